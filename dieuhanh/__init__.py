@@ -1,0 +1,3 @@
+"""dieuhanh: from Vietnamese directive documents to tracked tasks."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Directive extraction: text in, frozen dataclasses out. Pure Python, never imports Django."""

@@ -1,0 +1,1 @@
+"""Vietnamese helpers: folding, date phrases, periods, working days. Pure Python, never imports Django."""
