@@ -260,7 +260,10 @@ def _load_docx(data: bytes, filename: str) -> tuple[str, str, list[str]]:
             lines.append(fonts.paragraph_text(element))
         else:
             lines.extend(_table_lines(element, fonts))
-    return "\n".join(lines), "docx", [_converted_warning(enc, font) for enc, font in fonts.converted.items()]
+    text = "\n".join(lines)
+    if not fonts.converted:
+        return _with_legacy(text, "docx", [])  # a legacy font under a name we do not know
+    return text, "docx", [_converted_warning(enc, font) for enc, font in fonts.converted.items()]
 
 
 def _body_blocks(parent) -> Iterator:
@@ -292,7 +295,16 @@ class _DocxFonts:
     """Resolves each run's font so TCVN3/VNI runs are converted and Unicode runs left alone."""
 
     def __init__(self, document) -> None:
-        self._styles = {s.get(f"{_W}styleId"): s for s in document.styles.element.iterchildren(f"{_W}style")}
+        styles = list(document.styles.element.iterchildren(f"{_W}style"))
+        self._styles = {s.get(f"{_W}styleId"): s for s in styles}
+        self._default_paragraph_style = next(
+            (
+                s.get(f"{_W}styleId")
+                for s in styles
+                if s.get(f"{_W}type") == "paragraph" and s.get(f"{_W}default") in ("1", "true")
+            ),
+            None,
+        )
         default = document.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
         self._default = default.get(f"{_W}ascii") if default is not None else None
         self.converted: dict[str, str] = {}  # encoding -> first font seen with it
@@ -310,7 +322,8 @@ class _DocxFonts:
 
         if not self._legacy:
             return Paragraph(p, None).text
-        paragraph_font = self._style_font(_style_id(p.find(f"{_W}pPr")))
+        paragraph_style = _style_id(p.find(f"{_W}pPr")) or self._default_paragraph_style
+        paragraph_font = self._style_font(paragraph_style)
         pieces: list[tuple[str | None, str]] = []
         for r in p.iter(f"{_W}r"):
             encoding, font = self._run_encoding(r, paragraph_font)
