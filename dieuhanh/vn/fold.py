@@ -1,0 +1,39 @@
+"""Text folding for search and rule matching: diacritics removed, đ → d, lower case."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+_NON_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form stored everywhere in the project."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """Fold one character to exactly one character (so folded text keeps the original offsets)."""
+    if ch in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+    if len(base) == 1:
+        return base
+    return base[:1] if base else " "
+
+
+def fold_same_length(text: str) -> str:
+    """Fold an NFC string character by character; the result has the same length as ``text``."""
+    return "".join(map(fold_char, text))
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (đ → d) and collapse whitespace; punctuation is kept."""
+    return _SPACES.sub(" ", fold_same_length(nfc(text))).strip()
+
+
+def fold_key(text: str) -> str:
+    """Fold and keep only ``[a-z0-9]`` tokens joined by single spaces: a key for lookups."""
+    return " ".join(_NON_KEY.sub(" ", fold(text)).split())
