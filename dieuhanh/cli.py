@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> None:
         from dieuhanh.extract.cli import main as extract_main
 
         sys.exit(extract_main(argv[1:]))
+    if argv and not argv[0].startswith("-"):
+        argv[0] = argv[0].replace("-", "_")  # `dieuhanh seed-demo` runs the seed_demo command
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
     from django.core.management import execute_from_command_line
 

@@ -1,0 +1,47 @@
+# dieuhanh — two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-sqlite test-postgres lint format install bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dieuhanh migrate --noinput
+	$(BIN)/dieuhanh seed-demo
+	$(BIN)/dieuhanh serve --host $(HOST) --port $(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	@echo "== Bộ kiểm thử trên SQLite =="
+	$(BIN)/pytest -p no:cacheprovider
+
+# The pure packages (extract, vn) do not touch the database: run them once.
+test-postgres: $(STAMP)
+	@echo "== Bộ kiểm thử trên PostgreSQL =="
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -p no:cacheprovider -m "not pure"
+
+bench: $(STAMP)
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

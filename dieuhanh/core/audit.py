@@ -1,0 +1,135 @@
+"""The audit trail, added to a model by inheriting `Audited` (as NetBox's change logging).
+
+Every save and delete of an audited model writes an AuditEvent with the row
+before and after, attributed to the person in `current_actor` — set by the
+middleware for web requests and by `acting_as()` in the CLI and services.
+"""
+
+import contextlib
+import contextvars
+import datetime
+import decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+_actor = contextvars.ContextVar("dieuhanh_audit_actor", default=None)
+_note = contextvars.ContextVar("dieuhanh_audit_note", default="")
+
+
+def current_actor():
+    return _actor.get()
+
+
+@contextlib.contextmanager
+def acting_as(user, note: str = ""):
+    """Attribute the changes made inside the block to `user` (None for the system)."""
+    token, note_token = _actor.set(user), _note.set(note)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+        _note.reset(note_token)
+
+
+class Audited(models.Model):
+    """Mixin: saves and deletes of this model are written to the audit log."""
+
+    class Meta:
+        abstract = True
+
+
+def _jsonable(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or None
+    return value
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The row's concrete fields and many-to-many ids as JSON-ready values."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        data[field.attname] = _jsonable(getattr(obj, field.attname))
+    if obj.pk is not None:
+        for field in obj._meta.many_to_many:
+            data[field.name] = sorted(getattr(obj, field.name).values_list("pk", flat=True))
+    return data
+
+
+def record(obj: models.Model, action: str, before: dict | None, after: dict | None, note: str = ""):
+    from dieuhanh.core.models import AuditEvent
+
+    actor = current_actor()
+    AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        content_type=ContentType.objects.get_for_model(obj.__class__),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        before=before,
+        after=after,
+        note=(note or _note.get())[:300],
+    )
+
+
+def _changed(before: dict, after: dict) -> tuple[dict, dict]:
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def _pre_save(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        instance._audit_before = None
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    instance._audit_before = snapshot(old) if old is not None else None
+
+
+def _post_save(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    after = snapshot(instance)
+    before = getattr(instance, "_audit_before", None)
+    if created or before is None:
+        record(instance, "create", None, after)
+        return
+    old, new = _changed(before, after)
+    if new:
+        record(instance, "update", old, new)
+
+
+def _post_delete(sender, instance, **kwargs):
+    record(instance, "delete", snapshot_without_m2m(instance), None)
+
+
+def snapshot_without_m2m(obj):
+    return {f.attname: _jsonable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+
+
+def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
+    if not isinstance(instance, Audited) or action not in ("post_add", "post_remove", "post_clear"):
+        return
+    field = next((f.name for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
+    if field is None:
+        return
+    verb = {"post_add": "thêm", "post_remove": "bỏ", "post_clear": "xóa hết"}[action]
+    record(instance, "update", None, {field: sorted(pk_set or [])}, note=f"{verb} {field}")
+
+
+def connect_signals():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if issubclass(model, Audited):
+            pre_save.connect(_pre_save, sender=model, dispatch_uid=f"audit-pre-{model._meta.label}")
+            post_save.connect(_post_save, sender=model, dispatch_uid=f"audit-post-{model._meta.label}")
+            post_delete.connect(_post_delete, sender=model, dispatch_uid=f"audit-del-{model._meta.label}")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="audit-m2m")

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Chạy máy chủ web (waitress) phục vụ dieuhanh."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help="Địa chỉ lắng nghe (mặc định 127.0.0.1).")
+        parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000).")
+        parser.add_argument("--threads", type=int, default=8, help="Số luồng xử lý (mặc định 8).")
+
+    def handle(self, *args, host, port, threads, **options):
+        import waitress
+
+        from dieuhanh.wsgi import application
+
+        if (
+            host not in ("0.0.0.0", "::")
+            and host not in settings.ALLOWED_HOSTS
+            and "*" not in settings.ALLOWED_HOSTS
+        ):
+            settings.ALLOWED_HOSTS.append(host)
+        self.stdout.write(f"dieuhanh đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
+        try:
+            waitress.serve(application, host=host, port=port, threads=threads, ident="dieuhanh")
+        except OSError as exc:
+            raise CommandError(f"Không mở được cổng {port}: {exc.strerror or exc}") from None

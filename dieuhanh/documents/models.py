@@ -1,0 +1,130 @@
+"""The document registry: directives with their header, original file and text."""
+
+from django.conf import settings
+from django.db import models
+
+from dieuhanh.core.audit import Audited
+from dieuhanh.documents.constants import Confidentiality, Direction, SigningAuthority, Urgency
+from dieuhanh.org.models import Unit
+
+
+def original_upload_to(instance, filename):
+    return f"documents/{instance.content_hash[:2]}/{instance.content_hash}/{filename}"
+
+
+class Document(Audited):
+    """A văn bản registered by an organisation (a commune or province UBND)."""
+
+    owner = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan quản lý",
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="UBND xã hoặc tỉnh có sổ văn bản chứa văn bản này.",
+    )
+    direction = models.CharField("chiều", max_length=3, choices=Direction.choices, default=Direction.INCOMING)
+    number = models.CharField("số", max_length=20, blank=True, help_text="Để trống khi văn bản chưa có số.")
+    symbol = models.CharField("ký hiệu", max_length=80, blank=True)
+    doc_type = models.CharField("loại văn bản", max_length=60, default="Công văn")
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    issuer_unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị ban hành (trong hệ thống)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="issued_documents",
+    )
+    parent_issuer = models.CharField("cơ quan chủ quản", max_length=255, blank=True)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    issued_date = models.DateField("ngày ban hành", null=True, blank=True)
+    issued_month = models.PositiveSmallIntegerField("tháng", null=True, blank=True)
+    issued_year = models.PositiveSmallIntegerField("năm", null=True, blank=True)
+    subject = models.TextField("trích yếu", blank=True)
+    signer = models.CharField("người ký", max_length=120, blank=True)
+    signing_authority = models.CharField(
+        "thẩm quyền ký", max_length=5, choices=SigningAuthority.choices, blank=True, default=""
+    )
+    signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True)
+    recipients = models.JSONField("nơi nhận", default=list, blank=True)
+    confidentiality = models.CharField(
+        "độ mật", max_length=10, choices=Confidentiality.choices, default=Confidentiality.NORMAL
+    )
+    urgency = models.CharField("độ khẩn", max_length=12, choices=Urgency.choices, default=Urgency.NORMAL)
+    allowed_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người được xem (văn bản mật)",
+        blank=True,
+        related_name="confidential_documents",
+    )
+    original_file = models.FileField("tệp gốc", upload_to=original_upload_to, blank=True)
+    original_name = models.CharField("tên tệp gốc", max_length=255, blank=True)
+    text = models.TextField("nội dung trích xuất", blank=True)
+    content_hash = models.CharField("mã băm nội dung", max_length=64, db_index=True)
+    extraction = models.JSONField("kết quả trích xuất", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("ngày nhập", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["-issued_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "content_hash"], name="unique_document_content_per_owner"
+            ),
+        ]
+
+    def __str__(self):
+        label = self.number_symbol or f"{self.doc_type} (chưa có số)"
+        return f"{label} — {self.subject[:80]}" if self.subject else label
+
+    @property
+    def number_symbol(self) -> str:
+        if self.number and self.symbol:
+            return f"{self.number}/{self.symbol}"
+        return self.number or (f"/{self.symbol}" if self.symbol else "")
+
+    @property
+    def is_confidential(self) -> bool:
+        return self.confidentiality != Confidentiality.NORMAL
+
+
+class Citation(models.Model):
+    """A document cited by another ("Thực hiện Công văn số 977/UBND-NC ngày 21/5/2026 ...").
+
+    `cited_document` is set when the cited document is in the registry, which
+    links the two both ways (`document.citations` and `document.cited_by`).
+    """
+
+    document = models.ForeignKey(
+        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="citations"
+    )
+    cited_document = models.ForeignKey(
+        Document,
+        verbose_name="văn bản được dẫn",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cited_by",
+    )
+    text = models.TextField("trích dẫn")
+    doc_type = models.CharField("loại", max_length=60, blank=True)
+    number = models.CharField("số, ký hiệu", max_length=100, blank=True)
+    date = models.DateField("ngày", null=True, blank=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản dẫn chiếu"
+        verbose_name_plural = "văn bản dẫn chiếu"
+        ordering = ["document", "id"]
+
+    def __str__(self):
+        return self.number or self.text[:80]

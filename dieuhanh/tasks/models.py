@@ -1,0 +1,218 @@
+"""Tasks (nhiệm vụ), their progress reports and deadline changes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from dieuhanh.core.audit import Audited
+from dieuhanh.documents.models import Document
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
+
+LEAD_IS_COORDINATOR = "Đơn vị chủ trì không được đồng thời là đơn vị phối hợp."
+
+
+class Task(Audited):
+    """A duty given to a lead unit, with coordinators, a deadline, target and budget."""
+
+    owner = models.ForeignKey(
+        Unit,
+        verbose_name="cơ quan theo dõi",
+        on_delete=models.PROTECT,
+        related_name="owned_tasks",
+        help_text="UBND xã hoặc tỉnh theo dõi nhiệm vụ này.",
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name="văn bản giao",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    span_start = models.PositiveIntegerField("vị trí đầu trong văn bản", null=True, blank=True)
+    span_end = models.PositiveIntegerField("vị trí cuối trong văn bản", null=True, blank=True)
+    text = models.TextField("nội dung nhiệm vụ")
+    summary = models.CharField("tóm tắt", max_length=300, blank=True)
+    lead_unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị chủ trì", on_delete=models.PROTECT, related_name="led_tasks"
+    )
+    coordinators = models.ManyToManyField(
+        Unit, verbose_name="đơn vị phối hợp", blank=True, related_name="coordinated_tasks"
+    )
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="người được giao", blank=True, related_name="assigned_tasks"
+    )
+    deadline = models.DateField("thời hạn", null=True, blank=True, db_index=True)
+    deadline_kind = models.CharField(
+        "loại thời hạn", max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
+    )
+    deadline_text = models.CharField("thời hạn (nguyên văn)", max_length=300, blank=True)
+    recurrence = models.CharField("quy tắc định kỳ", max_length=100, blank=True)
+    original_deadline = models.DateField(
+        "thời hạn ban đầu",
+        null=True,
+        blank=True,
+        help_text="Giữ nguyên khi gia hạn; dùng để đánh giá trễ hạn.",
+    )
+    relative_days = models.PositiveIntegerField("số ngày (thời hạn theo sự kiện)", null=True, blank=True)
+    relative_working_days = models.BooleanField("tính theo ngày làm việc", default=False)
+    relative_trigger = models.CharField("sự kiện bắt đầu tính", max_length=300, blank=True)
+    target = models.CharField("chỉ tiêu, sản phẩm", max_length=300, blank=True)
+    budget = models.DecimalField(
+        "kinh phí (triệu đồng)", max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    funding_source = models.CharField("nguồn kinh phí", max_length=200, blank=True)
+    starred = models.BooleanField("ưu tiên", default=False)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="nhiệm vụ cha",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    state = models.CharField(
+        "trạng thái xử lý", max_length=20, choices=TaskState.choices, default=TaskState.OPEN
+    )
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    state_reason = models.TextField("lý do (tạm hoãn, hủy, trả lại)", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật", auto_now=True)
+
+    class Meta:
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+        ordering = ["deadline", "id"]
+        indexes = [
+            models.Index(fields=["owner", "state", "deadline"]),
+            models.Index(fields=["lead_unit", "state"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(completed_on__isnull=True)
+                | models.Q(state=TaskState.DONE)
+                | models.Q(state=TaskState.AWAITING_APPROVAL),
+                name="completed_on_only_when_done",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(span_start__isnull=True) | models.Q(span_end__gte=models.F("span_start")),
+                name="span_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.summary or self.text[:100]
+
+    def clean(self):
+        if self.pk and self.lead_unit_id and self.coordinators.filter(pk=self.lead_unit_id).exists():
+            raise ValidationError({"lead_unit": LEAD_IS_COORDINATOR})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "Nhiệm vụ cha không được là chính nó."})
+
+    def save(self, *args, **kwargs):
+        if self.original_deadline is None and self.deadline is not None:
+            self.original_deadline = self.deadline
+        if self.pk and self.lead_unit_id and self.coordinators.filter(pk=self.lead_unit_id).exists():
+            raise ValidationError(LEAD_IS_COORDINATOR)
+        super().save(*args, **kwargs)
+
+
+class ProgressReport(Audited):
+    """A unit's report on a task: what was done, how far (percent), with evidence."""
+
+    task = models.ForeignKey(Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị báo cáo", on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người báo cáo",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reported_on = models.DateField("ngày báo cáo", db_index=True)
+    text = models.TextField("nội dung")
+    percent = models.PositiveSmallIntegerField(
+        "tiến độ (%)", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "báo cáo tiến độ"
+        verbose_name_plural = "báo cáo tiến độ"
+        ordering = ["-reported_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(percent__lte=100), name="percent_at_most_100")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} — {self.reported_on:%d/%m/%Y} — {self.percent}%"
+
+
+class ProgressAttachment(models.Model):
+    """A file given as evidence with a progress report."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField("tệp", upload_to="evidence/%Y/%m/")
+    name = models.CharField("tên tệp", max_length=255)
+
+    class Meta:
+        verbose_name = "tệp minh chứng"
+        verbose_name_plural = "tệp minh chứng"
+
+    def __str__(self):
+        return self.name
+
+
+class DeadlineChange(Audited):
+    """A request to move a task's deadline (gia hạn) and the leader's decision."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="deadline_changes"
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.REQUESTED
+    )
+    old_date = models.DateField("thời hạn cũ", null=True, blank=True)
+    new_date = models.DateField("thời hạn đề nghị")
+    reason = models.TextField("lý do")
+    objective = models.BooleanField(
+        "nguyên nhân khách quan", default=False, help_text="Được công nhận là khách quan khi xếp loại."
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề nghị",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("ngày duyệt", null=True, blank=True)
+    decision_note = models.TextField("ý kiến", blank=True)
+
+    class Meta:
+        verbose_name = "gia hạn"
+        verbose_name_plural = "gia hạn"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.task} → {self.new_date:%d/%m/%Y} ({self.get_status_display()})"
