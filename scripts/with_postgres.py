@@ -118,7 +118,8 @@ def main() -> int:
         return subprocess.run(argv, env=env).returncode
     except subprocess.CalledProcessError as exc:
         if os.path.exists(log):
-            print(open(log, encoding="utf-8", errors="replace").read()[-2000:], file=sys.stderr)
+            with open(log, encoding="utf-8", errors="replace") as f:
+                print(f.read()[-2000:], file=sys.stderr)
         print(f"Không khởi động được PostgreSQL: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -39,9 +39,6 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"{self.get_action_display_vi()} {self.object_repr}"
 
-    def get_action_display_vi(self) -> str:
-        return dict(self.Action.choices).get(self.action, self.action)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Nhật ký thay đổi không được sửa.")
@@ -49,3 +46,6 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Nhật ký thay đổi không được xóa.")
+
+    def get_action_display_vi(self) -> str:
+        return dict(self.Action.choices).get(self.action, self.action)

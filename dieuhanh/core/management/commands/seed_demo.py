@@ -18,7 +18,7 @@ class Command(BaseCommand):
             documents = register_samples()
         created = sum(1 for _, new in documents if new)
         self.stdout.write(f"Văn bản mẫu: {len(documents)} (mới nhập {created}).")
-        self.stdout.write("Tài khoản minh họa (mật khẩu chung: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):")
         for login in logins:
             self.stdout.write(
                 f"  {login.username:<14} {login.role.label:<22} {login.full_name} — {login.title}"
