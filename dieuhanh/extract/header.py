@@ -134,7 +134,7 @@ _ORG_HEADS = (
     "CỤC", "TỔNG CỤC", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "PHÒNG", "VỤ", "VIỆN", "THANH TRA",
     "KHO BẠC", "CÔNG AN", "ĐẢNG ỦY", "ĐẢNG ỦY", "TỈNH ỦY", "TỈNH ỦY", "THÀNH ỦY", "THÀNH ỦY",
     "BỘ CHỈ HUY", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI", "BÁO", "TỔNG CÔNG TY", "CÔNG TY", "CHI NHÁNH",
-    "THỦ TƯỚNG", "CHÍNH PHỦ", "HỘI",
+    "THỦ TƯỚNG", "HỘI",
 )
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "xã", "phường", "huyện", "quận")
 _LEVEL_RE = re.compile(r"\b(?:" + "|".join(_LEVELS) + r")\b", re.IGNORECASE)
@@ -153,10 +153,15 @@ _TITLE_ISSUERS = {
     "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
 }
 # A body naming itself as the one acting: "UBND Thành phố yêu cầu", "Bộ X (VHTTDL) đề nghị".
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*"  # a capitalised syllable
 _SELF_REFERENCE = re.compile(
-    r"(?P<org>(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Bộ|Sở|Văn\s+phòng|Trung\s+tâm)"
-    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*|,[ \t]*\n?[ \t]*)[^\W\d_]+){0,8}?)"
-    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|xây\s+dựng|chỉ\s+đạo)\b"
+    r"(?:^|(?<=[.,;:])[ \t]*\n?[ \t]*)(?:Chủ\s+tịch\s+)?"
+    r"(?P<org>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:" + "|".join(_LEVELS) + r"|Thành\s+phố|Tỉnh)"
+    rf"(?:\s+{_NAME_WORD})*"
+    rf"|(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm)\s+{_NAME_WORD}(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?)*"
+    r"(?:\s+[a-zđà-ỹ]+)?)"
+    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình))\b",
+    re.MULTILINE,
 )
 
 
@@ -349,7 +354,7 @@ def _collect_list(lines: list[_Line], i: int, first: str) -> tuple[list[str], in
             continue
         if _BULLET.match(text):
             items.append(_BULLET.sub("", text))
-        elif items and (text[:1].islower() or not items[-1].rstrip().endswith((";", ".", ":"))) and not first:
+        elif items and text[:1].islower() and not first:
             items[-1] = f"{items[-1]} {text}"
         else:
             break
@@ -404,45 +409,34 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             if not t:
                 i += 1
                 continue
-        seg = work[line.start:line.end]
-        nm = _NUMBER_LINE.search(seg)
-        dm = _DATE_LINE.search(work, line.start, min(zone_end, line.end + 200))
-        if dm and dm.start() > line.end:
-            dm = None
+        nm, dm = (_match_on_line(rx, work, line, zone_end) for rx in (_NUMBER_LINE, _DATE_LINE))
         if nm or dm:
-            pre_end = min(x.start() + line.start for x in (nm, dm) if x and x is not nm) if dm else None
+            found = [x for x in (nm, dm) if x]
+            pre = squash(work[line.start:min(x.start() for x in found)])
+            before_number = "number" not in b.reasons and "date" not in b.reasons
+            if pre and _upper_text(pre) and before_number:
+                fragments.append(pre)
             if nm:
-                pre = seg[: nm.start()]
-            elif pre_end is not None:
-                pre = work[line.start:pre_end]
-            else:
-                pre = ""
-            if squash(pre) and _upper_text(squash(pre)) and "number" not in b.reasons and "date" not in b.reasons:
-                fragments.append(squash(pre))
-            if nm:
-                _read_number(b, nm, line.start)
-                subject_open = True
-                rest = squash(seg[nm.end():])
-                if dm:
-                    rest = squash(work[line.start + nm.end():dm.start()])
-                if _VV.match(rest):
-                    i = _read_vv(b, zl, i, _VV.sub("", rest), line.start + nm.end())
-                    continue
+                _read_number(b, nm)
             if dm:
                 b.set("place", squash(dm.group("place")), _date_reason(dm))
                 _read_date(b, dm, "Dòng địa danh, ngày tháng ở phần đầu")
-                after = work[dm.end():zl[i].end] if dm.end() < zl[i].end else ""
-                end_line = i
-                while end_line < len(zl) and zl[end_line].end < dm.end():
-                    end_line += 1
-                i = end_line + 1
-                if squash(after) and _VV.match(squash(after)):
-                    i = _read_vv(b, zl, end_line, _VV.sub("", squash(after)), dm.end())
+            if nm and dm and dm.start() > nm.end() and _VV.match(squash(work[nm.end():dm.start()])):
+                vv = _VV.sub("", squash(work[nm.end():dm.start()]))
+                b.set("subject", vv, f"Trích yếu sau «V/v»: «{vv}»")
+            consumed = max(x.end() for x in found)
+            k = i
+            while k + 1 < len(zl) and zl[k].end < consumed:
+                k += 1
+            rest = squash(work[consumed:zl[k].end])
+            subject_open = bool(nm) and not rest
+            if _VV.match(rest):
+                i = _read_vv(b, zl, k, _VV.sub("", rest))
                 continue
-            i += 1
+            i = k + 1
             continue
         if _VV.match(t):
-            i = _read_vv(b, zl, i, _VV.sub("", t), line.start)
+            i = _read_vv(b, zl, i, _VV.sub("", t))
             subject_open = False
             continue
         if subject_open and t.startswith("Về ") and "subject" not in b.values:
@@ -490,7 +484,13 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
     return body
 
 
-def _read_number(b: _Builder, m: re.Match[str], offset: int) -> None:
+def _match_on_line(rx: re.Pattern[str], work: str, line: _Line, zone_end: int) -> re.Match[str] | None:
+    """A match that starts on ``line`` and may run onto the next lines ("Số:" / "2820/QĐ-UBND")."""
+    m = rx.search(work, line.start, min(zone_end, line.end + 200))
+    return m if m and m.start() <= line.end else None
+
+
+def _read_number(b: _Builder, m: re.Match[str]) -> None:
     symbol = normalise_number(m.group("sym"))
     reason = f"Dòng «Số:» ở phần đầu: «{squash(m.group())}»"
     b.set("symbol", symbol, reason)
@@ -500,7 +500,7 @@ def _read_number(b: _Builder, m: re.Match[str], offset: int) -> None:
         b.reasons["number"] = f"Số văn bản để trống («{squash(m.group())}»): bản chưa lấy số"
 
 
-def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str, start: int) -> int:
+def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str) -> int:
     parts, j = _collect_block(lines, i, first)
     subject = squash(" ".join(parts))
     dm = _DATE_LINE.search(subject)
