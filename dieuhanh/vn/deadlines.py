@@ -180,6 +180,8 @@ def _build_cued_date(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 def _build_bare_date(m: re.Match[str], ctx: _Ctx) -> _Result:
     day, month, year = _dmy(m, "a")
+    if year is None and m.group("as") == ".":
+        return None  # "1.4." numbers a section
     return _day_deadline(ctx, day, month, year, "ô thời hạn ghi một ngày")
 
 
@@ -270,12 +272,17 @@ def _build_nine_months(m: re.Match[str], ctx: _Ctx) -> _Result:
     return _period(ctx, date(year, 1, 1), date(year, 9, 30), f"9 tháng năm {year}", "cụm 9 tháng", inferred)
 
 
+_DESCRIBES_PAST = re.compile(r"(?:ban\s+hanh|da|duoc|vua|tu)\s*$")
+
+
 def _build_year(m: re.Match[str], ctx: _Ctx) -> _Result:
     clause = ctx.clause_before(m.start())
     if not ctx.slot and (
         "chi tieu" in clause or "quy hoach" in clause or re.search(r"giai\s+doan\s*$", clause[-20:])
     ):
         return None  # "chỉ tiêu ... năm 2025", "giai đoạn năm 2026-2030": the scope, not the deadline
+    if not ctx.slot and _DESCRIBES_PAST.search(ctx.folded[max(0, m.start() - 20) : m.start()]):
+        return None  # "các Nghị định mới ban hành trong năm 2025" describes documents, not a duty
     y1 = int(m.group("y1"))
     y2 = int(m.group("y2")) if m.group("y2") else y1
     if not 1900 < y1 <= y2 < 2200:
@@ -288,7 +295,7 @@ def _build_year(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 _BASIS_NOUN = re.compile(
-    r"(?:ngan\s+sach(?:\s+nha\s+nuoc)?|tro\s+cap(?:\s+xa\s+hoi)?|tro\s+giup(?:\s+xa\s+hoi)?|huu\s+tri\s+xa\s+hoi|"
+    r"(?:(?:nguon|can\s+doi)\s+ngan\s+sach(?:\s+nha\s+nuoc)?|tro\s+cap(?:\s+xa\s+hoi)?|tro\s+giup(?:\s+xa\s+hoi)?|huu\s+tri\s+xa\s+hoi|"
     r"tra\s+tien|nghi\s+quyet|von|luong|thu\s+nhap)\s*$"
 )
 _CYCLE_NAMES = {"ngay": "daily", "tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "yearly"}
@@ -531,7 +538,7 @@ _rule(
 )
 _rule(
     "event",
-    rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,\n]{{2,60}}|khi\s+(?:co\s+)?(?:phat\s+sinh|xay\s+ra)(?:\s+[^.;,\n()]{{1,40}})?"
+    rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,\n()]{{1,40}})?"
     rf"|(?:ngay\s+)?sau\s+khi\s+[^.;,\n]{{2,80}}"
     rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+[^.;,\n]{{2,100}})",
     _build_event,
