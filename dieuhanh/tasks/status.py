@@ -1,0 +1,114 @@
+"""Task status as Vietnamese trackers report it — computed, never stored.
+
+`task_status()` is the rule for one task; `annotate_status()` is the same
+rule as one SQL CASE expression, so lists, filters and counts never loop over
+rows in Python. Tests check that the two agree.
+
+Open tasks are judged on their current deadline (an approved extension moves
+it); completed tasks on the original deadline, so "hoàn thành quá hạn" stays
+visible in reports after an extension. A completion awaiting approval is
+judged on the day it was claimed, so a slow approval does not make a unit late.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
+
+from dieuhanh.tasks.constants import TaskState
+
+
+class Status(models.TextChoices):
+    IN_TIME = "in_time", "Đang thực hiện trong hạn"
+    DUE_SOON = "due_soon", "Sắp đến hạn"
+    OVERDUE = "overdue", "Quá hạn chưa hoàn thành"
+    NO_DEADLINE = "no_deadline", "Không có thời hạn"
+    DONE_EARLY = "done_early", "Hoàn thành trước hạn"
+    DONE_ON_TIME = "done_on_time", "Hoàn thành đúng hạn"
+    DONE_LATE = "done_late", "Hoàn thành quá hạn"
+    PAUSED = "paused", "Tạm hoãn"
+    CANCELLED = "cancelled", "Hủy"
+
+
+OPEN_STATUSES = (Status.IN_TIME, Status.DUE_SOON, Status.OVERDUE, Status.NO_DEADLINE)
+DONE_STATUSES = (Status.DONE_EARLY, Status.DONE_ON_TIME, Status.DONE_LATE)
+ON_TIME_STATUSES = (Status.DONE_EARLY, Status.DONE_ON_TIME)
+
+
+def due_soon_days() -> int:
+    return settings.DUE_SOON_DAYS
+
+
+def task_status(
+    *,
+    state: str,
+    deadline: datetime.date | None,
+    original_deadline: datetime.date | None,
+    completed_on: datetime.date | None,
+    today: datetime.date,
+    soon_days: int | None = None,
+) -> Status:
+    """The status of one task on `today`."""
+    soon = due_soon_days() if soon_days is None else soon_days
+    if state == TaskState.CANCELLED:
+        return Status.CANCELLED
+    if state == TaskState.PAUSED:
+        return Status.PAUSED
+    if state == TaskState.DONE:
+        judged = original_deadline or deadline
+        if judged is None or completed_on is None or completed_on < judged:
+            return Status.DONE_EARLY
+        return Status.DONE_ON_TIME if completed_on == judged else Status.DONE_LATE
+    if deadline is None:
+        return Status.NO_DEADLINE
+    on = completed_on if state == TaskState.AWAITING_APPROVAL and completed_on else today
+    if on > deadline:
+        return Status.OVERDUE
+    if (deadline - on).days <= soon:
+        return Status.DUE_SOON
+    return Status.IN_TIME
+
+
+def status_of(task, today: datetime.date, soon_days: int | None = None) -> Status:
+    return task_status(
+        state=task.state,
+        deadline=task.deadline,
+        original_deadline=task.original_deadline,
+        completed_on=task.completed_on,
+        today=today,
+        soon_days=soon_days,
+    )
+
+
+def status_expression(today: datetime.date, soon_days: int | None = None) -> Case:
+    """The SQL twin of `task_status`: a CASE over the task row."""
+    soon = due_soon_days() if soon_days is None else soon_days
+    soon_limit = today + datetime.timedelta(days=soon)
+    judged = Coalesce(F("original_deadline"), F("deadline"))
+    awaiting = Q(state=TaskState.AWAITING_APPROVAL, completed_on__isnull=False)
+    return Case(
+        When(state=TaskState.CANCELLED, then=Value(Status.CANCELLED.value)),
+        When(state=TaskState.PAUSED, then=Value(Status.PAUSED.value)),
+        When(
+            Q(state=TaskState.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lt=judged)
+                                       | Q(original_deadline__isnull=True, deadline__isnull=True)),
+            then=Value(Status.DONE_EARLY.value),
+        ),
+        When(Q(state=TaskState.DONE, completed_on=judged), then=Value(Status.DONE_ON_TIME.value)),
+        When(state=TaskState.DONE, then=Value(Status.DONE_LATE.value)),
+        When(deadline__isnull=True, then=Value(Status.NO_DEADLINE.value)),
+        When(awaiting & Q(completed_on__gt=F("deadline")), then=Value(Status.OVERDUE.value)),
+        When(awaiting & Q(deadline__lte=F("completed_on") + datetime.timedelta(days=soon)),
+             then=Value(Status.DUE_SOON.value)),
+        When(awaiting, then=Value(Status.IN_TIME.value)),
+        When(deadline__lt=today, then=Value(Status.OVERDUE.value)),
+        When(deadline__lte=soon_limit, then=Value(Status.DUE_SOON.value)),
+        default=Value(Status.IN_TIME.value),
+        output_field=models.CharField(max_length=20),
+    )
+
+
+def annotate_status(queryset, today: datetime.date, soon_days: int | None = None):
+    return queryset.annotate(status=status_expression(today, soon_days))
