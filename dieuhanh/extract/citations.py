@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Citation", "find_citations", "mask_markup", "normalise_number", "parse_date_phrase"]
+__all__ = ["Citation", "citations_in_masked", "find_citations", "mask_markup", "normalise_number", "parse_date_phrase"]
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,20 @@ class Citation:
     end: int
 
 
-_MARKUP = re.compile(r"[*|#\\]|^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
+_RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
 
 
 def mask_markup(text: str) -> str:
     """Blank out converter markup (bold stars, table pipes, rule lines) keeping every offset."""
-    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
-
-
-_SPACES = re.compile(r"\s+")
+    for ch in "*|#\\":
+        if ch in text:
+            text = text.replace(ch, " ")
+    return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and trim."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def normalise_number(raw: str) -> str:
@@ -92,16 +92,14 @@ _GAP = r"[ \t]*\n?[ \t]*"  # whitespace with at most one line break
 _DATE_IN_CITATION = DATE_PHRASE.replace("?P<", "?P<c_").replace("(?P=sep)", "(?P=c_sep)")
 
 _CITATION = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPE_ALT}){_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?(?P<number>{NUMBER})"
+    rf"(?P<type>{_TYPE_ALT}){_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?(?P<number>{NUMBER})"
     rf"(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
 )
 # A law or ordinance is cited by its name, then a number and/or a date.
 _LAW = re.compile(
-    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?P<name>[A-ZĐÀ-Ỹ][^\n;:()]*?(?:\n[^\n;:()]*?)?)"
-    rf"(?:{_GAP}(?:số|Số){_GAP}(?P<number>{NUMBER}))?"
-    rf"(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))"
-    rf"|(?<!\w)(?P<type2>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?P<name2>[A-ZĐÀ-Ỹ][^\n;:()]*?(?:\n[^\n;:()]*?)?)"
-    rf"{_GAP}(?:số|Số){_GAP}(?P<number2>{NUMBER})"
+    rf"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?P<name>[A-ZĐÀ-Ỹ][^\n;:()]{{0,80}}?(?:\n[^\n;:()]{{0,80}}?)?)"
+    rf"(?:{_GAP}(?:số|Số){_GAP}(?P<number>{NUMBER})(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
+    rf"|{_GAP},?{_GAP}ngày{_GAP}(?P<date2>{_DATE_IN_CITATION.replace('?P<c_', '?P<l_').replace('?P=c_', '?P=l_')}))"
 )
 
 # After the number/date: "của <issuer>" then "về (việc) <subject>".
@@ -152,9 +150,19 @@ def _date_of(m: re.Match[str]) -> date | None:
 
 def find_citations(text: str) -> list[Citation]:
     """Every document the text cites, in order, with number, date, issuer and subject."""
-    masked = mask_markup(text)
+    return citations_in_masked(mask_markup(text))
+
+
+def _word_start(masked: str, pos: int) -> bool:
+    return pos == 0 or not masked[pos - 1].isalnum()
+
+
+def citations_in_masked(masked: str) -> list[Citation]:
+    """``find_citations`` over text whose markup is already blanked (offsets unchanged)."""
     found: list[Citation] = []
     for m in _CITATION.finditer(masked):
+        if not _word_start(masked, m.start()):
+            continue
         issuer, subject, end = _extend(masked, m.end())
         found.append(Citation(
             doc_type=_canonical_type(m.group("type")),
@@ -167,16 +175,16 @@ def find_citations(text: str) -> list[Citation]:
             end=end,
         ))
     for m in _LAW.finditer(masked):
-        name2 = m.group("name2")
-        doc_type = _canonical_type(m.group("type") or m.group("type2"))
-        number = m.group("number") or m.group("number2")
+        if not _word_start(masked, m.start()):
+            continue
         issuer, subject, end = _extend(masked, m.end())
+        when = m.group("date") or m.group("date2")
         found.append(Citation(
-            doc_type=doc_type,
-            number=normalise_number(number) if number else None,
-            date=_date_of(m) if name2 is None else None,
+            doc_type=_canonical_type(m.group("type")),
+            number=normalise_number(m.group("number")) if m.group("number") else None,
+            date=parse_date_phrase(when) if when else None,
             issuer=issuer,
-            subject=subject or squash(m.group("name") or name2),
+            subject=subject or squash(m.group("name")),
             text=squash(masked[m.start():end]),
             start=m.start(),
             end=end,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from dieuhanh.extract.citations import (
     NUMBER,
     Citation,
-    find_citations,
+    citations_in_masked,
     mask_markup,
     normalise_number,
     safe_date,
@@ -170,22 +170,38 @@ def _upper_text(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _lines(masked: str, start: int, end: int) -> list[_Line]:
+def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[_Line]:
+    """Lines of ``masked[start:end]`` (at most ``limit``; from the end when ``limit`` < 0)."""
+    if limit is not None and limit < 0:
+        cut = start
+        pos = end
+        for _ in range(-limit):
+            pos = masked.rfind("\n", start, pos)
+            if pos < 0:
+                break
+            cut = pos + 1
+        start = cut if pos >= 0 else start
+        limit = None
     out = []
     pos = start
-    for raw in masked[start:end].split("\n"):
-        out.append(_Line(pos, pos + len(raw), squash(raw)))
-        pos += len(raw) + 1
+    while pos <= end and (limit is None or len(out) < limit):
+        nl = masked.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append(_Line(pos, stop, squash(masked[pos:stop])))
+        if nl < 0:
+            break
+        pos = nl + 1
     return out
 
 
-def _blank(masked: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(masked)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+def _blank(masked: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``masked`` with the spans inside [start, end) turned to spaces (offsets unchanged)."""
+    zone = list(masked[start:end])
+    for a, z in spans:
+        for i in range(max(a, start), min(z, end)):
+            if zone[i - start] != "\n":
+                zone[i - start] = " "
+    return masked[:start] + "".join(zone) + masked[end:]
 
 
 def _org_case(raw: str) -> str:
@@ -289,7 +305,7 @@ def _anchor(masked: str) -> int | None:
     m = _NUMBER_LINE.search(head[:8000])
     if m:
         return m.start()
-    for line in _lines(masked, 0, min(len(masked), 3000))[:25]:
+    for line in _lines(masked, 0, len(masked), 25):
         if line.text.upper() in _TYPES or _KINH_GUI.match(line.text):
             return line.start
     return None
@@ -369,7 +385,8 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
     if anchor is None:
         b.reasons["issuer"] = "Không thấy phần đầu văn bản (Quốc hiệu, số, ký hiệu)"
         return 0
-    lines = _lines(masked, 0, min(len(masked), anchor + 12000))
+    top = max(0, masked.rfind("\n", 0, max(0, anchor - 1500)) + 1)
+    lines = _lines(masked, top, len(masked), _HEAD_LINES + 60)
     idx = next(i for i, line in enumerate(lines) if line.end >= anchor)
     # The issuer block sits just above the Quốc hiệu: walk up over upper-case or empty lines.
     first = idx
@@ -380,10 +397,10 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             break
         seen += bool(t)
         first -= 1
-    zone_end = lines[min(len(lines) - 1, first + _HEAD_LINES)].end
+    zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)].end
     # Fixed phrases are blanked so that what remains upper case is the issuer.
     spans = [m.span() for rx in (_QUOC_HIEU, _MOTTO) for m in rx.finditer(masked, lines[first].start, zone_end)]
-    work = _blank(masked, spans)
+    work = _blank(masked, lines[first].start, zone_end, spans)
     zl = _lines(work, lines[first].start, zone_end)
 
     fragments: list[str] = []
@@ -581,7 +598,7 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
     """Nơi nhận and the signature block; returns where the closing begins."""
     nn = _NOI_NHAN.search(masked, body_start)
     if nn:
-        lines = _lines(masked, nn.start(), min(len(masked), nn.start() + 6000))[:_CLOSING_LINES]
+        lines = _lines(masked, nn.start(), len(masked), _CLOSING_LINES)
         head = _NOI_NHAN.sub("", lines[0].text, count=1).strip()
         items, j = _collect_list(lines, 0, "")
         if head:
@@ -592,14 +609,13 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
             b.reasons["recipients"] = (b.reasons.get("recipients", "") + "; danh sách «Nơi nhận:»").lstrip("; ")
         start = _read_signature(text, lines[j:], b)
         if start is None:
-            before = _lines(masked, max(body_start, nn.start() - 1500), nn.start())
-            start = _read_signature(text, before[-15:], b)
+            before = _lines(masked, body_start, nn.start(), -15)
+            start = _read_signature(text, before, b)
             closing = min(nn.start(), start) if start is not None else nn.start()
         else:
             closing = nn.start()
         return closing
-    tail_from = max(body_start, len(masked) - 8000)
-    lines = _lines(masked, tail_from, len(masked))[-_CLOSING_LINES:]
+    lines = _lines(masked, body_start, len(masked), -_CLOSING_LINES)
     start = _read_signature(text, lines, b)
     return start if start is not None else len(text)
 
@@ -735,7 +751,7 @@ def parse_header(text: str) -> Header:
         signer=b.get("signer"),  # type: ignore[arg-type]
         confidentiality=str(b.get("confidentiality", "thường")),
         urgency=str(b.get("urgency", "thường")),
-        citations=tuple(find_citations(text)),
+        citations=tuple(citations_in_masked(masked)),
         body_start=body_start,
         body_end=body_end,
         reasons={k: v for k, v in b.reasons.items() if k in _PUBLIC_FIELDS},
