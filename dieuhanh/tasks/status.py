@@ -92,16 +92,22 @@ def status_expression(today: datetime.date, soon_days: int | None = None) -> Cas
         When(state=TaskState.CANCELLED, then=Value(Status.CANCELLED.value)),
         When(state=TaskState.PAUSED, then=Value(Status.PAUSED.value)),
         When(
-            Q(state=TaskState.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lt=judged)
-                                       | Q(original_deadline__isnull=True, deadline__isnull=True)),
+            Q(state=TaskState.DONE)
+            & (
+                Q(completed_on__isnull=True)
+                | Q(completed_on__lt=judged)
+                | Q(original_deadline__isnull=True, deadline__isnull=True)
+            ),
             then=Value(Status.DONE_EARLY.value),
         ),
         When(Q(state=TaskState.DONE, completed_on=judged), then=Value(Status.DONE_ON_TIME.value)),
         When(state=TaskState.DONE, then=Value(Status.DONE_LATE.value)),
         When(deadline__isnull=True, then=Value(Status.NO_DEADLINE.value)),
         When(awaiting & Q(completed_on__gt=F("deadline")), then=Value(Status.OVERDUE.value)),
-        When(awaiting & Q(deadline__lte=F("completed_on") + datetime.timedelta(days=soon)),
-             then=Value(Status.DUE_SOON.value)),
+        When(
+            awaiting & Q(deadline__lte=F("completed_on") + datetime.timedelta(days=soon)),
+            then=Value(Status.DUE_SOON.value),
+        ),
         When(awaiting, then=Value(Status.IN_TIME.value)),
         When(deadline__lt=today, then=Value(Status.OVERDUE.value)),
         When(deadline__lte=soon_limit, then=Value(Status.DUE_SOON.value)),

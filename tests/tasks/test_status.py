@@ -27,9 +27,18 @@ def status(**kw):
         ({"deadline": D(2026, 6, 22)}, Status.DUE_SOON),
         ({"deadline": D(2026, 6, 15)}, Status.DUE_SOON),
         ({"deadline": D(2026, 6, 14)}, Status.OVERDUE),
-        ({"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 10)}, Status.DONE_EARLY),
-        ({"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 20)}, Status.DONE_ON_TIME),
-        ({"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 21)}, Status.DONE_LATE),
+        (
+            {"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 10)},
+            Status.DONE_EARLY,
+        ),
+        (
+            {"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 20)},
+            Status.DONE_ON_TIME,
+        ),
+        (
+            {"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 21)},
+            Status.DONE_LATE,
+        ),
         ({"state": TaskState.DONE, "completed_on": D(2026, 6, 21)}, Status.DONE_EARLY),
         ({"state": TaskState.PAUSED, "deadline": D(2026, 1, 1)}, Status.PAUSED),
         ({"state": TaskState.CANCELLED, "deadline": D(2026, 1, 1)}, Status.CANCELLED),
@@ -53,7 +62,15 @@ def test_a_claim_awaiting_approval_is_judged_on_the_day_it_was_claimed():
     assert status(completed_on=D(2026, 6, 12), **claimed) == Status.OVERDUE
 
 
-DEADLINES = [None, D(2026, 6, 1), D(2026, 6, 15), D(2026, 6, 20), D(2026, 6, 22), D(2026, 6, 23), D(2026, 8, 1)]
+DEADLINES = [
+    None,
+    D(2026, 6, 1),
+    D(2026, 6, 15),
+    D(2026, 6, 20),
+    D(2026, 6, 22),
+    D(2026, 6, 23),
+    D(2026, 8, 1),
+]
 COMPLETIONS = [None, D(2026, 5, 30), D(2026, 6, 1), D(2026, 6, 16), D(2026, 6, 20)]
 
 
@@ -69,12 +86,22 @@ def test_the_database_annotation_agrees_with_the_function():
         if original and not deadline:
             continue
         combos.append(
-            Task(owner=owner_task.owner, lead_unit=owner_task.lead_unit, text="x", state=state, deadline=deadline,
-                 original_deadline=original or deadline, completed_on=completed)
+            Task(
+                owner=owner_task.owner,
+                lead_unit=owner_task.lead_unit,
+                text="x",
+                state=state,
+                deadline=deadline,
+                original_deadline=original or deadline,
+                completed_on=completed,
+            )
         )
     Task.objects.bulk_create(combos)
     rows = annotate_status(Task.objects.exclude(pk=owner_task.pk), TODAY, soon_days=7)
-    mismatches = [(t.state, t.deadline, t.original_deadline, t.completed_on, t.status, status_of(t, TODAY, 7))
-                  for t in rows if t.status != status_of(t, TODAY, 7)]
+    mismatches = [
+        (t.state, t.deadline, t.original_deadline, t.completed_on, t.status, status_of(t, TODAY, 7))
+        for t in rows
+        if t.status != status_of(t, TODAY, 7)
+    ]
     assert len(rows) == len(combos) > 200
     assert mismatches == []
