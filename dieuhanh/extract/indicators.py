@@ -92,6 +92,7 @@ _LEAD_IN = re.compile(
     r"đến hết năm \d{4}|đến cuối năm \d{4})[\s,:]*)+",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _NEXT_TARGET = re.compile(r",\s*(?:(?:trên|tối thiểu|ít nhất)\s+)?\d")
 # A line break ends a clause unless the next line goes on in lowercase (a hard-wrapped line).
 _CLAUSE_END = re.compile(r"\n(?![ \t\n]*[a-zà-ỹđ])|;|\.(?=\s|$)|:(?=\s*\n)")
@@ -101,6 +102,8 @@ def find_indicators(text: str) -> list[Indicator]:
     """Every target stated in `text`, in order of appearance."""
     found: list[Indicator] = []
     for start, end in _clauses(text):
+        if not _DIGIT.search(text, start, end):
+            continue  # most clauses hold no number: skip the rules
         taken: list[tuple[int, int]] = []
         for rule in (_reach, _from_up, _bound, _leading_percent):
             for indicator in rule(text, start, end):

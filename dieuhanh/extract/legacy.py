@@ -49,6 +49,7 @@ _UNICODE_VIETNAMESE = re.compile(
 # make of TCVN3's ư and ã.
 _LEGACY_SURFACE = re.compile("[\u00a1-\u00ff\u2212\u2219]")
 _MIN_LEGACY_CHARS = 3
+_QUICK_LOOK = 2000
 
 # PDF subset fonts carry a six-letter tag: "ABCDEF+.VnTime".
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -73,6 +74,8 @@ def convert_from(text: str, encoding: str) -> str:
 
 def looks_legacy(text: str) -> bool:
     """Cheap pre-check: many Latin-1 letters and (almost) no Vietnamese-only Unicode letters."""
+    if len(_UNICODE_VIETNAMESE.findall(text, 0, _QUICK_LOOK)) >= _QUICK_LOOK // 100:
+        return False  # plainly Unicode Vietnamese: the common case, decided on the opening
     surface = len(_LEGACY_SURFACE.findall(text))
     if surface < _MIN_LEGACY_CHARS:
         return False

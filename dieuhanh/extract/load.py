@@ -88,22 +88,23 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
 
 # --- normalisation ---------------------------------------------------------------
 
-_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
-_SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " "}
-_INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
-_NORMALISE = str.maketrans(
-    {
-        **{chr(c): None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n"},
-        **{ch: None for ch in _INVISIBLE},
-        **_LINE_BREAKS,
-        **_SPACES,
-    }
+_REPLACEMENTS = {
+    **dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"),
+    **dict.fromkeys("\u00a0\u2007\u202f", " "),
+}
+# Control characters but \t and \n, invisible ones, odd line breaks and spaces.
+_ODD_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u2007\u200b\u2028\u2029\u202f\u2060\ufeff]"
 )
 
 
 def normalize_text(text: str) -> str:
     """NFC, '\\n' line ends, no control or invisible characters, plain spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NORMALISE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_CHARACTERS.search(text):
+        text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 
