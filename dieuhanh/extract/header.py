@@ -230,7 +230,7 @@ def _org_case(raw: str) -> str:
             or prev in ("Bộ", "Sở", "Cục", "cục", "Trung", "tâm", "Văn", "phòng", "Ban", "Phòng", "Vụ", "Viện")
             and not (prev == "Văn" and low == "phòng") and not (prev == "Trung" and low == "tâm")
             or ministry and (prev.endswith(",") or prev == "và")
-            or low in ("chính", "việt") and words[i - 1].lower() != "hành"
+            or (low, words[i + 1].lower() if i + 1 < len(words) else "") in (("chính", "phủ"), ("việt", "nam"))
         )
         if prev == "Tổng" and low == "cục":
             cap = False
