@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dieuhanh.vn.dates import format_vn, safe_date
-from dieuhanh.vn.fold import fold_same_length, nfc
+from dieuhanh.vn.fold import fold_char, nfc
 from dieuhanh.vn.periods import month_end, parse_quarter
 from dieuhanh.vn.workdays import add_working_days
 
@@ -561,7 +562,7 @@ _rule(
 )
 _rule(
     "slot_line",
-    r"^[ \t|*+\-]*(?P<c>(?:nam\s+)?\d{4}(?:\s*-\s*(?:nam\s+)?\d{4})?|(?:thuc\s+hien\s+)?thuong\s+xuyen"
+    r"^[ \t|*+\-]*(?P<c>nam\s+\d{4}(?:\s*-\s*(?:nam\s+)?\d{4})?|(?:thuc\s+hien\s+)?thuong\s+xuyen"
     r"|theo\s+(?:ke\s+hoach\s+rieng|lo\s+trinh|tien\s+do)[^\n]{0,80}?|(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
     r"|thang\s+\d{1,2}\s*[/-]\s*\d{4})[ \t|*.;]*$",
     _build_slot,
@@ -591,31 +592,108 @@ class _Found:
     inferred: bool
 
 
+# Running every rule over a whole document is slow: a rule only runs in windows around its
+# anchors, patterns that every match of the rule contains. Each anchor starts with a literal
+# (Python's re scans for a literal prefix fast, and for an alternation slowly). A window reaches
+# ``back`` characters before and ``ahead`` after an anchor; line rules take whole lines.
+_CYCLE_ANCHORS = (r"hang\s+(?:ngay|tuan|thang|quy|nam)", r"moi\s+(?:ngay|tuan|thang|quy|nam)", r"dinh\s+ky")
+_ANCHORS: dict[str, tuple[tuple[str, ...], int, int]] = {
+    "cued_date": (
+        tuple(rf"{w}\s+[0-9]" for w in ("ngay", "truoc", "nhat", "la", "vao", "han", "cuoi", "chot")),
+        40,
+        30,
+    ),
+    "date_range": ((r"tu\s+ngay\s+[0-9]",), 5, 90),
+    "yearly_days": ((r"hang\s+nam", r"moi\s+nam"), 90, 50),
+    "month": ((r"thang\s+[0-9]",), 40, 40),
+    "month_range": ((r"thang\s+[0-9]",), 40, 40),
+    "half_year": ((r"thang\s+dau", r"thang\s+cuoi"), 40, 30),
+    "nine_months": ((r"thang\s+dau", r"thang\s+nam"), 40, 30),
+    "quarter": ((r"qu[yi]\s",), 40, 40),
+    "quarter_no_year": ((r"qu[yi]\s",), 40, 40),
+    "quarter_range": ((r"qu[yi]\s",), 40, 40),
+    "year": ((r"nam\s+[0-9]",), 40, 50),
+    "open_years": ((r"nam\s+[0-9]",), 10, 50),
+    "monthly_day": ((r"hang\s+thang", r"moi\s+thang"), 60, 50),
+    "daily_hour": ((r"hang\s+ngay", r"moi\s+ngay"), 30, 5),
+    "cycles": (_CYCLE_ANCHORS, 40, 90),
+    "within_days": ((r"[0-9]\s+ngay",), 40, 130),
+    "event": ((r"khi\s",), 40, 110),
+    "session": ((r"ky\s+hop",), 10, 60),
+    "slot_line": ((r"\n[ \t|*+-]*(?:nam\s|thuong|thuc\s|theo\s|ngay\s|thang\s|[0-9])",), 0, 0),
+    "time_slot": ((r"thoi\s+(?:gian|han)", r"han\s*:"), 0, 0),
+}
+_ANCHOR_RE = {p: re.compile(p) for patterns, _, _ in _ANCHORS.values() for p in patterns}
+_LINE_RULES = {"slot_line", "time_slot"}
+_SMALL = 2000  # below this many characters a window search costs more than it saves
+
+
+def _windows(rule: _Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    n = len(folded)
+    if rule.name not in _ANCHORS or n <= _SMALL:
+        return [(0, n)]
+    patterns, back, ahead = _ANCHORS[rule.name]
+    spans: list[tuple[int, int]] = [(0, 0)] if rule.name == "slot_line" else []
+    for p in patterns:
+        if p not in cache:
+            cache[p] = [m.span() for m in _ANCHOR_RE[p].finditer(folded)]
+        spans += cache[p]
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if rule.name in _LINE_RULES:
+            lo = (
+                folded.rfind("\n", 0, s + 1) + 1 if rule.name == "slot_line" else folded.rfind("\n", 0, s) + 1
+            )
+            nl = folded.find("\n", max(e, lo))
+            hi = n if nl < 0 else nl
+        else:
+            lo, hi = max(0, s - back), min(n, e + ahead)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _fold_for_rules(text: str) -> str:
+    table = {ord(c): _FOLD_EXTRA.get(ord(c)) or fold_char(c) for c in set(text)}
+    return text.translate(table)
+
+
 def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
     original = nfc(text)
-    folded = fold_same_length(original).translate(_FOLD_EXTRA)
+    folded = _fold_for_rules(original)
     ctx = _Ctx(original, folded, doc_date, slot)
     candidates: list[tuple[int, int, Deadline, bool]] = []
+    anchors: dict[str, list[tuple[int, int]]] = {}
     for rule in _RULES:
         if rule.slot_only and not slot:
             continue
-        if slot and rule.name in ("slot_line", "time_slot"):
+        if slot and rule.name in _LINE_RULES:
             continue
-        for m in rule.pattern.finditer(folded):
-            start, end = _trim(folded, m.start(), m.end())
-            if end <= start:
-                continue
-            built = rule.build(m, ctx)
-            if built is None:
-                continue
-            deadline, inferred = built
-            if deadline.kind == "date" and not slot and _is_citation(ctx, m.start()):
-                continue
-            candidates.append((start, end, deadline, inferred))
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in _windows(rule, folded, anchors):
+            for m in rule.pattern.finditer(folded, lo, hi):
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
+                start, end = _trim(folded, m.start(), m.end())
+                if end <= start:
+                    continue
+                built = rule.build(m, ctx)
+                if built is None:
+                    continue
+                deadline, inferred = built
+                if deadline.kind == "date" and not slot and _is_citation(ctx, m.start()):
+                    continue
+                candidates.append((start, end, deadline, inferred))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    occupied = bytearray(len(folded))
     taken: list[tuple[int, int, Deadline, bool]] = []
     for c in candidates:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+        if 1 not in occupied[c[0] : c[1]]:
+            occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
             taken.append(c)
     taken.sort(key=lambda c: c[0])
     return [
@@ -690,6 +768,7 @@ def pick_deadline(text: str, doc_date: date | None = None) -> Deadline:
     return _pick(_scan(text, doc_date, slot=False))
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(phrase: str, doc_date: date | None = None) -> Deadline:
     """Parse a phrase known to fill a time slot (a "Thời gian" cell, "Thời hạn: ..." line).
 
