@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from dieuhanh.tasks.models import DeadlineChange, ProgressAttachment, ProgressReport, Task
+from dieuhanh.tasks.models import (
+    CompletionRequest,
+    DeadlineChange,
+    Direction,
+    ProgressAttachment,
+    ProgressReport,
+    Task,
+)
 
 
 class ProgressReportInline(admin.TabularInline):
@@ -34,6 +41,7 @@ class TaskAdmin(admin.ModelAdmin):
     date_hierarchy = "deadline"
     autocomplete_fields = ("owner", "document", "lead_unit", "coordinators", "assignees", "parent")
     inlines = [ProgressReportInline, DeadlineChangeInline]
+    readonly_fields = ("created_at", "updated_at")
     list_select_related = ("lead_unit", "owner")
 
 
@@ -57,3 +65,19 @@ class DeadlineChangeAdmin(admin.ModelAdmin):
     list_filter = ("status", "objective")
     autocomplete_fields = ("task", "requested_by", "decided_by")
     list_select_related = ("task", "requested_by", "decided_by")
+
+
+@admin.register(CompletionRequest)
+class CompletionRequestAdmin(admin.ModelAdmin):
+    list_display = ("task", "claimed_on", "status", "requested_by", "decided_by")
+    list_filter = ("status",)
+    autocomplete_fields = ("task", "requested_by", "decided_by")
+    list_select_related = ("task", "requested_by", "decided_by")
+
+
+@admin.register(Direction)
+class DirectionAdmin(admin.ModelAdmin):
+    list_display = ("task", "author", "created_at")
+    search_fields = ("text",)
+    autocomplete_fields = ("task", "author")
+    list_select_related = ("task", "author")

@@ -13,6 +13,12 @@ from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
 LEAD_IS_COORDINATOR = "Đơn vị chủ trì không được đồng thời là đơn vị phối hợp."
 
 
+class TaskQuerySet(models.QuerySet):
+    def trackable(self):
+        """Tasks that are judged and counted: a recurring duty counts through its occurrences."""
+        return self.filter(is_series=False)
+
+
 class Task(Audited):
     """A duty given to a lead unit, with coordinators, a deadline, target and budget."""
 
@@ -64,7 +70,18 @@ class Task(Audited):
         "kinh phí (triệu đồng)", max_digits=16, decimal_places=3, null=True, blank=True
     )
     funding_source = models.CharField("nguồn kinh phí", max_length=200, blank=True)
+    trigger_date = models.DateField(
+        "ngày xảy ra sự kiện",
+        null=True,
+        blank=True,
+        help_text="Với thời hạn theo sự kiện: từ ngày này tính thời hạn.",
+    )
     starred = models.BooleanField("ưu tiên", default=False)
+    fan_out = models.BooleanField(
+        "giao cho tất cả các xã",
+        default=False,
+        help_text="Nhiệm vụ giao chung cho UBND các xã, phường: tách cho từng xã.",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name="nhiệm vụ cha",
@@ -73,6 +90,20 @@ class Task(Audited):
         on_delete=models.CASCADE,
         related_name="children",
     )
+    is_series = models.BooleanField(
+        "nhiệm vụ định kỳ (gốc)",
+        default=False,
+        help_text="Nhiệm vụ định kỳ; mỗi kỳ là một nhiệm vụ con riêng.",
+    )
+    series = models.ForeignKey(
+        "self",
+        verbose_name="thuộc nhiệm vụ định kỳ",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="occurrences",
+    )
+    period_label = models.CharField("kỳ", max_length=60, blank=True)
     state = models.CharField(
         "trạng thái xử lý", max_length=20, choices=TaskState.choices, default=TaskState.OPEN
     )
@@ -88,6 +119,8 @@ class Task(Audited):
     )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = "nhiệm vụ"
@@ -216,3 +249,67 @@ class DeadlineChange(Audited):
 
     def __str__(self):
         return f"{self.task} → {self.new_date:%d/%m/%Y} ({self.get_status_display()})"
+
+
+class CompletionRequest(Audited):
+    """A unit's claim that a task is done, and the leader's approval or rejection."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="completion_requests"
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.REQUESTED
+    )
+    claimed_on = models.DateField("ngày hoàn thành (đơn vị báo)")
+    note = models.TextField("kết quả, sản phẩm", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề nghị",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xác nhận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("ngày xác nhận", null=True, blank=True)
+    decision_note = models.TextField("ý kiến", blank=True)
+
+    class Meta:
+        verbose_name = "đề nghị xác nhận hoàn thành"
+        verbose_name_plural = "đề nghị xác nhận hoàn thành"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.task} — {self.get_status_display()}"
+
+
+class Direction(Audited):
+    """A leader's direction on a task (ý kiến chỉ đạo)."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="directions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="lãnh đạo",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField("ý kiến chỉ đạo")
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ý kiến chỉ đạo"
+        verbose_name_plural = "ý kiến chỉ đạo"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.text[:100]
