@@ -106,7 +106,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "dieuhanh.urls"
 WSGI_APPLICATION = "dieuhanh.wsgi.application"
 AUTH_USER_MODEL = "org.User"
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/dang-nhap/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/dang-nhap/"
 
 TEMPLATES = [
     {
