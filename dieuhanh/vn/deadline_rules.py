@@ -1,0 +1,291 @@
+"""The table of deadline rules: a pattern over folded text (lower case, no diacritics, '*' → ' ',
+dashes → '-'), the function that reads a match, and the anchors that keep scanning fast.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dieuhanh.vn.deadline_builders import (
+    Ctx,
+    Result,
+    build_bare_date,
+    build_cued_date,
+    build_cycles,
+    build_daily_hour,
+    build_date_range,
+    build_event,
+    build_half,
+    build_month,
+    build_month_range,
+    build_monthly_day,
+    build_nine_months,
+    build_open,
+    build_quarter,
+    build_quarter_range,
+    build_session,
+    build_slot,
+    build_within_days,
+    build_year,
+    build_yearly_days,
+)
+from dieuhanh.vn.fold import fold_char
+
+_B = r"(?<![a-z0-9])"  # word start
+_E = r"(?![a-z0-9])"  # word end
+_QUY = r"qu[yi]\s+"
+_DASH = r"\s*(?:-|den)\s*"
+_HANG = r"(?:hang|moi)\s+"  # hằng / hàng / mỗi
+
+
+def _date_expr(p: str) -> str:
+    """A day with month and optional year, numeric ("5-7-2026", "15/7") or in words."""
+    return (
+        rf"(?:(?P<{p}d>\d{{1,2}})\s*(?P<{p}s>[/.-])\s*(?P<{p}m>\d{{1,2}})(?:\s*(?P={p}s)\s*(?P<{p}y>\d{{4}}))?(?![\d/])"
+        rf"|(?P<{p}wd>\d{{1,2}})\s+thang\s+(?P<{p}wm>\d{{1,2}})(?:\s*,?\s*nam\s+(?P<{p}wy>\d{{4}}))?(?!\d))"
+    )
+
+
+_DATE = _date_expr("a")
+_DAY_MONTH = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?![\d/])|\d{1,2}\s+thang\s+\d{1,2}(?!\d)"
+_ADHOC = r"(?:\s*\(?\s*(?:hoac|va)\s+(?:bao\s+cao\s+)?dot\s+xuat(?:\s+khi\s+co\s+yeu\s+cau)?\s*\)?)?"
+_CYCLE = r"(?:6|sau|06)\s+thang|ngay|tuan|thang|quy|nam"
+_CYCLE_LIST = rf"(?:\s*(?:,|va|hoac|/)\s*(?:{_HANG}|dinh\s+ky\s+)?(?:{_CYCLE}){_E}(?!\s*[/-]?\s*\d))*"
+_PERIOD_CUE = r"(?:trong|cuoi|den\s+het|het|ngay\s+trong|hoan\s+thanh(?:\s+trong)?|xong(?:\s+trong)?|thuc\s+hien\s+trong)\s+"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    build: Callable[[re.Match[str], Ctx], Result]
+    slot_only: bool = False
+
+
+RULES: list[Rule] = []
+
+
+def _rule(
+    name: str,
+    pattern: str,
+    build: Callable[[re.Match[str], Ctx], Result],
+    slot_only: bool = False,
+    flags: int = 0,
+) -> None:
+    RULES.append(Rule(name, re.compile(pattern, flags), build, slot_only))
+
+
+_rule(
+    "cued_date",
+    rf"{_B}(?P<cue>(?:(?:hoan\s+thanh|xong|gui|nop|ket\s+thuc)\s+)?(?:truoc|cham\s+nhat(?:\s+(?:la|vao))*"
+    rf"|(?:thoi\s+)?han(?:\s+(?:cuoi|chot))?(?:\s+(?:la|vao))*|den(?:\s+het)?\s+ngay|trong\s+ngay|vao\s+ngay)"
+    rf"(?:\s+ngay)?\s+|(?:hoan\s+thanh|xong|ket\s+thuc)\s+(?:vao\s+|trong\s+)?ngay\s+){_DATE}",
+    build_cued_date,
+)
+_rule(
+    "date_range",
+    rf"{_B}tu\s+ngay\s+(?P<d1>\d{{1,2}})(?:(?:\s*[/.-]\s*|\s+thang\s+)(?P<m1>\d{{1,2}})"
+    rf"(?:(?:\s*[/.-]\s*|\s*,?\s*nam\s+)(?P<y1>\d{{4}}))?)?{_DASH}(?:het\s+)?(?:ngay\s+)?{_DATE}",
+    build_date_range,
+)
+_rule("bare_date", rf"{_B}(?:ngay\s+)?{_DATE}", build_bare_date, slot_only=True)
+_rule(
+    "month",
+    rf"{_B}(?:{_PERIOD_CUE})thang\s+(?P<mo>\d{{1,2}})(?:(?:\s*[/-]\s*|\s+nam\s+)(?P<y>\d{{4}}))?(?![\d/])",
+    build_month,
+)
+_rule(
+    "bare_month",
+    rf"{_B}thang\s+(?P<mo>\d{{1,2}})(?:(?:\s*[/-]\s*|\s+nam\s+)(?P<y>\d{{4}}))(?![\d/])",
+    build_month,
+    slot_only=True,
+)
+_rule(
+    "month_range",
+    rf"{_B}(?:(?:{_PERIOD_CUE}|tu\s+)?)thang\s+(?P<m1>\d{{1,2}})(?:\s*[/-]\s*(?P<y1>\d{{4}}))?{_DASH}(?:het\s+)?"
+    rf"(?:thang\s+)?(?P<m2>\d{{1,2}})(?:\s*[/-]\s*|\s+nam\s+)(?P<y2>\d{{4}})",
+    build_month_range,
+)
+_rule(
+    "quarter",
+    rf"{_B}(?:{_PERIOD_CUE})?{_QUY}(?P<q>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/,-]\s*|\s+(?:nam\s+)?)(?P<y>\d{{4}})",
+    build_quarter,
+)
+_rule(
+    "quarter_no_year",
+    rf"{_B}(?:{_PERIOD_CUE}){_QUY}(?P<q>iv|i{{1,3}}|[1-4])(?![a-z0-9/])(?P<y>)",
+    build_quarter,
+)
+_rule(
+    "bare_quarter", rf"{_B}{_QUY}(?P<q>iv|i{{1,3}}|[1-4])(?![a-z0-9/])(?P<y>)", build_quarter, slot_only=True
+)
+_rule(
+    "quarter_range",
+    rf"{_B}(?:{_PERIOD_CUE}|tu\s+)?{_QUY}(?P<q1>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/-]\s*(?P<y1>\d{{4}}))?{_DASH}"
+    rf"(?:{_QUY})?(?P<q2>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/,-]\s*|\s+(?:nam\s+)?)(?P<y2>\d{{4}})",
+    build_quarter_range,
+)
+_rule(
+    "half_year",
+    rf"{_B}(?:{_PERIOD_CUE})?(?:6|06|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam(?:\s*\(?\s*(?:nam\s+)?(?P<y>\d{{4}})\s*\)?)?",
+    build_half,
+)
+_rule(
+    "nine_months",
+    rf"{_B}(?:{_PERIOD_CUE})?(?:9|09|chin)\s+thang(?:\s+dau)?\s+nam(?:\s*\(?\s*(?:nam\s+)?(?P<y>\d{{4}})\s*\)?)?",
+    build_nine_months,
+)
+_rule(
+    "year",
+    rf"{_B}(?:{_PERIOD_CUE})nam\s+(?P<y1>\d{{4}})(?:{_DASH}(?:nam\s+)?(?P<y2>\d{{4}}))?(?!\d)(?!\s*,?\s*(?:da|vua)\s)",
+    build_year,
+)
+_rule(
+    "year_end_of_duty",
+    rf"{_B}nam\s+(?P<y1>\d{{4}})(?:{_DASH}(?:nam\s+)?(?P<y2>\d{{4}}))?(?=\s*(?:[.;]|$))",
+    build_year,
+    slot_only=True,
+)
+_rule(
+    "bare_year",
+    rf"(?<![\d/.-])(?:nam\s+)?(?P<y1>(?:19|20)\d{{2}})(?:{_DASH}(?:nam\s+)?(?P<y2>\d{{4}}))?(?![\d/])",
+    build_year,
+    slot_only=True,
+)
+_rule(
+    "monthly_day",
+    rf"{_B}(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+(?:cuoi|chot))?|vao|tu)\s+)?ngay\s+(?P<day>\d{{1,2}})"
+    rf"(?:\s+(?:den|-)\s+(?:ngay\s+)?\d{{1,2}})?\s+{_HANG}thang{_E}{_ADHOC}",
+    build_monthly_day,
+)
+_rule(
+    "yearly_days",
+    rf"{_B}(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+(?:cuoi|chot))?|vao)\s+)?ngay\s+"
+    rf"(?P<days>(?:{_DAY_MONTH})(?:\s*(?:,|va)\s*(?:ngay\s+)?(?:{_DAY_MONTH}))*)\s+{_HANG}nam{_E}{_ADHOC}",
+    build_yearly_days,
+)
+_rule(
+    "daily_hour",
+    rf"{_B}(?:truoc\s+)?\d{{1,2}}\s*(?:gio|h)(?:\s*\d{{2}})?(?:\s+phut)?(?:\s+sang|\s+chieu)?\s+{_HANG}ngay{_E}",
+    build_daily_hour,
+)
+_rule(
+    "cycles",
+    rf"{_B}(?:(?:theo\s+)?dinh\s+ky(?:\s+(?:{_HANG})?(?:{_CYCLE}){_E}(?!\s*[/-]?\s*\d))?|{_HANG}(?:ngay|tuan|thang|quy|nam){_E}(?!\s*[/-]?\s*\d))"
+    rf"{_CYCLE_LIST}{_ADHOC}",
+    build_cycles,
+)
+_rule(
+    "within_days",
+    rf"{_B}(?:(?:trong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian)?|cham\s+nhat(?:\s+(?:la|sau))?|toi\s+da|sau)\s+)?"
+    rf"(?P<n>\d{{1,3}})\s+ngay(?P<wd>\s+lam\s+viec)?(?:\s+thi\s+dua)?"
+    rf"(?:\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?P<trig>[^.;,:\n()]{{2,100}}))?",
+    lambda m, ctx: build_within_days(m, ctx) if (m.group("trig") or m.group(0)[:1] in "tcs") else None,
+)
+_rule(
+    "event",
+    rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,\n()]{{1,40}})?"
+    rf"|(?:ngay\s+)?sau\s+khi\s+[^.;,\n]{{2,80}}"
+    rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+[^.;,\n]{{2,100}})",
+    build_event,
+)
+_rule(
+    "session",
+    rf"{_B}(?:tai|trong|truoc)\s+ky\s+hop\s+(?:thu\s+)?\d+(?:\s*,\s*[^.;\n]{{0,40}}?khoa\s+[ivxl]+{_E})?",
+    build_session,
+)
+_rule(
+    "open_years",
+    rf"{_B}(?:tu\s+)?nam\s+\d{{4}}\s+(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
+    build_open,
+)
+_rule(
+    "open_slot",
+    r"^[ \t|*+\-]*(?P<c>(?:thuc\s+hien\s+)?thuong\s+xuyen|theo\s+(?:ke\s+hoach\s+rieng|lo\s+trinh|tien\s+do)[^\n]{0,80}?)[ \t|*.;]*$",
+    build_open,
+    slot_only=True,
+)
+_rule(
+    "slot_line",
+    r"^[ \t|*+\-]*(?P<c>nam\s+\d{4}(?:\s*-\s*(?:nam\s+)?\d{4})?|(?:thuc\s+hien\s+)?thuong\s+xuyen"
+    r"|theo\s+(?:ke\s+hoach\s+rieng|lo\s+trinh|tien\s+do)[^\n]{0,80}?|(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+    r"|thang\s+\d{1,2}\s*[/-]\s*\d{4})[ \t|*.;]*$",
+    build_slot,
+    flags=re.M,
+)
+_rule(
+    "time_slot",
+    rf"{_B}(?:thoi\s+(?:gian|han)|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|bao\s+cao|nop|trien\s+khai|gui))?\s*:\s*(?P<c>[^\n]{{1,200}}?)[ \t*.;]*$",
+    build_slot,
+    flags=re.M,
+)
+_FOLD_EXTRA = str.maketrans({"*": " ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\xa0": " "})
+
+
+# Running every rule over a whole document is slow: a rule only runs in windows around its
+# anchors, patterns that every match of the rule contains. Each anchor starts with a literal
+# (Python's re scans for a literal prefix fast, and for an alternation slowly). A window reaches
+# ``back`` characters before and ``ahead`` after an anchor; line rules take whole lines.
+_CYCLE_ANCHORS = (r"hang\s+(?:ngay|tuan|thang|quy|nam)", r"moi\s+(?:ngay|tuan|thang|quy|nam)", r"dinh\s+ky")
+_ANCHORS: dict[str, tuple[tuple[str, ...], int, int]] = {
+    "cued_date": (
+        tuple(rf"{w}\s+[0-9]" for w in ("ngay", "truoc", "nhat", "la", "vao", "han", "cuoi", "chot")),
+        40,
+        30,
+    ),
+    "date_range": ((r"tu\s+ngay\s+[0-9]",), 5, 90),
+    "yearly_days": ((r"hang\s+nam", r"moi\s+nam"), 90, 50),
+    "month": ((r"thang\s+[0-9]",), 40, 40),
+    "month_range": ((r"thang\s+[0-9]",), 40, 40),
+    "half_year": ((r"thang\s+dau", r"thang\s+cuoi"), 40, 30),
+    "nine_months": ((r"thang\s+dau", r"thang\s+nam"), 40, 30),
+    "quarter": ((r"qu[yi]\s",), 40, 40),
+    "quarter_no_year": ((r"qu[yi]\s",), 40, 40),
+    "quarter_range": ((r"qu[yi]\s",), 40, 40),
+    "year": ((r"nam\s+[0-9]",), 40, 50),
+    "open_years": ((r"nam\s+[0-9]",), 10, 50),
+    "monthly_day": ((r"hang\s+thang", r"moi\s+thang"), 60, 50),
+    "daily_hour": ((r"hang\s+ngay", r"moi\s+ngay"), 30, 5),
+    "cycles": (_CYCLE_ANCHORS, 40, 90),
+    "within_days": ((r"[0-9]\s+ngay",), 40, 130),
+    "event": ((r"khi\s",), 40, 110),
+    "session": ((r"ky\s+hop",), 10, 60),
+    "slot_line": ((r"\n[ \t|*+-]*(?:nam\s|thuong|thuc\s|theo\s|ngay\s|thang\s|[0-9])",), 0, 0),
+    "time_slot": ((r"thoi\s+(?:gian|han)", r"han\s*:"), 0, 0),
+}
+_ANCHOR_RE = {p: re.compile(p) for patterns, _, _ in _ANCHORS.values() for p in patterns}
+LINE_RULES = {"slot_line", "time_slot"}
+_SMALL = 2000  # below this many characters a window search costs more than it saves
+
+
+def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    n = len(folded)
+    if rule.name not in _ANCHORS or n <= _SMALL:
+        return [(0, n)]
+    patterns, back, ahead = _ANCHORS[rule.name]
+    spans: list[tuple[int, int]] = [(0, 0)] if rule.name == "slot_line" else []
+    for p in patterns:
+        if p not in cache:
+            cache[p] = [m.span() for m in _ANCHOR_RE[p].finditer(folded)]
+        spans += cache[p]
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if rule.name in LINE_RULES:
+            lo = (
+                folded.rfind("\n", 0, s + 1) + 1 if rule.name == "slot_line" else folded.rfind("\n", 0, s) + 1
+            )
+            nl = folded.find("\n", max(e, lo))
+            hi = n if nl < 0 else nl
+        else:
+            lo, hi = max(0, s - back), min(n, e + ahead)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def fold_for_rules(text: str) -> str:
+    table = {ord(c): _FOLD_EXTRA.get(ord(c)) or fold_char(c) for c in set(text)}
+    return text.translate(table)
