@@ -1,0 +1,96 @@
+"""Passages that read like duties but are not tasks, each rule with the reason shown to the reviewer.
+
+The labelling rules exclude preambles, statements of responsibility or
+attitude, general compliance, principles, conditionals, encouragements, calls
+to carry out "this plan", promulgation and enforcement clauses, goals, and
+lists of cited documents. Every rule is one pattern over the folded duty text
+(diacritics removed), so it reads the way the drafters write.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dieuhanh.vn.fold import fold
+
+_DOC = r"(?:cong van|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|van ban|chi dao|y kien|luat|nghi dinh|thong tu|chuong trinh|cong dien|ket luan|de an)"
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), reason)
+    for p, reason in (
+        (
+            rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
+            "Đoạn căn cứ, mở đầu.",
+        ),
+        (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
+        (
+            rf"^(?:can cu [^,;]{{0,40}}?,? )?(?:chu dong |nghiem tuc |khan truong )?(?:to chuc |trien khai )?"
+            rf"(?:trien khai |to chuc )?thuc hien (?:nghiem tuc |hieu qua )?(?:cac noi dung )?{_DOC}(?! so)(?! \d)",
+            "Lời kêu gọi chung triển khai văn bản này.",
+        ),
+        (
+            rf"(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b",
+            "Lời kêu gọi chung triển khai văn bản này.",
+        ),
+        (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
+        (
+            r"^(?:[^.;]{0,120}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
+            "Nêu trách nhiệm, không phải việc cụ thể.",
+        ),
+        (r"^chiu trach nhiem (?:ve|thi hanh)", "Nêu trách nhiệm, không phải việc cụ thể."),
+        (
+            r"^(?:quyet tam|nhan thuc ro|nang cao nhan thuc,? quyet tam|huy dong toi da nguon luc,? quyet tam)",
+            "Nêu quyết tâm, thái độ.",
+        ),
+        (r"^(?:tap the [^.;]{0,60}?)?nhan thuc ro", "Nêu nhận thức, thái độ."),
+        (
+            r"^(?:thuc hien|chap hanh) nghiem (?:tuc )?(?:cac |viec )?(?:quy dinh|chi dao|che do quan ly|luat)",
+            "Yêu cầu tuân thủ chung.",
+        ),
+        (r"^nghiem tuc thuc hien (?:dung )?(?:cac )?quy dinh", "Yêu cầu tuân thủ chung."),
+        (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
+        (r"^co trach nhiem (?:tuan thu|chap hanh|thuc hien nghiem)", "Yêu cầu tuân thủ chung."),
+        (
+            r"^(?:trong qua trinh [^,;]{0,40},\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
+            "Nguyên tắc, định hướng.",
+        ),
+        (r"^thuc hien (?:theo )?nguyen tac", "Nguyên tắc, định hướng."),
+        (r"^viec [^.;]{0,80}? phai (?:bao dam|dam bao)", "Nguyên tắc, định hướng."),
+        (r"^lua chon (?:tu van|nha thau)[^.;]{0,40}co du nang luc", "Tiêu chí lựa chọn, nguyên tắc."),
+        (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
+        (r"^(?:truong hop|neu|trong truong hop)\b", "Yêu cầu có điều kiện."),
+        (
+            r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
+            "Yêu cầu có điều kiện.",
+        ),
+        (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
+        (r"^(?:khuyen khich|han che)\b", "Khuyến khích hoặc hạn chế, không phải nhiệm vụ."),
+        (r"^tren day la\b", "Câu kết của văn bản."),
+        (r"^(?:ban hanh kem theo|phe duyet kem theo)", "Điều khoản ban hành, phê duyệt."),
+        (r"(?:quyet dinh|ke hoach|chi thi) (?:nay )?co hieu luc", "Điều khoản hiệu lực."),
+        (r"chiu trach nhiem thi hanh", "Điều khoản thi hành."),
+        (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
+        (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
+        (rf"^(?:{_DOC}|thong tu lien tich|bo luat) so\b", "Danh mục văn bản được dẫn."),
+        (r"^buoc \d", "Mô tả bước của quy trình."),
+        (
+            r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",
+            "Kết quả đã thực hiện.",
+        ),
+    )
+)
+_EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
+
+
+def not_task_reason(duty: str) -> str | None:
+    """Why the duty text (subject removed) is not a task, or None when it may be one."""
+    key = fold(duty).lstrip(" :,-")
+    for rx, reason in _RULES:
+        if rx.search(key):
+            return reason
+    words = key.split()
+    if len(words) < 4:
+        return "Quá ngắn để là một nhiệm vụ."
+    if _EXHORTATION.search(key) and len(words) < 25:
+        return "Lời yêu cầu chung nghiêm túc thực hiện."
+    return None

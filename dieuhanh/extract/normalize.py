@@ -1,0 +1,216 @@
+"""Working text for the rules, with an offset map back to the original text.
+
+Directives arrive as web crawls (hard-wrapped lines, ``**`` bold markers, ``|``
+table debris) or PDF extractions (a blank line after every line, words cut
+across lines). The rules want one clean logical line per paragraph or item;
+the review page wants spans in the text the user uploaded. A ``Line`` holds
+both: its clean ``text`` and the runs that map each clean character back.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# A run of kept text: words joined by single ordinary spaces.
+_RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
+_RULE_LINE = re.compile(r"^[\s\-_=*.]{3,}$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)\s*$")
+
+# Markers that open a new block when they start a line.
+MARKER = re.compile(
+    r"""^(?:
+        (?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2})\b[.:]?
+      | (?:Điều|ĐIỀU)\s+\d{1,3}\b[.:]?
+      | [IVX]{1,5}[.)](?=\s|$|\S)
+      | \d{1,2}(?:\.\d{1,2}){0,3}\.(?=\s|$|[^\d])
+      | \d{1,2}(?:\.\d{1,2}){1,3}(?=\s)
+      | \(?\d{1,2}\)(?=\s|$)
+      | \([ivx]{1,4}\)(?=\s|$)
+      | [a-zđ][).](?=\s|$)
+      | [-–—+•·●▪◦∙✓](?=\s|$|\S)
+    )""",
+    re.VERBOSE,
+)
+_TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
+_JOINING_END = re.compile(r"[,\-–(/&]$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line (a paragraph, an item or a table cell) in clean form."""
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...]  # (clean_start, original_start, length)
+    blank_before: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.runs[0][1] if self.runs else 0
+
+    @property
+    def end(self) -> int:
+        if not self.runs:
+            return 0
+        _, orig, length = self.runs[-1]
+        return orig + length
+
+    def orig(self, i: int) -> int:
+        """Original offset of clean offset ``i`` (an end offset maps to just after its character)."""
+        if not self.runs:
+            return 0
+        i = max(0, min(i, len(self.text)))
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return self.runs[0][1]
+        clean, orig, length = self.runs[k]
+        return orig + min(i - clean, length)
+
+    def span(self, a: int = 0, b: int | None = None) -> tuple[int, int]:
+        """Original span of clean slice ``[a:b]``, trimmed of spaces."""
+        b = len(self.text) if b is None else b
+        while a < b and self.text[a] == " ":
+            a += 1
+        while b > a and self.text[b - 1] == " ":
+            b -= 1
+        if a >= b:
+            return (self.orig(a), self.orig(a))
+        return (self.orig(a), self.orig(b - 1) + 1)
+
+    @property
+    def _starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = [r[0] for r in self.runs]
+            object.__setattr__(self, "_starts_cache", cached)
+        return cached
+
+    def slice(self, a: int, b: int | None = None) -> Line:
+        """A new line for clean slice ``[a:b]`` with its own runs."""
+        b = len(self.text) if b is None else b
+        runs = []
+        for clean, orig, length in self.runs:
+            lo, hi = max(clean, a), min(clean + length, b)
+            if lo < hi:
+                runs.append((lo - a, orig + lo - clean, hi - lo))
+        return Line(self.text[a:b], tuple(runs), self.blank_before)
+
+
+def join_lines(parts: list[Line]) -> Line:
+    """Concatenate lines with one space between them."""
+    text_parts: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    pos = 0
+    for part in parts:
+        if not part.text:
+            continue
+        if text_parts:
+            text_parts.append(" ")
+            pos += 1
+        for clean, orig, length in part.runs:
+            runs.append((pos + clean, orig, length))
+        text_parts.append(part.text)
+        pos += len(part.text)
+    return Line("".join(text_parts), tuple(runs), parts[0].blank_before if parts else False)
+
+
+@dataclass(frozen=True)
+class PhysicalLine:
+    """One line of the original text: where it starts and its raw content."""
+
+    raw: str
+    start: int
+
+
+def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[PhysicalLine]:
+    """Split ``text[start:end]`` into lines, keeping each line's original offset."""
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            out.append(PhysicalLine(text[pos:end], pos))
+            break
+        out.append(PhysicalLine(text[pos:nl], pos))
+        pos = nl + 1
+    return out
+
+
+def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
+    """Drop markup (``*``, ``|``, trailing ``\\``) and collapse spaces; keep the offset runs."""
+    raw = line.raw.replace("\u00a0", " ").replace("\t", " ")
+    text_parts: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    pos = 0
+    prev_end = None
+    for m in _RUN.finditer(raw):
+        if text_parts and prev_end is not None:
+            gap = raw[prev_end : m.start()]
+            if any(c in " |" for c in gap):
+                text_parts.append(" ")
+                pos += 1
+        seg = m.group()
+        runs.append((pos, line.start + m.start(), len(seg)))
+        text_parts.append(seg)
+        pos += len(seg)
+        prev_end = m.end()
+    return Line("".join(text_parts), tuple(runs), blank_before)
+
+
+def is_rule_line(text: str) -> bool:
+    """A separator such as ``--------`` under a header, or a page number."""
+    return bool(_RULE_LINE.match(text) or _PAGE_NUMBER.match(text))
+
+
+def starts_block(text: str) -> bool:
+    """Whether a line opens a new block (a numbered, lettered or bulleted item)."""
+    return bool(MARKER.match(text))
+
+
+def _bare_marker(text: str) -> bool:
+    m = MARKER.match(text)
+    return bool(m) and m.end() >= len(text.rstrip())
+
+
+def continues(prev: str, nxt: str, blank_between: bool) -> bool:
+    """Whether ``nxt`` continues the paragraph ``prev`` (a line broken mid-phrase)."""
+    if _bare_marker(prev):
+        return True
+    if starts_block(nxt):
+        return False
+    if not blank_between:
+        return True
+    if _TERMINAL.search(prev):
+        return False
+    first = nxt[0]
+    if first.islower() or _JOINING_END.search(prev):
+        return True
+    return first.isdigit() and not prev.endswith(":")
+
+
+def paragraphs(lines: list[Line]) -> list[Line]:
+    """Join lines broken mid-phrase into logical lines; rule lines and blanks are dropped."""
+    out: list[Line] = []
+    pending: list[Line] = []
+    blank = False
+    for line in lines:
+        if not line.text or line.text == "|" or is_rule_line(line.text):
+            blank = blank or not line.text or line.text == "|"
+            continue
+        if pending and continues(pending[-1].text, line.text, blank):
+            pending.append(line)
+        else:
+            if pending:
+                out.append(join_lines(pending))
+            pending = [Line(line.text, line.runs, blank)]
+        blank = False
+    if pending:
+        out.append(join_lines(pending))
+    return out
+
+
+def normalize(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Clean logical lines of ``text[start:end]``; every line maps back to ``text``."""
+    return paragraphs([clean_line(p) for p in physical_lines(text, start, end)])

@@ -1,0 +1,142 @@
+"""The body as a tree of blocks: numbered sections, lettered items, bullets, paragraphs, tables.
+
+The nesting of markers is learnt from the document itself: a marker family
+seen for the first time opens a level below the current one, a family already
+open closes everything under it. That single rule reads "I. / 1. / a) / -",
+"Phần I / 1. / 1.1. / +" and "1. / - / +" alike, whatever order a drafter used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dieuhanh.extract.normalize import MARKER, Line
+from dieuhanh.extract.tables import Table
+
+_TITLE = re.compile(
+    r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|MẪU|HƯỚNG DẪN|"
+    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^a-zà-ỹđ]*$"
+)
+_RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
+_SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]")
+_HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
+
+
+def marker_key(marker: str) -> str:
+    """The family of a marker: items of one family are siblings."""
+    m = marker.strip()
+    if m[:4] in ("Phần", "PHẦN") or m[:6] in ("Chương", "CHƯƠNG") or m[:3] in ("Mục", "MỤC"):
+        return "part"
+    if m[:4] in ("Điều", "ĐIỀU"):
+        return "article"
+    if m[0] in "IVX" and m.rstrip(".)").strip("IVX") == "":
+        return "roman"
+    if m[0].isdigit():
+        if m.endswith(")"):
+            return "num)"
+        depth = m.rstrip(".").count(".") + 1
+        return f"num{depth}"
+    if m.startswith("("):
+        return "(roman)" if m[1] in "ivx" else "(num)"
+    if m[0].isalpha():
+        return "letter"
+    if m[0] in "-–—":
+        return "dash"
+    if m[0] == "+":
+        return "plus"
+    return "dot"
+
+
+@dataclass
+class Block:
+    """A node of the body tree. ``line`` holds the marker; ``body`` is the clean offset after it."""
+
+    kind: str  # "item", "paragraph", "table", "title"
+    line: Line | None = None
+    marker: str = ""
+    key: str = ""
+    body: int = 0
+    table: Table | None = None
+    continuation: bool = False
+    children: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Own text without the marker."""
+        return self.line.text[self.body :].strip() if self.line else ""
+
+    @property
+    def heading_like(self) -> bool:
+        """A short title or a lead-in ending with a colon, not a full sentence."""
+        text = self.text
+        if not text:
+            return True
+        if text.endswith(":"):
+            return True
+        if _HEADING_END.search(text):
+            return False
+        return len(text.split()) <= 30
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def split_marker(line: Line) -> tuple[str, int]:
+    """The marker at the start of a line (or "") and the clean offset of the text after it."""
+    m = MARKER.match(line.text)
+    if not m:
+        return "", 0
+    body = m.end()
+    while body < len(line.text) and line.text[body] == " ":
+        body += 1
+    return m.group().strip(), body
+
+
+def is_title(text: str) -> bool:
+    """An all-capitals part title ("KẾ HOẠCH", "PHỤ LỤC I") that restarts the structure."""
+    return bool(_TITLE.match(text))
+
+
+def build_tree(elements: list[Line | Table]) -> Block:
+    """Nest lines and tables into a tree under a root block."""
+    root = Block("root")
+    stack: list[Block] = [root]
+    in_recipients = False
+    for el in elements:
+        if isinstance(el, Table):
+            stack[-1].children.append(Block("table", table=el))
+            continue
+        text = el.text
+        if _RECIPIENTS.match(text):
+            in_recipients = True
+            continue
+        marker, body = split_marker(el)
+        if in_recipients:
+            if marker and marker_key(marker) in ("dash", "plus", "dot"):
+                continue
+            in_recipients = False
+        if _SIGNATURE.match(text):
+            continue
+        if is_title(text):
+            title = Block("title", line=el)
+            root.children.append(title)
+            stack = [root, title]
+            continue
+        if marker:
+            key = marker_key(marker)
+            node = Block("item", line=el, marker=marker, key=key, body=body)
+            keys = [b.key for b in stack]
+            if key in keys:
+                del stack[keys.index(key) :]
+            stack[-1].children.append(node)
+            stack.append(node)
+            continue
+        parent = stack[-1]
+        node = Block("paragraph", line=el)
+        if parent.kind == "item" and not parent.heading_like:
+            node.continuation = True
+        parent.children.append(node)
+    return root

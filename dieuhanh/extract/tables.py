@@ -1,0 +1,373 @@
+"""Appendix tables: find them in the text, rebuild rows, map columns by header meaning.
+
+Three layouts reach us: one ``| a | b |`` line per row (docx loader, markdown),
+one cell per line between ``|`` lines (web crawls), and tables flattened by PDF
+extraction to one cell fragment per line. Columns are named by what their
+header says (nội dung, chủ trì, phối hợp, thời gian, mục tiêu, kinh phí,
+nguồn); a table without a task and a lead column is not a task list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dieuhanh.extract.normalize import Line, PhysicalLine, clean_line, join_lines
+from dieuhanh.vn.fold import fold_key
+
+# Header words → column role; order matters ("đơn vị phối hợp" before "đơn vị").
+_ROLES = (
+    ("tt", re.compile(r"^(?:s?tt|so tt|thu tu)$")),
+    ("coord", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|thuc hien$|don vi thuc hien|co quan thuc hien|trach nhiem")),
+    ("source", re.compile(r"^nguon|nguon (?:kinh phi|von|ngan sach)")),
+    ("budget", re.compile(r"kinh phi|du toan|tong muc|trieu dong")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
+    ("result", re.compile(r"muc tieu|san pham|ket qua|chi tieu")),
+    ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap|ten")),
+)
+_ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+_GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?(?:\s|$)")
+_TIME_START = re.compile(
+    r"^(?:Quý|Quí|QUÝ|Tháng|tháng|Năm|năm|Thường|Hằng|Hàng|hằng|hàng|Trước|trước|Từ|từ|Trong|trong|"
+    r"Giai|Định|Đến|đến|Sau|Khi|Ngay|Theo|\d)"
+)
+_TIME_FRAGMENT = re.compile(r"\d|^(?:[IVX]{1,4}\b|Quý|Quí|Tháng|Năm|năm|Thường|Hằng|Hàng|xuyên|[-–])")
+_AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
+_SOURCE_START = re.compile(r"^(?:Ngân|Nguồn|Chi |Vốn|Xã hội hóa|NS)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell in clean form, with its original span."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def from_line(cls, line: Line) -> Cell:
+        return cls(line.text, line.start, line.end)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a task table with its cells named by role (empty string when absent)."""
+
+    number: str
+    cells: dict[str, Cell]
+    start: int
+    end: int
+    group: str = ""
+    inherited: tuple[str, ...] = ()
+
+    def get(self, role: str) -> str:
+        cell = self.cells.get(role)
+        return cell.text if cell else ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in the text. ``roles`` maps column index → role; ``rows`` are data rows."""
+
+    start: int
+    end: int
+    header: tuple[str, ...]
+    roles: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    layout: str
+
+    @property
+    def is_task_list(self) -> bool:
+        return "task" in self.roles and "lead" in self.roles
+
+
+def column_roles(header: list[str]) -> tuple[str, ...]:
+    """The role of each header cell, "" when the header says nothing we use."""
+    roles = []
+    for cell in header:
+        key = fold_key(cell)
+        role = ""
+        for name, rx in _ROLES:
+            if rx.search(key) and name not in roles:
+                role = name
+                break
+        roles.append(role)
+    return tuple(roles)
+
+
+def _is_header(cells: list[str]) -> bool:
+    roles = column_roles(cells)
+    return "lead" in roles and ("task" in roles or "time" in roles)
+
+
+def _rows_to_table(raw_rows: list[list[Cell]], layout: str, start: int, end: int) -> Table:
+    header_at = next((i for i, r in enumerate(raw_rows) if _is_header([c.text for c in r])), None)
+    if header_at is None:
+        header = [c.text for c in raw_rows[0]] if raw_rows else []
+        return Table(start, end, tuple(header), column_roles(header), (), layout)
+    header = [c.text for c in raw_rows[header_at]]
+    roles = column_roles(header)
+    rows = _assign(raw_rows[header_at + 1 :], header, roles)
+    return Table(start, end, tuple(header), roles, tuple(rows), layout)
+
+
+def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...]) -> list[TableRow]:
+    rows: list[TableRow] = []
+    last_numbered: dict[str, Cell] = {}
+    group = ""
+    task_col = roles.index("task") if "task" in roles else 1
+    header_key = [fold_key(h) for h in header]
+    for raw in raw_rows:
+        texts = [c.text for c in raw if c.text]
+        if not texts:
+            continue
+        if [fold_key(c.text) for c in raw] == header_key or _is_header([c.text for c in raw]):
+            continue
+        first = raw[0].text
+        numbered = bool(_ROW_NUMBER.match(first))
+        if not numbered and len(texts) <= 2 and _GROUP.match(first):
+            group = " ".join(texts)
+            continue
+        if numbered:
+            cells = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
+            for role in ("coord", "time", "result", "source", "budget"):
+                if role not in cells and role in roles and role in last_numbered and len(raw) < len(roles):
+                    cells[role] = last_numbered[role]
+            last_numbered = dict(cells)
+            inherited: tuple[str, ...] = ()
+            number = _ROW_NUMBER.match(first).group(1)
+        else:
+            cells = {}
+            for i, c in enumerate(raw):
+                col = task_col + i
+                if col < len(roles) and roles[col] and c.text:
+                    cells[roles[col]] = c
+            inherited = tuple(
+                r for r in ("coord", "time", "result", "source") if r not in cells and r in last_numbered
+            )
+            for role in inherited:
+                cells[role] = last_numbered[role]
+            number = ""
+        if "task" not in cells:
+            continue
+        span_cells = [c for c in raw if c.text]
+        rows.append(
+            TableRow(number, cells, span_cells[0].start, span_cells[-1].end, group, inherited),
+        )
+    return rows
+
+
+def _split_pipe_line(line: PhysicalLine) -> list[Cell]:
+    raw = line.raw.strip()
+    lead = line.raw.find("|")
+    pieces = []
+    pos = lead + 1
+    while True:
+        nxt = line.raw.find("|", pos)
+        if nxt < 0:
+            break
+        pieces.append(PhysicalLine(line.raw[pos:nxt], line.start + pos))
+        pos = nxt + 1
+    del raw
+    return [Cell.from_line(clean_line(p)) for p in pieces]
+
+
+def _is_separator_row(cells: list[Cell]) -> bool:
+    return all(re.fullmatch(r":?-{2,}:?", c.text.replace(" ", "")) or not c.text for c in cells)
+
+
+def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
+    """Tables in a list of physical lines as (first line index, end index, table)."""
+    out: list[tuple[int, int, Table]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        stripped = lines[i].raw.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 3:
+            j = i
+            raw_rows = []
+            while j < n and lines[j].raw.strip().startswith("|") and lines[j].raw.strip().count("|") >= 2:
+                cells = _split_pipe_line(lines[j])
+                if not _is_separator_row(cells):
+                    raw_rows.append(cells)
+                j += 1
+            out.append((i, j, _rows_to_table(raw_rows, "pipe-rows", lines[i].start, lines[j - 1].start)))
+            i = j
+            continue
+        if stripped == "|":
+            j, raw_rows = _read_cell_lines(lines, i)
+            end = lines[j - 1].start + len(lines[j - 1].raw)
+            out.append((i, j, _rows_to_table(raw_rows, "pipe-cells", lines[i].start, end)))
+            i = j
+            continue
+        if _FLAT_HEADER.match(stripped):
+            found = _read_flat(lines, i)
+            if found:
+                j, table = found
+                out.append((i, j, table))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[list[Cell]]]:
+    """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row."""
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    cell: list[Line] = []
+    prev_bar = False
+    j = i
+    n = len(lines)
+    while j < n:
+        stripped = lines[j].raw.strip()
+        if stripped == "|":
+            if cell:
+                row.append(Cell.from_line(join_lines(cell)))
+                cell = []
+            elif prev_bar and row:
+                rows.append(row)
+                row = []
+            prev_bar = True
+            j += 1
+            continue
+        if not stripped:
+            if prev_bar and (j + 1 >= n or lines[j + 1].raw.strip() != "|"):
+                break
+            j += 1
+            continue
+        cleaned = clean_line(lines[j])
+        if cleaned.text:
+            cell.append(cleaned)
+        prev_bar = False
+        j += 1
+    if cell:
+        row.append(Cell.from_line(join_lines(cell)))
+    if row:
+        rows.append(row)
+    return j, rows
+
+
+# Flattened PDF tables: a header that starts with "TT"/"STT", then row numbers on their own lines.
+_FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
+_FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
+
+
+def _read_flat(lines: list[PhysicalLine], i: int) -> tuple[int, Table] | None:
+    header_lines: list[Line] = []
+    j = i
+    n = len(lines)
+    while j < n and len(header_lines) < 30:
+        cleaned = clean_line(lines[j])
+        if cleaned.text:
+            if (
+                _ROW_NUMBER.match(cleaned.text.split(" ", 1)[0])
+                or _GROUP.match(cleaned.text)
+                and header_lines
+            ):
+                break
+            header_lines.append(cleaned)
+        j += 1
+    header_text = fold_key(" ".join(h.text for h in header_lines))
+    if not ("chu tri" in header_text and _FLAT_HEADER_WORDS.search(header_text.replace("chu tri", ""))):
+        return None
+    order = []
+    for role, rx in _ROLES[1:]:
+        m = rx.search(header_text)
+        if m:
+            order.append((m.start(), role))
+    roles = ("tt", *(r for _, r in sorted(order)))
+    header_sig = header_text
+    rows: list[TableRow] = []
+    fragments: list[Line] = []
+    number = ""
+    expected = 1
+    start = lines[j].start if j < n else lines[-1].start
+    end = start
+    k = j
+    while k < n:
+        cleaned = clean_line(lines[k])
+        text = cleaned.text
+        k += 1
+        if not text:
+            continue
+        head = text.split(" ", 1)
+        m = _ROW_NUMBER.match(head[0])
+        if m and int(m.group(1)) == expected:
+            if number:
+                rows.append(_flat_row(number, fragments, roles))
+            number = m.group(1)
+            expected += 1
+            fragments = []
+            if len(head) > 1:
+                fragments.append(cleaned.slice(len(head[0]) + 1))
+            end = cleaned.end
+            continue
+        if _FLAT_HEADER.match(text) and fold_key(text) and fold_key(text) in header_sig:
+            # Header repeated at a page break: skip its lines.
+            skip = len(header_lines) - 1
+            while skip > 0 and k < n:
+                if clean_line(lines[k]).text:
+                    skip -= 1
+                k += 1
+            continue
+        if number:
+            fragments.append(cleaned)
+            end = cleaned.end
+    if number:
+        rows.append(_flat_row(number, fragments, roles))
+    table = Table(start, end, tuple(h.text for h in header_lines), roles, tuple(r for r in rows if r), "flat")
+    return k, table
+
+
+def _flat_row(number: str, fragments: list[Line], roles: tuple[str, ...]) -> TableRow | None:
+    """Cut a flattened row into cells: task, result, time, lead, coordinators, amount, source."""
+    from dieuhanh.extract.units import starts_with_unit
+
+    if not fragments:
+        return None
+    texts = [f.text for f in fragments]
+    lead_at = None
+    for idx in range(1, len(texts)):
+        if starts_with_unit(texts[idx]) and (idx >= 1 and _TIME_FRAGMENT.search(texts[idx - 1])):
+            lead_at = idx
+            break
+    if lead_at is None:
+        lead_at = next((idx for idx in range(2, len(texts)) if starts_with_unit(texts[idx])), len(texts))
+    time_at = lead_at
+    while time_at - 1 > 0 and _TIME_FRAGMENT.search(texts[time_at - 1]) and len(texts[time_at - 1]) <= 20:
+        time_at -= 1
+    if time_at < lead_at and not _TIME_START.match(texts[time_at]):
+        while time_at < lead_at and not _TIME_START.match(texts[time_at]):
+            time_at += 1
+    before = fragments[:time_at]
+    result_at = len(before)
+    if "result" in roles:
+        for idx in range(1, len(before)):
+            widest = max(len(b.text) for b in before[:idx])
+            if len(before[idx].text) > 1.3 * widest and len(before[idx].text) >= 30:
+                result_at = idx
+                break
+    cells: dict[str, Cell] = {}
+
+    def put(role: str, part: list[Line]) -> None:
+        if part:
+            cells[role] = Cell.from_line(join_lines(part))
+
+    put("task", before[:result_at])
+    put("result", before[result_at:])
+    put("time", fragments[time_at:lead_at])
+    after = fragments[lead_at:]
+    amount_at = next((idx for idx, f in enumerate(after) if _AMOUNT.match(f.text)), None)
+    source_at = next((idx for idx, f in enumerate(after) if _SOURCE_START.match(f.text)), None)
+    units_end = min(x for x in (amount_at, source_at, len(after)) if x is not None)
+    put("lead", after[:units_end])
+    if amount_at is not None:
+        put("budget", [after[amount_at]])
+    if source_at is not None:
+        tail = after[source_at:]
+        cut = next((idx for idx, f in enumerate(tail) if idx and f.text[:1].isupper()), len(tail))
+        put("source", tail[:cut])
+    span = (fragments[0].start, fragments[-1].end)
+    return TableRow(number, cells, span[0], span[1], "", ())

@@ -1,0 +1,557 @@
+"""From the body tree to draft tasks: one per unit and distinct duty, by the labelling rules.
+
+A passage (an item with its continuation paragraphs, a paragraph under a
+heading, a table row) becomes a task when it gives a checkable duty to a unit.
+The unit comes from the passage itself ("Công an xã chủ trì ..."), else from
+the heading or lead-in above it ("2. Sở Tài chính", "yêu cầu các cơ quan, đơn
+vị:"), else — in a công văn — from the addressees. Sections that only state
+purposes, goals or past results give no tasks; in a plan, activities that name
+no unit give none either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
+from dieuhanh.extract.filters import not_task_reason
+from dieuhanh.extract.normalize import Line, join_lines
+from dieuhanh.extract.structure import Block
+from dieuhanh.extract.tables import Table, TableRow
+from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
+from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
+from dieuhanh.vn.fold import fold
+
+NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạn.")
+
+_SKIP_SECTION = re.compile(
+    r"^(?:ve )?(?:muc dich|yeu cau|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
+    r"tinh hinh|thuc trang|pham vi|doi tuong ap dung|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
+    r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|noi dung thi dua|"
+    r"danh gia chung|mot so ket qua)"
+)
+_EXPLICIT_SECTION = re.compile(
+    r"^(?:ve )?(?:cac )?(?:nhiem vu|giai phap|noi dung|kinh phi|lo trinh|danh muc|hoat dong)"
+)
+_ASSIGN_SECTION = re.compile(
+    r"(?:to chuc thuc hien|phan cong|trach nhiem (?:cua|thuc hien)|nhiem vu cu the cua)"
+)
+_FIELD = re.compile(
+    r"^(?:(?P<lead>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) (?:chủ trì|thực hiện))|(?P<coord>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) phối hợp)"
+    r"|(?P<time>Thời gian(?: [^:]{0,40})?|Thời hạn(?: [^:]{0,30})?|Tiến độ(?: [^:]{0,30})?)"
+    r"|(?P<content>Nội dung)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
+)
+_INLINE_TIME = re.compile(
+    r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[a-zà-ỹ ]+)?\s*:\s*([^.;]+)"
+)
+_LEAD_IN_VERB = re.compile(r"\b(?:yêu cầu|đề nghị|giao|Giao|Yêu cầu|Đề nghị)\s+")
+_CHU_TRI = re.compile(
+    r"^\s*(?:,\s*)?(?:tiếp tục |khẩn trương |là cơ quan [^,]{0,20}, )?(?:chủ trì|làm đầu mối|Chủ trì)"
+)
+_PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?: với)?\s+")
+_SUBJECT_VERB = re.compile(
+    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|chủ trì|tiếp tục|khẩn trương|tập trung|thực hiện|triển khai|rà soát|hướng dẫn|tổ chức|"
+    r"có trách nhiệm|chịu trách nhiệm|nghiên cứu|xây dựng|theo dõi|tham mưu|báo cáo|hoàn thành|chỉ đạo|căn cứ|bố trí|"
+    r"đẩy mạnh|tăng cường|kiểm tra|cung cấp|gửi|phụ trách|nâng cao|quán triệt|thẩm định|tổng hợp|ban hành|kịp thời|"
+    r"cần|phải|giải quyết|chủ động|đôn đốc|phát động|tiếp thu|xem xét|xử lý|khắc phục|hỗ trợ|bảo đảm|đảm bảo|huy động|"
+    r"phối hợp|là cơ quan|làm đầu mối|sớm|trình|đề xuất|tích cực|quan tâm|thường xuyên|định kỳ|tiến hành|cập nhật|"
+    r"hoàn thiện|duy trì|đánh giá|tham gia|lập|cử|mở|chi trả|ký|thanh tra|nhanh chóng|giúp|vận động|tuyên truyền|"
+    r"yêu cầu|đề nghị|giao|theo chức năng|căn cứ|trên cơ sở|với vai trò|huy động|lãnh đạo|rà|thu thập|biên tập|"
+    r"hướng|khai thác|sử dụng|ứng dụng|phát huy|đưa|tiếp nhận|dọn|khôi phục|sửa chữa|bố|xác định|kiện toàn|thành lập)"
+)
+_RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
+_REPORT_CLAUSE = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?=(?:(?:định kỳ|hằng|hàng|đồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
+    r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
+)
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_FAN_OUT = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^,;]{0,20}?(?:các (?:xã|phường|tỉnh|huyện|quận|đặc khu)|"
+    r"(?:xã|phường), (?:phường|xã)|cấp xã|cấp huyện|cấp tỉnh)|^[Cc]ác địa phương"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the headings and lead-ins above a passage say about it."""
+
+    units: tuple[str, ...] = ()
+    unit_reason: str = ""
+    mode: str = "full"  # "skip", "explicit" or "full"
+    deadline: Deadline | None = None
+    deadline_reason: str = ""
+    section: tuple[str, ...] = ()
+
+
+@dataclass
+class DraftTask:
+    """A task before it is frozen into the pipeline's ``ExtractedTask``."""
+
+    line: Line
+    lead: str
+    coordinators: list[str]
+    deadline: Deadline
+    section: tuple[str, ...]
+    reasons: dict[str, str] = field(default_factory=dict)
+    target: str | None = None
+    budget: object = None
+    funding_source: str | None = None
+    fan_out: bool = False
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Header facts the task rules use."""
+
+    doc_type: str = ""
+    doc_date: date | None = None
+    recipients: tuple[str, ...] = ()
+
+
+def _heading_mode(text: str, doc: DocInfo, parent: str) -> str:
+    key = fold(text).lstrip("0123456789ivx.) ")
+    if _SKIP_SECTION.match(key):
+        return "skip"
+    if _ASSIGN_SECTION.search(key):
+        return "full"
+    if _EXPLICIT_SECTION.match(key) and doc.doc_type not in _RECIPIENT_DOCS:
+        return "explicit"
+    return parent
+
+
+def _subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
+    """Units that are the grammatical subject at ``pos``: followed by a duty verb or a colon."""
+    units, end = leading_units(text, pos)
+    if not units:
+        return [], pos
+    rest = text[end:]
+    after = _LEAD_IN_VERB.match(rest.lstrip())
+    if after:
+        inner_pos = end + (len(rest) - len(rest.lstrip())) + after.end()
+        inner, inner_end = unit_list(text, inner_pos)
+        if inner:
+            return inner, inner_end
+    if _SUBJECT_VERB.match(rest) or not rest.strip() or rest.lstrip().startswith(("-", "–", "(")):
+        return units, end
+    return [], pos
+
+
+def _lead_in_units(text: str) -> list[str]:
+    """Units addressed by a lead-in ("… yêu cầu các phòng, ban, đơn vị:")."""
+    units, _ = _subject(text)
+    if units:
+        return [u.name for u in units]
+    for m in _LEAD_IN_VERB.finditer(text):
+        found, _ = unit_list(text, m.end())
+        if found:
+            return [u.name for u in found]
+    return []
+
+
+def _coordinators(text: str, exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for m in _PHOI_HOP.finditer(text):
+        units, _ = unit_list(text, m.end())
+        for u in units:
+            if u.name not in exclude and u.name not in out:
+                out.append(u.name)
+    return out
+
+
+def _fan_out(lead: str) -> bool:
+    return bool(_FAN_OUT.search(lead))
+
+
+class TaskBuilder:
+    """Walks the tree and collects draft tasks."""
+
+    def __init__(self, doc: DocInfo):
+        self.doc = doc
+        self.tasks: list[DraftTask] = []
+        self.recipient_units = self._recipient_units()
+
+    def _recipient_units(self) -> tuple[str, ...]:
+        if self.doc.doc_type not in _RECIPIENT_DOCS:
+            return ()
+        names = []
+        for r in self.doc.recipients:
+            found, _ = leading_units(r.strip(" -;.,"))
+            names.extend(u.name for u in found)
+        return tuple(names)
+
+    # --- walking -------------------------------------------------------------------------
+
+    def run(self, root: Block) -> list[DraftTask]:
+        mode = "full" if self.doc.doc_type in _RECIPIENT_DOCS or not self.doc.doc_type else "explicit"
+        ctx = Context(mode=mode)
+        self._children(root.children, ctx, top=True)
+        return self.tasks
+
+    def _children(self, children: list[Block], ctx: Context, top: bool = False) -> int:
+        made = 0
+        local = ctx
+        group: list[Block] = []
+        group_has_units = False
+
+        def flush() -> int:
+            nonlocal group, group_has_units
+            n = 0
+            if group:
+                n = self._passage_blocks(group, local)
+            group = []
+            group_has_units = False
+            return n
+
+        for child in children:
+            if child.kind == "title":
+                made += flush()
+                local = replace(ctx, units=(), section=(child.text,))
+                made += self._children(child.children, local)
+                continue
+            if child.kind == "table":
+                made += flush()
+                made += self._table(child.table, local)
+                continue
+            if child.kind == "paragraph" and not child.continuation:
+                text = child.text
+                if local.mode != "skip" and text.endswith(":") and not child.children:
+                    units = _lead_in_units(text)
+                    if units:
+                        made += flush()
+                        local = replace(local, units=tuple(units), unit_reason=f"Câu dẫn: “{_short(text)}”.")
+                        lead_dl = self._lead_in_deadline(text)
+                        if lead_dl:
+                            local = replace(
+                                local, deadline=lead_dl, deadline_reason="Thời hạn chung nêu ở câu dẫn."
+                            )
+                        continue
+                field_m = _FIELD.match(text)
+                if field_m and field_m.group("time") and not group:
+                    dl = parse_deadline(text[field_m.end() :], self.doc.doc_date)
+                    if dl.kind != "none" or dl.text:
+                        local = replace(
+                            local, deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục."
+                        )
+                    continue
+                own, _ = _subject(text)
+                if own or not group_has_units:
+                    made += flush()
+                    group = [child]
+                    group_has_units = bool(own)
+                else:
+                    group.append(child)
+                continue
+            made += flush()
+            made += self._item(child, local)
+        made += flush()
+        return made
+
+    def _lead_in_deadline(self, text: str) -> Deadline | None:
+        dl = pick_deadline(text, self.doc.doc_date)
+        if dl.kind in ("date", "period") and re.search(r"hoàn thành|trước ngày|xong", text):
+            return dl
+        return None
+
+    def _item(self, block: Block, ctx: Context) -> int:
+        text = block.text
+        sub = [c for c in block.children if not c.continuation]
+        heading = block.heading_like and bool(sub)
+        child_ctx = replace(ctx, section=(*ctx.section, _short(text, 60)))
+        if heading or (sub and text.endswith(":")):
+            mode = _heading_mode(text, self.doc, ctx.mode)
+            child_ctx = replace(child_ctx, mode=mode)
+            if mode != "skip":
+                units = _lead_in_units(text)
+                if units:
+                    child_ctx = replace(
+                        child_ctx, units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
+                    )
+                dl = self._lead_in_deadline(text)
+                if dl:
+                    child_ctx = replace(
+                        child_ctx, deadline=dl, deadline_reason="Thời hạn chung nêu ở câu dẫn của mục."
+                    )
+            if mode == "skip":
+                return 0
+            fields = self._fields(sub)
+            if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
+                return self._structured(block, sub, child_ctx, fields)
+            made = self._children(block.children, child_ctx)
+            if made:
+                return made
+            if heading:
+                return 0
+        if ctx.mode == "skip":
+            return 0
+        fields = self._fields(sub)
+        if fields:
+            return self._structured(block, sub, child_ctx, fields)
+        if sub:
+            made = self._children(sub, child_ctx)
+            if made:
+                conts = [c for c in block.children if c.continuation]
+                return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
+        return self._passage_blocks([block], ctx)
+
+    # --- fields ("Cơ quan chủ trì: …", "Thời gian thực hiện: …") -----------------------------
+
+    def _fields(self, blocks: list[Block]) -> dict[str, tuple[Block, str]]:
+        out: dict[str, tuple[Block, str]] = {}
+        for b in blocks:
+            m = _FIELD.match(b.text)
+            if not m:
+                continue
+            for role in ("lead", "coord", "time", "content", "result"):
+                if m.group(role) and role not in out:
+                    out[role] = (b, b.text[m.end() :].strip())
+        if "lead" not in out and "time" not in out:
+            return {}
+        return out
+
+    def _structured(self, block: Block, sub: list[Block], ctx: Context, fields) -> int:
+        time_block = fields.get("time", (None, ""))[0]
+        if time_block is not None and time_block.children:
+            made = self._children(time_block.children, ctx)
+            if made:
+                return made
+        lead_text = fields.get("lead", (None, ""))[1]
+        units = [u.name for u in find_units(lead_text)] if lead_text else list(ctx.units)
+        if not units:
+            return 0
+        parts = [block.line.slice(block.body)]
+        if "content" in fields:
+            parts.append(fields["content"][0].line)
+        line = join_lines(parts)
+        coords = units[1:] + [u.name for u in find_units(fields.get("coord", (None, ""))[1])]
+        time_text = fields.get("time", (None, ""))[1]
+        deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else ctx.deadline or NO_DEADLINE
+        reasons = {
+            "lead": f"Mục “Cơ quan chủ trì/thực hiện”: {lead_text}" if lead_text else ctx.unit_reason,
+            "deadline": f"Mục “Thời gian”: {time_text}. {deadline.reason}"
+            if time_text
+            else (deadline.reason or ""),
+        }
+        if fields.get("result"):
+            reasons["target"] = "Mục “Sản phẩm/Kết quả”."
+        self._add(
+            line, units[0], coords, deadline, ctx, reasons, result_text=fields.get("result", (None, ""))[1]
+        )
+        return 1
+
+    # --- passages --------------------------------------------------------------------------
+
+    def _passage_blocks(self, blocks: list[Block], ctx: Context, own_only: bool = False) -> int:
+        if ctx.mode == "skip":
+            return 0
+        lines = []
+        for b in blocks:
+            for node in b.walk():
+                if node.kind in ("item", "paragraph") and node.line is not None and node.kind != "table":
+                    lines.append(node.line)
+        if not lines:
+            return 0
+        line = join_lines(lines)
+        return self._passage(line, ctx, own_only)
+
+    def _passage(self, line: Line, ctx: Context, own_only: bool = False) -> int:
+        """Split a passage by units and by separable reports, then add each part."""
+        text = line.text
+        from dieuhanh.extract.normalize import MARKER
+
+        marker = MARKER.match(text)
+        if marker:
+            at = marker.end()
+            while at < len(text) and text[at] == " ":
+                at += 1
+            line = line.slice(at)
+            text = line.text
+        starts = [0]
+        for m in _SENTENCE.finditer(text):
+            own, _ = _subject(text, m.end())
+            if own:
+                starts.append(m.end())
+        made = 0
+        bounds = list(zip(starts, [*starts[1:], len(text)]))
+        for a, b in bounds:
+            part = line.slice(a, b)
+            made += self._unit_part(
+                part.slice(len(part.text) - len(part.text.lstrip())), ctx, own_only and a == 0
+            )
+        return made
+
+    def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
+        text = line.text
+        own, end = _subject(text)
+        if own:
+            units = [u.name for u in own]
+            lead_reason = f"Đơn vị nêu đầu đoạn: “{text[own[0].start : own[-1].end]}”."
+            duty_at = end
+        elif own_only:
+            return 0
+        elif ctx.units:
+            units = list(ctx.units)
+            lead_reason = ctx.unit_reason
+            duty_at = 0
+        elif ctx.mode == "full" and self.recipient_units:
+            units = list(self.recipient_units)
+            lead_reason = "Văn bản gửi chung các đơn vị ở phần “Kính gửi”."
+            duty_at = 0
+        else:
+            return 0
+        duty = text[duty_at:].lstrip(" :,-–")
+        reason = not_task_reason(duty)
+        if reason:
+            return 0
+        lead, coords = units[0], units[1:]
+        m = _CHU_TRI.match(text, duty_at)
+        if len(units) > 1 and m:
+            lead_reason += " Đơn vị đầu tiên chủ trì."
+        elif len(units) > 1:
+            lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
+        coords += [c for c in _coordinators(duty, set(units)) if c not in coords]
+        made = 0
+        for part_line, part_reason in self._report_split(line, duty_at):
+            deadline, dl_reason = self._deadline(part_line.text, ctx)
+            reasons = {"lead": lead_reason, "deadline": dl_reason}
+            if part_reason:
+                reasons["split"] = part_reason
+            self._add(part_line, lead, coords, deadline, ctx, reasons)
+            made += 1
+        return made
+
+    def _report_split(self, line: Line, duty_at: int):
+        """Separate a reporting duty that has its own recurring or dated deadline."""
+        text = line.text
+        for m in _REPORT_CLAUSE.finditer(text, duty_at):
+            at = m.end()
+            if at <= duty_at + 10:
+                continue
+            tail = text[at:]
+            head = text[:at]
+            tail_dl = pick_deadline(tail, self.doc.doc_date)
+            if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
+                continue
+            head_dl = pick_deadline(head, self.doc.doc_date)
+            if head_dl.kind == tail_dl.kind:
+                continue
+            return [
+                (line.slice(0, at), ""),
+                (line.slice(at), "Tách phần báo cáo có thời hạn riêng."),
+            ]
+        return [(line, "")]
+
+    def _deadline(self, text: str, ctx: Context) -> tuple[Deadline, str]:
+        inline = _INLINE_TIME.search(text)
+        if inline:
+            dl = parse_deadline(inline.group(1).strip(), self.doc.doc_date)
+            if dl.kind != "none" or dl.text:
+                return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
+        dl = pick_deadline(text, self.doc.doc_date)
+        if dl.kind != "none":
+            return dl, dl.reason
+        if ctx.deadline is not None:
+            return ctx.deadline, ctx.deadline_reason
+        return dl, dl.reason or NO_DEADLINE.reason
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def _table(self, table: Table, ctx: Context) -> int:
+        if not table.is_task_list:
+            return 0
+        made = 0
+        for row in table.rows:
+            made += self._row(row, table, ctx)
+        return made
+
+    def _row(self, row: TableRow, table: Table, ctx: Context) -> int:
+        task_cell = row.cells.get("task")
+        lead_cell = row.cells.get("lead")
+        if not task_cell or not lead_cell:
+            return 0
+        units = [u.name for u in find_units(lead_cell.text)] or [lead_cell.text.strip(" ;,.")]
+        coord_text = row.get("coord")
+        coords = units[1:] + [u.name for u in find_units(coord_text) if u.name not in units]
+        if coord_text and not find_units(coord_text):
+            coords.append(coord_text)
+        time_text = row.get("time")
+        deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else NO_DEADLINE
+        line = Line(task_cell.text, ((0, task_cell.start, len(task_cell.text)),))
+        reasons = {
+            "lead": f"Cột “chủ trì” của bảng phụ lục: {lead_cell.text}.",
+            "deadline": (
+                f"Cột “thời gian” của bảng: {time_text}. {deadline.reason}"
+                if time_text
+                else NO_DEADLINE.reason
+            ),
+        }
+        if row.inherited:
+            reasons["row"] = "Dòng phụ không đánh số: thừa hưởng ô gộp của dòng trên."
+        section = (*ctx.section, row.group) if row.group else ctx.section
+        budget = parse_amount(row.get("budget")) if row.get("budget") else None
+        self._add(
+            line,
+            units[0],
+            coords,
+            deadline,
+            replace(ctx, section=section),
+            reasons,
+            result_text=row.get("result"),
+            budget=budget,
+            source=row.get("source") or None,
+            span=(row.start, row.end),
+        )
+        return 1
+
+    # --- output ----------------------------------------------------------------------------
+
+    def _add(
+        self, line, lead, coords, deadline, ctx, reasons, result_text="", budget=None, source=None, span=None
+    ):
+        text = line.text
+        target = find_target(result_text) if result_text else None
+        target = target or find_target(text)
+        if target:
+            reasons.setdefault("target", f"Chỉ tiêu định lượng: “{target}”.")
+        if budget is None:
+            budget = find_budget(text)
+            if budget is not None:
+                reasons["budget"] = "Số tiền nêu trong đoạn (triệu đồng)."
+        else:
+            reasons["budget"] = "Cột “Kinh phí” của bảng (triệu đồng)."
+        source = source or find_funding_source(text)
+        if source:
+            reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
+        fan = _fan_out(lead)
+        if fan:
+            reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
+        task = DraftTask(
+            line=line,
+            lead=lead,
+            coordinators=[c for c in coords if c != lead],
+            deadline=deadline,
+            section=ctx.section,
+            reasons=reasons,
+            target=target,
+            budget=budget,
+            funding_source=source,
+            fan_out=fan,
+            span=span,
+        )
+        self.tasks.append(task)
+
+
+def _detached(block: Block) -> Block:
+    """The block's own line without its children (a lead-in sentence that is itself a duty)."""
+    return Block(block.kind, line=block.line, marker=block.marker, key=block.key, body=block.body)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def build_tasks(root: Block, doc: DocInfo) -> list[DraftTask]:
+    """Draft tasks of a document tree."""
+    return TaskBuilder(doc).run(root)

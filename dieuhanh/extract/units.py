@@ -1,0 +1,468 @@
+"""Unit names in directive text, and resolving them against a directory of known units.
+
+A Vietnamese public body is named by a head word (Sở, Phòng, Ban, Bộ, UBND,
+Công an, Trung tâm ...) followed by its field or place, written with each
+word's first syllable capitalised ("Sở Văn hóa, Thể thao và Du lịch") or in
+plain lower case for collectives ("các cơ quan, đơn vị thuộc UBND xã"). A
+name ends where the duty starts: at a lower-case verb ("chủ trì", "rà soát",
+"tổng hợp"), a colon, or the next unit of a list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dieuhanh.vn.fold import fold_key
+
+# Heads that name a unit whatever follows them.
+_FREE_HEADS = (
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Ủy ban Nhân dân",
+    "UBND",
+    "HĐND",
+    "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Ủy ban Mặt trận tổ quốc",
+    "Uỷ ban Mặt trận Tổ quốc",
+    "Ủy ban MTTQ",
+    "Uỷ ban MTTQ",
+    "MTTQ",
+    "Mặt trận Tổ quốc",
+    "Công an",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "Thanh tra",
+    "Bảo hiểm xã hội",
+    "Kho bạc",
+    "Tổ công nghệ số",
+    "Tổ chuyển đổi số",
+    "Tổ công tác",
+    "Đoàn Thanh niên",
+    "Đoàn thanh niên",
+    "Phó Thủ tướng",
+    "Doanh nghiệp",
+)
+# Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
+_CAP_HEADS = (
+    "Văn phòng",
+    "Trung tâm",
+    "Chi cục",
+    "Tổng cục",
+    "Học viện",
+    "Hiệp hội",
+    "Liên minh",
+    "Liên đoàn",
+    "Ngân hàng",
+    "Tổng công ty",
+    "Tập đoàn",
+    "Công ty",
+    "Hội đồng",
+    "Trạm",
+    "Trường",
+    "Sở",
+    "Phòng",
+    "Ban",
+    "Bộ",
+    "Cục",
+    "Vụ",
+    "Viện",
+    "Hội",
+    "Đoàn",
+    "Đài",
+    "Báo",
+    "Quỹ",
+    "Đội",
+    "Thôn",
+    "Tòa án",
+    "Viện kiểm sát",
+    "Kiểm toán",
+)
+# Lower-case nouns that make "các X" a collective unit.
+_COLLECTIVE_NOUNS = (
+    "sở",
+    "bộ",
+    "ban",
+    "ngành",
+    "cơ quan",
+    "đơn vị",
+    "phòng",
+    "địa phương",
+    "doanh nghiệp",
+    "tổ chức",
+    "trường",
+    "bộ phận",
+    "công chức",
+    "cơ sở",
+    "thôn",
+    "xã",
+    "phường",
+    "hội",
+    "đoàn thể",
+    "thành viên",
+    "ngân hàng",
+    "tỉnh",
+    "huyện",
+    "trung tâm",
+    "chủ đầu tư",
+    "tổng công ty",
+    "công ty",
+    "lực lượng",
+    "viện",
+    "cục",
+    "vụ",
+    "hiệp hội",
+    "nhà cung cấp",
+    "Bộ",
+    "Sở",
+    "Ban",
+    "Cục",
+    "Vụ",
+    "Tổng công ty",
+    "Ngân hàng",
+)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_HEAD = re.compile(
+    rf"(?:(?:[Cc]ác|[Cc]ác cơ quan,?)\s+)?(?:(?P<free>{_alternation(_FREE_HEADS)})"
+    rf"|(?P<cap>{_alternation(_CAP_HEADS)})(?=\s+(?:[A-ZĐÀ-Ỹ\u00c0-\u1ef9]|&))"
+    rf"|(?P<coll>(?<![A-Za-zÀ-ỹđĐ])(?:[Cc]ác|[Mm]ọi)\s+(?:{_alternation(_COLLECTIVE_NOUNS)})))"
+    r"(?![a-zà-ỹđ])"
+)
+_CAP_AFTER = re.compile(r"[A-ZĐÀ-Ỹ]")
+_NOT_UNIT_AFTER_HEAD = re.compile(
+    r"(?:Ban hành|Báo cáo|Tổ chức|Hội nghị|Hội thảo|Hội thi|Vụ việc|Đội ngũ|Bộ tiêu chí|Bộ chỉ số|"
+    r"Bộ công cụ|Bộ câu hỏi|Bộ máy|Bộ luật|Bộ mẫu|Bộ dữ liệu|Bộ thủ tục|Phòng chống|Phòng, chống|"
+    r"Phòng ngừa|Trường hợp|Công ty cổ phần hóa)"
+)
+_TITLES = re.compile(
+    r"(?:(?:các|Các)\s+)?(?:đồng chí\s+|Đồng chí\s+)?(?:(?:Phó|phó)\s+)?"
+    r"(?:Giám đốc|giám đốc|Chủ tịch|chủ tịch|Thủ trưởng|thủ trưởng|Bộ trưởng|bộ trưởng|Hiệu trưởng|"
+    r"hiệu trưởng|Chánh Văn phòng|Chánh văn phòng|Chánh Thanh tra|Người đứng đầu|người đứng đầu|"
+    r"Tổng Giám đốc|Lãnh đạo|lãnh đạo|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng cục trưởng|"
+    r"Trưởng phòng|trưởng phòng|Trưởng ban|Trưởng|trưởng|Bí thư|Thủ tướng)\s+"
+)
+# Lower-case words and phrases that end a unit name: the duty starts here.
+_STOP_PHRASES = """
+chủ trì|phối hợp|tập trung|tiếp tục|thực hiện|triển khai|rà soát|hướng dẫn|có|chịu|khẩn trương|nghiên cứu|
+xây dựng|theo dõi|tham mưu|báo cáo|hoàn thành|chỉ đạo|căn cứ|bố trí|đẩy mạnh|tăng cường|kiểm tra|cung cấp|
+gửi|phụ trách|là|được|nâng cao|quán triệt|thẩm định|tổng hợp|ban hành|kịp thời|cần|phải|giải quyết|chủ động|
+đôn đốc|phát động|tiếp thu|xem xét|xử lý|khắc phục|hỗ trợ|bảo đảm|đảm bảo|huy động|tuyên truyền|làm|ký|cử|
+lập|trình|đề xuất|tích cực|nghiêm túc|quan tâm|sớm|thường xuyên|định kỳ|tiến hành|vận hành|cập nhật|thu thập|
+biên tập|sửa đổi|hoàn thiện|phát huy|duy trì|ứng dụng|đánh giá|thống nhất|tham gia|kết nối|mở|chi trả|
+để|nhằm|theo|trong|về|khi|nếu|đã|đang|sẽ|không|cho|đối với|tại|với|từ|đến|trước|sau|ngay|kể từ|chậm nhất|
+chỉ|tích hợp|số hóa|khai thác|sử dụng|giao|đề nghị|yêu cầu|chuẩn bị|tiếp nhận|phê duyệt|công bố|
+điều hành|giám sát|vận động|thông báo|trả lời|ưu tiên|lựa chọn|tháo gỡ|phổ biến|mời|phân công|
+quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
+tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
+thẩm tra|xin|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|
+"""
+_STOP = re.compile(
+    "(?:"
+    + "|".join(sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True))
+    + ")(?![a-zà-ỹđ])"
+)
+_KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
+_JOINERS = ("và", "-", "–", "&")
+_COLLECTIVE_CONT = re.compile(
+    r"(?:ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
+    r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
+)
+_SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
+_CLASS_LIST = re.compile(
+    r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ))(?P<scope>[^:;.]{0,40}?)\s*:\s*"
+)
+_MAX_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit name as written (titles dropped) and where it sits in the text."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _match_head(text: str, pos: int) -> re.Match | None:
+    m = _HEAD.match(text, pos)
+    if not m or _NOT_UNIT_AFTER_HEAD.match(text, pos):
+        return None
+    return m
+
+
+def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
+    """The unit name starting exactly at ``pos`` (after any title), or None."""
+    t = _TITLES.match(text, pos)
+    if t:
+        pos = t.end()
+    m = _match_head(text, pos)
+    if not m:
+        return None
+    head = m.group()
+    collective = bool(m.group("coll")) or head.lower().startswith("các") or head.startswith(_SOFT_HEADS)
+    end = m.end()
+    i = end
+    tokens = lower = 0
+    n = len(text)
+    while tokens < _MAX_TOKENS and i < n:
+        if text[i] == ",":
+            nxt = i + 1
+            while nxt < n and text[nxt] == " ":
+                nxt += 1
+            if (
+                collective
+                and _COLLECTIVE_CONT.match(text, nxt)
+                or (
+                    text[nxt : nxt + 1].isupper()
+                    and not _match_head(text, nxt)
+                    and fold_key(text[m.start() : end]).endswith("van hoa")
+                )
+            ):
+                i = nxt
+            else:
+                break
+        elif text[i] == " ":
+            i += 1
+        else:
+            break
+        k = i
+        while k < n and text[k] not in _WORD_END:
+            k += 1
+        word = text[i:k]
+        if not word:
+            break
+        if word in ("-", "–", "&"):
+            end = k
+            i = k
+            continue
+        if word == "và":
+            nxt = k + 1
+            if head.startswith("Văn phòng") and text.startswith(_SOFT_HEADS, nxt):
+                end = k
+                i = k
+                continue
+            if _match_head(text, nxt) or not text[nxt : nxt + 1].isupper():
+                break
+            end = k
+            i = k
+            continue
+        if word == "các":
+            collective = True
+        first = word[0]
+        if first.isupper() or first.isdigit() or "&" in word:
+            prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
+            joined = (
+                prev_word.endswith(("-", "–"))
+                or prev_word in ("và", "thuộc", "của")
+                or word.startswith(_SOFT_HEADS)
+            )
+            if tokens and not joined and _match_head(text, i):
+                break
+        elif _STOP.match(text, i):
+            break
+        elif first.islower():
+            lower += 1
+            if lower > 10:
+                break
+        else:
+            break
+        end = k
+        i = k
+        tokens += 1
+    name = text[m.start() : end].strip(" ,;:-–")
+    if not name:
+        return None
+    return UnitMatch(name, m.start(), m.start() + len(name))
+
+
+_WORD_END = frozenset(' ,;:.()"“”?!')
+
+
+_DIRECTIVE = re.compile(r"(?:Giao(?: cho)?|giao(?: cho)?|Đề nghị|đề nghị|Kính đề nghị|Yêu cầu|yêu cầu)\s+")
+
+
+def leading_units(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
+    """Units that open a passage, after "Giao"/"Đề nghị"/"Yêu cầu" and titles: the passage's subject."""
+    d = _DIRECTIVE.match(text, pos)
+    if d:
+        pos = d.end()
+    return unit_list(text, pos)
+
+
+def starts_with_unit(text: str) -> bool:
+    """Whether ``text`` opens with a unit name (a unit heading or the subject of a duty)."""
+    return unit_at(text, 0) is not None
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|,\s*và\b|;\s*và\b)\s*")
+
+
+def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
+    """Units named one after another from ``pos`` ("Sở A, Sở B và các cơ quan liên quan")."""
+    cls = _CLASS_LIST.match(text, pos)
+    if cls:
+        return _class_list(text, cls)
+    units: list[UnitMatch] = []
+    end = pos
+    while True:
+        u = unit_at(text, pos)
+        if not u:
+            break
+        units.append(u)
+        end = u.end
+        sep = _LIST_SEP.match(text, u.end)
+        if not sep:
+            break
+        pos = sep.end()
+    return units, end
+
+
+def _class_list(text: str, m: re.Match) -> tuple[list[UnitMatch], int]:
+    """ "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"."""
+    head = m.group("head").capitalize()
+    units: list[UnitMatch] = []
+    pos = m.end()
+    end = pos
+    while True:
+        w = _CLASS_ITEM.match(text, pos)
+        if not w:
+            break
+        raw = w.group(1)
+        stop = next((s.start() for s in _STOP.finditer(raw) if s.start() and raw[s.start() - 1] == " "), None)
+        name = raw[:stop].strip() if stop else raw.strip()
+        units.append(UnitMatch(f"{head} {name}", pos, pos + len(name)))
+        end = pos + len(name)
+        if stop:
+            break
+        sep = _LIST_SEP.match(text, w.end())
+        if not sep:
+            break
+        pos = sep.end()
+    if not units:
+        return [], m.start()
+    return units, end
+
+
+_CLASS_ITEM = re.compile(r"([A-ZĐÀ-Ỹ][^,;:.()]*)")
+
+
+def find_units(text: str) -> list[UnitMatch]:
+    """Every unit name in ``text``, left to right, without overlaps."""
+    out: list[UnitMatch] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _HEAD.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        t_start = start
+        u = unit_at(text, start)
+        if u and (not out or u.start >= out[-1].end):
+            out.append(u)
+            pos = max(u.end, t_start + 1)
+        else:
+            pos = m.end()
+    return out
+
+
+# --- Directory -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A unit name resolved against the directory: ``unit_id`` is None when unknown."""
+
+    unit_id: int | None
+    name: str
+    confidence: float
+    reason: str
+
+
+_GENERIC = frozenset(
+    [
+        "phong",
+        "so",
+        "ban",
+        "trung",
+        "tam",
+        "tram",
+        "van",
+        "uy",
+        "ubnd",
+        "cac",
+        "to",
+        "xa",
+        "phuong",
+        "cua",
+        "thuoc",
+        "va",
+    ]
+)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _GENERIC)
+
+
+def _core(key: str) -> str:
+    key = key.replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
+    return " ".join(w for w in key.split() if w not in _GENERIC)
+
+
+@dataclass(frozen=True)
+class UnitDirectory:
+    """Known units as plain data: ids, names, short names and aliases."""
+
+    entries: tuple[dict, ...]
+    _by_key: dict
+    _by_core: dict
+    _by_initials: dict
+
+    @classmethod
+    def from_entries(cls, entries: list[dict]) -> UnitDirectory:
+        by_key: dict[str, dict] = {}
+        by_core: dict[str, dict] = {}
+        by_initials: dict[str, dict] = {}
+        for entry in entries:
+            names = [entry["name"], entry.get("short_name") or "", *(entry.get("aliases") or [])]
+            for name in filter(None, names):
+                key = fold_key(name)
+                by_key.setdefault(key, entry)
+                core = _core(key)
+                if core:
+                    by_core.setdefault(core, entry)
+                    by_core.setdefault(core.replace(" ", ""), entry)
+                    by_initials.setdefault(_initials(key), entry)
+        return cls(tuple(entries), by_key, by_core, by_initials)
+
+    def resolve(self, name: str) -> Resolution:
+        """Find the unit ``name`` refers to; unknown names come back with ``unit_id`` None."""
+        key = fold_key(name)
+        entry = self._by_key.get(key)
+        if entry:
+            return Resolution(entry["id"], entry["name"], 1.0, f"Trùng tên đơn vị “{entry['name']}”.")
+        core = _core(key)
+        for variant in (core, core.replace(" ", "")):
+            entry = self._by_core.get(variant)
+            if entry:
+                return Resolution(
+                    entry["id"],
+                    entry["name"],
+                    0.9,
+                    f"Trùng tên sau khi bỏ từ chung (phòng, sở, xã…): “{entry['name']}”.",
+                )
+        compact = core.replace(" ", "")
+        entry = self._by_initials.get(compact) or self._by_initials.get(_initials(key))
+        if entry and compact:
+            return Resolution(entry["id"], entry["name"], 0.75, f"Khớp chữ viết tắt với “{entry['name']}”.")
+        for known_core, entry in self._by_core.items():
+            if core and len(core) > 4 and (core in known_core or known_core in core):
+                return Resolution(entry["id"], entry["name"], 0.6, f"Tên gần giống “{entry['name']}”.")
+        return Resolution(None, name, 0.0, f"Không có “{name}” trong danh mục đơn vị.")
