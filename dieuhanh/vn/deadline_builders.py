@@ -111,9 +111,14 @@ def _period(
 # ----- dates
 
 
+_DATA_WINDOW = re.compile(r"tinh\s+(?:tu|den)")
+
+
 def build_cued_date(m: re.Match[str], ctx: Ctx) -> Result:
-    if ctx.folded[max(0, m.start() - 5) : m.start()].endswith("tinh "):
-        return None  # "số liệu tính đến ngày 30/6" is a data cut-off, not a deadline
+    if ctx.folded[max(0, m.start() - 5) : m.start()].endswith("tinh ") or (
+        m.group("cue").startswith("den") and _DATA_WINDOW.search(ctx.clause_before(m.start()))
+    ):
+        return None  # "số liệu tính (từ ngày ...) đến ngày 30/6" is a data cut-off, not a deadline
     day, month, year = _dmy(m, "a")
     cue = clean_phrase(ctx.original[m.start("cue") : m.end("cue")])
     return _day_deadline(ctx, day, month, year, f"cụm '{cue} ...'")
@@ -127,6 +132,8 @@ def build_bare_date(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 def build_date_range(m: re.Match[str], ctx: Ctx) -> Result:
+    if not ctx.slot and ctx.folded[max(0, m.start() - 5) : m.start()].endswith("tinh "):
+        return None  # "số liệu tính từ ngày ... đến ngày ..." is the data window
     day2, month2, year2 = _dmy(m, "a")
     inferred = year2 is None
     if inferred:
@@ -214,6 +221,15 @@ def build_nine_months(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 _DESCRIBES_PAST = re.compile(r"(?:ban\s+hanh|da|duoc|vua|tu)\s*$")
+
+
+def build_year_end_of_duty(m: re.Match[str], ctx: Ctx) -> Result:
+    """A year closing a duty after a comma, colon, dash or parenthesis ("..., năm 2026.").
+    Without that break ("kế hoạch năm 2026.") the year names the object, not the deadline."""
+    before = ctx.folded[max(0, m.start() - 10) : m.start()].rstrip(" \t")
+    if not ctx.slot and (not before or before[-1] not in ",:(-"):
+        return None
+    return build_year(m, ctx)
 
 
 def build_year(m: re.Match[str], ctx: Ctx) -> Result:

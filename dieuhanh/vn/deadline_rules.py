@@ -27,6 +27,7 @@ from dieuhanh.vn.deadline_builders import (
     build_slot,
     build_within_days,
     build_year,
+    build_year_end_of_duty,
     build_yearly_days,
 )
 from dieuhanh.vn.fold import fold_char
@@ -142,9 +143,8 @@ _rule(
 )
 _rule(
     "year_end_of_duty",
-    rf"{_B}nam\s+(?P<y1>\d{{4}})(?:{_DASH}(?:nam\s+)?(?P<y2>\d{{4}}))?(?=\s*(?:[.;]|$))",
-    build_year,
-    slot_only=True,
+    rf"{_B}nam\s+(?P<y1>\d{{4}})(?:{_DASH}(?:nam\s+)?(?P<y2>\d{{4}}))?(?=\s*\)?\s*(?:[.;\n]|$))",
+    build_year_end_of_duty,
 )
 _rule(
     "bare_year",
@@ -243,6 +243,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "quarter_no_year": ((r"qu[yi]\s",), 40, 40),
     "quarter_range": ((r"qu[yi]\s",), 40, 40),
     "year": ((r"nam\s+[0-9]",), 40, 50),
+    "year_end_of_duty": ((r"nam\s+[0-9]",), 40, 50),
     "open_years": ((r"nam\s+[0-9]",), 10, 50),
     "monthly_day": ((r"hang\s+thang", r"moi\s+thang"), 60, 50),
     "daily_hour": ((r"hang\s+ngay", r"moi\s+ngay"), 30, 5),

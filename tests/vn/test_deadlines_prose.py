@@ -260,9 +260,30 @@ def test_it_is_fast_on_a_long_document():
         "18 hằng tháng. Trường học thực hiện kế hoạch năm học 2025 - 2026 trong quý III/2026.\n"
     )
     text = paragraph * (30_000 // len(paragraph))
-    find_deadlines(text, DOC)
-    started = time.perf_counter()
-    found = find_deadlines(text, DOC)
-    elapsed = time.perf_counter() - started
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        found = find_deadlines(text, DOC)
+        timings.append(time.perf_counter() - started)
     assert len(found) == 4 * text.count("\n")
-    assert elapsed < 0.05  # the target is 5 ms; the bound leaves room for slow CI machines
+    assert min(timings) < 0.05  # the target is 5 ms; the bound leaves room for slow, busy machines
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Hoàn thiện cơ sở dữ liệu đất đai, năm 2027.", "năm 2027"),
+        ("Số hóa hồ sơ hộ tịch (năm 2026 - 2027).", "năm 2026 - 2027"),
+        ("Lắp đặt camera giám sát tại các thôn - Năm 2026;", "Năm 2026"),
+    ],
+)
+def test_it_takes_a_year_set_off_at_the_end_of_a_duty(text, phrase):
+    assert phrases(text) == [(phrase, "period")]
+
+
+def test_it_does_not_take_a_year_that_names_the_object():
+    assert phrases("Xây dựng kế hoạch cải cách hành chính năm 2026.") == []
+
+
+def test_it_ignores_a_data_window():
+    assert phrases("Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026.") == []
