@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "dieuhanh.reports"
+    verbose_name = "Báo cáo, xếp loại"

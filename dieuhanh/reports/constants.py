@@ -1,0 +1,40 @@
+"""Constants of the reports app: formats, period kinds, ranking bands, sheet limits."""
+
+from django.db import models
+
+
+class ReportFormat(models.TextChoices):
+    DOCX = "docx", "Word (.docx)"
+    XLSX = "xlsx", "Excel (.xlsx)"
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", "Hằng tháng"
+    QUARTER = "quarter", "Hằng quý"
+    HALF = "half", "6 tháng"
+    NINE_MONTHS = "nine_months", "9 tháng"
+    YEAR = "year", "Hằng năm"
+
+
+# The last calendar month of each period a schedule can follow, per kind.
+PERIOD_END_MONTHS = {
+    PeriodKind.MONTH: tuple(range(1, 13)),
+    PeriodKind.QUARTER: (3, 6, 9, 12),
+    PeriodKind.HALF: (6, 12),
+    PeriodKind.NINE_MONTHS: (9,),
+    PeriodKind.YEAR: (12,),
+}
+
+DEFAULT_CUTOFF_DAY = 14
+
+BAND_EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
+BAND_GOOD = "Hoàn thành tốt nhiệm vụ"
+BAND_PASS = "Hoàn thành nhiệm vụ"
+BAND_FAIL = "Không hoàn thành nhiệm vụ"
+
+# Rows written into the .docx; the .xlsx carries up to XLSX_ROW_LIMIT.
+DOCX_ROW_LIMIT = 50
+XLSX_ROW_LIMIT = 20000
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
