@@ -47,10 +47,11 @@ class Ctx:
         return year
 
     def clause_before(self, start: int, limit: int = 160) -> str:
-        """The folded text from the last clause boundary up to ``start``."""
+        """The folded text from the last clause boundary up to ``start``. A single line break is
+        not a boundary: PDF text wraps sentences across lines; a blank line or a cell is one."""
         lo = max(0, start - limit)
         chunk = self.folded[lo:start]
-        cut = max(chunk.rfind(c) for c in ".;:\n")
+        cut = max(max(chunk.rfind(c) for c in ".;:|"), chunk.rfind("\n\n") + 1)
         return chunk[cut + 1 :]
 
 
@@ -337,18 +338,29 @@ def build_within_days(m: re.Match[str], ctx: Ctx) -> Result:
     ), False
 
 
+_PREAMBLE_AFTER = re.compile(
+    r"(?:ngay\s+)?sau\s+khi\s+(?:nghe|xem\s+xet|lam\s+viec|kiem\s+tra|khao\s+sat|thao\s+luan|trao\s+doi|ap\s+dung)"
+)
+
+
 def build_event(m: re.Match[str], ctx: Ctx) -> Result:
-    if m.group(0).startswith("sau") and not _at_clause_start(ctx, m.start()):
+    text = m.group(0)
+    if text.startswith("sau") and not _at_clause_start(ctx, m.start()):
         return None
+    if _PREAMBLE_AFTER.match(text):
+        return None  # "Sau khi nghe báo cáo ..., Phó Thủ tướng kết luận" opens a notice
     trigger = clean_phrase(ctx.original[m.start() : m.end()])
     return Deadline(
         "relative", None, None, None, trigger=trigger, reason="thời hạn gắn với một sự kiện"
     ), False
 
 
+_ADOPTED = re.compile(r"\d+/\d{4}/|(?:nghi\s+quyet|luat)\s+so|(?:duoc|da)\b.*thong\s+qua", re.S)
+
+
 def build_session(m: re.Match[str], ctx: Ctx) -> Result:
-    if re.search(r"\d+/\d{4}/|(?:nghi\s+quyet|luat)\s+so", ctx.clause_before(m.start())):
-        return None
+    if _ADOPTED.search(ctx.clause_before(m.start())):
+        return None  # "Luật ... được Quốc hội thông qua tại kỳ họp thứ 9" cites a past session
     trigger = clean_phrase(ctx.original[m.start() : m.end()])
     return Deadline("relative", None, None, None, trigger=trigger, reason="thời hạn gắn với kỳ họp"), False
 
@@ -366,8 +378,31 @@ def build_open(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 def build_slot(m: re.Match[str], ctx: Ctx) -> Result:
+    """A "Thời gian thực hiện: ..." line; its next line counts only when the first names no time
+    ("Thời gian thực hiện: năm\n2026 - 2027.")."""
     content = ctx.original[m.start("c") : m.end("c")]
-    d = ctx.parse_slot(content, ctx.doc_date)
+    first = content.split("\n", 1)[0]
+    d = ctx.parse_slot(first, ctx.doc_date)
+    if d.kind == "none" and first != content:
+        d = ctx.parse_slot(content, ctx.doc_date)
     if d.kind == "none" and len(d.text or "") > 80:
         return None
+    if d.date and ctx.doc_date and not ctx.slot and d.date < ctx.doc_date - _STALE_AFTER:
+        return None
     return d, False
+
+
+def build_slot_line(m: re.Match[str], ctx: Ctx) -> Result:
+    """A line holding only a time phrase is a table cell, unless it merely continues a wrapped
+    sentence ("Luật Đất đai ngày 18 tháng 01\nnăm 2024;")."""
+    before = ctx.folded[max(0, m.start() - 200) : m.start()].rstrip(" \t*")
+    if before.endswith("\n"):
+        previous = before.rstrip()
+        if (
+            previous
+            and previous[-1] not in "|:.;"
+            and not before.endswith("\n\n")
+            and "\n\n" not in before[-4:]
+        ):
+            return None
+    return build_slot(m, ctx)

@@ -25,6 +25,7 @@ from dieuhanh.vn.deadline_builders import (
     build_quarter_range,
     build_session,
     build_slot,
+    build_slot_line,
     build_within_days,
     build_year,
     build_year_end_of_duty,
@@ -52,6 +53,7 @@ _DAY_MONTH = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?![\d/])|\d{1,2}\s+thang\s+\d{1,2}(?!\d
 _ADHOC = r"(?:\s*\(?\s*(?:hoac|va)\s+(?:bao\s+cao\s+)?dot\s+xuat(?:\s+khi\s+co\s+yeu\s+cau)?\s*\)?)?"
 _CYCLE = r"(?:6|sau|06)\s+thang|ngay|tuan|thang|quy|nam"
 _CYCLE_LIST = rf"(?:\s*(?:,|va|hoac|/)\s*(?:{_HANG}|dinh\s+ky\s+)?(?:{_CYCLE}){_E}(?!\s*[/-]?\s*\d))*"
+_UNTIL_PUNCT = r"(?:[^.;,:|\n]|\n(?![ \t]*\n))"  # runs on across a wrapped line, not a blank one
 _PERIOD_CUE = r"(?:trong|cuoi|den\s+het|het|ngay\s+trong|hoan\s+thanh(?:\s+trong)?|xong(?:\s+trong)?|thuc\s+hien\s+trong)\s+"
 
 
@@ -184,9 +186,9 @@ _rule(
 )
 _rule(
     "event",
-    rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,\n()]{{1,40}})?"
-    rf"|(?:ngay\s+)?sau\s+khi\s+[^.;,\n]{{2,80}}"
-    rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+[^.;,\n]{{2,100}})",
+    rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,:|\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,:|\n()]{{1,40}})?"
+    rf"|(?:ngay\s+)?sau\s+khi\s+{_UNTIL_PUNCT}{{2,80}}"
+    rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+{_UNTIL_PUNCT}{{2,100}})",
     build_event,
 )
 _rule(
@@ -210,12 +212,12 @@ _rule(
     r"^[ \t|*+\-]*(?P<c>nam\s+\d{4}(?:\s*-\s*(?:nam\s+)?\d{4})?|(?:thuc\s+hien\s+)?thuong\s+xuyen"
     r"|theo\s+(?:ke\s+hoach\s+rieng|lo\s+trinh|tien\s+do)[^\n]{0,80}?|(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
     r"|thang\s+\d{1,2}\s*[/-]\s*\d{4})[ \t|*.;]*$",
-    build_slot,
+    build_slot_line,
     flags=re.M,
 )
 _rule(
     "time_slot",
-    rf"{_B}(?:thoi\s+(?:gian|han)|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|bao\s+cao|nop|trien\s+khai|gui))?\s*:\s*(?P<c>[^\n]{{1,200}}?)[ \t*.;]*$",
+    rf"{_B}(?:thoi\s+(?:gian|han)|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|bao\s+cao|nop|trien\s+khai|gui))?\s*:\s*(?P<c>[^\n]{{1,200}}?(?:\n(?![ \t]*\n|[ \t|*+\-•]|[ \t]*\d+[.)]|[ \t]*[a-z]\))[^\n]{{1,120}}?)?)[ \t*.;]*$",
     build_slot,
     flags=re.M,
 )
@@ -277,6 +279,8 @@ def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) ->
                 folded.rfind("\n", 0, s + 1) + 1 if rule.name == "slot_line" else folded.rfind("\n", 0, s) + 1
             )
             nl = folded.find("\n", max(e, lo))
+            if rule.name == "time_slot" and nl >= 0:
+                nl = folded.find("\n", nl + 1)
             hi = n if nl < 0 else nl
         else:
             lo, hi = max(0, s - back), min(n, e + ahead)

@@ -287,3 +287,35 @@ def test_it_does_not_take_a_year_that_names_the_object():
 
 def test_it_ignores_a_data_window():
     assert phrases("Số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026.") == []
+
+
+def test_a_time_line_may_wrap_onto_the_next_line():
+    text = "- Cơ quan thực hiện: Công an xã.\n- Thời gian thực hiện: năm\n2026 - 2027.\n\n2. Nhiệm vụ khác\n"
+    found = find_deadlines(text, DOC)
+    assert [(m.deadline.kind, m.deadline.date) for m in found] == [("period", date(2027, 12, 31))]
+
+
+def test_a_time_line_does_not_swallow_the_next_duty():
+    text = "Thời gian thực hiện: Quý III/2026\nSở Tài chính chủ trì tổng hợp\n"
+    found = find_deadlines(text, DOC)
+    assert [m.deadline.text for m in found] == ["Quý III/2026"]
+
+
+def test_a_wrapped_line_starting_with_a_year_is_not_a_cell():
+    text = "Căn cứ Luật Đất đai ngày 18 tháng 01\nnăm 2024;\n"
+    assert phrases(text) == []
+
+
+def test_a_cited_session_is_not_a_deadline():
+    text = "Nghị quyết số 141/2024/QH15 về hoạt động chất\nvấn tại kỳ họp thứ 7, Quốc hội khóa XV."
+    assert phrases(text) == []
+    assert phrases("Luật Thủ đô được Quốc hội thông qua tại kỳ họp thứ 7.") == []
+
+
+def test_a_preamble_after_hearing_reports_is_not_a_deadline():
+    assert phrases("Sau khi nghe báo cáo của Sở Tài chính, Chủ tịch UBND tỉnh kết luận như sau:") == []
+
+
+def test_an_event_phrase_runs_across_a_wrapped_line():
+    d = pick_deadline("Sau khi hoàn thành việc\nkiểm kê, các đơn vị báo cáo kết quả.", DOC)
+    assert (d.kind, d.text) == ("relative", "Sau khi hoàn thành việc kiểm kê")
