@@ -68,7 +68,7 @@ def test_report_period_cutoff_is_configurable():
 
 def test_calendar_period_uses_plain_bounds():
     assert calendar_period("quarter", 2026, 2) == ReportPeriod(
-        "quarter", 2026, 2, "Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)
+        "quarter", "Quý II/2026", date(2026, 4, 1), date(2026, 6, 30), 2026, 2
     )
     assert calendar_period("nine_months", 2026).end == date(2026, 9, 30)
     assert calendar_period("half", 2026, 2).start == date(2026, 7, 1)
@@ -100,3 +100,8 @@ def test_it_rejects_bad_specs_in_vietnamese(spec):
 def test_it_rejects_unknown_kinds():
     with pytest.raises(ValueError, match="Loại kỳ"):
         report_period("week", 2026)
+
+
+def test_a_custom_period_needs_only_label_and_bounds():
+    p = ReportPeriod("custom", "Đợt kiểm tra", date(2026, 3, 1), date(2026, 3, 20))
+    assert (p.year, p.index) == (None, None)
