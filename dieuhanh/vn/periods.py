@@ -95,9 +95,8 @@ def _label(kind: str, year: int, index: int | None) -> str:
 def calendar_period(kind: str, year: int, index: int | None = None) -> ReportPeriod:
     """Plain calendar bounds of a period (Quý II/2026 = 01/4/2026–30/6/2026)."""
     first, last = _months(kind, year, index)
-    return ReportPeriod(
-        kind, year, index, _label(kind, year, index), date(year, first, 1), month_end(year, last)
-    )
+    label = _label(kind, year, index)
+    return ReportPeriod(kind, label, date(year, first, 1), month_end(year, last), year, index)
 
 
 def report_period(kind: str, year: int, index: int | None = None, cutoff_day: int = 14) -> ReportPeriod:
