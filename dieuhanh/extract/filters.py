@@ -24,7 +24,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
         (
-            rf"^(?:can cu [^,;]{{0,40}}?,? )?(?:chu dong |nghiem tuc |khan truong )?(?:to chuc |trien khai )?"
+            rf"^(?:can cu (?:vao )?(?:chuc nang|nhiem vu|noi dung)[^;.]{{0,40}}?,?\s*)?(?:chu dong |nghiem tuc |khan truong )?(?:to chuc |trien khai )?"
             rf"(?:trien khai |to chuc )?thuc hien (?:nghiem tuc |hieu qua )?(?:cac noi dung )?{_DOC}(?! so)(?! \d)",
             "Lời kêu gọi chung triển khai văn bản này.",
         ),
@@ -34,7 +34,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
         (
-            r"^(?:[^.;]{0,120}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
+            r"^(?:[^.;]{0,300}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
             "Nêu trách nhiệm, không phải việc cụ thể.",
         ),
         (r"^chiu trach nhiem (?:ve|thi hanh)", "Nêu trách nhiệm, không phải việc cụ thể."),
@@ -51,7 +51,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
         (r"^co trach nhiem (?:tuan thu|chap hanh|thuc hien nghiem)", "Yêu cầu tuân thủ chung."),
         (
-            r"^(?:trong qua trinh [^,;]{0,40},\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
+            r"^(?:trong qua trinh [^;.]{0,80}?,\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
             "Nguyên tắc, định hướng.",
         ),
         (r"^thuc hien (?:theo )?nguyen tac", "Nguyên tắc, định hướng."),
@@ -91,6 +91,6 @@ def not_task_reason(duty: str) -> str | None:
     words = key.split()
     if len(words) < 4:
         return "Quá ngắn để là một nhiệm vụ."
-    if _EXHORTATION.search(key) and len(words) < 25:
+    if _EXHORTATION.search(key) and (len(words) < 25 or key.endswith("./.")):
         return "Lời yêu cầu chung nghiêm túc thực hiện."
     return None

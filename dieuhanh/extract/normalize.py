@@ -35,6 +35,8 @@ MARKER = re.compile(
 )
 _TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
+# A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
+_OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     if _TERMINAL.search(prev):
         return False
     first = nxt[0]
-    if first.islower() or _JOINING_END.search(prev):
+    if first.islower() or _JOINING_END.search(prev) or _OPEN_WORD_END.search(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
 

@@ -321,6 +321,10 @@ def _read_flat(lines: list[PhysicalLine], i: int) -> tuple[int, Table] | None:
     return k, table
 
 
+def _is_time_fragment(text: str) -> bool:
+    return len(text) <= 24 and bool(_TIME_FRAGMENT.search(text))
+
+
 def _flat_row(number: str, fragments: list[Line], roles: tuple[str, ...]) -> TableRow | None:
     """Cut a flattened row into cells: task, result, time, lead, coordinators, amount, source."""
     from dieuhanh.extract.units import starts_with_unit
@@ -328,15 +332,18 @@ def _flat_row(number: str, fragments: list[Line], roles: tuple[str, ...]) -> Tab
     if not fragments:
         return None
     texts = [f.text for f in fragments]
-    lead_at = None
-    for idx in range(1, len(texts)):
-        if starts_with_unit(texts[idx]) and (idx >= 1 and _TIME_FRAGMENT.search(texts[idx - 1])):
-            lead_at = idx
-            break
+
+    def unit_from(idx: int) -> bool:
+        return starts_with_unit(" ".join(texts[idx : idx + 3]))
+
+    lead_at = next(
+        (i for i in range(1, len(texts)) if _is_time_fragment(texts[i - 1]) and unit_from(i)),
+        None,
+    )
     if lead_at is None:
-        lead_at = next((idx for idx in range(2, len(texts)) if starts_with_unit(texts[idx])), len(texts))
+        lead_at = next((i for i in range(2, len(texts)) if unit_from(i)), len(texts))
     time_at = lead_at
-    while time_at - 1 > 0 and _TIME_FRAGMENT.search(texts[time_at - 1]) and len(texts[time_at - 1]) <= 20:
+    while time_at - 1 > 0 and _is_time_fragment(texts[time_at - 1]):
         time_at -= 1
     if time_at < lead_at and not _TIME_START.match(texts[time_at]):
         while time_at < lead_at and not _TIME_START.match(texts[time_at]):

@@ -51,21 +51,21 @@ _CHU_TRI = re.compile(
     r"^\s*(?:,\s*)?(?:tiếp tục |khẩn trương |là cơ quan [^,]{0,20}, )?(?:chủ trì|làm đầu mối|Chủ trì)"
 )
 _PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?: với)?\s+")
+# After a subject comes the duty: a lower-case verb phrase or a colon ("Công an xã: …").
 _SUBJECT_VERB = re.compile(
-    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|chủ trì|tiếp tục|khẩn trương|tập trung|thực hiện|triển khai|rà soát|hướng dẫn|tổ chức|"
-    r"có trách nhiệm|chịu trách nhiệm|nghiên cứu|xây dựng|theo dõi|tham mưu|báo cáo|hoàn thành|chỉ đạo|căn cứ|bố trí|"
-    r"đẩy mạnh|tăng cường|kiểm tra|cung cấp|gửi|phụ trách|nâng cao|quán triệt|thẩm định|tổng hợp|ban hành|kịp thời|"
-    r"cần|phải|giải quyết|chủ động|đôn đốc|phát động|tiếp thu|xem xét|xử lý|khắc phục|hỗ trợ|bảo đảm|đảm bảo|huy động|"
-    r"phối hợp|là cơ quan|làm đầu mối|sớm|trình|đề xuất|tích cực|quan tâm|thường xuyên|định kỳ|tiến hành|cập nhật|"
-    r"hoàn thiện|duy trì|đánh giá|tham gia|lập|cử|mở|chi trả|ký|thanh tra|nhanh chóng|giúp|vận động|tuyên truyền|"
-    r"yêu cầu|đề nghị|giao|theo chức năng|căn cứ|trên cơ sở|với vai trò|huy động|lãnh đạo|rà|thu thập|biên tập|"
-    r"hướng|khai thác|sử dụng|ứng dụng|phát huy|đưa|tiếp nhận|dọn|khôi phục|sửa chữa|bố|xác định|kiện toàn|thành lập)"
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)[a-zà-ỹđ])"
 )
 _RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 _REPORT_CLAUSE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?=(?:(?:định kỳ|hằng|hàng|đồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
+_OPENER = re.compile(
+    r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
+    r"Trên cơ sở|Ngay sau|Khi|Về)\b"
+)
+# "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
+_PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _FAN_OUT = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^,;]{0,20}?(?:các (?:xã|phường|tỉnh|huyện|quận|đặc khu)|"
@@ -137,6 +137,19 @@ def _subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     if _SUBJECT_VERB.match(rest) or not rest.strip() or rest.lstrip().startswith(("-", "–", "(")):
         return units, end
     return [], pos
+
+
+def _subject_after_opener(text: str) -> tuple[list[UnitMatch], int]:
+    """The subject after an opening adverbial ("Trong vòng 15 ngày …, Văn phòng … cung cấp")."""
+    stop = len(text)
+    for m in re.finditer(r"[.;]\s", text):
+        stop = m.start()
+        break
+    for m in re.finditer(r",\s+", text[:stop]):
+        units, end = _subject(text, m.end())
+        if units:
+            return units, end
+    return [], 0
 
 
 def _lead_in_units(text: str) -> list[str]:
@@ -385,9 +398,11 @@ class TaskBuilder:
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
         own, end = _subject(text)
+        if not own and _OPENER.match(text):
+            own, end = _subject_after_opener(text)
         if own:
             units = [u.name for u in own]
-            lead_reason = f"Đơn vị nêu đầu đoạn: “{text[own[0].start : own[-1].end]}”."
+            lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end
         elif own_only:
             return 0
@@ -401,24 +416,22 @@ class TaskBuilder:
             duty_at = 0
         else:
             return 0
-        duty = text[duty_at:].lstrip(" :,-–")
-        reason = not_task_reason(duty)
-        if reason:
-            return 0
         lead, coords = units[0], units[1:]
-        m = _CHU_TRI.match(text, duty_at)
-        if len(units) > 1 and m:
+        if len(units) > 1 and _CHU_TRI.match(text, duty_at):
             lead_reason += " Đơn vị đầu tiên chủ trì."
         elif len(units) > 1:
             lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
-        coords += [c for c in _coordinators(duty, set(units)) if c not in coords]
         made = 0
-        for part_line, part_reason in self._report_split(line, duty_at):
+        for n, (part_line, part_reason) in enumerate(self._report_split(line, duty_at)):
+            duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
+            if not_task_reason(duty):
+                continue
             deadline, dl_reason = self._deadline(part_line.text, ctx)
             reasons = {"lead": lead_reason, "deadline": dl_reason}
             if part_reason:
                 reasons["split"] = part_reason
-            self._add(part_line, lead, coords, deadline, ctx, reasons)
+            part_coords = coords + [c for c in _coordinators(duty, set(units)) if c not in coords]
+            self._add(part_line, lead, part_coords, deadline, ctx, reasons)
             made += 1
         return made
 
@@ -444,6 +457,7 @@ class TaskBuilder:
         return [(line, "")]
 
     def _deadline(self, text: str, ctx: Context) -> tuple[Deadline, str]:
+        text = _PRIORITY_CLAUSE.sub(" ", text)
         inline = _INLINE_TIME.search(text)
         if inline:
             dl = parse_deadline(inline.group(1).strip(), self.doc.doc_date)

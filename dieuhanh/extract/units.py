@@ -160,7 +160,7 @@ chỉ|tích hợp|số hóa|khai thác|sử dụng|giao|đề nghị|yêu cầu|
 điều hành|giám sát|vận động|thông báo|trả lời|ưu tiên|lựa chọn|tháo gỡ|phổ biến|mời|phân công|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
-thẩm tra|xin|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|
+thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|
 """
 _STOP = re.compile(
     "(?:"
@@ -175,7 +175,8 @@ _COLLECTIVE_CONT = re.compile(
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 _CLASS_LIST = re.compile(
-    r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ))(?P<scope>[^:;.]{0,40}?)\s*:\s*"
+    r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ))"
+    r"(?P<scope>\s+(?:[A-ZĐÀ-Ỹ][^:;.]{0,30}?\s+)?(?:các|của|thuộc|nêu|trên|liên quan|sau)\b[^:;.]{0,40}?)?\s*:\s*"
 )
 _MAX_TOKENS = 16
 
