@@ -52,11 +52,11 @@ def half_year_end(year: int, half: int) -> date:
 @dataclass(frozen=True)
 class ReportPeriod:
     kind: str  # month | quarter | half | nine_months | year | custom
+    year: int
+    index: int | None  # month 1–12, quarter 1–4, half 1–2; None for nine_months, year and custom
     label: str  # "Tháng 6/2026", "Quý II/2026", "6 tháng đầu năm 2026", "9 tháng năm 2026", "Năm 2026"
     start: date  # first day of the data window
     end: date  # last day of the data window (the cut-off)
-    year: int | None = None
-    index: int | None = None  # month 1–12, quarter 1–4, half 1–2; None for nine_months and year
 
 
 def _months(kind: str, year: int, index: int | None) -> tuple[int, int]:
@@ -96,7 +96,7 @@ def calendar_period(kind: str, year: int, index: int | None = None) -> ReportPer
     """Plain calendar bounds of a period (Quý II/2026 = 01/4/2026–30/6/2026)."""
     first, last = _months(kind, year, index)
     label = _label(kind, year, index)
-    return ReportPeriod(kind, label, date(year, first, 1), month_end(year, last), year, index)
+    return ReportPeriod(kind, year, index, label, date(year, first, 1), month_end(year, last))
 
 
 def report_period(kind: str, year: int, index: int | None = None, cutoff_day: int = 14) -> ReportPeriod:
@@ -110,7 +110,7 @@ def report_period(kind: str, year: int, index: int | None = None, cutoff_day: in
     start_year, start_month = (year - 1, 12) if first == 1 else (year, first - 1)
     start = date(start_year, start_month, cutoff_day + 1)
     end = date(year, last, cutoff_day)
-    return ReportPeriod(kind, _label(kind, year, index), start, end, year, index)
+    return ReportPeriod(kind, year, index, _label(kind, year, index), start, end)
 
 
 _SPEC = re.compile(r"^\s*(\d{4})(?:-(?:(\d{1,2})|[qQ]([1-4])|[hH]([12])|(9[mM])))?\s*$")

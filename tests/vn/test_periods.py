@@ -68,7 +68,7 @@ def test_report_period_cutoff_is_configurable():
 
 def test_calendar_period_uses_plain_bounds():
     assert calendar_period("quarter", 2026, 2) == ReportPeriod(
-        "quarter", "Quý II/2026", date(2026, 4, 1), date(2026, 6, 30), 2026, 2
+        "quarter", 2026, 2, "Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)
     )
     assert calendar_period("nine_months", 2026).end == date(2026, 9, 30)
     assert calendar_period("half", 2026, 2).start == date(2026, 7, 1)
@@ -102,6 +102,6 @@ def test_it_rejects_unknown_kinds():
         report_period("week", 2026)
 
 
-def test_a_custom_period_needs_only_label_and_bounds():
-    p = ReportPeriod("custom", "Đợt kiểm tra", date(2026, 3, 1), date(2026, 3, 20))
-    assert (p.year, p.index) == (None, None)
+def test_a_custom_period_is_built_like_the_others():
+    p = ReportPeriod("custom", 2026, None, "Đợt kiểm tra", date(2026, 3, 1), date(2026, 3, 20))
+    assert (p.kind, p.label, p.end) == ("custom", "Đợt kiểm tra", date(2026, 3, 20))
