@@ -55,7 +55,10 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
                 start, end = _trim(folded, m.start(), m.end())
                 if end <= start:
                     continue
-                built = rule.build(m, ctx)
+                try:
+                    built = rule.build(m, ctx)
+                except (ValueError, OverflowError):
+                    continue  # a year such as 0000 or 9999 + 1 cannot be a date
                 if built is None:
                     continue
                 deadline, inferred = built
