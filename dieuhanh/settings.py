@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.notify",
     "dieuhanh.reports",
 ]
 
