@@ -1,0 +1,74 @@
+"""Completion: the unit claims it, a leader approves or sends it back (thực hiện lại)."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from dieuhanh.core.audit import acting_as
+from dieuhanh.tasks.access import can_act_as_lead, can_decide
+from dieuhanh.tasks.constants import ChangeStatus, TaskState
+from dieuhanh.tasks.models import CompletionRequest, Task
+from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.services.guard import require, require_open
+
+
+@transaction.atomic
+def request_completion(
+    task: Task, actor, *, claimed_on: datetime.date | None = None, note: str = ""
+) -> CompletionRequest:
+    require(actor, task, can_act_as_lead, "đề nghị xác nhận hoàn thành")
+    require_open(task)
+    if task.state == TaskState.AWAITING_APPROVAL:
+        raise ServiceError("Nhiệm vụ đang chờ lãnh đạo xác nhận hoàn thành.")
+    today = timezone.localdate()
+    claimed_on = claimed_on or today
+    if claimed_on > today:
+        raise ServiceError("Ngày hoàn thành không được sau ngày hôm nay.")
+    with acting_as(actor):
+        request = CompletionRequest.objects.create(
+            task=task, claimed_on=claimed_on, note=note, requested_by=actor
+        )
+        task.state = TaskState.AWAITING_APPROVAL
+        task.completed_on = claimed_on
+        task.state_reason = ""
+        task.save()
+    return request
+
+
+def _pending(task: Task) -> CompletionRequest:
+    request = task.completion_requests.filter(status=ChangeStatus.REQUESTED).order_by("-id").first()
+    if request is None or task.state != TaskState.AWAITING_APPROVAL:
+        raise ServiceError("Nhiệm vụ không có đề nghị xác nhận hoàn thành đang chờ.")
+    return request
+
+
+@transaction.atomic
+def approve_completion(task: Task, actor, *, note: str = "") -> CompletionRequest:
+    require(actor, task, can_decide, "xác nhận hoàn thành")
+    request = _pending(task)
+    with acting_as(actor):
+        request.status = ChangeStatus.APPROVED
+        request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
+        request.save()
+        task.state = TaskState.DONE
+        task.completed_on = request.claimed_on
+        task.save()
+    return request
+
+
+@transaction.atomic
+def reject_completion(task: Task, actor, *, note: str) -> CompletionRequest:
+    require(actor, task, can_decide, "trả lại nhiệm vụ")
+    if not (note or "").strip():
+        raise ServiceError("Cần ghi rõ lý do trả lại để đơn vị thực hiện lại.")
+    request = _pending(task)
+    with acting_as(actor):
+        request.status = ChangeStatus.REJECTED
+        request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
+        request.save()
+        task.state = TaskState.OPEN
+        task.completed_on = None
+        task.state_reason = f"Thực hiện lại: {note}"
+        task.save()
+    return request

@@ -1,0 +1,63 @@
+"""Progress reports (báo cáo tiến độ) by the lead and coordinating units."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from dieuhanh.core.audit import acting_as
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.access import can_report, is_coordinator_member, is_lead_member
+from dieuhanh.tasks.models import ProgressAttachment, ProgressReport, Task
+from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.services.guard import require, require_open
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def reporting_unit(access, task: Task, unit: Unit | None) -> Unit:
+    """The unit a report is filed for: the one given, else the person's own unit on the task."""
+    if unit is not None:
+        if unit.pk != task.lead_unit_id and not task.coordinators.filter(pk=unit.pk).exists():
+            raise ServiceError("Đơn vị báo cáo phải là đơn vị chủ trì hoặc phối hợp của nhiệm vụ.")
+        return unit
+    if is_lead_member(access, task) or not is_coordinator_member(access, task):
+        return task.lead_unit
+    return next(u for u in task.coordinators.all() if access.is_member_of(u))
+
+
+@transaction.atomic
+def report_progress(
+    task: Task,
+    actor,
+    *,
+    text: str,
+    percent: int,
+    unit: Unit | None = None,
+    reported_on: datetime.date | None = None,
+    files: list[tuple[str, bytes]] = (),
+) -> ProgressReport:
+    access = require(actor, task, can_report, "báo cáo tiến độ")
+    require_open(task)
+    text = (text or "").strip()
+    if not text:
+        raise ServiceError("Cần nhập nội dung báo cáo tiến độ.")
+    if not 0 <= int(percent) <= 100:
+        raise ServiceError("Tiến độ phải từ 0 đến 100%.")
+    for name, data in files:
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise ServiceError(f"Tệp “{name}” lớn hơn 20 MB.")
+    with acting_as(actor):
+        report = ProgressReport.objects.create(
+            task=task,
+            unit=reporting_unit(access, task, unit),
+            author=actor,
+            text=text,
+            percent=int(percent),
+            reported_on=reported_on or timezone.localdate(),
+        )
+        for name, data in files:
+            attachment = ProgressAttachment(report=report, name=name)
+            attachment.file.save(name, ContentFile(data), save=True)
+    return report
