@@ -89,6 +89,8 @@ def not_task_reason(duty: str) -> str | None:
         if rx.search(key):
             return reason
     words = key.split()
+    if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
+        return "Dòng số liệu, không phải nhiệm vụ."
     if len(words) < 4:
         return "Quá ngắn để là một nhiệm vụ."
     if _EXHORTATION.search(key) and (len(words) < 25 or key.endswith("./.")):

@@ -22,7 +22,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)
 MARKER = re.compile(
     r"""^(?:
         (?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2})\b[.:]?
-      | (?:Điều|ĐIỀU)\s+\d{1,3}\b[.:]?
+      | (?:Điều|ĐIỀU)\s+\d{1,3}[.:]?(?=\s+[A-ZĐÀ-Ỹ]|$)
       | [IVX]{1,5}[.)](?=\s|$|\S)
       | \d{1,2}(?:\.\d{1,2}){0,3}\.(?=\s|$|[^\d])
       | \d{1,2}(?:\.\d{1,2}){1,3}(?=\s)
@@ -182,10 +182,10 @@ def continues(prev: str, nxt: str, blank_between: bool) -> bool:
         return True
     if starts_block(nxt):
         return False
+    if _TERMINAL.search(prev):
+        return not blank_between and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in '(“"')
     if not blank_between:
         return True
-    if _TERMINAL.search(prev):
-        return False
     first = nxt[0]
     if first.islower() or _JOINING_END.search(prev) or _OPEN_WORD_END.search(prev):
         return True

@@ -18,6 +18,27 @@ _TITLE = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|MẪU|HƯỚNG DẪN|"
     r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^a-zà-ỹđ]*$"
 )
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
+# Usual depth of each marker family, used only when a document's own order is ambiguous.
+_RANK = {
+    "part": 0,
+    "article": 1,
+    "roman": 2,
+    "num1": 3,
+    "num2": 4,
+    "num3": 5,
+    "num4": 6,
+    "letter": 7,
+    "(num)": 8,
+    "num)": 8,
+    "(roman)": 9,
+    "dash": 10,
+    "plus": 11,
+    "dot": 12,
+}
+_TITLE_START = re.compile(
+    r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|HƯỚNG DẪN|PHƯƠNG ÁN)\b"
+)
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]")
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
@@ -97,7 +118,10 @@ def split_marker(line: Line) -> tuple[str, int]:
 
 def is_title(text: str) -> bool:
     """An all-capitals part title ("KẾ HOẠCH", "PHỤ LỤC I") that restarts the structure."""
-    return bool(_TITLE.match(text))
+    head = text[:24]
+    return bool(_TITLE.match(head.split("(")[0].strip())) or bool(
+        _TITLE.match(text) or (_TITLE_START.match(text) and not re.search(r"[a-zà-ỹđ]", head))
+    )
 
 
 def build_tree(elements: list[Line | Table]) -> Block:
@@ -105,11 +129,17 @@ def build_tree(elements: list[Line | Table]) -> Block:
     root = Block("root")
     stack: list[Block] = [root]
     in_recipients = False
+    in_footnotes = False
     for el in elements:
         if isinstance(el, Table):
             stack[-1].children.append(Block("table", table=el))
             continue
         text = el.text
+        if _FOOTNOTE.match(text):
+            in_footnotes = True
+        if in_footnotes and not is_title(text):
+            continue
+        in_footnotes = False
         if _RECIPIENTS.match(text):
             in_recipients = True
             continue
@@ -131,6 +161,10 @@ def build_tree(elements: list[Line | Table]) -> Block:
             keys = [b.key for b in stack]
             if key in keys:
                 del stack[keys.index(key) :]
+            else:
+                rank = _RANK.get(key, 99)
+                while len(stack) > 1 and stack[-1].kind == "item" and _RANK.get(stack[-1].key, 99) >= rank:
+                    stack.pop()
             stack[-1].children.append(node)
             stack.append(node)
             continue

@@ -196,9 +196,10 @@ def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
             i = j
             continue
         if stripped == "|":
-            j, raw_rows = _read_cell_lines(lines, i)
-            end = lines[j - 1].start + len(lines[j - 1].raw)
-            out.append((i, j, _rows_to_table(raw_rows, "pipe-cells", lines[i].start, end)))
+            j, rows = _read_cell_lines(lines, i)
+            for first, last, run in _table_runs(rows):
+                end = lines[last - 1].start + len(lines[last - 1].raw)
+                out.append((first, last, _rows_to_table(run, "pipe-cells", lines[first].start, end)))
             i = j
             continue
         if _FLAT_HEADER.match(stripped):
@@ -212,10 +213,13 @@ def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
     return out
 
 
-def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[list[Cell]]]:
-    """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row."""
-    rows: list[list[Cell]] = []
+def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
+    """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row.
+
+    Returns the index after the region and the rows as (first line, end line, cells)."""
+    rows: list[tuple[int, int, list[Cell]]] = []
     row: list[Cell] = []
+    row_start = i
     cell: list[Line] = []
     prev_bar = False
     j = i
@@ -226,9 +230,11 @@ def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[list[
             if cell:
                 row.append(Cell.from_line(join_lines(cell)))
                 cell = []
-            elif prev_bar and row:
-                rows.append(row)
+            elif prev_bar:
+                if row:
+                    rows.append((row_start, j, row))
                 row = []
+                row_start = j
             prev_bar = True
             j += 1
             continue
@@ -245,8 +251,29 @@ def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[list[
     if cell:
         row.append(Cell.from_line(join_lines(cell)))
     if row:
-        rows.append(row)
+        rows.append((row_start, j, row))
     return j, rows
+
+
+def _table_runs(rows: list[tuple[int, int, list[Cell]]]):
+    """Runs of rows that form a table; one-cell rows of running text (layout debris) end a run."""
+    run: list[tuple[int, int, list[Cell]]] = []
+
+    def close():
+        if sum(len(r[2]) >= 3 for r in run) >= 2:
+            yield run[0][0], run[-1][1], [r[2] for r in run]
+
+    for row in rows:
+        cells = row[2]
+        # A cell holding whole paragraphs of running text means the bars only drew the page layout.
+        wide = len(cells) >= 2 and max(len(c.text) for c in cells) <= 1200
+        short_title = len(cells) == 1 and len(cells[0].text) <= 150 and run
+        if wide or short_title:
+            run.append(row)
+            continue
+        yield from close()
+        run = []
+    yield from close()
 
 
 # Flattened PDF tables: a header that starts with "TT"/"STT", then row numbers on their own lines.

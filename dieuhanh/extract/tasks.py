@@ -387,7 +387,7 @@ class TaskBuilder:
             if own:
                 starts.append(m.end())
         made = 0
-        bounds = list(zip(starts, [*starts[1:], len(text)]))
+        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
         for a, b in bounds:
             part = line.slice(a, b)
             made += self._unit_part(
