@@ -42,7 +42,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^(?:quyet tam|nhan thuc ro|nang cao nhan thuc,? quyet tam|huy dong toi da nguon luc,? quyet tam)",
             "Nêu quyết tâm, thái độ.",
         ),
-        (r"^(?:tap the [^.;]{0,60}?)?nhan thuc ro", "Nêu nhận thức, thái độ."),
+        (r"^(?:tap the [^.;]{0,150}?)?nhan thuc ro", "Nêu nhận thức, thái độ."),
         (
             r"^(?:thuc hien|chap hanh) nghiem (?:tuc )?(?:cac |viec )?(?:quy dinh|chi dao|che do quan ly|luat)",
             "Yêu cầu tuân thủ chung.",
@@ -73,6 +73,21 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
         (rf"^(?:{_DOC}|thong tu lien tich|bo luat) so\b", "Danh mục văn bản được dẫn."),
         (r"^buoc \d", "Mô tả bước của quy trình."),
+        (
+            r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
+            "Câu nêu việc ban hành văn bản này.",
+        ),
+        (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
+        (
+            r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",
+            "Lời kêu gọi chung thực hiện nhiệm vụ được giao.",
+        ),
+        (
+            r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
+            "Lời kêu gọi chung phối hợp triển khai.",
+        ),
+        (r"\(dat \d", "Kết quả đã đạt."),
+        (r"^[^.;]{0,80}?\bda (?!duoc\b|co\b)[a-z]", "Kết quả đã thực hiện."),
         (
             r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",
             "Kết quả đã thực hiện.",

@@ -53,13 +53,18 @@ _CHU_TRI = re.compile(
 _PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?: với)?\s+")
 # After a subject comes the duty: a lower-case verb phrase or a colon ("Công an xã: …").
 _SUBJECT_VERB = re.compile(
-    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)[a-zà-ỹđ])"
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)[a-zà-ỹđ])"
 )
 _RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 _REPORT_CLAUSE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?=(?:(?:định kỳ|hằng|hàng|đồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
+# The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
+_ISSUER_VERB = re.compile(
+    r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
+)
+_APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
     r"Trên cơ sở|Ngay sau|Khi|Về)\b"
@@ -154,8 +159,8 @@ def _subject_after_opener(text: str) -> tuple[list[UnitMatch], int]:
 
 def _lead_in_units(text: str) -> list[str]:
     """Units addressed by a lead-in ("… yêu cầu các phòng, ban, đơn vị:")."""
-    units, _ = _subject(text)
-    if units:
+    units, end = _subject(text)
+    if units and not _ISSUER_VERB.match(text, end):
         return [u.name for u in units]
     for m in _LEAD_IN_VERB.finditer(text):
         found, _ = unit_list(text, m.end())
@@ -221,7 +226,8 @@ class TaskBuilder:
         for child in children:
             if child.kind == "title":
                 made += flush()
-                local = replace(ctx, units=(), section=(child.text,))
+                mode = "appendix" if _APPENDIX.match(child.text) else ctx.mode
+                local = replace(ctx, units=(), mode=mode, section=(child.text,))
                 made += self._children(child.children, local)
                 continue
             if child.kind == "table":
@@ -297,7 +303,7 @@ class TaskBuilder:
                 return made
             if heading:
                 return 0
-        if ctx.mode == "skip":
+        if ctx.mode in ("skip", "appendix"):
             return 0
         fields = self._fields(sub)
         if fields:
@@ -357,7 +363,7 @@ class TaskBuilder:
     # --- passages --------------------------------------------------------------------------
 
     def _passage_blocks(self, blocks: list[Block], ctx: Context, own_only: bool = False) -> int:
-        if ctx.mode == "skip":
+        if ctx.mode in ("skip", "appendix"):
             return 0
         lines = []
         for b in blocks:

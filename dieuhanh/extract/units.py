@@ -285,7 +285,9 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
 _WORD_END = frozenset(' ,;:.()"“”?!')
 
 
-_DIRECTIVE = re.compile(r"(?:Giao(?: cho)?|giao(?: cho)?|Đề nghị|đề nghị|Kính đề nghị|Yêu cầu|yêu cầu)\s+")
+_DIRECTIVE = re.compile(
+    r"(?:Giao(?: cho)?|giao(?: cho)?|Đề nghị|đề nghị|Kính đề nghị|Yêu cầu|yêu cầu)\s*:?\s+"
+)
 
 
 def leading_units(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
