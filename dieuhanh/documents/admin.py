@@ -1,6 +1,24 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
-from dieuhanh.documents.models import Citation, Document
+from dieuhanh.documents.models import Citation, Document, DraftTask, ImportDraft
+from dieuhanh.documents.services.importing import (
+    MANAGING_ROLES,
+    confirm_draft,
+    discard_draft,
+    import_document,
+)
+from dieuhanh.documents.services.problems import draft_problems
+from dieuhanh.documents.services.registry import DocumentError
+from dieuhanh.org.access import Access
+from dieuhanh.org.constants import ORGANISATION_KINDS
+from dieuhanh.org.models import Unit
 
 
 class CitationInline(admin.TabularInline):
@@ -37,3 +55,141 @@ class CitationAdmin(admin.ModelAdmin):
     list_display = ("number", "doc_type", "date", "document", "cited_document")
     search_fields = ("number", "text")
     autocomplete_fields = ("document", "cited_document")
+
+
+class DraftTaskInline(admin.StackedInline):
+    model = DraftTask
+    fk_name = "draft"
+    extra = 0
+    fields = (
+        ("position", "dropped", "origin"),
+        "text",
+        "summary",
+        ("lead_name", "lead_unit", "lead_confidence"),
+        ("coordinator_names", "coordinators"),
+        ("deadline_kind", "deadline", "deadline_text"),
+        ("recurrence", "relative_days", "relative_working_days", "relative_trigger"),
+        ("target", "budget", "funding_source", "fan_out"),
+        ("span_start", "span_end", "merged_into"),
+        "reasons",
+    )
+    readonly_fields = (
+        "origin",
+        "lead_name",
+        "lead_confidence",
+        "coordinator_names",
+        "merged_into",
+        "reasons",
+    )
+    autocomplete_fields = ("lead_unit", "coordinators")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.status == ImportDraft.Status.PENDING
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.status == ImportDraft.Status.PENDING
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ImportUploadForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="Cơ quan nhập", queryset=Unit.objects.none())
+    file = forms.FileField(label="Tệp văn bản (txt, docx, pdf)")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        orgs = Unit.objects.filter(kind__in=ORGANISATION_KINDS, is_active=True)
+        if not user.is_superuser:
+            orgs = orgs.filter(pk__in=[u.pk for u in orgs if Access.of(user).acts_for(u, MANAGING_ROLES)])
+        self.fields["organisation"].queryset = orgs
+
+
+@admin.register(ImportDraft)
+class ImportDraftAdmin(admin.ModelAdmin):
+    list_display = ("document", "organisation", "status", "created_at", "created_by")
+    list_filter = ("status",)
+    search_fields = ("document__number", "document__symbol", "document__subject")
+    list_select_related = ("document", "organisation", "created_by")
+    readonly_fields = (
+        "document",
+        "organisation",
+        "status",
+        "problems",
+        "warnings",
+        "created_by",
+        "created_at",
+        "confirmed_by",
+        "confirmed_at",
+        "discarded_at",
+        "corrections",
+    )
+    fields = readonly_fields
+    inlines = [DraftTaskInline]
+    actions = ["confirm", "discard"]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding a draft is importing a file: the upload goes through `import_document`."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportUploadForm(request.POST or None, request.FILES or None, user=request.user)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                draft = import_document(
+                    org=form.cleaned_data["organisation"],
+                    data=upload.read(),
+                    filename=upload.name,
+                    actor=request.user,
+                )
+            except DocumentError as exc:
+                form.add_error("file", str(exc))
+            else:
+                count = draft.tasks.count()
+                self.message_user(request, f"Đã nhập văn bản, {count} nhiệm vụ đề xuất chờ rà soát.")
+                return redirect(reverse("admin:documents_importdraft_change", args=[draft.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Nhập văn bản",
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/documents/importdraft/upload.html", context)
+
+    @admin.display(description="vướng mắc cần xử lý")
+    def problems(self, obj):
+        if obj.status != ImportDraft.Status.PENDING:
+            return "—"
+        lines = [("⛔ " if p.blocking else "• ") + p.message_vi for p in draft_problems(obj)]
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines)) or "Không có."
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for dt in instances:
+            if dt.pk is None:
+                dt.origin = DraftTask.Origin.ADDED
+                dt.lead_name = dt.lead_name or (dt.lead_unit.name if dt.lead_unit_id else "")
+            elif dt.origin == DraftTask.Origin.EXTRACTED:
+                dt.origin = DraftTask.Origin.EDITED
+            dt.save()
+        formset.save_m2m()
+
+    @admin.action(description="Xác nhận bản nháp: tạo nhiệm vụ")
+    def confirm(self, request, queryset):
+        for draft in queryset:
+            try:
+                tasks = confirm_draft(draft, request.user)
+            except DocumentError as exc:
+                self.message_user(request, f"{draft}: {exc}", messages.ERROR)
+            else:
+                self.message_user(request, f"{draft}: đã tạo {len(tasks)} nhiệm vụ.", messages.SUCCESS)
+
+    @admin.action(description="Hủy bản nháp")
+    def discard(self, request, queryset):
+        for draft in queryset:
+            try:
+                discard_draft(draft, request.user)
+            except DocumentError as exc:
+                self.message_user(request, f"{draft}: {exc}", messages.ERROR)
+            else:
+                self.message_user(request, f"{draft}: đã hủy.", messages.SUCCESS)
