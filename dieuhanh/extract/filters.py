@@ -87,19 +87,23 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Lời kêu gọi chung phối hợp triển khai.",
         ),
         (r"\(dat \d", "Kết quả đã đạt."),
-        (r"^[^.;]{0,80}?\bda (?!duoc\b|co\b)[a-z]", "Kết quả đã thực hiện."),
+        (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
         (
             r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",
             "Kết quả đã thực hiện.",
         ),
     )
 )
+# "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
+_PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
 
 
 def not_task_reason(duty: str) -> str | None:
     """Why the duty text (subject removed) is not a task, or None when it may be one."""
     key = fold(duty).lstrip(" :,-")
+    if _PAST.search(duty[:120]):
+        return "Kết quả đã thực hiện."
     for rx, reason in _RULES:
         if rx.search(key):
             return reason

@@ -173,4 +173,8 @@ def build_tree(elements: list[Line | Table]) -> Block:
         if parent.kind == "item" and not parent.heading_like:
             node.continuation = True
         parent.children.append(node)
+        if text.endswith(":") and not node.continuation:
+            # A lead-in ("… gồm các nội dung sau:") holds the items that follow it.
+            node.key = "lead-in"
+            stack.append(node)
     return root

@@ -27,7 +27,7 @@ from dieuhanh.vn.fold import fold
 NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạn.")
 
 _SKIP_SECTION = re.compile(
-    r"^(?:ve )?(?:muc dich|yeu cau|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
+    r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
     r"tinh hinh|thuc trang|pham vi|doi tuong ap dung|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|noi dung thi dua|"
     r"danh gia chung|mot so ket qua)"
@@ -64,6 +64,8 @@ _REPORT_CLAUSE = re.compile(
 _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
 )
+# A short label before the subject: "Báo cáo tháng: Sở Tài chính tổng hợp …".
+_LABEL = re.compile(r"[^:;.]{1,40}:\s*")
 _APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
@@ -234,6 +236,10 @@ class TaskBuilder:
                 made += flush()
                 made += self._table(child.table, local)
                 continue
+            if child.kind == "paragraph" and child.children:
+                made += flush()
+                made += self._item(child, local)
+                continue
             if child.kind == "paragraph" and not child.continuation:
                 text = child.text
                 if local.mode != "skip" and text.endswith(":") and not child.children:
@@ -301,8 +307,10 @@ class TaskBuilder:
             made = self._children(block.children, child_ctx)
             if made:
                 return made
-            if heading:
+            if not text.endswith(":"):
                 return 0
+            # Its items were only content (documents, report fields): the lead-in is the task.
+            return self._passage_blocks([block], ctx)
         if ctx.mode in ("skip", "appendix"):
             return 0
         fields = self._fields(sub)
@@ -406,6 +414,9 @@ class TaskBuilder:
         own, end = _subject(text)
         if not own and _OPENER.match(text):
             own, end = _subject_after_opener(text)
+        label = None if own else _LABEL.match(text)
+        if label:
+            own, end = _subject(text, label.end())
         if own:
             units = [u.name for u in own]
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
