@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint format install bench clean
+.PHONY: run test test-sqlite test-postgres lint format install bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +31,19 @@ format: $(STAMP)
 
 test: lint test-sqlite test-postgres
 
-test-sqlite: $(STAMP)
-	@echo "== Bộ kiểm thử trên SQLite =="
-	$(BIN)/pytest -p no:cacheprovider
+# The browser tests (tests/browser) drive Debian's chromium: install it when missing.
+chromium:
+	sh scripts/ensure_chromium.sh
 
-# The pure packages (extract, vn) do not touch the database: run them once.
+test-sqlite: $(STAMP) chromium
+	@echo "== Bộ kiểm thử trên SQLite =="
+	DIEUHANH_BROWSER_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider
+
+# The pure packages (extract, vn) do not touch the database, and the browser tests
+# check pages, not SQL: run them once, in the SQLite pass.
 test-postgres: $(STAMP)
 	@echo "== Bộ kiểm thử trên PostgreSQL =="
-	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -p no:cacheprovider -m "not pure"
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest -p no:cacheprovider -m "not pure and not browser"
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
