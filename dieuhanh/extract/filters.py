@@ -74,6 +74,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"^(?:{_DOC}|thong tu lien tich|bo luat) so\b", "Danh mục văn bản được dẫn."),
         (r"^buoc \d", "Mô tả bước của quy trình."),
         (
+            r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",
+            "Mô tả thẩm quyền, không phải nhiệm vụ.",
+        ),
+        (
             r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
             "Câu nêu việc ban hành văn bản này.",
         ),

@@ -193,7 +193,9 @@ def extract(text: str, directory: UnitDirectory | None = None) -> Extraction:
     elements = body_elements(text, header.body_start, header.body_end)
     tree = build_tree(elements)
     addressed = (header.reasons.get("recipients") or "").startswith("Danh sách sau")
-    doc = DocInfo(header.doc_type, header.date, _addressees(header.recipients) if addressed else ())
+    doc = DocInfo(
+        header.doc_type, header.date, _addressees(header.recipients) if addressed else (), header.subject
+    )
     drafts = build_tasks(tree, doc)
     unknown: list[str] = []
     tasks = tuple(_task(d, directory, unknown) for d in drafts)

@@ -97,7 +97,7 @@ class Block:
             return True
         if _HEADING_END.search(text):
             return False
-        return len(text.split()) <= 30
+        return len(text.split()) <= 40
 
     def walk(self):
         yield self

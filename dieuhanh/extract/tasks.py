@@ -66,6 +66,16 @@ _ISSUER_VERB = re.compile(
 )
 # A short label before the subject: "Báo cáo tháng: Sở Tài chính tổng hợp …".
 _LABEL = re.compile(r"[^:;.]{1,40}:\s*")
+_RESPONSIBLE_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ, trách nhiệm)(?: cụ thể)? (?:của|cho)\s+")
+_HEADING_CUT = re.compile(r"\s*[(:]|\s+-\s+")
+# What may follow the unit in a unit heading: an apposition, a parenthesis, a colon, nothing.
+_HEADING_TAIL = re.compile(r"\s*(?:[-–(:]|$)")
+# A conclusion notice after a working session with a province: its duties go to that province.
+_MEETING_WITH = re.compile(
+    r"làm việc với (?:lãnh đạo |Ban Thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố|Tỉnh|Thành phố) ([A-ZĐÀ-Ỹ][\wà-ỹ]*(?: [A-ZĐÀ-Ỹ][\wà-ỹ]*)*)"
+)
+# "Tỉnh cần …": the province of the session as the subject.
+_PROVINCE_SUBJECT = re.compile(r"(?:Tỉnh|Thành phố) (?=cần|phải|tập trung|khẩn trương|chủ động|tiếp tục|sớm)")
 _APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
@@ -116,6 +126,7 @@ class DocInfo:
     doc_type: str = ""
     doc_date: date | None = None
     recipients: tuple[str, ...] = ()
+    subject: str | None = None
 
 
 def _heading_mode(text: str, doc: DocInfo, parent: str) -> str:
@@ -159,8 +170,30 @@ def _subject_after_opener(text: str) -> tuple[list[UnitMatch], int]:
     return [], 0
 
 
+def _heading_units(text: str) -> list[str]:
+    """A heading that names a unit ("1.2. Sở Tài chính - Cơ quan thường trực", "Trách nhiệm của …")."""
+    if text.endswith((".", ";")) or len(text.split()) > 40:
+        return []
+    m = _RESPONSIBLE_OF.match(text)
+    if m:
+        name = _HEADING_CUT.split(text[m.end() :], 1)[0].strip(" :,")
+        if name and len(name.split()) <= 12:
+            return [name[0].upper() + name[1:]] if name[:1].islower() and name.startswith("đối") else [name]
+    for candidate in (text, _HEADING_CUT.split(text, 1)[0]):
+        units, _ = leading_units(candidate)
+        if not units:
+            continue
+        rest = candidate[units[-1].end :]
+        if not rest.strip(" :") or _HEADING_TAIL.match(rest):
+            return [u.name for u in units]
+    return []
+
+
 def _lead_in_units(text: str) -> list[str]:
     """Units addressed by a lead-in ("… yêu cầu các phòng, ban, đơn vị:")."""
+    heading = _heading_units(text)
+    if heading:
+        return heading
     units, end = _subject(text)
     if units and not _ISSUER_VERB.match(text, end):
         return [u.name for u in units]
@@ -196,6 +229,9 @@ class TaskBuilder:
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in _RECIPIENT_DOCS:
             return ()
+        meeting = _MEETING_WITH.search(self.doc.subject or "")
+        if not self.doc.recipients and meeting:
+            return (f"Ủy ban nhân dân {meeting.group(1).lower()} {meeting.group(2)}",)
         names = []
         for r in self.doc.recipients:
             found, _ = leading_units(r.strip(" -;.,"))
@@ -304,6 +340,11 @@ class TaskBuilder:
             fields = self._fields(sub)
             if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
                 return self._structured(block, sub, child_ctx, fields)
+            shared = self._shared_time(sub)
+            if shared is not None:
+                child_ctx = replace(
+                    child_ctx, deadline=shared, deadline_reason="Dòng “Thời gian” chung sau các ý của mục."
+                )
             made = self._children(block.children, child_ctx)
             if made:
                 return made
@@ -322,6 +363,22 @@ class TaskBuilder:
                 conts = [c for c in block.children if c.continuation]
                 return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
+
+    def _shared_time(self, sub: list[Block]) -> Deadline | None:
+        """A "Thời gian …:" line after the last of several items, when no other item has one."""
+        items = [c for c in sub if c.kind == "item"]
+        if len(items) < 2:
+            return None
+
+        def time_lines(block: Block) -> list[str]:
+            return [c.text for c in block.children if c.continuation and _INLINE_TIME.match(c.text)]
+
+        last = time_lines(items[-1])
+        if not last or any(time_lines(b) or _INLINE_TIME.search(b.text) for b in items[:-1]):
+            return None
+        m = _INLINE_TIME.match(last[0])
+        dl = parse_deadline(m.group(1).strip(), self.doc.doc_date)
+        return dl if dl.kind != "none" or dl.text else None
 
     # --- fields ("Cơ quan chủ trì: …", "Thời gian thực hiện: …") -----------------------------
 
@@ -414,9 +471,14 @@ class TaskBuilder:
         own, end = _subject(text)
         if not own and _OPENER.match(text):
             own, end = _subject_after_opener(text)
+        if not own and _PROVINCE_SUBJECT.match(text) and self.recipient_units:
+            own = [UnitMatch(self.recipient_units[0], 0, 0)]
+            end = text.index(" ") + 1
         label = None if own else _LABEL.match(text)
         if label:
             own, end = _subject(text, label.end())
+        if own and own[0].start > 0 and not_task_reason(text):
+            return 0
         if own:
             units = [u.name for u in own]
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
@@ -455,9 +517,11 @@ class TaskBuilder:
     def _report_split(self, line: Line, duty_at: int):
         """Separate a reporting duty that has its own recurring or dated deadline."""
         text = line.text
+        if _INLINE_TIME.search(text):
+            return [(line, "")]
         for m in _REPORT_CLAUSE.finditer(text, duty_at):
             at = m.end()
-            if at <= duty_at + 10:
+            if len(text[duty_at:at].split()) < 8:
                 continue
             tail = text[at:]
             head = text[:at]
