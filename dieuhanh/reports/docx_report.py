@@ -60,6 +60,15 @@ def place_of(name: str) -> str:
     return name
 
 
+def body_lines(name: str) -> list[str]:
+    """The issuing body in capitals, "ỦY BAN NHÂN DÂN" on a line of its own as headers print it."""
+    upper = name.upper()
+    head = "ỦY BAN NHÂN DÂN"
+    if upper.startswith(head) and len(upper) > len(head) + 1:
+        return [head, upper[len(head) :].strip()]
+    return [upper]
+
+
 def _set_font(run, size=BODY_PT, bold=None, italic=None, underline=None):
     run.font.name = FONT
     run.font.size = Pt(size)
@@ -123,6 +132,15 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
+def _fix_widths(table, widths_cm: list[float]):
+    """Column widths in the grid (LibreOffice reads these) and a fixed layout (Word keeps them)."""
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+
+
 def _clear(cell):
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
 
@@ -160,7 +178,8 @@ def _header(doc, f: ReportFigures, signing: Signing):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    widths = (Cm(6.3), Cm(10.2))
+    _fix_widths(table, [6.6, 9.9])
+    widths = (Cm(6.6), Cm(9.9))
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -168,10 +187,11 @@ def _header(doc, f: ReportFigures, signing: Signing):
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     if parent:
-        _para(left, parent.upper(), 13, align=center)
-    _para(left, f.organisation_name.upper(), 13, bold=True, align=center)
-    _rule(_para(left, "", 6, align=center), 2.2, 6.3)
-    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, align=center)
+        _para(left, parent.upper().replace("ỦY BAN NHÂN DÂN", "UBND"), 12, align=center)
+    for line in body_lines(f.organisation_name):
+        _para(left, line, 12, bold=True, align=center)
+    _rule(_para(left, "", 6, align=center), 2.2, 6.6)
+    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, align=center)
     _para(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, underline=True, align=center)
     number_cell, date_cell = table.rows[1].cells
     _para(number_cell, "Số:        /BC-UBND", 13, align=center, space_before=6)
@@ -222,6 +242,7 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    _fix_widths(table, widths_cm)
     head = table.rows[0]
     trpr = head._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -249,7 +270,7 @@ def _summary_table(doc, f: ReportFigures):
     for i, (label, value, kind) in enumerate(summary_rows(f), start=1):
         shown = vn_percent(value) if kind == "percent" else vn_int(value)
         rows.append([str(i), label.strip(), shown])
-    _table(doc, ["STT", "Nội dung", "Số liệu"], rows, [1.2, 11.3, 3.5], numeric_from=2)
+    _table(doc, ["STT", "Nội dung", "Số liệu"], rows, [1.3, 11.2, 3.5], numeric_from=2)
 
 
 def _group_table(doc, f: ReportFigures):
@@ -278,7 +299,7 @@ def _group_table(doc, f: ReportFigures):
         "Tỷ lệ đúng hạn (%)",
         "Tỷ lệ quá hạn (%)",
     ]
-    _table(doc, headers, rows, [1.0, 4.4, 1.5, 1.5, 1.5, 1.7, 1.4, 1.6, 1.6], numeric_from=2)
+    _table(doc, headers, rows, [1.3, 4.1, 1.5, 1.5, 1.5, 1.7, 1.4, 1.6, 1.6], numeric_from=2)
 
 
 def _overdue_table(doc, f: ReportFigures):
@@ -301,7 +322,7 @@ def _overdue_table(doc, f: ReportFigures):
         "Báo cáo gần nhất",
         "Lý do",
     ]
-    _table(doc, headers, rows, [1.0, 4.2, 2.6, 2.1, 1.5, 3.1, 2.0])
+    _table(doc, headers, rows, [1.3, 3.9, 2.6, 2.1, 1.5, 3.1, 2.0])
     if f.rates.overdue > DOCX_ROW_LIMIT:
         _body(
             doc,
@@ -323,7 +344,7 @@ def _extension_table(doc, f: ReportFigures):
         for i, e in enumerate(f.extensions[:DOCX_ROW_LIMIT], start=1)
     ]
     headers = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn cũ", "Thời hạn mới", "Lý do gia hạn"]
-    _table(doc, headers, rows, [1.0, 5.0, 2.8, 2.1, 2.1, 3.5])
+    _table(doc, headers, rows, [1.3, 4.7, 2.8, 2.1, 2.1, 3.5])
 
 
 def _target_table(doc, f: ReportFigures):
@@ -346,7 +367,7 @@ def _target_table(doc, f: ReportFigures):
         "Kinh phí (triệu đồng)",
         "Tình trạng",
     ]
-    _table(doc, headers, rows, [1.0, 4.6, 2.6, 3.3, 1.9, 3.1])
+    _table(doc, headers, rows, [1.3, 4.3, 2.6, 3.3, 1.9, 3.1])
 
 
 def _ranking_table(doc, rows, label: str):
@@ -354,7 +375,7 @@ def _ranking_table(doc, rows, label: str):
         [str(i), r.name, vn_decimal(r.score), r.band, r.explanation]
         for i, r in enumerate(rows[:DOCX_ROW_LIMIT], 1)
     ]
-    _table(doc, ["STT", label, "Điểm", "Xếp loại", "Cách tính"], body, [1.0, 3.8, 1.4, 3.3, 7.0])
+    _table(doc, ["STT", label, "Điểm", "Xếp loại", "Cách tính"], body, [1.3, 3.5, 1.4, 3.3, 7.0])
 
 
 def _content(doc, f: ReportFigures):
@@ -433,6 +454,7 @@ def _closing(doc, f: ReportFigures, signing: Signing):
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     _no_borders(table)
+    _fix_widths(table, [8.0, 8.5])
     left, right = table.rows[0].cells
     left.width, right.width = Cm(8.0), Cm(8.5)
     _clear(left)
