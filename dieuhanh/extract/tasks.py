@@ -72,7 +72,8 @@ _HEADING_CUT = re.compile(r"\s*[(:]|\s+-\s+")
 _HEADING_TAIL = re.compile(r"\s*(?:[-–(:]|$)")
 # A conclusion notice after a working session with a province: its duties go to that province.
 _MEETING_WITH = re.compile(
-    r"làm việc với (?:lãnh đạo |Ban Thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố|Tỉnh|Thành phố) ([A-ZĐÀ-Ỹ][\wà-ỹ]*(?: [A-ZĐÀ-Ỹ][\wà-ỹ]*)*)"
+    r"làm việc với (?:lãnh đạo |ban thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố) (\w+(?: \w+){0,2})\s*$",
+    re.IGNORECASE,
 )
 # "Tỉnh cần …": the province of the session as the subject.
 _PROVINCE_SUBJECT = re.compile(r"(?:Tỉnh|Thành phố) (?=cần|phải|tập trung|khẩn trương|chủ động|tiếp tục|sớm)")
@@ -231,7 +232,8 @@ class TaskBuilder:
             return ()
         meeting = _MEETING_WITH.search(self.doc.subject or "")
         if not self.doc.recipients and meeting:
-            return (f"Ủy ban nhân dân {meeting.group(1).lower()} {meeting.group(2)}",)
+            place = " ".join(w.capitalize() for w in meeting.group(2).split())
+            return (f"Ủy ban nhân dân {meeting.group(1).lower()} {place}",)
         names = []
         for r in self.doc.recipients:
             found, _ = leading_units(r.strip(" -;.,"))
@@ -527,6 +529,10 @@ class TaskBuilder:
             head = text[:at]
             tail_dl = pick_deadline(tail, self.doc.doc_date)
             if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
+                continue
+            # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
+            # closes the same duty. A recurring report is separable even after a comma.
+            if tail_dl.kind == "date" and text[:at].rstrip().endswith(","):
                 continue
             head_dl = pick_deadline(head, self.doc.doc_date)
             if head_dl.kind == tail_dl.kind:
