@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
 
+from dieuhanh.org.access import Access
+from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.models import (
     CompletionRequest,
     DeadlineChange,
@@ -8,6 +11,12 @@ from dieuhanh.tasks.models import (
     ProgressReport,
     Task,
 )
+from dieuhanh.tasks.services.cascade import fan_out
+from dieuhanh.tasks.services.completion import approve_completion
+from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.services.extensions import decide_extension
+from dieuhanh.tasks.services.recurrence import create_occurrences
+from dieuhanh.tasks.status import Status, annotate_status
 
 
 class ProgressReportInline(admin.TabularInline):
@@ -35,13 +44,39 @@ class DeadlineChangeInline(admin.TabularInline):
 
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "lead_unit", "deadline", "deadline_kind", "state", "starred", "owner")
+    list_display = ("__str__", "lead_unit", "deadline", "status_label", "state", "starred", "owner")
     list_filter = ("state", "deadline_kind", "starred")
     search_fields = ("text", "summary", "lead_unit__name")
     date_hierarchy = "deadline"
     autocomplete_fields = ("owner", "document", "lead_unit", "coordinators", "assignees", "parent")
     inlines = [ProgressReportInline, DeadlineChangeInline]
     readonly_fields = ("created_at", "updated_at")
+    actions = ["fan_out_to_communes", "make_occurrences"]
+
+    def get_queryset(self, request):
+        qs = visible_tasks(Access.of(request.user), super().get_queryset(request))
+        return annotate_status(qs, timezone.localdate())
+
+    @admin.display(description="tình trạng", ordering="status")
+    def status_label(self, obj):
+        return Status(obj.status).label
+
+    @admin.action(description="Giao cho tất cả các xã (tách nhiệm vụ)")
+    def fan_out_to_communes(self, request, queryset):
+        run_service(
+            self, request, queryset, lambda t: fan_out(t, request.user), "Đã tách {} nhiệm vụ cho các xã."
+        )
+
+    @admin.action(description="Tạo các kỳ cho nhiệm vụ định kỳ")
+    def make_occurrences(self, request, queryset):
+        run_service(
+            self,
+            request,
+            queryset,
+            lambda t: create_occurrences(t, actor=request.user),
+            "Đã tạo các kỳ cho {} nhiệm vụ định kỳ.",
+        )
+
     list_select_related = ("lead_unit", "owner")
 
 
@@ -65,6 +100,17 @@ class DeadlineChangeAdmin(admin.ModelAdmin):
     list_filter = ("status", "objective")
     autocomplete_fields = ("task", "requested_by", "decided_by")
     list_select_related = ("task", "requested_by", "decided_by")
+    actions = ["approve"]
+
+    @admin.action(description="Đồng ý gia hạn")
+    def approve(self, request, queryset):
+        run_service(
+            self,
+            request,
+            queryset,
+            lambda c: decide_extension(c, request.user, approve=True),
+            "Đã đồng ý {} đề nghị gia hạn.",
+        )
 
 
 @admin.register(CompletionRequest)
@@ -73,6 +119,17 @@ class CompletionRequestAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     autocomplete_fields = ("task", "requested_by", "decided_by")
     list_select_related = ("task", "requested_by", "decided_by")
+    actions = ["approve"]
+
+    @admin.action(description="Xác nhận hoàn thành")
+    def approve(self, request, queryset):
+        run_service(
+            self,
+            request,
+            queryset,
+            lambda c: approve_completion(c.task, request.user),
+            "Đã xác nhận hoàn thành {} nhiệm vụ.",
+        )
 
 
 @admin.register(Direction)
@@ -81,3 +138,16 @@ class DirectionAdmin(admin.ModelAdmin):
     search_fields = ("text",)
     autocomplete_fields = ("task", "author")
     list_select_related = ("task", "author")
+
+
+def run_service(modeladmin, request, queryset, service, done_message):
+    """Run a service on each selected row; report successes and the Vietnamese errors."""
+    done = 0
+    for obj in queryset:
+        try:
+            service(obj)
+            done += 1
+        except ServiceError as exc:
+            modeladmin.message_user(request, f"{obj}: {exc}", messages.ERROR)
+    if done:
+        modeladmin.message_user(request, done_message.format(done), messages.SUCCESS)
