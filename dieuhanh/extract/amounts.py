@@ -23,6 +23,11 @@ _TARGET = re.compile(
 )
 
 
+_MONEY_HINT = re.compile(r"triệu|trđ|tr\.đ|tỷ", re.IGNORECASE)
+_SOURCE_HINT = re.compile(r"[Nn]gân sách|[Cc]hi |[Vv]ốn|[Xx]ã hội hóa|đầu tư công")
+_TARGET_HINT = re.compile(r"%|24/7|lần/")
+
+
 def parse_amount(text: str) -> Decimal | None:
     """'1.640' → 1640, '12,5' → 12.5 (Vietnamese thousands dot, decimal comma)."""
     m = re.search(_NUMBER, text or "")
@@ -37,6 +42,8 @@ def parse_amount(text: str) -> Decimal | None:
 
 def find_budget(text: str) -> Decimal | None:
     """The passage's own amount in million đồng ("kinh phí 1.640 triệu đồng", "890 trđ", "2 tỷ đồng")."""
+    if not _MONEY_HINT.search(text):
+        return None
     m = _BUDGET.search(text)
     if not m:
         return None
@@ -50,11 +57,15 @@ def find_budget(text: str) -> Decimal | None:
 
 
 def find_funding_source(text: str) -> str | None:
-    m = _SOURCE.search(text or "")
+    if not text or not _SOURCE_HINT.search(text):
+        return None
+    m = _SOURCE.search(text)
     return m.group(1).strip() if m else None
 
 
 def find_target(text: str) -> str | None:
     """The first quantified target ("100% cán bộ …", "24/7", "tối thiểu một lần/năm"), as written."""
-    m = _TARGET.search(text or "")
+    if not text or not _TARGET_HINT.search(text):
+        return None
+    m = _TARGET.search(text)
     return m.group().strip(" ,") if m else None

@@ -100,19 +100,30 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
+_NUMERIC_WORD = re.compile(r"\S*\d\S*")
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
+
+
+# The rules in two patterns, one pass each: rules anchored at the start (tried once, at 0) and the rest.
+_ANCHORED = [(rx.pattern[1:], reason) for rx, reason in _RULES if rx.pattern.startswith("^")]
+_FLOATING = [(rx.pattern, reason) for rx, reason in _RULES if not rx.pattern.startswith("^")]
+_AT_START = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
+_ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))
+_REASONS = {f"a{i}": r for i, (_, r) in enumerate(_ANCHORED)} | {
+    f"f{i}": r for i, (_, r) in enumerate(_FLOATING)
+}
 
 
 def not_task_reason(duty: str) -> str | None:
     """Why the duty text (subject removed) is not a task, or None when it may be one."""
-    key = fold(duty).lstrip(" :,-")
+    key = fold(duty[:400]).lstrip(" :,-")
     if _PAST.search(duty[:120]):
         return "Kết quả đã thực hiện."
-    for rx, reason in _RULES:
-        if rx.search(key):
-            return reason
+    m = _AT_START.match(key) or _ANYWHERE.search(key)
+    if m:
+        return _REASONS[m.lastgroup]
     words = key.split()
-    if sum(any(c.isdigit() for c in w) for w in words) * 2 > len(words):
+    if len(_NUMERIC_WORD.findall(key)) * 2 > len(words):
         return "Dòng số liệu, không phải nhiệm vụ."
     if len(words) < 4:
         return "Quá ngắn để là một nhiệm vụ."

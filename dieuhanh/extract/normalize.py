@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 # A run of kept text: words joined by single ordinary spaces.
 _RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
+_NEEDS_CLEANING = re.compile(r"[*|\\\t\u00a0\r]|  ")
 _RULE_LINE = re.compile(r"^[\s\-_=*.]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)\s*$")
 
@@ -142,7 +143,12 @@ def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[Ph
 
 def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     """Drop markup (``*``, ``|``, trailing ``\\``) and collapse spaces; keep the offset runs."""
-    raw = line.raw.replace("\u00a0", " ").replace("\t", " ")
+    raw = line.raw
+    if not _NEEDS_CLEANING.search(raw):
+        lead = len(raw) - len(raw.lstrip(" "))
+        text = raw.strip(" ")
+        return Line(text, ((0, line.start + lead, len(text)),) if text else (), blank_before)
+    raw = raw.replace("\u00a0", " ").replace("\t", " ")
     text_parts: list[str] = []
     runs: list[tuple[int, int, int]] = []
     pos = 0

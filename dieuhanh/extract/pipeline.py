@@ -119,14 +119,12 @@ def _addressees(recipients: tuple[str, ...]) -> tuple[str, ...]:
 def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
     """Clean lines and tables of the body, in order; the closing (signature, Nơi nhận) is left out."""
     lines = physical_lines(text, start)
+    cleaned = [clean_line(p) for p in lines]
     skip_from = next((i for i, p in enumerate(lines) if p.start >= end), len(lines))
-    skip_to = next(
-        (i for i in range(skip_from, len(lines)) if is_title(clean_line(lines[i]).text)),
-        len(lines),
-    )
-    tables = find_tables(lines)
+    skip_to = next((i for i in range(skip_from, len(lines)) if is_title(cleaned[i].text)), len(lines))
+    tables = find_tables(lines, cleaned)
     elements: list[Line | Table] = []
-    pending = []
+    pending: list[Line] = []
     t_iter = iter(tables)
     nxt = next(t_iter, None)
     i = 0
@@ -140,7 +138,7 @@ def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
             nxt = next(t_iter, None)
             continue
         if not (skip_from <= i < skip_to):
-            pending.append(clean_line(lines[i]))
+            pending.append(cleaned[i])
         i += 1
     elements.extend(paragraphs(pending))
     return elements

@@ -122,10 +122,14 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
         texts = [c.text for c in raw if c.text]
         if not texts:
             continue
-        if [fold_key(c.text) for c in raw] == header_key or _is_header([c.text for c in raw]):
-            continue
         first = raw[0].text
         numbered = bool(_ROW_NUMBER.match(first))
+        if (
+            not numbered
+            and len(raw) >= 3
+            and ([fold_key(c.text) for c in raw] == header_key or _is_header([c.text for c in raw]))
+        ):
+            continue
         if not numbered and len(texts) <= 2 and _GROUP.match(first):
             group = " ".join(texts)
             continue
@@ -177,8 +181,11 @@ def _is_separator_row(cells: list[Cell]) -> bool:
     return all(re.fullmatch(r":?-{2,}:?", c.text.replace(" ", "")) or not c.text for c in cells)
 
 
-def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
-    """Tables in a list of physical lines as (first line index, end index, table)."""
+def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) -> list[tuple[int, int, Table]]:
+    """Tables in a list of physical lines as (first line index, end index, table).
+
+    ``cleaned`` (the lines already passed through ``clean_line``) saves cleaning them twice."""
+    cleaned = cleaned if cleaned is not None else [clean_line(p) for p in lines]
     out: list[tuple[int, int, Table]] = []
     i = 0
     n = len(lines)
@@ -196,14 +203,14 @@ def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
             i = j
             continue
         if stripped == "|":
-            j, rows = _read_cell_lines(lines, i)
+            j, rows = _read_cell_lines(lines, i, cleaned)
             for first, last, run in _table_runs(rows):
                 end = lines[last - 1].start + len(lines[last - 1].raw)
                 out.append((first, last, _rows_to_table(run, "pipe-cells", lines[first].start, end)))
             i = j
             continue
         if _FLAT_HEADER.match(stripped):
-            found = _read_flat(lines, i)
+            found = _read_flat(lines, i, cleaned)
             if found:
                 j, table = found
                 out.append((i, j, table))
@@ -213,7 +220,9 @@ def find_tables(lines: list[PhysicalLine]) -> list[tuple[int, int, Table]]:
     return out
 
 
-def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
+def _read_cell_lines(
+    lines: list[PhysicalLine], i: int, cleaned: list[Line]
+) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
     """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row.
 
     Returns the index after the region and the rows as (first line, end line, cells)."""
@@ -243,9 +252,8 @@ def _read_cell_lines(lines: list[PhysicalLine], i: int) -> tuple[int, list[tuple
                 break
             j += 1
             continue
-        cleaned = clean_line(lines[j])
-        if cleaned.text:
-            cell.append(cleaned)
+        if cleaned[j].text:
+            cell.append(cleaned[j])
         prev_bar = False
         j += 1
     if cell:
@@ -281,7 +289,7 @@ _FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
 _FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
 
 
-def _read_flat(lines: list[PhysicalLine], i: int) -> tuple[int, Table] | None:
+def _read_flat(lines: list[PhysicalLine], i: int, cleaned_lines: list[Line]) -> tuple[int, Table] | None:
     header_lines: list[Line] = []
     j = i
     n = len(lines)
@@ -314,7 +322,7 @@ def _read_flat(lines: list[PhysicalLine], i: int) -> tuple[int, Table] | None:
     end = start
     k = j
     while k < n:
-        cleaned = clean_line(lines[k])
+        cleaned = cleaned_lines[k]
         text = cleaned.text
         k += 1
         if not text:
@@ -335,7 +343,7 @@ def _read_flat(lines: list[PhysicalLine], i: int) -> tuple[int, Table] | None:
             # Header repeated at a page break: skip its lines.
             skip = len(header_lines) - 1
             while skip > 0 and k < n:
-                if clean_line(lines[k]).text:
+                if cleaned_lines[k].text:
                     skip -= 1
                 k += 1
             continue

@@ -77,6 +77,11 @@ _MEETING_WITH = re.compile(
 )
 # "Tỉnh cần …": the province of the session as the subject.
 _PROVINCE_SUBJECT = re.compile(r"(?:Tỉnh|Thành phố) (?=cần|phải|tập trung|khẩn trương|chủ động|tiếp tục|sớm)")
+_SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
+# Cheap test before asking the deadline parser: a number or a cycle word.
+_TIME_HINT = re.compile(
+    r"\d|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]hường xuyên|[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gay|[Kk]hi|[Kk]ỳ|[Ss]au|[Tt]iến độ|[Ll]ộ trình|[Kk]ế hoạch riêng"
+)
 _APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
@@ -313,10 +318,10 @@ class TaskBuilder:
         return made
 
     def _lead_in_deadline(self, text: str) -> Deadline | None:
+        if not _SECTION_DEADLINE_CUE.search(text):
+            return None
         dl = pick_deadline(text, self.doc.doc_date)
-        if dl.kind in ("date", "period") and re.search(r"hoàn thành|trước ngày|xong", text):
-            return dl
-        return None
+        return dl if dl.kind in ("date", "period") else None
 
     def _item(self, block: Block, ctx: Context) -> int:
         text = block.text
@@ -519,7 +524,7 @@ class TaskBuilder:
     def _report_split(self, line: Line, duty_at: int):
         """Separate a reporting duty that has its own recurring or dated deadline."""
         text = line.text
-        if _INLINE_TIME.search(text):
+        if "Thời" in text and _INLINE_TIME.search(text):
             return [(line, "")]
         for m in _REPORT_CLAUSE.finditer(text, duty_at):
             at = m.end()
@@ -527,6 +532,8 @@ class TaskBuilder:
                 continue
             tail = text[at:]
             head = text[:at]
+            if not _TIME_HINT.search(tail):
+                continue
             tail_dl = pick_deadline(tail, self.doc.doc_date)
             if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
                 continue
@@ -544,13 +551,14 @@ class TaskBuilder:
         return [(line, "")]
 
     def _deadline(self, text: str, ctx: Context) -> tuple[Deadline, str]:
-        text = _PRIORITY_CLAUSE.sub(" ", text)
-        inline = _INLINE_TIME.search(text)
+        if "ưu tiên" in text:
+            text = _PRIORITY_CLAUSE.sub(" ", text)
+        inline = _INLINE_TIME.search(text) if "Thời" in text else None
         if inline:
             dl = parse_deadline(inline.group(1).strip(), self.doc.doc_date)
             if dl.kind != "none" or dl.text:
                 return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-        dl = pick_deadline(text, self.doc.doc_date)
+        dl = pick_deadline(text, self.doc.doc_date) if _TIME_HINT.search(text) else NO_DEADLINE
         if dl.kind != "none":
             return dl, dl.reason
         if ctx.deadline is not None:
