@@ -1,8 +1,9 @@
 from django.contrib import admin
-from django.http import HttpResponse
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from dieuhanh.core import views as core_views
 
 admin.site.site_header = "dieuhanh — Theo dõi nhiệm vụ"
 admin.site.site_title = "dieuhanh"
@@ -19,5 +20,10 @@ urlpatterns = [
     path("bao-cao/", include("dieuhanh.reports.urls")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("van-ban/", include("dieuhanh.documents.urls")),
+    path("don-vi/", include("dieuhanh.org.urls")),
+    path("", include("dieuhanh.tasks.urls")),
+    path("", core_views.home, name="home"),
 ]

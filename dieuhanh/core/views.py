@@ -1,0 +1,28 @@
+"""The landing page after login, and the per-request access helper every page uses."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+
+from dieuhanh.org.access import ORG_ROLES, Access
+from dieuhanh.org.constants import Role
+
+
+def access_of(request) -> Access:
+    """The person's scopes, computed once per request (pages and the navigation share it)."""
+    if not hasattr(request, "_dieuhanh_access"):
+        request._dieuhanh_access = Access.of(request.user)
+    return request._dieuhanh_access
+
+
+def landing_url(access: Access) -> str:
+    """Leaders, trackers, viewers and admins land on the dashboard; unit members on their unit."""
+    if access.is_superuser or access.has_role(*ORG_ROLES):
+        return "tasks:dashboard"
+    if access.has_role(Role.MEMBER):
+        return "tasks:my_unit"
+    return "tasks:list"
+
+
+@login_required
+def home(request):
+    return redirect(landing_url(access_of(request)))

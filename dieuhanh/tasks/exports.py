@@ -1,0 +1,56 @@
+"""The task list as an .xlsx: exactly the rows of the current (filtered, visible) view."""
+
+from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.tasks.status import Status
+
+EXPORT_LIMIT = 20000
+
+COLUMNS = [
+    Column("STT", 6, "int"),
+    Column("Nhiệm vụ", 60),
+    Column("Văn bản giao", 22),
+    Column("Đơn vị chủ trì", 30),
+    Column("Thời hạn", 12, "date"),
+    Column("Thời hạn ban đầu", 12, "date"),
+    Column("Trạng thái", 22),
+    Column("Tiến độ (%)", 10, "int"),
+    Column("Ngày hoàn thành", 12, "date"),
+    Column("Chỉ tiêu, sản phẩm", 30),
+    Column("Kinh phí (trđ)", 12, "money"),
+]
+
+
+def _status_label(code: str) -> str:
+    try:
+        return Status(code).label
+    except ValueError:
+        return code
+
+
+def export_tasks(queryset, heading: list[str]) -> bytes:
+    """`queryset` must carry the `status` and `latest_percent` annotations of the task list."""
+    rows = queryset.select_related("lead_unit", "document")[:EXPORT_LIMIT]
+    wb = new_workbook()
+    add_sheet(
+        wb,
+        "Nhiệm vụ",
+        COLUMNS,
+        (
+            [
+                i,
+                t.summary or t.text,
+                t.document.number_symbol if t.document_id else "",
+                t.lead_unit.name,
+                t.deadline,
+                t.original_deadline,
+                _status_label(t.status),
+                t.latest_percent,
+                t.completed_on,
+                t.target,
+                t.budget,
+            ]
+            for i, t in enumerate(rows, start=1)
+        ),
+        heading=heading,
+    )
+    return workbook_bytes(wb)

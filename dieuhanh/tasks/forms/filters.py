@@ -1,0 +1,115 @@
+"""The task list filters: one form that validates the query string and applies it to a queryset."""
+
+import datetime
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from dieuhanh.org.constants import UnitKind
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.forms.fields import VnDateField
+from dieuhanh.tasks.forms.search import folded_search
+from dieuhanh.tasks.models import ProgressReport
+from dieuhanh.tasks.rates import in_period
+from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
+
+STATUS_GROUPS = {
+    "open": [s.value for s in OPEN_STATUSES],
+    "done": [s.value for s in DONE_STATUSES],
+    "done_ok": [s.value for s in ON_TIME_STATUSES],
+}
+STATUS_CHOICES = [
+    ("", "Tất cả trạng thái"),
+    ("open", "Đang thực hiện (tất cả)"),
+    *[(s.value, s.label) for s in OPEN_STATUSES],
+    ("done", "Đã hoàn thành (tất cả)"),
+    ("done_ok", "Hoàn thành trước và đúng hạn"),
+    *[(s.value, s.label) for s in DONE_STATUSES],
+    (Status.PAUSED.value, Status.PAUSED.label),
+    (Status.CANCELLED.value, Status.CANCELLED.label),
+]
+SORTS = {
+    "deadline": ("Thời hạn gần nhất", ["deadline", "id"]),
+    "-deadline": ("Thời hạn xa nhất", ["-deadline", "-id"]),
+    "-created": ("Mới giao trước", ["-created_at", "-id"]),
+    "unit": ("Đơn vị chủ trì", ["lead_unit__name", "deadline", "id"]),
+    "status": ("Trạng thái", ["status", "deadline", "id"]),
+}
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    unit = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False,
+                                  empty_label="Tất cả đơn vị")
+    commune = forms.ModelChoiceField(label="Xã, phường", queryset=Unit.objects.none(), required=False,
+                                     empty_label="Tất cả xã, phường")
+    owner = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput)
+    status = forms.ChoiceField(label="Trạng thái", choices=STATUS_CHOICES, required=False)
+    deadline_from = VnDateField(label="Thời hạn từ ngày", required=False)
+    deadline_to = VnDateField(label="đến ngày", required=False)
+    document = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    starred = forms.BooleanField(label="Chỉ nhiệm vụ ưu tiên", required=False)
+    period_start = VnDateField(required=False, widget=forms.HiddenInput)
+    period_end = VnDateField(required=False, widget=forms.HiddenInput)
+    updated = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), ("yes", "Đã cập nhật trong kỳ"), ("no", "Chưa cập nhật trong kỳ")],
+        widget=forms.HiddenInput,
+    )
+    sort = forms.ChoiceField(label="Sắp xếp", choices=[(k, v[0]) for k, v in SORTS.items()], required=False)
+
+    def __init__(self, data=None, *, access, **kwargs):
+        super().__init__(data, **kwargs)
+        units = access.visible_units()
+        self.fields["unit"].queryset = units.exclude(kind__in=[UnitKind.PROVINCE])
+        self.fields["owner"].queryset = units
+        communes = units.filter(kind=UnitKind.COMMUNE)
+        self.fields["commune"].queryset = communes
+        self.show_commune = access.is_superuser or units.filter(kind=UnitKind.PROVINCE).exists()
+
+    def clean(self):
+        data = super().clean()
+        for start, end in (("deadline_from", "deadline_to"), ("period_start", "period_end")):
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.add_error(end, "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
+        return data
+
+    def as_of(self, today: datetime.date) -> datetime.date:
+        """The day statuses are judged on: today, or the end of a past period (as the dashboard does)."""
+        end = self.cleaned_data.get("period_end") if self.is_bound and self.is_valid() else None
+        return min(end, today) if end else today
+
+    def apply(self, queryset, today: datetime.date):
+        """The queryset filtered, status-annotated and sorted; unfiltered when the form is invalid."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        qs = queryset
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end:
+            qs = in_period(qs, start, end)
+        qs = annotate_status(qs, self.as_of(today))
+        if data.get("q"):
+            qs = folded_search(qs, ["text", "summary", "lead_unit__name", "document__symbol"], data["q"])
+        if data.get("unit"):
+            qs = qs.filter(lead_unit=data["unit"])
+        if data.get("owner"):
+            qs = qs.filter(owner=data["owner"])
+        if data.get("commune"):
+            path = data["commune"].path
+            qs = qs.filter(Q(owner__path__startswith=path) | Q(lead_unit__path__startswith=path))
+        status = data.get("status")
+        if status:
+            qs = qs.filter(status__in=STATUS_GROUPS.get(status, [status]))
+        if data.get("deadline_from"):
+            qs = qs.filter(deadline__gte=data["deadline_from"])
+        if data.get("deadline_to"):
+            qs = qs.filter(deadline__lte=data["deadline_to"])
+        if data.get("document"):
+            qs = qs.filter(document_id=data["document"])
+        if data.get("starred"):
+            qs = qs.filter(starred=True)
+        if data.get("updated") and start and end:
+            reported = Exists(
+                ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
+            )
+            qs = qs.filter(reported if data["updated"] == "yes" else ~reported)
+        return qs.order_by(*SORTS[data.get("sort") or "deadline"][1])

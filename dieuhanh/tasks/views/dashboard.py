@@ -1,0 +1,67 @@
+"""The dashboard (tổng quan) for leaders, trackers, viewers and admins."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+
+from dieuhanh.core.views import access_of
+from dieuhanh.org.access import ORG_ROLES
+from dieuhanh.org.constants import UnitKind
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, is_province_view, period_bounds
+from dieuhanh.tasks.forms.fields import VnDateField
+
+
+class DashboardForm(forms.Form):
+    period = forms.ChoiceField(label="Kỳ", choices=list(PERIODS.items()), required=False)
+    start = VnDateField(label="Từ ngày", required=False)
+    end = VnDateField(label="Đến ngày", required=False)
+    commune = forms.ModelChoiceField(label="Xã, phường", queryset=Unit.objects.none(), required=False,
+                                     empty_label="Tất cả xã, phường")
+
+    def __init__(self, data, *, access, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["commune"].queryset = access.visible_units().filter(kind=UnitKind.COMMUNE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period") == "custom":
+            if not data.get("start") or not data.get("end"):
+                raise forms.ValidationError("Kỳ tùy chọn cần có cả ngày bắt đầu và ngày kết thúc.")
+            if data["start"] > data["end"]:
+                self.add_error("end", "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
+        return data
+
+    def bounds(self, today):
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("period") == "custom":
+            return data["start"], data["end"]
+        return period_bounds(data.get("period") or "year", today)
+
+
+@login_required
+def dashboard(request):
+    access = access_of(request)
+    if not (access.is_superuser or access.has_role(*ORG_ROLES)):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = DashboardForm(request.GET or None, access=access)
+    start, end = form.bounds(today)
+    commune = form.cleaned_data.get("commune") if form.is_bound and form.is_valid() else None
+    board = build_dashboard(access, start, end, today, commune=commune)
+    link = {"period_start": start.strftime("%d/%m/%Y"), "period_end": end.strftime("%d/%m/%Y")}
+    if commune is not None:
+        link["commune"] = commune.pk
+    return render(
+        request,
+        "tasks/dashboard.html",
+        {
+            "form": form,
+            "board": board,
+            "link": link,
+            "show_commune": is_province_view(access),
+            "today": today,
+        },
+    )
