@@ -58,7 +58,7 @@ def add_sheet(wb: Workbook, title: str, columns: list[Column], rows, heading: li
         cell.font, cell.fill, cell.alignment, cell.border = _HEAD_FONT, _HEAD_FILL, _HEAD_ALIGN, _HEAD_BORDER
         ws.column_dimensions[get_column_letter(j)].width = column.width
     ws.row_dimensions[header_row].height = 32
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = f"A{header_row + 1}"
     typed = [(j, FORMATS[c.kind]) for j, c in enumerate(columns) if c.kind in FORMATS]
     for values in rows:
         ws.append([cell_value(v, c.kind) for v, c in zip(values, columns, strict=True)])
