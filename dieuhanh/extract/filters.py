@@ -49,7 +49,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^nghiem tuc thuc hien (?:dung )?(?:cac )?quy dinh", "Yêu cầu tuân thủ chung."),
         (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
-        (r"^co trach nhiem (?:tuan thu|chap hanh|thuc hien nghiem)", "Yêu cầu tuân thủ chung."),
+        (r"^[^.;]{0,200}?co trach nhiem (?:tuan thu|chap hanh|thuc hien nghiem)", "Yêu cầu tuân thủ chung."),
         (
             r"^(?:trong qua trinh [^;.]{0,80}?,\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
             "Nguyên tắc, định hướng.",

@@ -13,6 +13,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+# Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
+# case, so a range such as "À-Ỹ" would take both.
+UPPER = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()}))
+LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha()}))
+
 # A run of kept text: words joined by single ordinary spaces.
 _RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
 _NEEDS_CLEANING = re.compile(r"[*|\\\t\u00a0\r]|  ")
@@ -23,7 +28,9 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)
 MARKER = re.compile(
     r"""^(?:
         (?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2})\b[.:]?
-      | (?:Điều|ĐIỀU)\s+\d{1,3}[.:]?(?=\s+[A-ZĐÀ-Ỹ]|$)
+      | (?:Điều|ĐIỀU)\s+\d{1,3}[.:]?(?=\s+["""
+    + UPPER
+    + r"""]|$)
       | [IVX]{1,5}[.)](?=\s|$|\S)
       | \d{1,2}(?:\.\d{1,2}){0,3}\.(?=\s|$|[^\d])
       | \d{1,2}(?:\.\d{1,2}){1,3}(?=\s)

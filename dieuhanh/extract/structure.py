@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.extract.normalize import MARKER, Line
+from dieuhanh.extract.normalize import LOWER, MARKER, UPPER, Line
 from dieuhanh.extract.tables import Table
 
 _TITLE = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|MẪU|HƯỚNG DẪN|"
-    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^a-zà-ỹđ]*$"
+    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^" + LOWER + r"]*$"
 )
+_LOWER_LETTER = re.compile(f"[{LOWER}]")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
 # Usual depth of each marker family, used only when a document's own order is ambiguous.
 _RANK = {
@@ -40,7 +41,7 @@ _TITLE_START = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|HƯỚNG DẪN|PHƯƠNG ÁN)\b"
 )
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
-_SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]")
+_SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[" + UPPER + "]")
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
 
 
@@ -120,7 +121,7 @@ def is_title(text: str) -> bool:
     """An all-capitals part title ("KẾ HOẠCH", "PHỤ LỤC I") that restarts the structure."""
     head = text[:24]
     return bool(_TITLE.match(head.split("(")[0].strip())) or bool(
-        _TITLE.match(text) or (_TITLE_START.match(text) and not re.search(r"[a-zà-ỹđ]", head))
+        _TITLE.match(text) or (_TITLE_START.match(text) and not _LOWER_LETTER.search(head))
     )
 
 

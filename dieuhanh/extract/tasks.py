@@ -17,7 +17,7 @@ from datetime import date
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
-from dieuhanh.extract.normalize import Line, join_lines
+from dieuhanh.extract.normalize import LOWER, MARKER, UPPER, Line, join_lines
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.tables import Table, TableRow
 from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
@@ -44,7 +44,7 @@ _FIELD = re.compile(
     r"|(?P<content>Nội dung)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
 )
 _INLINE_TIME = re.compile(
-    r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[a-zà-ỹ ]+)?\s*:\s*([^.;]+)"
+    r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[^:]{1,20})?\s*:\s*([^.;]+)"
 )
 _LEAD_IN_VERB = re.compile(r"\b(?:yêu cầu|đề nghị|giao|Giao|Yêu cầu|Đề nghị)\s+")
 _CHU_TRI = re.compile(
@@ -53,7 +53,9 @@ _CHU_TRI = re.compile(
 _PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?: với)?\s+")
 # After a subject comes the duty: a lower-case verb phrase or a colon ("Công an xã: …").
 _SUBJECT_VERB = re.compile(
-    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)[a-zà-ỹđ])"
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)["
+    + LOWER
+    + "])"
 )
 _RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 _REPORT_CLAUSE = re.compile(
@@ -82,14 +84,15 @@ _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
 _TIME_HINT = re.compile(
     r"\d|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]hường xuyên|[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gay|[Kk]hi|[Kk]ỳ|[Ss]au|[Tt]iến độ|[Ll]ộ trình|[Kk]ế hoạch riêng"
 )
-_APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC)\b")
+# Attachments that describe rather than assign: only their task tables count.
+_APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC|HƯỚNG DẪN|BẢNG|TIÊU CHÍ)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
     r"Trên cơ sở|Ngay sau|Khi|Về)\b"
 )
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[" + UPPER + "])")
 _FAN_OUT = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^,;]{0,20}?(?:các (?:xã|phường|tỉnh|huyện|quận|đặc khu)|"
     r"(?:xã|phường), (?:phường|xã)|cấp xã|cấp huyện|cấp tỉnh)|^[Cc]ác địa phương"
@@ -450,7 +453,6 @@ class TaskBuilder:
     def _passage(self, line: Line, ctx: Context, own_only: bool = False) -> int:
         """Split a passage by units and by separable reports, then add each part."""
         text = line.text
-        from dieuhanh.extract.normalize import MARKER
 
         marker = MARKER.match(text)
         if marker:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dieuhanh.extract.normalize import LOWER, UPPER
 from dieuhanh.vn.fold import fold_key
 
 # Heads that name a unit whatever follows them.
@@ -43,6 +44,11 @@ _FREE_HEADS = (
     "Đoàn thanh niên",
     "Phó Thủ tướng",
     "Doanh nghiệp",
+    "Hội đồng",
+    "Ban quản lý",
+    "Ban chỉ đạo",
+    "Ban thường vụ",
+    "Ban tổ chức",
 )
 # Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
 _CAP_HEADS = (
@@ -58,7 +64,6 @@ _CAP_HEADS = (
     "Tổng công ty",
     "Tập đoàn",
     "Công ty",
-    "Hội đồng",
     "Trạm",
     "Trường",
     "Sở",
@@ -130,11 +135,10 @@ def _alternation(words) -> str:
 
 _HEAD = re.compile(
     rf"(?:(?:[Cc]ác|[Cc]ác cơ quan,?)\s+)?(?:(?P<free>{_alternation(_FREE_HEADS)})"
-    rf"|(?P<cap>{_alternation(_CAP_HEADS)})(?=\s+(?:[A-ZĐÀ-Ỹ\u00c0-\u1ef9]|&))"
+    rf"|(?P<cap>{_alternation(_CAP_HEADS)})(?=\s+(?:[{UPPER}]|&))"
     rf"|(?P<coll>(?<![A-Za-zÀ-ỹđĐ])(?:[Cc]ác|[Mm]ọi)\s+(?:{_alternation(_COLLECTIVE_NOUNS)})))"
-    r"(?![a-zà-ỹđ])"
+    rf"(?![{LOWER}])"
 )
-_CAP_AFTER = re.compile(r"[A-ZĐÀ-Ỹ]")
 _NOT_UNIT_AFTER_HEAD = re.compile(
     r"(?:Ban hành|Báo cáo|Tổ chức|Hội nghị|Hội thảo|Hội thi|Vụ việc|Đội ngũ|Bộ tiêu chí|Bộ chỉ số|"
     r"Bộ công cụ|Bộ câu hỏi|Bộ máy|Bộ luật|Bộ mẫu|Bộ dữ liệu|Bộ thủ tục|Phòng chống|Phòng, chống|"
@@ -145,7 +149,7 @@ _TITLES = re.compile(
     r"(?:Giám đốc|giám đốc|Chủ tịch|chủ tịch|Thủ trưởng|thủ trưởng|Bộ trưởng|bộ trưởng|Hiệu trưởng|"
     r"hiệu trưởng|Chánh Văn phòng|Chánh văn phòng|Chánh Thanh tra|Người đứng đầu|người đứng đầu|"
     r"Tổng Giám đốc|Lãnh đạo|lãnh đạo|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng cục trưởng|"
-    r"Trưởng phòng|trưởng phòng|Trưởng ban|Trưởng|trưởng|Bí thư|Thủ tướng)\s+"
+    r"Trưởng phòng|trưởng phòng|Trưởng ban|Trưởng|trưởng|Bí thư)\s+"
 )
 # Lower-case words and phrases that end a unit name: the duty starts here.
 _STOP_PHRASES = """
@@ -165,7 +169,7 @@ thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn c
 _STOP = re.compile(
     "(?:"
     + "|".join(sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True))
-    + ")(?![a-zà-ỹđ])"
+    + f")(?![{LOWER}])"
 )
 _KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
 _JOINERS = ("và", "-", "–", "&")
@@ -176,7 +180,7 @@ _COLLECTIVE_CONT = re.compile(
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 _CLASS_LIST = re.compile(
     r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ))"
-    r"(?P<scope>\s+(?:[A-ZĐÀ-Ỹ][^:;.]{0,30}?\s+)?(?:các|của|thuộc|nêu|trên|liên quan|sau)\b[^:;.]{0,40}?)?\s*:\s*"
+    rf"(?P<scope>\s+(?:[{UPPER}][^:;.]{{0,30}}?\s+)?(?:các|của|thuộc|nêu|trên|liên quan|sau)\b[^:;.]{{0,40}}?)?\s*:\s*"
 )
 _MAX_TOKENS = 16
 
@@ -352,7 +356,7 @@ def _class_list(text: str, m: re.Match) -> tuple[list[UnitMatch], int]:
     return units, end
 
 
-_CLASS_ITEM = re.compile(r"([A-ZĐÀ-Ỹ][^,;:.()]*)")
+_CLASS_ITEM = re.compile(rf"([{UPPER}][^,;:.()]*)")
 
 
 def find_units(text: str) -> list[UnitMatch]:

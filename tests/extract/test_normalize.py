@@ -1,0 +1,73 @@
+"""Working text with an offset map back to the original."""
+
+import pytest
+
+from dieuhanh.extract.normalize import clean_line, normalize, physical_lines
+
+pytestmark = pytest.mark.pure
+
+
+def _texts(text: str) -> list[str]:
+    return [line.text for line in normalize(text)]
+
+
+def test_it_drops_bold_markers_and_collapses_spaces():
+    (line,) = normalize("**2.**   Công an xã   chủ trì\\")
+    assert line.text == "2. Công an xã chủ trì"
+
+
+def test_every_clean_character_maps_back_to_the_original():
+    raw = "Mở đầu\n\n**1.** Phòng  Kinh tế: rà soát **dữ liệu** đất đai."
+    for line in normalize(raw):
+        for i, ch in enumerate(line.text):
+            if ch != " ":
+                assert raw[line.orig(i)] == ch
+
+
+def test_span_of_a_slice_points_into_the_original():
+    raw = "- Trạm Y tế xã: Đẩy mạnh ứng dụng công nghệ thông tin."
+    (line,) = normalize(raw)
+    at = line.text.index("Đẩy")
+    start, end = line.span(at)
+    assert raw[start:end] == "Đẩy mạnh ứng dụng công nghệ thông tin."
+
+
+def test_it_joins_a_pdf_line_broken_mid_phrase_across_a_blank_line():
+    raw = "Thực hiện Công văn số 12/SKHCN của Sở Khoa \n\nhọc và Công nghệ về việc triển khai. \n\nTiếp theo."
+    assert _texts(raw) == [
+        "Thực hiện Công văn số 12/SKHCN của Sở Khoa học và Công nghệ về việc triển khai.",
+        "Tiếp theo.",
+    ]
+
+
+def test_it_joins_hard_wrapped_web_lines_but_keeps_paragraphs_that_end_a_sentence():
+    raw = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16\ntháng 6 năm 2025;\nCăn cứ Nghị định số 30/2020/NĐ-CP."
+    assert _texts(raw) == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP.",
+    ]
+
+
+def test_a_new_marker_always_opens_a_block():
+    raw = "Các đơn vị thực hiện nội dung sau\n- Rà soát hồ sơ\n- Báo cáo kết quả"
+    assert _texts(raw) == ["Các đơn vị thực hiện nội dung sau", "- Rà soát hồ sơ", "- Báo cáo kết quả"]
+
+
+def test_a_bare_number_line_joins_the_text_after_it():
+    assert _texts("**1.\n**Thành lập Ban chỉ đạo kiểm kê.") == ["1. Thành lập Ban chỉ đạo kiểm kê."]
+
+
+def test_a_heading_without_full_stop_is_not_glued_to_the_next_paragraph():
+    raw = "2. Nhiệm vụ về chuyển đổi số\n\nPhòng Văn hóa - Xã hội chủ trì rà soát."
+    assert _texts(raw) == ["2. Nhiệm vụ về chuyển đổi số", "Phòng Văn hóa - Xã hội chủ trì rà soát."]
+
+
+def test_rule_lines_and_bare_pipes_are_dropped():
+    assert _texts("--------\n|\nNội dung chính.\n|") == ["Nội dung chính."]
+
+
+def test_plain_lines_take_the_fast_path_with_the_same_result():
+    (pl,) = physical_lines("  Phòng Kinh tế  ")
+    line = clean_line(pl)
+    assert line.text == "Phòng Kinh tế"
+    assert line.start == 2

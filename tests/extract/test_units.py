@@ -1,0 +1,92 @@
+"""Unit names in directive text and the unit directory."""
+
+import pytest
+
+from dieuhanh.extract.units import UnitDirectory, find_units, leading_units, unit_at
+
+pytestmark = pytest.mark.pure
+
+
+def _names(text: str) -> list[str]:
+    return [u.name for u in leading_units(text)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công an xã chủ trì theo dõi, đôn đốc", ["Công an xã"]),
+        ("Phòng Văn hóa - Xã hội phụ trách chuyển đổi số chủ trì, phối hợp", ["Phòng Văn hóa - Xã hội"]),
+        ("Sở Văn hóa, Thể thao và Du lịch chỉ đạo các cơ quan báo chí", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Trung tâm Phục vụ hành chính công xã tập trung nâng cao", ["Trung tâm Phục vụ hành chính công xã"]),
+        ("Giao Sở Khoa học và Công nghệ chủ trì", ["Sở Khoa học và Công nghệ"]),
+        ("Đề nghị Ủy ban MTTQ xã và các hội đoàn thể tuyên truyền", ["Ủy ban MTTQ xã", "các hội đoàn thể"]),
+        ("Giám đốc Trạm Y tế xã báo cáo", ["Trạm Y tế xã"]),
+        ("Văn phòng HĐND và UBND xã theo dõi", ["Văn phòng HĐND và UBND xã"]),
+        ("Các cơ quan, đơn vị thuộc UBND xã rà soát", ["Các cơ quan, đơn vị thuộc UBND xã"]),
+        ("UBND các xã, phường, đặc khu báo cáo", ["UBND các xã, phường, đặc khu"]),
+        ("Sở Giáo dục và Đào tạo hướng dẫn", ["Sở Giáo dục và Đào tạo"]),
+    ],
+)
+def test_it_reads_the_unit_that_opens_a_passage(text, expected):
+    assert _names(text) == expected
+
+
+def test_titles_are_dropped_and_a_list_of_units_is_split():
+    text = "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường nâng cao trách nhiệm"
+    assert _names(text) == ["các sở, ban, ngành", "UBND các xã, phường"]
+
+
+def test_a_class_list_becomes_one_unit_per_member():
+    assert _names("Các Bộ: Tài chính, Y tế, Nội vụ khẩn trương khắc phục") == [
+        "Bộ Tài chính",
+        "Bộ Y tế",
+        "Bộ Nội vụ",
+    ]
+
+
+def test_a_person_by_office_is_kept():
+    assert unit_at("Phó Thủ tướng Chính phủ Trần Văn A chỉ đạo").name.startswith("Phó Thủ tướng")
+
+
+def test_words_that_only_look_like_heads_are_not_units():
+    assert unit_at("Ban hành kế hoạch triển khai") is None
+    assert unit_at("Báo cáo kết quả thực hiện") is None
+    assert unit_at("Tổ chức tập huấn cho cán bộ") is None
+
+
+def test_it_finds_every_unit_in_a_coordination_clause():
+    names = [
+        u.name
+        for u in find_units("phối hợp với Sở Tài chính, Công an tỉnh và các cơ quan liên quan tham mưu")
+    ]
+    assert names == ["Sở Tài chính", "Công an tỉnh", "các cơ quan liên quan"]
+
+
+@pytest.fixture
+def directory():
+    return UnitDirectory.from_entries(
+        [
+            {
+                "id": 1,
+                "name": "Phòng Văn hóa - Xã hội",
+                "short_name": "Phòng VH-XH",
+                "aliases": ["Phòng VHXH"],
+            },
+            {"id": 2, "name": "Công an xã"},
+            {"id": 3, "name": "Văn phòng HĐND và UBND xã"},
+        ]
+    )
+
+
+def test_it_resolves_exact_names_aliases_and_initials(directory):
+    assert directory.resolve("Phòng Văn hóa – Xã hội").unit_id == 1
+    assert directory.resolve("Phòng VHXH").unit_id == 1
+    assert directory.resolve("Phòng VH - XH").unit_id == 1
+    assert directory.resolve("Công an xã").confidence == 1.0
+
+
+def test_unknown_names_come_back_with_no_id_and_a_reason(directory):
+    r = directory.resolve("Trường Mầm non Hoa Sen")
+    assert r.unit_id is None
+    assert r.name == "Trường Mầm non Hoa Sen"
+    assert "Không có" in r.reason
