@@ -36,10 +36,10 @@ def assert_fits(page, width: int = 360) -> None:
     raise AssertionError(f"{page.url}: rộng {scroll}px > {width}px; tràn: {offenders}")
 
 
-def assert_reachable(locator, width: int = 360) -> None:
-    """The element is visible and lies within the phone's width, so a thumb can press it."""
+def assert_reachable(locator, width: int = 360, min_height: int = 24) -> None:
+    """The element is visible, lies within the phone's width and is tall enough for a thumb (WCAG 2.5.8: 24px)."""
     locator.scroll_into_view_if_needed()
     box = locator.bounding_box()
     assert box is not None, "nút không hiển thị"
     assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"nút ra ngoài màn hình: {box}"
-    assert box["height"] >= 24, f"nút quá nhỏ để bấm trên điện thoại: {box}"
+    assert box["height"] >= min_height, f"nút quá nhỏ để bấm trên điện thoại: {box}"
