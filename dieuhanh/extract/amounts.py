@@ -17,7 +17,7 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 _TARGET = re.compile(
-    r"(?:(?:tối thiểu|ít nhất|trên|đạt|đạt trên|đạt tối thiểu|phấn đấu|bảo đảm|đảm bảo)\s+)?\d+(?:[.,]\d+)?\s*%[^.;,:]*"
+    r"(?:(?:tối thiểu|ít nhất|trên)\s+)?\d+(?:[.,]\d+)?\s*%[^.;,:]*"
     r"|\b24/7\b[^.;,]*"
     r"|tối thiểu (?:một|\d+) lần/(?:năm|quý|tháng)"
 )

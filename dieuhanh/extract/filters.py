@@ -87,6 +87,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Lời kêu gọi chung thực hiện nhiệm vụ được giao.",
         ),
         (
+            r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac )?nhiem vu (?:tai|theo) (?:phu luc|ke hoach)\W*(?:kem theo)?\W*$",
+            "Lời dẫn tới phụ lục, không phải nhiệm vụ.",
+        ),
+        (
             r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
             "Lời kêu gọi chung phối hợp triển khai.",
         ),

@@ -530,7 +530,8 @@ class TaskBuilder:
             return [(line, "")]
         for m in _REPORT_CLAUSE.finditer(text, duty_at):
             at = m.end()
-            if len(text[duty_at:at].split()) < 8:
+            after_comma = text[:at].rstrip().endswith(",")
+            if after_comma and len(text[duty_at:at].split()) < 8:
                 continue
             tail = text[at:]
             head = text[:at]
@@ -541,7 +542,7 @@ class TaskBuilder:
                 continue
             # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
             # closes the same duty. A recurring report is separable even after a comma.
-            if tail_dl.kind == "date" and text[:at].rstrip().endswith(","):
+            if tail_dl.kind == "date" and after_comma:
                 continue
             head_dl = pick_deadline(head, self.doc.doc_date)
             if head_dl.kind == tail_dl.kind:
@@ -621,6 +622,10 @@ class TaskBuilder:
     def _add(
         self, line, lead, coords, deadline, ctx, reasons, result_text="", budget=None, source=None, span=None
     ):
+        stripped = line.text.strip(" ,;")
+        if stripped and stripped != line.text:
+            at = line.text.index(stripped)
+            line = line.slice(at, at + len(stripped))
         text = line.text
         target = find_target(result_text) if result_text else None
         target = target or find_target(text)

@@ -1,0 +1,154 @@
+"""Appendix task tables in three layouts, mapped by what their headers say."""
+
+import pytest
+
+from dieuhanh.extract.normalize import physical_lines
+from dieuhanh.extract.tables import column_roles, find_tables
+
+pytestmark = pytest.mark.pure
+
+
+def _only_table(text: str):
+    (found,) = find_tables(physical_lines(text))
+    return found[2]
+
+
+def test_columns_are_named_by_header_meaning():
+    header = [
+        "STT",
+        "Tên nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời hạn",
+        "Sản phẩm",
+        "Kinh phí (triệu đồng)",
+        "Nguồn vốn",
+    ]
+    assert column_roles(header) == ("tt", "task", "lead", "coord", "time", "result", "budget", "source")
+
+
+def test_a_row_per_line_pipe_table_with_a_separator_row():
+    text = """| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Số hóa hồ sơ địa chính | Phòng Kinh tế | Văn phòng HĐND và UBND xã | Quý III/2026 |
+| 2 | Lắp đặt camera an ninh | Công an xã | Các thôn | Tháng 10/2026 |"""
+    table = _only_table(text)
+    assert table.is_task_list
+    assert [r.get("lead") for r in table.rows] == ["Phòng Kinh tế", "Công an xã"]
+    assert table.rows[1].get("time") == "Tháng 10/2026"
+    start, end = table.rows[0].cells["task"].start, table.rows[0].cells["task"].end
+    assert text[start:end] == "Số hóa hồ sơ địa chính"
+
+
+def test_a_cell_per_line_web_table_with_merged_cells_and_group_rows():
+    text = """|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+|
+**I**
+|
+**Hạ tầng số**
+|
+|
+1
+|
+Nâng cấp mạng nội bộ
+tại trụ sở xã
+|
+Văn phòng HĐND và UBND xã
+|
+Phòng Văn hóa - Xã hội
+|
+Quý IV/2026
+|
+|
+Mua sắm máy chủ dự phòng
+|
+Phòng Kinh tế
+|
+|
+2
+|
+Tập huấn kỹ năng số
+|
+Phòng Văn hóa - Xã hội
+|
+Các thôn
+|
+Năm 2026
+|"""
+    table = _only_table(text)
+    rows = table.rows
+    assert [r.get("task") for r in rows] == [
+        "Nâng cấp mạng nội bộ tại trụ sở xã",
+        "Mua sắm máy chủ dự phòng",
+        "Tập huấn kỹ năng số",
+    ]
+    assert rows[0].group == "I Hạ tầng số"
+    assert rows[1].get("lead") == "Phòng Kinh tế"
+    assert rows[1].get("time") == "Quý IV/2026"  # merged cell inherited from the numbered row
+    assert "time" in rows[1].inherited
+
+
+def test_a_table_without_a_lead_column_is_not_a_task_list():
+    text = """| STT | Tên mỏ | Diện tích (ha) | Ghi chú |
+| 1 | Mỏ đá Núi Cao | 12,5 | |
+| 2 | Mỏ cát Sông Đáy | 3,2 | |"""
+    assert not _only_table(text).is_task_list
+
+
+def test_a_table_flattened_by_pdf_extraction_is_rebuilt():
+    text = """TT Nội dung công việc Kết quả cần đạt
+Thời gian
+hoàn thành
+Đơn vị chủ
+trì
+Đơn vị phối
+hợp
+Kinh
+phí
+(trđ)
+Nguồn
+vốn
+1
+Số hóa hồ sơ lưu trữ
+của xã
+Số hóa toàn bộ 100% hồ sơ lưu trữ từ năm 2015
+Quý II/
+2026
+Văn phòng
+HĐND và UBND xã
+Phòng Kinh tế
+450
+Ngân
+sách xã
+2 Tuyên truyền chuyển đổi số
+Đưa tin trên hệ thống truyền thanh hằng tuần tới các thôn
+Năm 2026
+Phòng Văn
+hóa - Xã hội
+Các thôn
+"""
+    table = _only_table(text)
+    assert table.layout == "flat"
+    first, second = table.rows
+    assert first.get("task") == "Số hóa hồ sơ lưu trữ của xã"
+    assert first.get("time") == "Quý II/ 2026"
+    assert first.get("lead").startswith("Văn phòng HĐND và UBND xã")
+    assert first.get("budget") == "450"
+    assert first.get("source") == "Ngân sách xã"
+    assert second.get("task") == "Tuyên truyền chuyển đổi số"
+    assert second.get("time") == "Năm 2026"
+
+
+def test_bars_that_only_draw_the_page_layout_are_not_a_table():
+    text = "|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 12/UBND\n|"
+    assert find_tables(physical_lines(text)) == []
