@@ -1,0 +1,102 @@
+"""Outgoing webhooks: once a day, an organisation's due reminders as one JSON POST.
+
+The payload lists each (task, kind) once, whoever was reminded. It is fixed
+when the delivery row is created, so a retry sends the same body. With a
+secret, the body is signed: `X-Dieuhanh-Signature: sha256=<hex HMAC-SHA256>`.
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+import logging
+import urllib.error
+import urllib.request
+
+from django.utils import timezone
+
+from dieuhanh.notify.claims import available, claim, mark_failed, mark_sent
+from dieuhanh.notify.constants import ReminderKind
+from dieuhanh.notify.digest import task_url
+from dieuhanh.notify.models import Reminder, WebhookDelivery, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 10
+SIGNATURE_HEADER = "X-Dieuhanh-Signature"
+
+
+def signature(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def build_payload(endpoint: WebhookEndpoint, day: datetime.date) -> dict:
+    rows = (
+        Reminder.objects.filter(due_on=day, task__owner__path__startswith=endpoint.organisation.path)
+        .order_by("task_id", "kind")
+        .values_list(
+            "task_id", "kind", "task__summary", "task__text", "task__deadline", "task__lead_unit__name"
+        )
+        .distinct()
+    )
+    labels = dict(ReminderKind.choices)
+    items = [
+        {
+            "task_id": task_id,
+            "kind": kind,
+            "kind_label": labels.get(kind, kind),
+            "summary": summary or text[:200],
+            "deadline": deadline.isoformat() if deadline else None,
+            "lead_unit": lead_unit,
+            "url": task_url(task_id),
+        }
+        for task_id, kind, summary, text, deadline, lead_unit in rows
+    ]
+    return {
+        "organisation": endpoint.organisation.name,
+        "day": day.isoformat(),
+        "text": f"Nhắc việc ngày {day:%d/%m/%Y}: {len({i['task_id'] for i in items})} nhiệm vụ cần chú ý.",
+        "reminders": items,
+    }
+
+
+def post(endpoint: WebhookEndpoint, payload: dict) -> int:
+    """POST the payload; returns the HTTP status, raises on a network error or a non-2xx answer."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "dieuhanh-webhook"}
+    if endpoint.secret:
+        headers[SIGNATURE_HEADER] = signature(endpoint.secret, body)
+    request = urllib.request.Request(endpoint.url, data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 — admin-set URL
+        return response.status
+
+
+def deliver_webhooks(today: datetime.date, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Post today's reminders to each active endpoint once, and retry failed posts. Returns (sent, failed)."""
+    now = now or timezone.now()
+    for endpoint in WebhookEndpoint.objects.filter(is_active=True).select_related("organisation"):
+        if WebhookDelivery.objects.filter(endpoint=endpoint, day=today).exists():
+            continue
+        payload = build_payload(endpoint, today)
+        if payload["reminders"]:
+            WebhookDelivery.objects.get_or_create(endpoint=endpoint, day=today, defaults={"payload": payload})
+    sent = failed = 0
+    due = WebhookDelivery.objects.filter(available(now), endpoint__is_active=True).select_related("endpoint")
+    for delivery in due:
+        if not claim(delivery, now):
+            continue
+        try:
+            status = post(delivery.endpoint, delivery.payload)
+        except urllib.error.HTTPError as exc:
+            WebhookDelivery.objects.filter(pk=delivery.pk).update(response_status=exc.code)
+            mark_failed(delivery, now, f"HTTP {exc.code}: {exc.reason}")
+            failed += 1
+            continue
+        except (OSError, ValueError) as exc:
+            mark_failed(delivery, now, f"{type(exc).__name__}: {exc}")
+            failed += 1
+            continue
+        mark_sent(delivery, now, response_status=status)
+        sent += 1
+        logger.info("Đã gửi webhook %s ngày %s.", delivery.endpoint.url, f"{delivery.day:%d/%m/%Y}")
+    return sent, failed
