@@ -42,6 +42,7 @@ MARKER = re.compile(
     re.VERBOSE,
 )
 _TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
+_WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
 # A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
 _OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
@@ -194,7 +195,8 @@ def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     if _bare_marker(prev):
         return True
     if starts_block(nxt):
-        return False
+        # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
+        return bool(_WRAPPED_HYPHEN.match(nxt)) and not _TERMINAL.search(prev)
     if _TERMINAL.search(prev):
         return not blank_between and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in '(“"')
     if not blank_between:

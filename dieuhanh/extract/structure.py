@@ -169,7 +169,8 @@ def build_tree(elements: list[Line | Table]) -> Block:
             stack[-1].children.append(node)
             stack.append(node)
             continue
-        parent = stack[-1]
+        # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
+        parent = stack[0] if text.endswith("/.") else stack[-1]
         node = Block("paragraph", line=el)
         if parent.kind == "item" and not parent.heading_like:
             node.continuation = True

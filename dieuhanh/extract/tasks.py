@@ -28,9 +28,9 @@ NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạ
 
 _SKIP_SECTION = re.compile(
     r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
-    r"tinh hinh|thuc trang|pham vi|doi tuong ap dung|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
-    r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|noi dung thi dua|"
-    r"danh gia chung|mot so ket qua)"
+    r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
+    r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
+    r"danh gia chung|mot so ket qua|doi tuong)"
 )
 _EXPLICIT_SECTION = re.compile(
     r"^(?:ve )?(?:cac )?(?:nhiem vu|giai phap|noi dung|kinh phi|lo trinh|danh muc|hoat dong)"
@@ -67,7 +67,7 @@ _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
 )
 # A short label before the subject: "Báo cáo tháng: Sở Tài chính tổng hợp …".
-_LABEL = re.compile(r"[^:;.]{1,40}:\s*")
+_LABEL = re.compile(r"[^:;.]{1,90}:\s*")
 _RESPONSIBLE_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ, trách nhiệm)(?: cụ thể)? (?:của|cho)\s+")
 _HEADING_CUT = re.compile(r"\s*[(:]|\s+-\s+")
 # What may follow the unit in a unit heading: an apposition, a parenthesis, a colon, nothing.
@@ -85,6 +85,7 @@ _TIME_HINT = re.compile(
     r"\d|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]hường xuyên|[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gay|[Kk]hi|[Kk]ỳ|[Ss]au|[Tt]iến độ|[Ll]ộ trình|[Kk]ế hoạch riêng"
 )
 # Attachments that describe rather than assign: only their task tables count.
+_DIRECTS = re.compile(r"(?:Chủ trì,? )?(?:[Cc]hỉ đạo|[Hh]ướng dẫn|[Đđ]ôn đốc)\s+")
 _APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC|HƯỚNG DẪN|BẢNG|TIÊU CHÍ)\b")
 _OPENER = re.compile(
     r"(?:Trong vòng|Trong thời hạn|Trước ngày|Chậm nhất|Định kỳ|Hằng|Hàng|Sau khi|Đối với|Trong|Từ|Để|Căn cứ|"
@@ -109,6 +110,7 @@ class Context:
     deadline: Deadline | None = None
     deadline_reason: str = ""
     section: tuple[str, ...] = ()
+    directed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -166,13 +168,15 @@ def _subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     return [], pos
 
 
-def _subject_after_opener(text: str) -> tuple[list[UnitMatch], int]:
+def _subject_after_opener(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     """The subject after an opening adverbial ("Trong vòng 15 ngày …, Văn phòng … cung cấp")."""
     stop = len(text)
-    for m in re.finditer(r"[.;]\s", text):
-        stop = m.start()
+    for m in re.finditer(r"[.;]\s", text[pos:]):
+        stop = pos + m.start()
         break
     for m in re.finditer(r",\s+", text[:stop]):
+        if m.start() < pos:
+            continue
         units, end = _subject(text, m.end())
         if units:
             return units, end
@@ -221,6 +225,11 @@ def _coordinators(text: str, exclude: set[str]) -> list[str]:
             if u.name not in exclude and u.name not in out:
                 out.append(u.name)
     return out
+
+
+def _is_directed(name: str, directed: frozenset[str]) -> bool:
+    key = fold(name)
+    return any(d.startswith(key) or key.startswith(d) for d in directed)
 
 
 def _fan_out(lead: str) -> bool:
@@ -340,6 +349,10 @@ class TaskBuilder:
                     child_ctx = replace(
                         child_ctx, units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
                     )
+                directs = _DIRECTS.match(text)
+                if directs:
+                    directed, _ = unit_list(text, directs.end())
+                    child_ctx = replace(child_ctx, directed=frozenset(fold(u.name) for u in directed))
                 dl = self._lead_in_deadline(text)
                 if dl:
                     child_ctx = replace(
@@ -361,7 +374,7 @@ class TaskBuilder:
             if not text.endswith(":"):
                 return 0
             # Its items were only content (documents, report fields): the lead-in is the task.
-            return self._passage_blocks([block], ctx)
+            return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix"):
             return 0
         fields = self._fields(sub)
@@ -437,14 +450,23 @@ class TaskBuilder:
 
     # --- passages --------------------------------------------------------------------------
 
-    def _passage_blocks(self, blocks: list[Block], ctx: Context, own_only: bool = False) -> int:
+    def _passage_blocks(
+        self, blocks: list[Block], ctx: Context, own_only: bool = False, deep: bool = False
+    ) -> int:
+        """One passage from blocks with their continuation paragraphs (``deep``: with all their items)."""
         if ctx.mode in ("skip", "appendix"):
             return 0
         lines = []
+
+        def take(node: Block) -> None:
+            if node.kind in ("item", "paragraph") and node.line is not None:
+                lines.append(node.line)
+            for child in node.children:
+                if deep or child.continuation:
+                    take(child)
+
         for b in blocks:
-            for node in b.walk():
-                if node.kind in ("item", "paragraph") and node.line is not None and node.kind != "table":
-                    lines.append(node.line)
+            take(b)
         if not lines:
             return 0
         line = join_lines(lines)
@@ -462,10 +484,14 @@ class TaskBuilder:
             line = line.slice(at)
             text = line.text
         starts = [0]
+        first, _ = self._own_subject(text)
+        current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for m in _SENTENCE.finditer(text):
             own, _ = _subject(text, m.end())
-            if own:
+            # Another unit's duty starts here; the same unit again only continues its own.
+            if own and fold(own[0].name) != current:
                 starts.append(m.end())
+                current = fold(own[0].name)
         made = 0
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
         for a, b in bounds:
@@ -475,20 +501,31 @@ class TaskBuilder:
             )
         return made
 
-    def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
-        text = line.text
+    def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
+        """The passage's own subject: at the start, after an opening clause, or after a short label."""
         own, end = _subject(text)
         if not own and _OPENER.match(text):
             own, end = _subject_after_opener(text)
         if not own and _PROVINCE_SUBJECT.match(text) and self.recipient_units:
-            own = [UnitMatch(self.recipient_units[0], 0, 0)]
-            end = text.index(" ") + 1
+            return [UnitMatch(self.recipient_units[0], 0, 0)], text.index(" ") + 1
         label = None if own else _LABEL.match(text)
         if label:
             own, end = _subject(text, label.end())
+            if not own and _OPENER.match(text, label.end()):
+                own, end = _subject_after_opener(text, label.end())
+        return own, end
+
+    def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
+        text = line.text
+        own, end = self._own_subject(text)
         if own and own[0].start > 0 and not_task_reason(text):
             return 0
-        if own:
+        if own and ctx.units and _is_directed(own[0].name, ctx.directed):
+            # "Chỉ đạo các ngân hàng …, cụ thể:" — the directed units act for the unit that directs them.
+            units = [ctx.units[0], *(u.name for u in own)]
+            lead_reason = ctx.unit_reason + " Đơn vị được chỉ đạo là đơn vị phối hợp."
+            duty_at = end
+        elif own:
             units = [u.name for u in own]
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end
