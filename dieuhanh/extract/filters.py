@@ -71,7 +71,15 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"chiu trach nhiem thi hanh", "Điều khoản thi hành."),
         (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
         (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
-        (rf"^(?:{_DOC}|thong tu lien tich|bo luat) so\b", "Danh mục văn bản được dẫn."),
+        (r"^day la\b", "Câu nêu tầm quan trọng, không phải nhiệm vụ."),
+        (
+            r"^[^.;]{0,100}? de (?:lanh dao, chi dao|biet|bao cao|b/c|phoi hop)\W*$",
+            "Dòng nơi nhận, không phải nhiệm vụ.",
+        ),
+        (
+            rf"^(?:tren co so|can cu) [^.;]{{0,120}}?{_DOC} nay,? (?:to chuc )?(?:trien khai )?thuc hien",
+            "Lời kêu gọi chung triển khai văn bản này.",
+        ),
         (r"^buoc \d", "Mô tả bước của quy trình."),
         (
             r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",
@@ -105,6 +113,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
+# A list entry naming a document ("Nghị định số 214/2025/NĐ-CP …"); on the raw text: "số" ≠ "Sở".
+_CITED_DOCUMENT = re.compile(
+    r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch|Công văn|"
+    r"Thông báo|Công điện|Văn bản|Chương trình|Đề án)(?: [^\s]+){0,3}? số\b"
+)
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
 
 
@@ -123,6 +136,8 @@ def not_task_reason(duty: str) -> str | None:
     key = fold(duty[:400]).lstrip(" :,-")
     if _PAST.search(duty[:120]):
         return "Kết quả đã thực hiện."
+    if _CITED_DOCUMENT.match(duty):
+        return "Danh mục văn bản được dẫn."
     m = _AT_START.match(key) or _ANYWHERE.search(key)
     if m:
         return _REASONS[m.lastgroup]

@@ -20,7 +20,7 @@ from dieuhanh.extract.filters import not_task_reason
 from dieuhanh.extract.normalize import LOWER, MARKER, UPPER, Line, join_lines
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.tables import Table, TableRow
-from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
+from dieuhanh.extract.units import UnitMatch, find_units, has_duty_word, leading_units, unit_list
 from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
@@ -199,6 +199,9 @@ def _heading_units(text: str) -> list[str]:
         rest = candidate[units[-1].end :]
         if not rest.strip(" :") or _HEADING_TAIL.match(rest):
             return [u.name for u in units]
+        if len(units) == 1 and not has_duty_word(rest) and not re.search(r"[.;,]", rest):
+            # "Ban Quản lý các khu công nghệ cao và khu công nghiệp": the whole heading names the unit.
+            return [candidate.strip(" :")]
     return []
 
 

@@ -302,6 +302,11 @@ def leading_units(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     return unit_list(text, pos)
 
 
+def has_duty_word(text: str) -> bool:
+    """Whether ``text`` holds a word that starts a duty ("chủ trì", "rà soát", "theo dõi" …)."""
+    return any(m.start() == 0 or text[m.start() - 1] == " " for m in _STOP.finditer(text))
+
+
 def starts_with_unit(text: str) -> bool:
     """Whether ``text`` opens with a unit name (a unit heading or the subject of a duty)."""
     return unit_at(text, 0) is not None
