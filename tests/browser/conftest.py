@@ -11,14 +11,19 @@ scripts/ensure_chromium.sh. Run by hand without it, the tests are skipped, excep
 when DIEUHANH_BROWSER_REQUIRED=1 (set by the Makefile), where they fail.
 """
 
+import datetime
+import io
 import os
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.core.management import call_command
 
 # Playwright's sync API runs an asyncio loop in the test thread; Django would then refuse
 # database calls from that thread (the factories, the assertions) without this.
@@ -209,3 +214,21 @@ def demo_people(transactional_db):
 
     seed_units()
     return {login.username: login for login in seed_people()}
+
+
+# Pages judge statuses on timezone.localdate(): every browser test runs on Monday 15/06/2026,
+# 09:00 in Hà Nội, with the clock ticking (time-machine moves the live server's thread too).
+TODAY = datetime.datetime(2026, 6, 15, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(TODAY, tick=True):
+        yield TODAY.date()
+
+
+@pytest.fixture
+def demo(transactional_db, demo_people):
+    """The whole demo: the organisation, the people and the five sample directives confirmed."""
+    call_command("seed_demo", stdout=io.StringIO())
+    return demo_people
