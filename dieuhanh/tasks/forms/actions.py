@@ -15,7 +15,7 @@ class ProgressForm(forms.Form):
     percent = forms.IntegerField(
         label="Tiến độ (%)", min_value=0, max_value=100,
         error_messages={"required": "Cần nhập tiến độ (0–100%).", "invalid": "Tiến độ là một số từ 0 đến 100.",
-                        "min_value": "Tiến độ phải từ 0 đến 100%.", "max_value": "Tiến độ phải từ 0 đến 100%."},
+                        "min_value": "Tiến độ phải từ 0 đến 100%%.", "max_value": "Tiến độ phải từ 0 đến 100%%."},
     )
     files = MultipleFileField(label="Tệp minh chứng", required=False)
 
