@@ -48,8 +48,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Yêu cầu tuân thủ chung.",
         ),
         (r"^nghiem tuc thuc hien (?:dung )?(?:cac )?quy dinh", "Yêu cầu tuân thủ chung."),
+        (r"^thuc hien (?:dung |day du )?(?:cac )?quy dinh (?:ve|cua|phap luat)", "Yêu cầu tuân thủ chung."),
+        (
+            r"^co trach nhiem (?:to chuc,? )?thuc hien (?:hieu qua )?(?:va )?chap hanh",
+            "Yêu cầu tuân thủ chung.",
+        ),
         (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
-        (r"^[^.;]{0,200}?co trach nhiem (?:tuan thu|chap hanh|thuc hien nghiem)", "Yêu cầu tuân thủ chung."),
+        (
+            r"^[^.;]{0,200}?co trach nhiem (?:to chuc,? )?(?:thuc hien (?:hieu qua )?(?:va )?)?(?:tuan thu|chap hanh|thuc hien nghiem)",
+            "Yêu cầu tuân thủ chung.",
+        ),
         (
             r"^(?:trong qua trinh [^;.]{0,80}?,\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
             "Nguyên tắc, định hướng.",

@@ -45,6 +45,8 @@ _FREE_HEADS = (
     "Phó Thủ tướng",
     "Doanh nghiệp",
     "Hội đồng",
+    "Báo và Phát thanh",
+    "Báo và Phát thanh, Truyền hình",
     "Ban quản lý",
     "Ban chỉ đạo",
     "Ban thường vụ",
