@@ -20,7 +20,7 @@ LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.is
 
 # A run of kept text: words joined by single ordinary spaces.
 _RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
-_NEEDS_CLEANING = re.compile(r"[*|\\\t\u00a0\r]|  ")
+_MARKUP_CHARS = "*|\\\t\u00a0\r"
 _RULE_LINE = re.compile(r"^[\s\-_=*.]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)\s*$")
 
@@ -152,7 +152,7 @@ def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[Ph
 def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     """Drop markup (``*``, ``|``, trailing ``\\``) and collapse spaces; keep the offset runs."""
     raw = line.raw
-    if not _NEEDS_CLEANING.search(raw):
+    if "  " not in raw and not any(c in raw for c in _MARKUP_CHARS):
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
         return Line(text, ((0, line.start + lead, len(text)),) if text else (), blank_before)

@@ -59,7 +59,7 @@ _SUBJECT_VERB = re.compile(
 )
 _RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 _REPORT_CLAUSE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?=(?:(?:định kỳ|hằng|hàng|đồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
+    r"(?:^|[.;]\s+|,\s+)(?=(?:(?:[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|[Đđ]ồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
 # The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
@@ -491,6 +491,8 @@ class TaskBuilder:
         current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for m in _SENTENCE.finditer(text):
             own, _ = _subject(text, m.end())
+            if not own and _OPENER.match(text, m.end()):
+                own, _ = _subject_after_opener(text, m.end())
             # Another unit's duty starts here; the same unit again only continues its own.
             if own and fold(own[0].name) != current:
                 starts.append(m.end())
