@@ -44,6 +44,7 @@ def upload_directive(page, shot, path=SAMPLE_001, phone=False) -> None:
     """From the landing page: Nhập văn bản → choose the file → the review page."""
     page.get_by_test_id("nav-import").click()
     page.get_by_role("heading", name="Nhập văn bản chỉ đạo").wait_for()
+    page.wait_for_load_state()  # app.js (deferred) hooks the drop zone on DOMContentLoaded
     page.get_by_test_id("upload-input").set_input_files(str(path))
     # The drop zone lists the chosen file (app.js); the plain input works without it.
     page.get_by_text(path.name).wait_for()

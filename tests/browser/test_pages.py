@@ -46,6 +46,7 @@ def test_a_docx_dropped_on_the_zone_is_imported(desktop, demo_people, shot):
     page = desktop
     login(page, "chuyenvien")
     page.get_by_test_id("nav-import").click()
+    page.wait_for_load_state()  # app.js (deferred) hooks the drop zone on DOMContentLoaded
     drop_file(
         page,
         "[data-dropzone]",
