@@ -80,6 +80,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
         (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
         (r"^day la\b", "Câu nêu tầm quan trọng, không phải nhiệm vụ."),
+        (r"^(?:tuy nhien|ben canh do|qua do|nhin chung)\b", "Đánh giá tình hình, không phải nhiệm vụ."),
         (
             r"^[^.;]{0,100}? de (?:lanh dao, chi dao|biet|bao cao|b/c|phoi hop)\W*$",
             "Dòng nơi nhận, không phải nhiệm vụ.",
@@ -123,8 +124,9 @@ _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
 # A list entry naming a document ("Nghị định số 214/2025/NĐ-CP …"); on the raw text: "số" ≠ "Sở".
 _CITED_DOCUMENT = re.compile(
+    r"(?:Các |Ý kiến(?: chỉ đạo)? [^.;:]{0,60}? (?:tại|theo) )?"
     r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Chỉ thị|Nghị quyết|Kế hoạch|Công văn|"
-    r"Thông báo|Công điện|Văn bản|Chương trình|Đề án)(?: [^\s]+){0,3}? số\b"
+    r"Thông báo|Công điện|Văn bản|Chương trình|Đề án)[^.;]{0,60}?\bsố\b"
 )
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
 

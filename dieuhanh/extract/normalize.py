@@ -42,6 +42,7 @@ MARKER = re.compile(
     re.VERBOSE,
 )
 _TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
+_INLINE_ENUM = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s")
 _WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
 # A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
@@ -212,11 +213,21 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     pending: list[Line] = []
     blank = False
+    listed = 0  # the last "(n)" that opened a block
     for line in lines:
         if not line.text or line.text == "|" or is_rule_line(line.text):
             blank = blank or not line.text or line.text == "|"
             continue
-        if pending and continues(pending[-1].text, line.text, blank):
+        enum = _INLINE_ENUM.match(line.text)
+        inline_enum = False
+        if enum and pending and not blank:
+            # "…(đạt 62,8%);\n(2) Cắt giảm …" runs inside a wrapped paragraph; "(1)" after a colon,
+            # or the next number of a list that already opened blocks, starts an item.
+            n = int(enum.group(1)) if enum.group(1).isdigit() else 0
+            inline_enum = not (pending[-1].text.endswith(":") or (n and n == listed + 1 and listed))
+        if enum and not inline_enum:
+            listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
+        if pending and (inline_enum or continues(pending[-1].text, line.text, blank)):
             pending.append(line)
         else:
             if pending:

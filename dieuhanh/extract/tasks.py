@@ -570,8 +570,11 @@ class TaskBuilder:
         text = line.text
         if "Thời" in text and _INLINE_TIME.search(text):
             return [(line, "")]
-        for m in _REPORT_CLAUSE.finditer(text, duty_at):
-            at = m.end()
+        boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
+        boundaries += [
+            m.end() for m in _SENTENCE.finditer(text, duty_at) if "báo cáo" in text[m.end() : m.end() + 100]
+        ]
+        for at in sorted(set(boundaries)):
             after_comma = text[:at].rstrip().endswith(",")
             if after_comma and len(text[duty_at:at].split()) < 8:
                 continue
