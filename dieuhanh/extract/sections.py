@@ -1,0 +1,68 @@
+"""What the headings above a passage say about it: the section's mode and the units it addresses.
+
+A plan's "Mục đích, yêu cầu", "Mục tiêu" or past-results sections give no tasks; its "Nhiệm vụ",
+"Giải pháp" and "Nội dung" sections give tasks only where a unit is named; "Tổ chức thực hiện"
+may lean on the lead-in. A công văn's items fall back on its addressees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dieuhanh.vn.deadlines import Deadline
+from dieuhanh.vn.fold import fold
+
+_SKIP_SECTION = re.compile(
+    r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
+    r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
+    r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
+    r"danh gia chung|mot so ket qua|doi tuong)"
+)
+
+_EXPLICIT_SECTION = re.compile(
+    r"^(?:ve )?(?:cac )?(?:nhiem vu|giai phap|noi dung|kinh phi|lo trinh|danh muc|hoat dong)"
+)
+
+_ASSIGN_SECTION = re.compile(
+    r"(?:to chuc thuc hien|phan cong|trach nhiem (?:cua|thuc hien)|nhiem vu cu the cua)"
+)
+
+RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
+
+APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC|HƯỚNG DẪN|BẢNG|TIÊU CHÍ)\b")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the headings and lead-ins above a passage say about it."""
+
+    units: tuple[str, ...] = ()
+    unit_reason: str = ""
+    mode: str = "full"  # "skip", "explicit" or "full"
+    deadline: Deadline | None = None
+    deadline_reason: str = ""
+    section: tuple[str, ...] = ()
+    directed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """Header facts the task rules use."""
+
+    doc_type: str = ""
+    doc_date: date | None = None
+    recipients: tuple[str, ...] = ()
+    subject: str | None = None
+
+
+def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
+    key = fold(text).lstrip("0123456789ivx.) ")
+    if _SKIP_SECTION.match(key):
+        return "skip"
+    if _ASSIGN_SECTION.search(key):
+        return "full"
+    if _EXPLICIT_SECTION.match(key) and doc.doc_type not in RECIPIENT_DOCS:
+        return "explicit"
+    return parent

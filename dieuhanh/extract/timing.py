@@ -1,0 +1,93 @@
+"""Time in a passage: its deadline, a lead-in's deadline for its items, and separable reports.
+
+The time phrases themselves are read by ``dieuhanh.vn.deadlines``; this module decides which
+phrase is the passage's deadline and when a reporting duty with its own cycle or date is a
+task of its own ("xây dựng kế hoạch …; báo cáo … trước ngày 15 hằng tháng" gives two).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dieuhanh.extract.normalize import UPPER, Line
+from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
+
+NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạn.")
+
+INLINE_TIME = re.compile(
+    r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[^:]{1,20})?\s*:\s*([^.;]+)"
+)
+_REPORT_CLAUSE = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?=(?:(?:[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|[Đđ]ồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
+    r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
+)
+_SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
+# Cheap test before asking the deadline parser: a number or a cycle word.
+_TIME_HINT = re.compile(
+    r"\d|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]hường xuyên|[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gay|[Kk]hi|[Kk]ỳ|[Ss]au|[Tt]iến độ|[Ll]ộ trình|[Kk]ế hoạch riêng"
+)
+# "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
+_PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
+SENTENCE = re.compile(r"(?<=[.;])\s+(?=[" + UPPER + "])")
+
+
+def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
+    """A date or period stated in a lead-in for all its items ("hoàn thành trong tháng 11, cụ thể:")."""
+    if not _SECTION_DEADLINE_CUE.search(text):
+        return None
+    dl = pick_deadline(text, doc_date)
+    return dl if dl.kind in ("date", "period") else None
+
+
+def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
+    """Separate a reporting duty that has its own recurring or dated deadline."""
+    text = line.text
+    if "Thời" in text and INLINE_TIME.search(text):
+        return [(line, "")]
+    boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
+    boundaries += [
+        m.end() for m in SENTENCE.finditer(text, duty_at) if "báo cáo" in text[m.end() : m.end() + 100]
+    ]
+    for at in sorted(set(boundaries)):
+        after_comma = text[:at].rstrip().endswith(",")
+        if after_comma and len(text[duty_at:at].split()) < 8:
+            continue
+        tail = text[at:]
+        head = text[:at]
+        if not _TIME_HINT.search(tail):
+            continue
+        tail_dl = pick_deadline(tail, doc_date)
+        if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
+            continue
+        # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
+        # closes the same duty. A recurring report is separable even after a comma.
+        if tail_dl.kind == "date" and after_comma:
+            continue
+        head_dl = pick_deadline(head, doc_date)
+        if head_dl.kind == tail_dl.kind:
+            continue
+        return [
+            (line.slice(0, at), ""),
+            (line.slice(at), "Tách phần báo cáo có thời hạn riêng."),
+        ]
+    return [(line, "")]
+
+
+def passage_deadline(
+    text: str, doc_date: date | None, inherited: Deadline | None = None, inherited_reason: str = ""
+) -> tuple[Deadline, str]:
+    """The deadline of one passage: its "Thời gian …:" line, else the time phrase in it, else the section's."""
+    if "ưu tiên" in text:
+        text = _PRIORITY_CLAUSE.sub(" ", text)
+    inline = INLINE_TIME.search(text) if "Thời" in text else None
+    if inline:
+        dl = parse_deadline(inline.group(1).strip(), doc_date)
+        if dl.kind != "none" or dl.text:
+            return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
+    dl = pick_deadline(text, doc_date) if _TIME_HINT.search(text) else NO_DEADLINE
+    if dl.kind != "none":
+        return dl, dl.reason
+    if inherited is not None:
+        return inherited, inherited_reason
+    return dl, dl.reason or NO_DEADLINE.reason
