@@ -48,7 +48,7 @@ PHONE = {
     "viewport": {"width": 360, "height": 740},
     "is_mobile": True,
     "has_touch": True,
-    "device_scale_factor": 2,
+    "device_scale_factor": 1,
 }
 TIMEOUT_MS = 10_000
 
