@@ -162,7 +162,7 @@ gửi|phụ trách|là|được|nâng cao|quán triệt|thẩm định|tổng h�
 lập|trình|đề xuất|tích cực|nghiêm túc|quan tâm|sớm|thường xuyên|định kỳ|tiến hành|vận hành|cập nhật|thu thập|
 biên tập|sửa đổi|hoàn thiện|phát huy|duy trì|ứng dụng|đánh giá|thống nhất|tham gia|kết nối|mở|chi trả|
 để|nhằm|theo|trong|về|khi|nếu|đã|đang|sẽ|không|cho|đối với|tại|với|từ|đến|trước|sau|ngay|kể từ|chậm nhất|
-chỉ|tích hợp|số hóa|khai thác|sử dụng|giao|đề nghị|yêu cầu|chuẩn bị|tiếp nhận|phê duyệt|công bố|
+chỉ|tích hợp|số hóa|khai thác|sử dụng|giao(?! dịch)|đề nghị|yêu cầu|chuẩn bị|tiếp nhận|phê duyệt|công bố|
 điều hành|giám sát|vận động|thông báo|trả lời|ưu tiên|lựa chọn|tháo gỡ|phổ biến|mời|phân công|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
@@ -172,6 +172,38 @@ _STOP = re.compile(
     "(?:"
     + "|".join(sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True))
     + f")(?![{LOWER}])"
+)
+_LEVEL_HEADS = (
+    "Công an",
+    "Thanh tra",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "UBND",
+    "HĐND",
+    "Hội đồng nhân dân",
+    "Đảng ủy",
+    "Đảng uỷ",
+)
+_LEVEL_WORDS = frozenset(
+    [
+        "xã",
+        "phường",
+        "tỉnh",
+        "huyện",
+        "thành",
+        "phố",
+        "quận",
+        "thị",
+        "trấn",
+        "đặc",
+        "khu",
+        "các",
+        "cấp",
+        "trực",
+        "thuộc",
+        "trung",
+        "ương",
+    ]
 )
 _KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
 _JOINERS = ("và", "-", "–", "&")
@@ -213,6 +245,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         return None
     head = m.group()
     collective = bool(m.group("coll")) or head.lower().startswith("các") or head.startswith(_SOFT_HEADS)
+    # "Công an xã", "UBND các tỉnh, thành phố trực thuộc trung ương": only a level or place follows.
+    level_only = head.split(" ", 1)[-1].startswith(_LEVEL_HEADS) or head.startswith(_LEVEL_HEADS)
     end = m.end()
     i = end
     tokens = lower = 0
@@ -275,7 +309,7 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
             break
         elif first.islower():
             lower += 1
-            if lower > 10:
+            if lower > 10 or (level_only and word not in _LEVEL_WORDS):
                 break
         else:
             break

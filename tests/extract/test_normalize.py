@@ -71,3 +71,18 @@ def test_plain_lines_take_the_fast_path_with_the_same_result():
     line = clean_line(pl)
     assert line.text == "Phòng Kinh tế"
     assert line.start == 2
+
+
+def test_an_enumeration_running_inside_a_wrapped_paragraph_stays_in_it():
+    raw = "Kết quả: (1) cắt giảm 120 thủ tục (đạt 62%);\n(2) Đơn giản hóa 80 thủ tục."
+    assert len(normalize(raw)) == 1
+
+
+def test_an_enumeration_after_a_colon_opens_items():
+    raw = "Các Bộ khắc phục ngay, cụ thể:\n(1) Bộ Tài chính nâng cấp hệ thống.\n(2) Bộ Y tế kết nối dữ liệu."
+    assert len(normalize(raw)) == 3
+
+
+def test_a_hyphen_put_at_a_line_start_by_wrapping_is_not_a_bullet():
+    raw = "phối hợp với các tổ chức chính trị\n- xã hội tại địa phương tuyên truyền."
+    assert len(normalize(raw)) == 1

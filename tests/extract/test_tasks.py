@@ -240,3 +240,44 @@ PHỤ LỤC
     )
     assert second.lead == "Văn phòng HĐND và UBND xã"
     assert second.coordinators == ("Công an xã",)
+
+
+def test_units_a_unit_is_told_to_direct_act_for_it():
+    body = """1. Ngân hàng Chính sách xã hội chi nhánh huyện
+
+a) Chỉ đạo các phòng giao dịch trên địa bàn phối hợp với UBND xã triển khai cho vay, cụ thể như sau:
+
+- Các phòng giao dịch tổ chức giải ngân vốn vay hộ nghèo.
+
+- Rà soát hồ sơ nợ quá hạn."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Ngân hàng Chính sách xã hội chi nhánh huyện"] * 2
+    assert "Các phòng giao dịch" in tasks[0].coordinators
+
+
+def test_another_units_sentence_inside_an_item_is_its_own_task():
+    body = "1. Trung tâm Phục vụ hành chính công xã tiếp nhận hồ sơ trực tuyến. Công an xã xác thực tài khoản định danh cho người dân."
+    assert [t.lead for t in _tasks(body)] == ["Trung tâm Phục vụ hành chính công xã", "Công an xã"]
+
+
+def test_the_same_unit_again_does_not_split_its_item():
+    body = "1. Công an xã rà soát dữ liệu dân cư. Công an xã hướng dẫn người dân kích hoạt tài khoản."
+    assert len(_tasks(body)) == 1
+
+
+THONG_BAO = """THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với lãnh đạo huyện Đông Anh
+
+{body}
+"""
+
+
+def test_a_conclusion_notice_gives_unaddressed_duties_to_the_province_or_district_of_the_session():
+    body = """II. NHIỆM VỤ THỜI GIAN TỚI
+
+1. Tỉnh cần tập trung giải ngân vốn đầu tư công.
+
+2. Rà soát quy hoạch sử dụng đất."""
+    template = THONG_BAO.replace("huyện Đông Anh", "tỉnh Bắc Hà")
+    tasks = _tasks(body, template)
+    assert [t.lead for t in tasks] == ["Ủy ban nhân dân tỉnh Bắc Hà"] * 2
