@@ -29,7 +29,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Lời kêu gọi chung triển khai văn bản này.",
         ),
         (
-            rf"(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b",
+            rf"^[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
             "Lời kêu gọi chung triển khai văn bản này.",
         ),
         (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
@@ -80,6 +80,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
         (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
         (r"^day la\b", "Câu nêu tầm quan trọng, không phải nhiệm vụ."),
+        (
+            r"^(?:phoi hop voi [^.;]{0,80}? )?(?:to chuc )?(?:trien khai )?thuc hien (?:ke hoach|chi thi|nhiem vu)"
+            r"(?: nay)? theo (?:dung )?(?:quy dinh|chuc nang)[^;]{0,80}$",
+            "Lời kêu gọi chung triển khai văn bản này.",
+        ),
         (r"^(?:tuy nhien|ben canh do|qua do|nhin chung)\b", "Đánh giá tình hình, không phải nhiệm vụ."),
         (
             r"^[^.;]{0,100}? de (?:lanh dao, chi dao|biet|bao cao|b/c|phoi hop)\W*$",
