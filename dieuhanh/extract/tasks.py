@@ -70,6 +70,9 @@ class DraftTask:
     span: tuple[int, int] | None = None
 
 
+_ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|CHỈ THỊ|QUYẾT NGHỊ|KẾT LUẬN)\s*:?$")
+
+
 class TaskBuilder:
     """Walks the tree and collects draft tasks."""
 
@@ -96,7 +99,12 @@ class TaskBuilder:
     def run(self, root: Block) -> list[DraftTask]:
         mode = "full" if self.doc.doc_type in RECIPIENT_DOCS or not self.doc.doc_type else "explicit"
         ctx = Context(mode=mode)
-        self._children(root.children, ctx, top=True)
+        children = root.children
+        # A decision's bases ("Căn cứ …", "Trên cơ sở …", "Theo đề nghị …") end at "QUYẾT ĐỊNH:".
+        enacting = next((i for i, c in enumerate(children) if _ENACTING.match(c.text)), None)
+        if enacting is not None:
+            children = children[enacting:]
+        self._children(children, ctx, top=True)
         return self.tasks
 
     def _children(self, children: list[Block], ctx: Context, top: bool = False) -> int:

@@ -158,7 +158,7 @@ _STOP_PHRASES = """
 chủ trì|phối hợp|tập trung|tiếp tục|thực hiện|triển khai|rà soát|hướng dẫn|có|chịu|khẩn trương|nghiên cứu|
 xây dựng|theo dõi|tham mưu|báo cáo|hoàn thành|chỉ đạo|căn cứ|bố trí|đẩy mạnh|tăng cường|kiểm tra|cung cấp|
 gửi|phụ trách|là|được|nâng cao|quán triệt|thẩm định|tổng hợp|ban hành|kịp thời|cần|phải|giải quyết|chủ động|
-đôn đốc|phát động|tiếp thu|xem xét|xử lý|khắc phục|hỗ trợ|bảo đảm|đảm bảo|huy động|tuyên truyền|làm|ký|cử|
+đôn đốc|phát động|tiếp thu|xem xét|xử lý|khắc phục|hỗ trợ|bảo đảm|đảm bảo|huy động|tuyên truyền|làm|ký kết|ký số|cử|
 lập|trình|đề xuất|tích cực|nghiêm túc|quan tâm|sớm|thường xuyên|định kỳ|tiến hành|vận hành|cập nhật|thu thập|
 biên tập|sửa đổi|hoàn thiện|phát huy|duy trì|ứng dụng|đánh giá|thống nhất|tham gia|kết nối|mở|chi trả|
 để|nhằm|theo|trong|về|khi|nếu|đã|đang|sẽ|không|cho|đối với|tại|với|từ|đến|trước|sau|ngay|kể từ|chậm nhất|
