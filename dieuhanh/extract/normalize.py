@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
 # case, so a range such as "À-Ỹ" would take both.
@@ -49,9 +49,11 @@ _JOINING_END = re.compile(r"[,\-–(/&]$")
 _OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One logical line (a paragraph, an item or a table cell) in clean form."""
+class Line(NamedTuple):
+    """One logical line (a paragraph, an item or a table cell) in clean form.
+
+    A named tuple rather than a dataclass: documents have thousands of lines and this is the
+    cheapest immutable record Python has."""
 
     text: str
     runs: tuple[tuple[int, int, int], ...]  # (clean_start, original_start, length)
@@ -73,7 +75,7 @@ class Line:
         if not self.runs:
             return 0
         i = max(0, min(i, len(self.text)))
-        k = bisect_right(self._starts, i) - 1
+        k = bisect_right([r[0] for r in self.runs], i) - 1
         if k < 0:
             return self.runs[0][1]
         clean, orig, length = self.runs[k]
@@ -89,14 +91,6 @@ class Line:
         if a >= b:
             return (self.orig(a), self.orig(a))
         return (self.orig(a), self.orig(b - 1) + 1)
-
-    @property
-    def _starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts_cache")
-        if cached is None:
-            cached = [r[0] for r in self.runs]
-            object.__setattr__(self, "_starts_cache", cached)
-        return cached
 
     def slice(self, a: int, b: int | None = None) -> Line:
         """A new line for clean slice ``[a:b]`` with its own runs."""
@@ -127,8 +121,7 @@ def join_lines(parts: list[Line]) -> Line:
     return Line("".join(text_parts), tuple(runs), parts[0].blank_before if parts else False)
 
 
-@dataclass(frozen=True)
-class PhysicalLine:
+class PhysicalLine(NamedTuple):
     """One line of the original text: where it starts and its raw content."""
 
     raw: str
@@ -140,13 +133,9 @@ def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[Ph
     end = len(text) if end is None else end
     out = []
     pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        if nl < 0:
-            out.append(PhysicalLine(text[pos:end], pos))
-            break
-        out.append(PhysicalLine(text[pos:nl], pos))
-        pos = nl + 1
+    for raw in text[start:end].split("\n"):
+        out.append(PhysicalLine(raw, pos))
+        pos += len(raw) + 1
     return out
 
 
