@@ -32,9 +32,10 @@ BAND_GOOD = "Hoàn thành tốt nhiệm vụ"
 BAND_PASS = "Hoàn thành nhiệm vụ"
 BAND_FAIL = "Không hoàn thành nhiệm vụ"
 
-# Rows written into the .docx; the .xlsx carries up to XLSX_ROW_LIMIT.
+# Rows of the overdue, extension and target lists: the .docx prints the first DOCX_ROW_LIMIT, the
+# .xlsx up to LIST_ROW_LIMIT (the full lists are in the task export).
 DOCX_ROW_LIMIT = 50
-XLSX_ROW_LIMIT = 20000
+LIST_ROW_LIMIT = 2000
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

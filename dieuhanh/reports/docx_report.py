@@ -427,6 +427,8 @@ def _content(doc, f: ReportFigures):
         _body(doc, "Hệ thống chưa ghi nhận việc đôn đốc (chức năng nhắc việc chưa được bật).")
     else:
         _body(doc, f"Trong kỳ đã gửi {vn_int(f.reminders_sent)} lượt đôn đốc các đơn vị thực hiện nhiệm vụ.")
+    for note in f.notes:
+        _body(doc, f"({note})", italic=True)
     if f.rankings is not None:
         _heading(doc, "VIII. KẾT QUẢ XẾP LOẠI")
         _body(doc, f.rankings.formula.describe(), italic=True)

@@ -348,7 +348,9 @@ def apply_import(preview: ImportPreview, user=None, valid_only: bool = False) ->
                 continue
             if (data["deadline"], data["deadline_text"]) == (task.deadline, task.deadline_text):
                 # Same deadline as written before: keep how it was classified (the sheet has no kind column).
-                data.update(deadline_kind=task.deadline_kind, recurrence=task.recurrence, is_series=task.is_series)
+                data.update(
+                    deadline_kind=task.deadline_kind, recurrence=task.recurrence, is_series=task.is_series
+                )
             changed = [k for k in FIELDS if getattr(task, k) != data[k]]
             for name in changed:
                 setattr(task, name, data[name])

@@ -19,12 +19,13 @@ from django.utils import timezone
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.reports.constants import XLSX_ROW_LIMIT
+from dieuhanh.reports.constants import LIST_ROW_LIMIT
+from dieuhanh.reports.formatting import vn_int
 from dieuhanh.reports.rankings import Rankings, compute_rankings, formula_for
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import DeadlineChange, ProgressReport, Task
-from dieuhanh.tasks.rates import Rates, compute_rates, in_period, rates_by
+from dieuhanh.tasks.rates import Rates, _aggregates, in_period
 from dieuhanh.tasks.status import Status, annotate_status
 from dieuhanh.vn.periods import ReportPeriod
 
@@ -190,13 +191,9 @@ def build_figures(
     as_of = min(period.end, today)
     qs = scope.tasks()
     start, end = period.start, period.end
-    rates = compute_rates(qs, start, end, as_of)
-    groups = _unit_rows(rates_by(qs, scope.group_field, start, end, as_of))
-    units = (
-        groups
-        if scope.group_field == "lead_unit"
-        else _unit_rows(rates_by(qs, "lead_unit", start, end, as_of))
-    )
+    rates, by_owner, by_lead = _grouped_rates(qs, start, end, as_of)
+    units = _unit_rows(by_lead)
+    groups = _unit_rows(by_owner) if scope.group_field == "owner" else units
     extensions, extensions_total = _extensions(qs, start, end)
     targets, budget = _targets(qs, start, end, as_of)
     if include_rankings is None:
@@ -205,7 +202,20 @@ def build_figures(
     if include_rankings:
         formula = formula_for(scope.organisation)
         rankings = compute_rankings(qs, start, end, as_of, formula, scope.group_field)
+    overdue = _overdue(qs, start, end, as_of)
+    notes = []
+    for name, shown, total in (
+        ("nhiệm vụ quá hạn", len(overdue), rates.overdue),
+        ("nhiệm vụ được gia hạn", len(extensions), extensions_total),
+        ("nhiệm vụ có chỉ tiêu, kinh phí", len(targets), budget.targets),
+    ):
+        if shown < total:
+            notes.append(
+                f"Danh sách {name} chỉ gồm {vn_int(shown)}/{vn_int(total)} dòng đầu; "
+                "danh sách đầy đủ: xuất Excel danh sách nhiệm vụ."
+            )
     return ReportFigures(
+        notes=notes,
         period=period,
         scope=scope,
         as_of=as_of,
@@ -213,7 +223,7 @@ def build_figures(
         group_label="Xã, phường" if scope.is_province else "Đơn vị chủ trì",
         groups=groups,
         units=units,
-        overdue=_overdue(qs, start, end, as_of),
+        overdue=overdue,
         extensions=extensions,
         extensions_total=extensions_total,
         targets=targets,
@@ -222,6 +232,29 @@ def build_figures(
         reminders_sent=reminders_sent(qs, start, end),
         rankings=rankings,
     )
+
+
+def add_rates(a: Rates, b: Rates) -> Rates:
+    """Rates are counts, so a commune's are the sum of its units' (the percentages follow)."""
+    return Rates(**{name: getattr(a, name) + getattr(b, name) for name in Rates.__dataclass_fields__})
+
+
+def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
+    """Total, by owner and by lead unit, from one query grouped by (owner, lead unit)."""
+    rows = (
+        annotate_status(in_period(qs, start, end), as_of)
+        .order_by()
+        .values("owner", "lead_unit")
+        .annotate(**_aggregates(start, end, as_of))
+    )
+    total, by_owner, by_lead = Rates(), {}, {}
+    for row in rows:
+        owner, lead = row.pop("owner"), row.pop("lead_unit")
+        rates = Rates(**row)
+        total = add_rates(total, rates)
+        by_owner[owner] = add_rates(by_owner.get(owner, Rates()), rates)
+        by_lead[lead] = add_rates(by_lead.get(lead, Rates()), rates)
+    return total, by_owner, by_lead
 
 
 def _unit_rows(by_unit: dict) -> list[UnitRow]:
@@ -246,14 +279,11 @@ def _latest_report(field_name: str, by_lead_unit: bool = True, as_of: datetime.d
 
 def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
     reason = DeadlineChange.objects.filter(task_id=OuterRef("pk")).order_by("-requested_at", "-id")
-    rows = (
+    rows = list(
         annotate_status(in_period(qs, start, end), as_of)
         .filter(status=Status.OVERDUE)
         .annotate(
-            report_text=_latest_report("text", as_of=as_of),
-            report_percent=_latest_report("percent", as_of=as_of),
-            report_on=_latest_report("reported_on", as_of=as_of),
-            change_reason=Subquery(reason.values("reason")[:1]),
+            report_id=_latest_report("pk", as_of=as_of), change_reason=Subquery(reason.values("reason")[:1])
         )
         .order_by("deadline", "id")
         .values(
@@ -264,13 +294,14 @@ def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
             "owner__name",
             "deadline",
             "original_deadline",
-            "report_text",
-            "report_percent",
-            "report_on",
+            "report_id",
             "change_reason",
             "state_reason",
-        )[:XLSX_ROW_LIMIT]
+        )[:LIST_ROW_LIMIT]
     )
+    reports = ProgressReport.objects.filter(pk__in=[r["report_id"] for r in rows if r["report_id"]])
+    latest = {r["pk"]: r for r in reports.values("pk", "text", "percent", "reported_on")}
+    empty = {"text": "", "percent": None, "reported_on": None}
     return [
         OverdueRow(
             task_id=r["pk"],
@@ -280,9 +311,9 @@ def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
             deadline=r["deadline"],
             original_deadline=r["original_deadline"],
             days_overdue=(as_of - r["deadline"]).days,
-            report_text=r["report_text"] or "",
-            report_percent=r["report_percent"],
-            report_on=r["report_on"],
+            report_text=latest.get(r["report_id"], empty)["text"],
+            report_percent=latest.get(r["report_id"], empty)["percent"],
+            report_on=latest.get(r["report_id"], empty)["reported_on"],
             reason=r["change_reason"] or r["state_reason"] or "",
         )
         for r in rows
@@ -307,7 +338,7 @@ def _extensions(qs, start, end) -> tuple[list[ExtensionRow], int]:
         "reason",
         "objective",
         "decided_at",
-    )[:XLSX_ROW_LIMIT]
+    )[:LIST_ROW_LIMIT]
     return [
         ExtensionRow(
             task_id=r["task_id"],
@@ -351,7 +382,7 @@ def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
             "funding_source",
             "status",
             "percent",
-        )[:XLSX_ROW_LIMIT]
+        )[:LIST_ROW_LIMIT]
     )
     return [
         TargetRow(

@@ -6,14 +6,7 @@ from dieuhanh.reports.figures import ReportFigures, UnitRow, summary_rows
 from dieuhanh.reports.formatting import vn_date
 from dieuhanh.reports.rankings import RankingRow, Rankings
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
-from dieuhanh.reports.xlsx_sheets import (
-    PERCENT_FORMAT,
-    Column,
-    add_sheet,
-    cell_value,
-    new_workbook,
-    workbook_bytes,
-)
+from dieuhanh.reports.xlsx_sheets import Column, Typed, add_sheet, new_workbook, workbook_bytes
 
 RATE_COLUMNS = [
     Column("Tổng số", 10, "int"),
@@ -77,24 +70,17 @@ def add_ranking_sheets(wb: Workbook, rankings: Rankings, heading: list[str]):
 
 def build_xlsx(f: ReportFigures) -> bytes:
     wb = new_workbook()
-    figures = summary_rows(f)
-    summary = add_sheet(
+    add_sheet(
         wb,
         "Tổng hợp",
         [Column("STT", 6, "int"), Column("Nội dung", 55), Column("Số liệu", 14, "int")],
-        [
-            [i, label.strip(), value if kind == "count" else None]
-            for i, (label, value, kind) in enumerate(figures, 1)
-        ],
+        (
+            [i, label.strip(), Typed(value, kind if kind == "percent" else "int")]
+            for i, (label, value, kind) in enumerate(summary_rows(f), start=1)
+        ),
         _heading(f, report_subject(f)),
+        notes=summary_paragraphs(f) + f.notes,
     )
-    first = summary[summary.freeze_panes].row
-    for offset, (_, value, kind) in enumerate(figures):
-        if kind == "percent":
-            cell = summary.cell(row=first + offset, column=3)
-            cell.value, cell.number_format = cell_value(value, "percent"), PERCENT_FORMAT
-    for text in summary_paragraphs(f):
-        summary.append([None, text])
     add_sheet(
         wb,
         f"Theo {f.group_label.lower()}",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -21,6 +22,7 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDE7F3")
 _HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _HEAD_BORDER = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
 _TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
+_NOTE_FONT = Font(italic=True)
 
 
 @dataclass(frozen=True)
@@ -43,37 +45,64 @@ def cell_value(value, kind: str):
     return value
 
 
-def add_sheet(wb: Workbook, title: str, columns: list[Column], rows, heading: list[str] | None = None):
-    """A sheet with optional title lines, a bold frozen header row, column widths and typed cells."""
+@dataclass(frozen=True)
+class Typed:
+    """A value whose kind differs from its column's (a percent in a column of counts)."""
+
+    value: object
+    kind: str
+
+
+def _cell(ws, value, kind: str, font=None):
+    if isinstance(value, Typed):
+        value, kind = value.value, value.kind
+    cell = WriteOnlyCell(ws, value=cell_value(value, kind))
+    if kind in FORMATS:
+        cell.number_format = FORMATS[kind]
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def add_sheet(wb: Workbook, title: str, columns: list[Column], rows, heading=None, notes=None):
+    """A sheet: title lines, a bold frozen header row, column widths, typed cells, then notes.
+
+    The workbook is write-only (rows are streamed), which keeps a 20,000-row sheet fast.
+    """
     ws = wb.create_sheet(title=title[:31])
-    for line in heading or []:
-        ws.append([line])
-        ws.cell(row=ws.max_row, column=1).font = _TITLE_FONT if ws.max_row == 1 else Font(italic=True)
+    heading = list(heading or [])
+    header_row = len(heading) + 2 if heading else 1
+    ws.freeze_panes = f"A{header_row + 1}"  # write-only sheets take it only before the first row
+    for j, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = column.width
+    for i, line in enumerate(heading):
+        ws.append([_cell(ws, line, "text", _TITLE_FONT if i == 0 else _NOTE_FONT)])
     if heading:
         ws.append([])
-    ws.append([c.header for c in columns])
-    header_row = ws.max_row
-    for j, column in enumerate(columns, start=1):
-        cell = ws.cell(row=header_row, column=j)
+    head = []
+    for column in columns:
+        cell = WriteOnlyCell(ws, value=column.header)
         cell.font, cell.fill, cell.alignment, cell.border = _HEAD_FONT, _HEAD_FILL, _HEAD_ALIGN, _HEAD_BORDER
-        ws.column_dimensions[get_column_letter(j)].width = column.width
-    ws.row_dimensions[header_row].height = 32
-    ws.freeze_panes = f"A{header_row + 1}"
-    typed = [(j, FORMATS[c.kind]) for j, c in enumerate(columns) if c.kind in FORMATS]
+        head.append(cell)
+    ws.append(head)
+    last = header_row
+    kinds = [c.kind for c in columns]
     for values in rows:
-        ws.append([cell_value(v, c.kind) for v, c in zip(values, columns, strict=True)])
-        if typed:
-            r = ws.max_row
-            for j, fmt in typed:
-                ws.cell(row=r, column=j + 1).number_format = fmt
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(ws.max_row, header_row)}"
+        ws.append(
+            [
+                _cell(ws, v, k) if k in FORMATS or isinstance(v, Typed) else v
+                for v, k in zip(values, kinds, strict=True)
+            ]
+        )
+        last += 1
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{last}"
+    for note in notes or []:
+        ws.append([None, note])
     return ws
 
 
 def new_workbook() -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
-    return wb
+    return Workbook(write_only=True)
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
