@@ -35,7 +35,7 @@ BAND_FAIL = "Không hoàn thành nhiệm vụ"
 # Rows of the overdue, extension and target lists: the .docx prints the first DOCX_ROW_LIMIT, the
 # .xlsx up to LIST_ROW_LIMIT (the full lists are in the task export).
 DOCX_ROW_LIMIT = 50
-LIST_ROW_LIMIT = 2000
+LIST_ROW_LIMIT = 1000
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
 
 from dieuhanh.reports.charts import status_chart
 from dieuhanh.reports.constants import DOCX_ROW_LIMIT
@@ -26,6 +28,7 @@ from dieuhanh.reports.formatting import signing_date, vn_date, vn_decimal, vn_in
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
 
 FONT = "Times New Roman"
+TABLE_STYLE = "Bảng số liệu"
 BODY_PT = 14
 TABLE_PT = 12
 PLACE_PREFIXES = (
@@ -157,6 +160,10 @@ def _setup(doc):
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.1
+    cells = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cells.base_style = normal
+    cells.font.size = Pt(TABLE_PT)
+    cells.paragraph_format.first_line_indent = Cm(0)
     section.different_first_page_header_footer = True
     number = section.header.paragraphs[0]
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -251,16 +258,18 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
     for cell, text, width in zip(head.cells, headers, widths_cm, strict=True):
         cell.width = Cm(width)
         p = cell.paragraphs[0]
+        p.style = TABLE_STYLE
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(p.add_run(text), TABLE_PT, bold=True)
+        p.add_run(text).bold = True
     for values in rows:
-        cells = table.add_row().cells
-        for j, (cell, text, width) in enumerate(zip(cells, values, widths_cm, strict=True)):
-            cell.width = Cm(width)
-            p = cell.paragraphs[0]
+        # Cells straight from the new row's XML: table.rows[i].cells rescans the whole table each time.
+        tr = table.add_row()._tr
+        for j, (tc, text) in enumerate(zip(tr.tc_lst, values, strict=True)):
+            p = _Cell(tc, table).paragraphs[0]
+            p.style = TABLE_STYLE
             if j == 0 or j >= numeric_from:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_font(p.add_run(text), TABLE_PT)
+            p.add_run(text)
     _para(doc, "", 6)
     return table
 

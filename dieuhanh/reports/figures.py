@@ -371,7 +371,7 @@ def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
     rows = (
         annotate_status(base, as_of)
         .annotate(percent=_latest_report("percent", by_lead_unit=False, as_of=as_of))
-        .order_by("lead_unit__name", "id")
+        .order_by("id")
         .values(
             "pk",
             "summary",
