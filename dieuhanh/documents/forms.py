@@ -55,7 +55,7 @@ class ImportForm(forms.Form):
 
     organisation = forms.ModelChoiceField(label="Nhập vào sổ văn bản của", queryset=Unit.objects.none(),
                                           empty_label=None)
-    files = MultipleFileField(
+    uploads = MultipleFileField(
         label="Tệp văn bản",
         error_messages={"required": "Cần chọn ít nhất một tệp văn bản.", "empty": "Tệp đã chọn không có nội dung."},
     )
@@ -63,9 +63,14 @@ class ImportForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        self.only_organisation = organisations.first() if len(organisations) == 1 else None
+        self.fields["organisation"].required = self.only_organisation is None
 
-    def clean_files(self):
-        files = self.cleaned_data.get("files") or []
+    def clean_organisation(self):
+        return self.cleaned_data.get("organisation") or self.only_organisation
+
+    def clean_uploads(self):
+        files = self.cleaned_data.get("uploads") or []
         limit = settings.FILE_UPLOAD_MAX_BYTES
         problems = []
         for f in files:

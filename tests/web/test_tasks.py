@@ -126,7 +126,7 @@ def test_evidence_is_downloaded_through_a_permission_check(s, login, settings):
 
     r = login(s.lead).post(
         f"/nhiem-vu/{s.task.pk}/bao-cao/",
-        {"text": "Có minh chứng", "percent": "30", "files": [SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 ok")]},
+        {"text": "Có minh chứng", "percent": "30", "evidence": [SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 ok")]},
     )
     assert r.status_code == 302
     attachment = s.task.reports.get().attachments.get()
@@ -136,7 +136,7 @@ def test_evidence_is_downloaded_through_a_permission_check(s, login, settings):
     assert login(s.outsider).get(url).status_code == 404
     r = login(s.lead).post(
         f"/nhiem-vu/{s.task.pk}/bao-cao/",
-        {"text": "Quá lớn", "percent": "30", "files": [SimpleUploadedFile("lon.pdf", b"x" * 2048)]},
+        {"text": "Quá lớn", "percent": "30", "evidence": [SimpleUploadedFile("lon.pdf", b"x" * 2048)]},
     )
     assert r.status_code == 400
     assert "lớn hơn giới hạn" in body(r)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from dieuhanh.core.views import access_of
@@ -59,18 +60,29 @@ def upload(request):
     organisations = managed_organisations(access)
     if not organisations.exists():
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations,
-                      initial={"organisation": organisations.first()})
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        organisations=organisations,
+        initial={"organisation": organisations.first()},
+    )
     if request.method == "POST" and form.is_valid():
         drafts = []
-        for upload_file in form.cleaned_data["files"]:
+        for upload_file in form.cleaned_data["uploads"]:
             try:
                 drafts.append(import_document(org=form.cleaned_data["organisation"], data=upload_file.read(),
                                               filename=upload_file.name, actor=request.user))
             except DocumentError as exc:
                 existing = getattr(exc, "existing", None)
-                link = f" Xem: {reverse('documents:detail', args=[existing.pk])}" if existing else ""
-                messages.error(request, f"Tệp “{upload_file.name}”: {exc}{link}")
+                if existing is None:
+                    messages.error(request, f"Tệp “{upload_file.name}”: {exc}")
+                else:
+                    url = reverse("documents:detail", args=[existing.pk])
+                    messages.error(
+                        request,
+                        format_html('Tệp “{}”: {} <a href="{}">Xem văn bản đã có</a>', upload_file.name, exc, url),
+                    )
         for draft in drafts:
             messages.success(request, f"Đã nhập “{draft.document}”: {draft.tasks.count()} nhiệm vụ đề xuất chờ rà soát.")
         if len(drafts) == 1:
@@ -149,7 +161,7 @@ def _card(request, dt, form=None, status=200):
 @login_required
 def edit_task(request, pk: int, task_id: int):
     dt = draft_task_or_404(request, pk, task_id)
-    form = DraftTaskForm(request.POST or None, instance=dt, units=org_units(dt.draft), auto_id=f"id_dt{dt.pk}_%s")
+    form = DraftTaskForm(request.POST if request.method == "POST" else None, instance=dt, units=org_units(dt.draft), auto_id=f"id_dt{dt.pk}_%s")
     if request.method == "POST" and form.is_valid():
         changes = form.changes()
         try:

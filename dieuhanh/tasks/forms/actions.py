@@ -17,10 +17,10 @@ class ProgressForm(forms.Form):
         error_messages={"required": "Cần nhập tiến độ (0–100%).", "invalid": "Tiến độ là một số từ 0 đến 100.",
                         "min_value": "Tiến độ phải từ 0 đến 100%%.", "max_value": "Tiến độ phải từ 0 đến 100%%."},
     )
-    files = MultipleFileField(label="Tệp minh chứng", required=False)
+    evidence = MultipleFileField(label="Tệp minh chứng", required=False)
 
-    def clean_files(self):
-        files = self.cleaned_data.get("files") or []
+    def clean_evidence(self):
+        files = self.cleaned_data.get("evidence") or []
         limit = settings.FILE_UPLOAD_MAX_BYTES
         for f in files:
             if f.size > limit:
@@ -31,7 +31,7 @@ class ProgressForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
-        return {"text": d["text"], "percent": d["percent"], "files": [(f.name, f.read()) for f in d["files"]]}
+        return {"text": d["text"], "percent": d["percent"], "files": [(f.name, f.read()) for f in d["evidence"]]}
 
 
 class CompletionForm(forms.Form):
@@ -95,7 +95,7 @@ class UnitProgressForm(ProgressForm):
     task = forms.TypedChoiceField(label="Nhiệm vụ", coerce=int, error_messages={
         "required": "Cần chọn nhiệm vụ.", "invalid_choice": "Nhiệm vụ đã chọn không hợp lệ."})
 
-    field_order = ["task", "text", "percent", "files"]
+    field_order = ["task", "text", "percent", "evidence"]
 
     def __init__(self, *args, tasks, **kwargs):
         super().__init__(*args, **kwargs)

@@ -66,6 +66,7 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
+        if isinstance(data, list | tuple) and data:
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return [super().clean(data, initial)] if data else super().clean(data, initial)
+        single = super().clean(None if isinstance(data, list | tuple) else data, initial)
+        return [single] if single else []

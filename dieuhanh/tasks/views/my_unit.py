@@ -47,7 +47,13 @@ def my_unit(request):
     today = timezone.localdate()
     tasks = list(unit_tasks(access, today))
     reportable = [t for t in tasks if t.state != TaskState.PAUSED]
-    form = UnitProgressForm(request.POST or None, request.FILES or None, tasks=reportable, auto_id="id_unit_%s")
+    posted = request.method == "POST"
+    form = UnitProgressForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        tasks=reportable,
+        auto_id="id_unit_%s",
+    )
     if request.method == "POST" and form.is_valid():
         task = next(t for t in reportable if t.pk == form.cleaned_data["task"])
         try:
