@@ -179,10 +179,27 @@ def link_people(coordinator_of: dict[int, int], assignee_of: dict[int, int]) -> 
         cursor.execute("ANALYZE")
 
 
+def profile_statements() -> None:
+    from dieuhanh.notify import rules
+
+    insert = rules.insert_reminders
+
+    def timed(rows, kind, today, now):
+        started = time.perf_counter()
+        added = insert(rows, kind, today, now)
+        print(f"    {kind:16} {time.perf_counter() - started:6.2f} s  {added:>8,} dòng")
+        return added
+
+    rules.insert_reminders = timed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=1_000_000)
+    parser.add_argument("--profile", action="store_true", help="Print the time of every INSERT ... SELECT.")
     args = parser.parse_args(argv)
+    if args.profile:
+        profile_statements()
     if connection.vendor != "postgresql":
         print("Cần PostgreSQL: chạy qua scripts/with_postgres.py (xem đầu tệp).", file=sys.stderr)
         return 2

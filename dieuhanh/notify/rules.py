@@ -57,6 +57,8 @@ from dieuhanh.vn.workdays import is_working_day
 
 logger = logging.getLogger(__name__)
 
+ANALYZE_AFTER_ROWS = 50_000
+
 
 class Audience(enum.Enum):
     LEAD = "lead"  # lead unit members and assignees
@@ -110,9 +112,8 @@ def selections(rules: Rules, today: datetime.date, tasks: QuerySet) -> list[Sele
     ):
         chosen.append(Selection(ReminderKind.OVERDUE, overdue, Audience.LEAD))
     if rules.no_progress_days:
-        chosen.append(
-            Selection(ReminderKind.NO_PROGRESS, _quiet(tasks, today, rules.no_progress_days), Audience.LEAD)
-        )
+        for quiet in _quiet(tasks, today, rules.no_progress_days):
+            chosen.append(Selection(ReminderKind.NO_PROGRESS, quiet, Audience.LEAD))
     if rules.escalate_after and rules.overdue != OverdueFrequency.OFF:
         chosen.append(
             Selection(
@@ -122,26 +123,39 @@ def selections(rules: Rules, today: datetime.date, tasks: QuerySet) -> list[Sele
     return chosen
 
 
-def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> QuerySet:
-    """Tasks (not yet overdue: those are chased already) whose silence reached every-N days."""
+def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> list[QuerySet]:
+    """Tasks (not yet overdue: those are chased already) whose silence reached N, 2N ... days.
+
+    The last activity is the latest progress report, or the day the task was created. Two
+    selections keep the database away from a per-task subquery over every open task: tasks
+    whose latest report falls on a crossing day (found through the index on `reported_on`),
+    and never-reported tasks created on a crossing day.
+    """
     windows = crossing_windows(today, every, NO_PROGRESS_HORIZON_DAYS)
     if not windows:
-        return tasks.none()
-    latest = (
-        ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-reported_on").values("reported_on")[:1]
-    )
-    # The windows as one list of dates, so the database computes the last activity once per task.
+        return []
     quiet_since = [
         after + datetime.timedelta(days=i)
         for after, up_to in windows
         for i in range(1, (up_to - after).days + 1)
     ]
-    return (
-        tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
-        .filter(created_at__lt=_start_of(today - datetime.timedelta(days=every - 1)))
-        .annotate(last_activity=Coalesce(Subquery(latest), TruncDate("created_at")))
-        .filter(last_activity__in=quiet_since)
+    not_overdue = tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
+    later = ProgressReport.objects.filter(
+        task_id=OuterRef("task_id"), reported_on__gt=OuterRef("reported_on")
     )
+    last_reports = (
+        ProgressReport.objects.filter(reported_on__in=quiet_since)
+        .exclude(Exists(later))
+        .order_by()
+        .values("task_id")
+    )
+    reported = not_overdue.filter(pk__in=last_reports)
+    never_reported = (
+        not_overdue.annotate(created_on=TruncDate("created_at"))
+        .filter(created_on__in=quiet_since)
+        .exclude(Exists(ProgressReport.objects.filter(task_id=OuterRef("pk"))))
+    )
+    return [reported, never_reported]
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:
@@ -244,4 +258,8 @@ def plan(today: datetime.date | None = None, now: datetime.datetime | None = Non
                 added = insert_reminders(rows, selection.kind, today, now)
                 if added:
                     planned[selection.kind.value] += added
+    if sum(planned.values()) > ANALYZE_AFTER_ROWS and connection.vendor == "postgresql":
+        # Fresh statistics, or the delivery queries right after planning see an "empty" table.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(Reminder._meta.db_table)}")
     return planned
