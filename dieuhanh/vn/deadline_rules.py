@@ -261,16 +261,32 @@ LINE_RULES = {"slot_line", "time_slot"}
 _SMALL = 2000  # below this many characters a window search costs more than it saves
 
 
+def _anchor_spans(
+    pattern: str, folded: str, cache: dict[str, list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
+    spans = cache.get(pattern)
+    if spans is None:
+        spans = cache[pattern] = [m.span() for m in _ANCHOR_RE[pattern].finditer(folded)]
+    return spans
+
+
 def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     n = len(folded)
-    if rule.name not in _ANCHORS or n <= _SMALL:
+    if rule.name not in _ANCHORS:
         return [(0, n)]
     patterns, back, ahead = _ANCHORS[rule.name]
+    if n <= _SMALL:
+        # A short text is scanned whole, but only when the rule can match at all. Outside the line
+        # rules every match contains one of the rule's anchors, so no anchor means no match; the
+        # anchors are cheap literal-prefix searches shared by several rules, the rules are not.
+        if rule.name == "time_slot":
+            return [(0, n)] if ":" in folded else []  # its anchors miss "hạn báo cáo:", its colon does not
+        if rule.name in LINE_RULES or any(_anchor_spans(p, folded, cache) for p in patterns):
+            return [(0, n)]
+        return []
     spans: list[tuple[int, int]] = [(0, 0)] if rule.name == "slot_line" else []
     for p in patterns:
-        if p not in cache:
-            cache[p] = [m.span() for m in _ANCHOR_RE[p].finditer(folded)]
-        spans += cache[p]
+        spans += _anchor_spans(p, folded, cache)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -291,6 +307,16 @@ def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) ->
     return out
 
 
+class _RuleFoldTable(dict):
+    """The translate table of ``fold_for_rules``, filled once per character ever seen (not per call)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _FOLD_EXTRA.get(code) or fold_char(chr(code))
+        return folded
+
+
+_RULE_FOLD = _RuleFoldTable()
+
+
 def fold_for_rules(text: str) -> str:
-    table = {ord(c): _FOLD_EXTRA.get(ord(c)) or fold_char(c) for c in set(text)}
-    return text.translate(table)
+    return text.translate(_RULE_FOLD)
