@@ -3,12 +3,14 @@
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def holidays_of(year: int) -> frozenset[date]:
     """Public holidays of one year, including the observed and substitute days the package knows."""
+    # Imported here, not at module level: the package takes ~100 ms to load and `dieuhanh extract`
+    # runs one process per document, most of which never count working days.
+    import holidays
+
     return frozenset(holidays.Vietnam(years=year).keys())
 
 
