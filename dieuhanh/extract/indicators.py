@@ -104,8 +104,16 @@ def find_indicators(text: str) -> list[Indicator]:
     for start, end in _clauses(text):
         if not _DIGIT.search(text, start, end):
             continue  # most clauses hold no number: skip the rules
+        clause = text[start:end]
+        lowered = clause.lower()
+        # A rule runs only when its cue word is in the clause (case-insensitive matching is a
+        # lower-case comparison, except for "İ", which lowers to two characters, and "ı", which
+        # matches "i": with those the rules all run).
+        exotic = len(lowered) != len(clause) or "ı" in clause
         taken: list[tuple[int, int]] = []
-        for rule in (_reach, _from_up, _bound, _leading_percent):
+        for rule, cues in _RULES:
+            if not exotic and not any(cue in lowered for cue in cues):
+                continue
             for indicator in rule(text, start, end):
                 span = (indicator.start, indicator.end)
                 if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -198,6 +206,15 @@ def _leading_percent(text: str, start: int, end: int) -> Iterator[Indicator]:
     else:
         comparator, reason = GE, "câu mở đầu bằng tỷ lệ phần trăm (hiểu là mức tối thiểu)"
     yield from _make(text, name, comparator, value, "%", head, name_end, reason)
+
+
+# The rules in the order they claim text, each with the words one of which its every match holds.
+_RULES = (
+    (_reach, ("đạt",)),
+    (_from_up, ("trở",)),
+    (_bound, tuple(set(_QUALIFIERS) - {"hơn"})),
+    (_leading_percent, ("%",)),
+)
 
 
 # --- pieces -------------------------------------------------------------------------

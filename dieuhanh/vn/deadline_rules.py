@@ -261,16 +261,22 @@ LINE_RULES = {"slot_line", "time_slot"}
 _SMALL = 2000  # below this many characters a window search costs more than it saves
 
 
-def _anchor_spans(
-    pattern: str, folded: str, cache: dict[str, list[tuple[int, int]]]
-) -> list[tuple[int, int]]:
+def _anchor_spans(pattern: str, folded: str, cache: dict) -> list[tuple[int, int]]:
     spans = cache.get(pattern)
     if spans is None:
         spans = cache[pattern] = [m.span() for m in _ANCHOR_RE[pattern].finditer(folded)]
     return spans
 
 
-def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+def _anchor_found(pattern: str, folded: str, cache: dict) -> bool:
+    key = "?" + pattern  # on a short text only whether the anchor occurs matters
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _ANCHOR_RE[pattern].search(folded) is not None
+    return found
+
+
+def windows(rule: Rule, folded: str, cache: dict) -> list[tuple[int, int]]:
     n = len(folded)
     if rule.name not in _ANCHORS:
         return [(0, n)]
@@ -281,7 +287,7 @@ def windows(rule: Rule, folded: str, cache: dict[str, list[tuple[int, int]]]) ->
         # anchors are cheap literal-prefix searches shared by several rules, the rules are not.
         if rule.name == "time_slot":
             return [(0, n)] if ":" in folded else []  # its anchors miss "hạn báo cáo:", its colon does not
-        if rule.name in LINE_RULES or any(_anchor_spans(p, folded, cache) for p in patterns):
+        if rule.name in LINE_RULES or any(_anchor_found(p, folded, cache) for p in patterns):
             return [(0, n)]
         return []
     spans: list[tuple[int, int]] = [(0, 0)] if rule.name == "slot_line" else []

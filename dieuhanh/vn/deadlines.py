@@ -40,7 +40,7 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
     folded = fold_for_rules(original)
     ctx = Ctx(original, folded, doc_date, slot, parse_deadline)
     candidates: list[tuple[int, int, Deadline, bool]] = []
-    anchors: dict[str, list[tuple[int, int]]] = {}
+    anchors: dict = {}  # anchor searches shared by the rules (see deadline_rules.windows)
     for rule in RULES:
         if rule.slot_only and not slot:
             continue
