@@ -245,6 +245,9 @@ def _body(doc, text, italic=False):
 
 
 def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float], numeric_from: int = 99):
+    # The style id is written straight into each paragraph: python-docx's `paragraph.style = name`
+    # scans every style of the document per call.
+    style_id = doc.styles[TABLE_STYLE].style_id
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -258,7 +261,7 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
     for cell, text, width in zip(head.cells, headers, widths_cm, strict=True):
         cell.width = Cm(width)
         p = cell.paragraphs[0]
-        p.style = TABLE_STYLE
+        p._p.get_or_add_pPr().style = style_id
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(text).bold = True
     for values in rows:
@@ -266,7 +269,7 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[float
         tr = table.add_row()._tr
         for j, (tc, text) in enumerate(zip(tr.tc_lst, values, strict=True)):
             p = _Cell(tc, table).paragraphs[0]
-            p.style = TABLE_STYLE
+            p._p.get_or_add_pPr().style = style_id
             if j == 0 or j >= numeric_from:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(text)

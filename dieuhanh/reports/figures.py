@@ -21,11 +21,12 @@ from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.reports.constants import LIST_ROW_LIMIT
 from dieuhanh.reports.formatting import vn_int
+from dieuhanh.reports.periods import tasks_in_period
 from dieuhanh.reports.rankings import Rankings, compute_rankings, formula_for
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import DeadlineChange, ProgressReport, Task
-from dieuhanh.tasks.rates import Rates, _aggregates, in_period
+from dieuhanh.tasks.rates import Rates, _aggregates
 from dieuhanh.tasks.status import Status, annotate_status
 from dieuhanh.vn.periods import ReportPeriod
 
@@ -242,7 +243,7 @@ def add_rates(a: Rates, b: Rates) -> Rates:
 def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
     """Total, by owner and by lead unit, from one query grouped by (owner, lead unit)."""
     rows = (
-        annotate_status(in_period(qs, start, end), as_of)
+        annotate_status(tasks_in_period(qs, start, end), as_of)
         .order_by()
         .values("owner", "lead_unit")
         .annotate(**_aggregates(start, end, as_of))
@@ -280,7 +281,7 @@ def _latest_report(field_name: str, by_lead_unit: bool = True, as_of: datetime.d
 def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
     reason = DeadlineChange.objects.filter(task_id=OuterRef("pk")).order_by("-requested_at", "-id")
     rows = list(
-        annotate_status(in_period(qs, start, end), as_of)
+        annotate_status(tasks_in_period(qs, start, end), as_of)
         .filter(status=Status.OVERDUE)
         .annotate(
             report_id=_latest_report("pk", as_of=as_of), change_reason=Subquery(reason.values("reason")[:1])
@@ -355,7 +356,7 @@ def _extensions(qs, start, end) -> tuple[list[ExtensionRow], int]:
 
 
 def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
-    base = in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False))
+    base = tasks_in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False))
     totals = base.aggregate(
         tasks=Count("pk", filter=Q(budget__isnull=False)),
         total=Sum("budget"),
