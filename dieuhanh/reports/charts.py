@@ -36,7 +36,7 @@ def status_chart(rows: list[UnitRow], title: str) -> bytes:
 def _draw(rows: list[UnitRow], title: str) -> bytes:
     top = sorted(rows, key=lambda r: (-r.rates.total, r.name))[:CHART_UNITS]
     top.reverse()
-    fig = Figure(figsize=(6.3, 0.38 * max(len(top), 3) + 1.4), dpi=150)
+    fig = Figure(figsize=(6.3, 0.38 * max(len(top), 3) + 1.4), dpi=130)
     ax = fig.subplots()
     names = [_short(r.name) for r in top]
     left = [0] * len(top)

@@ -11,10 +11,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 DATE_FORMAT = "dd/mm/yyyy"
-INT_FORMAT = "#,##0"
 MONEY_FORMAT = "#,##0.###"
 PERCENT_FORMAT = "0.0%"
-FORMATS = {"date": DATE_FORMAT, "int": INT_FORMAT, "money": MONEY_FORMAT, "percent": PERCENT_FORMAT}
+# Whole numbers keep Excel's General format (already a number); the rest need theirs.
+FORMATS = {"date": DATE_FORMAT, "money": MONEY_FORMAT, "percent": PERCENT_FORMAT}
 
 _THIN = Side(style="thin", color="999999")
 _HEAD_FONT = Font(name="Times New Roman", bold=True, size=12)
