@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import factory
 
 from dieuhanh.documents.models import DraftTask, ImportDraft
+from dieuhanh.documents.services.corrections import current_values
 from dieuhanh.org.constants import Role, UnitKind
 from dieuhanh.org.models import Unit, UnitAlias, User
 from tests.factories import CommuneFactory, DocumentFactory, MembershipFactory, UnitFactory
@@ -88,8 +89,6 @@ class DraftTaskFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def proposal(obj, create, extracted, **kwargs):
-        from dieuhanh.documents.services.corrections import current_values
-
         if create and obj.origin == DraftTask.Origin.EXTRACTED:
             obj.proposed = current_values(obj, [])
             obj.save()
