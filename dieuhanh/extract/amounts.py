@@ -24,8 +24,19 @@ _TARGET = re.compile(
 
 
 _MONEY_HINT = re.compile(r"triệu|trđ|tr\.đ|tỷ", re.IGNORECASE)
-_SOURCE_HINT = re.compile(r"[Nn]gân sách|[Cc]hi |[Vv]ốn|[Xx]ã hội hóa|đầu tư công")
-_TARGET_HINT = re.compile(r"%|24/7|lần/")
+# Substring tests before the patterns: every match holds one of these words.
+_SOURCE_WORDS = (
+    "Ngân sách",
+    "ngân sách",
+    "Chi ",
+    "chi ",
+    "Vốn",
+    "vốn",
+    "Xã hội hóa",
+    "xã hội hóa",
+    "đầu tư công",
+)
+_TARGET_WORDS = ("%", "24/7", "lần/")
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -57,7 +68,7 @@ def find_budget(text: str) -> Decimal | None:
 
 
 def find_funding_source(text: str) -> str | None:
-    if not text or not _SOURCE_HINT.search(text):
+    if not text or not any(word in text for word in _SOURCE_WORDS):
         return None
     m = _SOURCE.search(text)
     return m.group(1).strip() if m else None
@@ -65,7 +76,7 @@ def find_funding_source(text: str) -> str | None:
 
 def find_target(text: str) -> str | None:
     """The first quantified target ("100% cán bộ …", "24/7", "tối thiểu một lần/năm"), as written."""
-    if not text or not _TARGET_HINT.search(text):
+    if not text or not any(word in text for word in _TARGET_WORDS):
         return None
     m = _TARGET.search(text)
     return m.group().strip(" ,") if m else None

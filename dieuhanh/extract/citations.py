@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Citation", "citations_in_masked", "find_citations", "mask_markup", "normalise_number", "parse_date_phrase"]
+__all__ = [
+    "Citation",
+    "citations_in_masked",
+    "find_citations",
+    "mask_markup",
+    "normalise_number",
+    "parse_date_phrase",
+]
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ def squash(text: str) -> str:
 
 
 def normalise_number(raw: str) -> str:
-    """"08 /CV- UBND" → "08/CV-UBND": no whitespace inside a document number."""
+    """ "08 /CV- UBND" → "08/CV-UBND": no whitespace inside a document number."""
     return re.sub(r"\s+", "", raw)
 
 
@@ -76,10 +83,30 @@ def parse_date_phrase(text: str) -> date | None:
 _NAMED = ("Luật", "Bộ luật", "Pháp lệnh")
 # Types of documents as they are cited in running text; the longest names come first.
 _TYPES = (
-    "Chương trình hành động", "Chương trình công tác", "Văn bản hợp nhất", "Chương trình",
-    "Công văn", "Văn bản", "Kế hoạch", "Quyết định", "Nghị quyết", "Nghị định", "Thông báo",
-    "Thông tư liên tịch", "Thông tư", "Chỉ thị", "Công điện", "Báo cáo", "Tờ trình", "Hướng dẫn",
-    "Đề án", "Kết luận", "Quy định", "Pháp lệnh", "Luật", "Bộ luật",
+    "Chương trình hành động",
+    "Chương trình công tác",
+    "Văn bản hợp nhất",
+    "Chương trình",
+    "Công văn",
+    "Văn bản",
+    "Kế hoạch",
+    "Quyết định",
+    "Nghị quyết",
+    "Nghị định",
+    "Thông báo",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Chỉ thị",
+    "Công điện",
+    "Báo cáo",
+    "Tờ trình",
+    "Hướng dẫn",
+    "Đề án",
+    "Kết luận",
+    "Quy định",
+    "Pháp lệnh",
+    "Luật",
+    "Bộ luật",
 )
 _TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TYPES if t not in _NAMED)
 # "977/UBND-NC", "57-NQ/TW", "214/2025/NĐ-CP", "71/NQ -CP", "231/KH- UBND": separators may carry
@@ -164,31 +191,34 @@ def citations_in_masked(masked: str) -> list[Citation]:
         if not _word_start(masked, m.start()):
             continue
         issuer, subject, end = _extend(masked, m.end())
-        found.append(Citation(
-            doc_type=_canonical_type(m.group("type")),
-            number=normalise_number(m.group("number")),
-            date=_date_of(m),
-            issuer=issuer,
-            subject=subject,
-            text=squash(masked[m.start():end]),
-            start=m.start(),
-            end=end,
-        ))
+        found.append(
+            Citation(
+                doc_type=_canonical_type(m.group("type")),
+                number=normalise_number(m.group("number")),
+                date=_date_of(m),
+                issuer=issuer,
+                subject=subject,
+                text=squash(masked[m.start() : end]),
+                start=m.start(),
+                end=end,
+            )
+        )
     for m in _LAW.finditer(masked):
         if not _word_start(masked, m.start()):
             continue
         issuer, subject, end = _extend(masked, m.end())
         when = m.group("date") or m.group("date2")
-        found.append(Citation(
-            doc_type=_canonical_type(m.group("type")),
-            number=normalise_number(m.group("number")) if m.group("number") else None,
-            date=parse_date_phrase(when) if when else None,
-            issuer=issuer,
-            subject=subject or squash(m.group("name")),
-            text=squash(masked[m.start():end]),
-            start=m.start(),
-            end=end,
-        ))
+        found.append(
+            Citation(
+                doc_type=_canonical_type(m.group("type")),
+                number=normalise_number(m.group("number")) if m.group("number") else None,
+                date=parse_date_phrase(when) if when else None,
+                issuer=issuer,
+                subject=subject or squash(m.group("name")),
+                text=squash(masked[m.start() : end]),
+                start=m.start(),
+                end=end,
+            )
+        )
     found.sort(key=lambda c: c.start)
     return found
-

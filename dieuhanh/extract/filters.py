@@ -127,6 +127,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
+_DIGIT = re.compile(r"\d")
 # A list entry naming a document ("Nghị định số 214/2025/NĐ-CP …"); on the raw text: "số" ≠ "Sở".
 _CITED_DOCUMENT = re.compile(
     r"(?:Các |Ý kiến(?: chỉ đạo)? [^.;:]{0,60}? (?:tại|theo) )?"
@@ -141,6 +142,9 @@ _ANCHORED = [(rx.pattern[1:], reason) for rx, reason in _RULES if rx.pattern.sta
 _FLOATING = [(rx.pattern, reason) for rx, reason in _RULES if not rx.pattern.startswith("^")]
 _AT_START = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
 _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))
+# Every floating rule holds one of these literals: without them the search over the text is skipped.
+_FLOATING_WORDS = ("(neu co nhu cau)", "co hieu luc", "chiu trach nhiem thi hanh", "(dat ")
+assert len(_FLOATING) == len(_FLOATING_WORDS), "a floating rule was added: give it a word"
 _REASONS = {f"a{i}": r for i, (_, r) in enumerate(_ANCHORED)} | {
     f"f{i}": r for i, (_, r) in enumerate(_FLOATING)
 }
@@ -153,11 +157,14 @@ def not_task_reason(duty: str) -> str | None:
         return "Kết quả đã thực hiện."
     if _CITED_DOCUMENT.match(duty):
         return "Danh mục văn bản được dẫn."
-    m = _AT_START.match(key) or _ANYWHERE.search(key)
+    m = _AT_START.match(key) or (
+        _ANYWHERE.search(key) if any(word in key for word in _FLOATING_WORDS) else None
+    )
     if m:
         return _REASONS[m.lastgroup]
     words = key.split()
-    if len(_NUMERIC_WORD.findall(key)) * 2 > len(words):
+    numeric = len(_NUMERIC_WORD.findall(key)) if _DIGIT.search(key) else 0  # no digit, no numeric word
+    if numeric * 2 > len(words):
         return "Dòng số liệu, không phải nhiệm vụ."
     if len(words) < 4:
         return "Quá ngắn để là một nhiệm vụ."

@@ -91,23 +91,62 @@ _DATE_LINE = re.compile(
 )
 # Document types as they stand alone on the title line, upper case.
 _TYPES = {
-    "CÔNG VĂN": "Công văn", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo", "QUYẾT ĐỊNH": "Quyết định",
-    "CHỈ THỊ": "Chỉ thị", "BÁO CÁO": "Báo cáo", "CÔNG ĐIỆN": "Công điện", "TỜ TRÌNH": "Tờ trình",
-    "NGHỊ QUYẾT": "Nghị quyết", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
-    "KẾT LUẬN": "Kết luận", "QUY CHẾ": "Quy chế", "QUY ĐỊNH": "Quy định", "ĐỀ ÁN": "Đề án",
-    "PHƯƠNG ÁN": "Phương án", "GIẤY MỜI": "Giấy mời", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình",
-    "THÔNG BÁO KẾT LUẬN": "Thông báo", "LỆNH": "Lệnh", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "CÔNG VĂN": "Công văn",
+    "KẾ HOẠCH": "Kế hoạch",
+    "THÔNG BÁO": "Thông báo",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "CHỈ THỊ": "Chỉ thị",
+    "BÁO CÁO": "Báo cáo",
+    "CÔNG ĐIỆN": "Công điện",
+    "TỜ TRÌNH": "Tờ trình",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "KẾT LUẬN": "Kết luận",
+    "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định",
+    "ĐỀ ÁN": "Đề án",
+    "PHƯƠNG ÁN": "Phương án",
+    "GIẤY MỜI": "Giấy mời",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình",
+    "THÔNG BÁO KẾT LUẬN": "Thông báo",
+    "LỆNH": "Lệnh",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "THÔNG TƯ": "Thông tư",
 }
 # The type code that opens the symbol ("KH-UBND" → Kế hoạch); "UBND-VP" names no type: Công văn.
 _SYMBOL_TYPES = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "TB": "Thông báo", "CT": "Chỉ thị", "CĐ": "Công điện",
-    "BC": "Báo cáo", "TTr": "Tờ trình", "NQ": "Nghị quyết", "HD": "Hướng dẫn", "CTr": "Chương trình",
-    "KL": "Kết luận", "QC": "Quy chế", "ĐA": "Đề án", "PA": "Phương án", "GM": "Giấy mời",
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "CT": "Chỉ thị",
+    "CĐ": "Công điện",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "NQ": "Nghị quyết",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "KL": "Kết luận",
+    "QC": "Quy chế",
+    "ĐA": "Đề án",
+    "PA": "Phương án",
+    "GM": "Giấy mời",
     "CV": "Công văn",
 }
 _CITED_TYPES = (
-    "Công văn", "Văn bản", "Kế hoạch", "Quyết định", "Nghị quyết", "Thông báo", "Chỉ thị", "Công điện",
-    "Báo cáo", "Tờ trình", "Hướng dẫn", "Chương trình", "Kết luận",
+    "Công văn",
+    "Văn bản",
+    "Kế hoạch",
+    "Quyết định",
+    "Nghị quyết",
+    "Thông báo",
+    "Chỉ thị",
+    "Công điện",
+    "Báo cáo",
+    "Tờ trình",
+    "Hướng dẫn",
+    "Chương trình",
+    "Kết luận",
 )
 _CAPTION = re.compile(
     r"[Kk]èm\s+theo\s+(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES) + r")"
@@ -121,20 +160,58 @@ _KINH_GUI = re.compile(r"^(?P<lead>(?:Đồng\s+)?[Kk]ính\s+gửi|.{0,60}\bđi�
 _BULLET = re.compile(r"^[-+•–]\s*")
 _CONFIDENTIALITY = {"TUYỆT MẬT": "Tuyệt mật", "TỐI MẬT": "Tối mật", "MẬT": "Mật"}
 _URGENCY = {
-    "HỎA TỐC HẸN GIỜ": "Hỏa tốc", "HOẢ TỐC HẸN GIỜ": "Hỏa tốc", "HỎA TỐC": "Hỏa tốc",
-    "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn",
+    "HỎA TỐC HẸN GIỜ": "Hỏa tốc",
+    "HOẢ TỐC HẸN GIỜ": "Hỏa tốc",
+    "HỎA TỐC": "Hỏa tốc",
+    "HOẢ TỐC": "Hỏa tốc",
+    "THƯỢNG KHẨN": "Thượng khẩn",
+    "KHẨN": "Khẩn",
 }
-_STAMP = re.compile(r"(?<!\w)(" + "|".join(sorted({*_CONFIDENTIALITY, *_URGENCY}, key=len, reverse=True)) + r")(?!\w)")
+_STAMP = re.compile(
+    r"(?<!\w)(" + "|".join(sorted({*_CONFIDENTIALITY, *_URGENCY}, key=len, reverse=True)) + r")(?!\w)"
+)
 
-_UBND = re.compile(r"\b(?:Ủ|U)(?:Y|Ỷ)\s+BAN\s+NHÂN\s+DÂN\b|\b(?:Ủ|U)(?:y|ỷ)\s+ban\s+nhân\s+dân\b", re.IGNORECASE)
+_UBND = re.compile(
+    r"\b(?:Ủ|U)(?:Y|Ỷ)\s+BAN\s+NHÂN\s+DÂN\b|\b(?:Ủ|U)(?:y|ỷ)\s+ban\s+nhân\s+dân\b", re.IGNORECASE
+)
 _HDND = re.compile(r"\bHỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b", re.IGNORECASE)
 # Words that open the name of an agency; a header line starting with one begins a new body.
 _ORG_HEADS = (
-    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND", "SỞ", "BỘ", "BAN",
-    "CỤC", "TỔNG CỤC", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "PHÒNG", "VỤ", "VIỆN", "THANH TRA",
-    "KHO BẠC", "CÔNG AN", "ĐẢNG ỦY", "ĐẢNG ỦY", "TỈNH ỦY", "TỈNH ỦY", "THÀNH ỦY", "THÀNH ỦY",
-    "BỘ CHỈ HUY", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI", "BÁO", "TỔNG CÔNG TY", "CÔNG TY", "CHI NHÁNH",
-    "THỦ TƯỚNG", "HỘI",
+    "ỦY BAN NHÂN DÂN",
+    "UỶ BAN NHÂN DÂN",
+    "UBND",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "HĐND",
+    "SỞ",
+    "BỘ",
+    "BAN",
+    "CỤC",
+    "TỔNG CỤC",
+    "CHI CỤC",
+    "TRUNG TÂM",
+    "VĂN PHÒNG",
+    "PHÒNG",
+    "VỤ",
+    "VIỆN",
+    "THANH TRA",
+    "KHO BẠC",
+    "CÔNG AN",
+    "ĐẢNG ỦY",
+    "ĐẢNG ỦY",
+    "TỈNH ỦY",
+    "TỈNH ỦY",
+    "THÀNH ỦY",
+    "THÀNH ỦY",
+    "BỘ CHỈ HUY",
+    "TRƯỜNG",
+    "BỆNH VIỆN",
+    "ĐÀI",
+    "BÁO",
+    "TỔNG CÔNG TY",
+    "CÔNG TY",
+    "CHI NHÁNH",
+    "THỦ TƯỚNG",
+    "HỘI",
 )
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "xã", "phường", "huyện", "quận")
 _LEVEL_RE = re.compile(r"\b(?:" + "|".join(_LEVELS) + r")\b", re.IGNORECASE)
@@ -205,7 +282,7 @@ def _blank(masked: str, start: int, end: int, spans: list[tuple[int, int]]) -> s
 
 
 def _org_case(raw: str) -> str:
-    """"ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "UBND xã Gia Lộc"; mixed-case names are kept as written."""
+    """ "ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "UBND xã Gia Lộc"; mixed-case names are kept as written."""
     text = squash(_HDND.sub("HĐND", _UBND.sub("UBND", raw)))
     if not _upper_text(text.replace("UBND", "").replace("HĐND", "") or "AA"):
         return text
@@ -227,17 +304,25 @@ def _org_case(raw: str) -> str:
         cap = (
             i == 0
             or in_place
-            or prev in ("Bộ", "Sở", "Cục", "cục", "Trung", "tâm", "Văn", "phòng", "Ban", "Phòng", "Vụ", "Viện")
-            and not (prev == "Văn" and low == "phòng") and not (prev == "Trung" and low == "tâm")
-            or ministry and (prev.endswith(",") or prev == "và")
-            or (low, words[i + 1].lower() if i + 1 < len(words) else "") in (("chính", "phủ"), ("việt", "nam"))
+            or prev
+            in ("Bộ", "Sở", "Cục", "cục", "Trung", "tâm", "Văn", "phòng", "Ban", "Phòng", "Vụ", "Viện")
+            and not (prev == "Văn" and low == "phòng")
+            and not (prev == "Trung" and low == "tâm")
+            or ministry
+            and (prev.endswith(",") or prev == "và")
+            or (low, words[i + 1].lower() if i + 1 < len(words) else "")
+            in (("chính", "phủ"), ("việt", "nam"))
         )
         if prev == "Tổng" and low == "cục":
             cap = False
         out.append(word[:1].upper() + low[1:] if cap else low)
     # "Văn phòng Chính phủ": the word after the head noun pair
     text = " ".join(out)
-    text = re.sub(r"\b(Văn phòng|Trung tâm|Tổng cục|Chi cục) (\w)", lambda m: m.group(1) + " " + m.group(2).upper(), text)
+    text = re.sub(
+        r"\b(Văn phòng|Trung tâm|Tổng cục|Chi cục) (\w)",
+        lambda m: m.group(1) + " " + m.group(2).upper(),
+        text,
+    )
     return text
 
 
@@ -254,7 +339,7 @@ def _sentence_case(raw: str) -> str:
 
 
 def _is_bare(org: str) -> bool:
-    """"UBND xã", "UBND Thành phố", "Bộ": the kind of body without its name."""
+    """ "UBND xã", "UBND Thành phố", "Bộ": the kind of body without its name."""
     words = org.split()
     if len(words) <= 1:
         return True
@@ -270,7 +355,8 @@ def _split_orgs(fragments: list[str]) -> list[str]:
         joinable = orgs and (
             not starts_org
             or orgs[-1].endswith((",", " VÀ", "-"))
-            or _UBND.fullmatch(orgs[-1]) is None and orgs[-1] in ("ỦY BAN NHÂN", "ỦY BAN", "UỶ BAN NHÂN")
+            or _UBND.fullmatch(orgs[-1]) is None
+            and orgs[-1] in ("ỦY BAN NHÂN", "ỦY BAN", "UỶ BAN NHÂN")
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
@@ -399,7 +485,9 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
         first -= 1
     zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)].end
     # Fixed phrases are blanked so that what remains upper case is the issuer.
-    spans = [m.span() for rx in (_QUOC_HIEU, _MOTTO) for m in rx.finditer(masked, lines[first].start, zone_end)]
+    spans = [
+        m.span() for rx in (_QUOC_HIEU, _MOTTO) for m in rx.finditer(masked, lines[first].start, zone_end)
+    ]
     work = _blank(masked, lines[first].start, zone_end, spans)
     zl = _lines(work, lines[first].start, zone_end)
 
@@ -429,7 +517,7 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
         nm, dm = (_match_on_line(rx, work, line, zone_end) for rx in (_NUMBER_LINE, _DATE_LINE))
         if nm or dm:
             found = [x for x in (nm, dm) if x]
-            pre = squash(work[line.start:min(x.start() for x in found)])
+            pre = squash(work[line.start : min(x.start() for x in found)])
             before_number = "number" not in b.reasons and "date" not in b.reasons
             if pre and _upper_text(pre) and before_number:
                 fragments.append(pre)
@@ -438,14 +526,14 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             if dm:
                 b.set("place", squash(dm.group("place")), _date_reason(dm))
                 _read_date(b, dm, "Dòng địa danh, ngày tháng ở phần đầu")
-            if nm and dm and dm.start() > nm.end() and _VV.match(squash(work[nm.end():dm.start()])):
-                vv = _VV.sub("", squash(work[nm.end():dm.start()]))
+            if nm and dm and dm.start() > nm.end() and _VV.match(squash(work[nm.end() : dm.start()])):
+                vv = _VV.sub("", squash(work[nm.end() : dm.start()]))
                 b.set("subject", vv, f"Trích yếu sau «V/v»: «{vv}»")
             consumed = max(x.end() for x in found)
             k = i
             while k + 1 < len(zl) and zl[k].end < consumed:
                 k += 1
-            rest = squash(work[consumed:zl[k].end])
+            rest = squash(work[consumed : zl[k].end])
             subject_open = bool(nm) and not rest
             if _VV.match(rest):
                 i = _read_vv(b, zl, k, _VV.sub("", rest))
@@ -458,16 +546,21 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             continue
         if subject_open and t.startswith("Về ") and "subject" not in b.values:
             parts, j = _collect_block(zl, i, t)
-            b.set("subject", squash(" ".join(parts)), f"Trích yếu dưới số, ký hiệu: «{squash(' '.join(parts))}»")
+            b.set(
+                "subject", squash(" ".join(parts)), f"Trích yếu dưới số, ký hiệu: «{squash(' '.join(parts))}»"
+            )
             i = j
             continue
         subject_open = False
         km = _KINH_GUI.match(t)
-        if km and (km.group("lead").lower().endswith("gửi") or _upper_text(km.group("lead")[:-4] or "")
-                   or "điện" in km.group("lead")):
+        if km and (
+            km.group("lead").lower().endswith("gửi")
+            or _upper_text(km.group("lead")[:-4] or "")
+            or "điện" in km.group("lead")
+        ):
             if "điện" in km.group("lead") and "doc_type" in b.values:
                 b.set("issuer_authority", squash(km.group("lead")[: -len("điện")]), "Dòng «... điện:»")
-            items, j = _collect_list(zl, i, t[km.end():])
+            items, j = _collect_list(zl, i, t[km.end() :])
             b.values.setdefault("recipients", [])
             b.values["recipients"].extend(items)  # type: ignore[union-attr]
             b.reasons.setdefault("recipients", f"Danh sách sau «{squash(km.group())}»")
@@ -483,8 +576,13 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             fragments.append(t)
             i += 1
             continue
-        if ("subject_done" in b.values and "authority" not in b.values and _upper_text(t)
-                and len(t.split()) <= 15 and not re.match(r"^[IVX]+\.|^\d+\.", t)):
+        if (
+            "subject_done" in b.values
+            and "authority" not in b.values
+            and _upper_text(t)
+            and len(t.split()) <= 15
+            and not re.match(r"^[IVX]+\.|^\d+\.", t)
+        ):
             b.set("authority", t, f"Dòng thẩm quyền ban hành: «{t}»")
             i += 1
             continue
@@ -535,7 +633,7 @@ def _read_title_subject(b: _Builder, text: str, lines: list[_Line], i: int) -> i
     bold_subject = None
     while i < len(lines):
         t = lines[i].text
-        raw = text[lines[i].start:lines[i].end].strip()
+        raw = text[lines[i].start : lines[i].end].strip()
         if not t:
             k = i
             while k < len(lines) and not lines[k].text:
@@ -590,7 +688,7 @@ def _is_name(text: str) -> bool:
 
 
 def _cells(text: str, line: _Line) -> list[str]:
-    raw = text[line.start:line.end]
+    raw = text[line.start : line.end]
     return [c for c in (squash(mask_markup(x)) for x in re.split(r"\||\s{3,}", raw)) if c]
 
 
@@ -606,7 +704,9 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
         if items:
             b.values.setdefault("recipients", [])
             b.values["recipients"].extend(items)  # type: ignore[union-attr]
-            b.reasons["recipients"] = (b.reasons.get("recipients", "") + "; danh sách «Nơi nhận:»").lstrip("; ")
+            b.reasons["recipients"] = (b.reasons.get("recipients", "") + "; danh sách «Nơi nhận:»").lstrip(
+                "; "
+            )
         start = _read_signature(text, lines[j:], b)
         if start is None:
             before = _lines(masked, body_start, nn.start(), -15)
@@ -673,7 +773,9 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, b: _Builder) -
     for title in b.values.get("closing_titles", []):  # type: ignore[union-attr]
         key = squash(title).rstrip(",")
         if key in _TITLE_ISSUERS:
-            candidates.append((_TITLE_ISSUERS[key], f"Chức danh người đứng đầu chỉ có ở một cơ quan: «{key}»"))
+            candidates.append(
+                (_TITLE_ISSUERS[key], f"Chức danh người đứng đầu chỉ có ở một cơ quan: «{key}»")
+            )
     windows = ((body_start, min(body_end, body_start + 4000)), (max(body_start, body_end - 3000), body_end))
     for a, z in windows:
         for m in _SELF_REFERENCE.finditer(masked, a, max(a, z)):
@@ -701,15 +803,20 @@ def parse_header(text: str) -> Header:
         issuer = _org_case(issuer)
         parent = b.get("parent_issuer")
         parent = _org_case(parent) if isinstance(parent, str) else None
-        if parent and parent.startswith("UBND") and not issuer.startswith("UBND") and not _LEVEL_RE.search(issuer):
+        if (
+            parent
+            and parent.startswith("UBND")
+            and not issuer.startswith("UBND")
+            and not _LEVEL_RE.search(issuer)
+        ):
             place = _LEVEL_RE.search(parent)
             if place:
-                issuer = f"{issuer} {parent[place.start():]}"
+                issuer = f"{issuer} {parent[place.start() :]}"
         b.values["issuer"] = issuer
         b.values["parent_issuer"] = parent
     authority = b.get("authority")
     if isinstance(authority, str) and authority.startswith("CHỦ TỊCH"):
-        b.values["issuer"] = "Chủ tịch " + _org_case(authority[len("CHỦ TỊCH"):])
+        b.values["issuer"] = "Chủ tịch " + _org_case(authority[len("CHỦ TỊCH") :])
         b.reasons["issuer"] = f"Quyết định do Chủ tịch ký ban hành: «{authority}»"
     if not b.get("issuer"):
         _issuer_fallback(masked, body_start, body_end, b)
@@ -759,7 +866,22 @@ def parse_header(text: str) -> Header:
 
 
 _PUBLIC_FIELDS = {
-    "issuer", "parent_issuer", "number", "symbol", "doc_type", "place", "date", "month", "year", "subject",
-    "recipients", "signing_authority", "signing_for", "signer_title", "signer", "confidentiality", "urgency",
+    "issuer",
+    "parent_issuer",
+    "number",
+    "symbol",
+    "doc_type",
+    "place",
+    "date",
+    "month",
+    "year",
+    "subject",
+    "recipients",
+    "signing_authority",
+    "signing_for",
+    "signer_title",
+    "signer",
+    "confidentiality",
+    "urgency",
 }
 _ = NUMBER

@@ -95,6 +95,8 @@ class Line(NamedTuple):
     def slice(self, a: int, b: int | None = None) -> Line:
         """A new line for clean slice ``[a:b]`` with its own runs."""
         b = len(self.text) if b is None else b
+        if a == 0 and b == len(self.text):
+            return self  # the whole line: its runs are already those of the slice
         runs = []
         for clean, orig, length in self.runs:
             lo, hi = max(clean, a), min(clean + length, b)

@@ -46,6 +46,11 @@ class Context:
     section: tuple[str, ...] = ()
     directed: frozenset[str] = frozenset()
 
+    def but(self, **changes) -> Context:
+        """A copy with ``changes``: ``dataclasses.replace`` without its per-call look at the fields,
+        which showed in profiles (a document derives thousands of contexts)."""
+        return Context(**{**self.__dict__, **changes})
+
 
 @dataclass(frozen=True)
 class DocInfo:

@@ -12,7 +12,7 @@ no unit give none either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
@@ -37,10 +37,10 @@ from dieuhanh.extract.tables import Table, TableRow
 from dieuhanh.extract.timing import (
     INLINE_TIME,
     NO_DEADLINE,
-    SENTENCE,
     passage_deadline,
     report_split,
     section_deadline,
+    sentence_starts,
 )
 from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
 from dieuhanh.vn.deadlines import Deadline, parse_deadline
@@ -126,7 +126,7 @@ class TaskBuilder:
             if child.kind == "title":
                 made += flush()
                 mode = "appendix" if APPENDIX.match(child.text) else ctx.mode
-                local = replace(ctx, units=(), mode=mode, section=(child.text,))
+                local = ctx.but(units=(), mode=mode, section=(child.text,))
                 made += self._children(child.children, local)
                 continue
             if child.kind == "table":
@@ -143,20 +143,18 @@ class TaskBuilder:
                     units = lead_in_units(text)
                     if units:
                         made += flush()
-                        local = replace(local, units=tuple(units), unit_reason=f"Câu dẫn: “{_short(text)}”.")
+                        local = local.but(units=tuple(units), unit_reason=f"Câu dẫn: “{_short(text)}”.")
                         lead_dl = section_deadline(text, self.doc.doc_date)
                         if lead_dl:
-                            local = replace(
-                                local, deadline=lead_dl, deadline_reason="Thời hạn chung nêu ở câu dẫn."
+                            local = local.but(
+                                deadline=lead_dl, deadline_reason="Thời hạn chung nêu ở câu dẫn."
                             )
                         continue
                 field_m = _FIELD.match(text)
                 if field_m and field_m.group("time") and not group:
                     dl = parse_deadline(text[field_m.end() :], self.doc.doc_date)
                     if dl.kind != "none" or dl.text:
-                        local = replace(
-                            local, deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục."
-                        )
+                        local = local.but(deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục.")
                     continue
                 own, _ = subject(text)
                 if own or not group_has_units:
@@ -175,24 +173,24 @@ class TaskBuilder:
         text = block.text
         sub = [c for c in block.children if not c.continuation]
         heading = block.heading_like and bool(sub)
-        child_ctx = replace(ctx, section=(*ctx.section, _short(text, 60)))
+        child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
         if heading or (sub and text.endswith(":")):
             mode = heading_mode(text, self.doc, ctx.mode)
-            child_ctx = replace(child_ctx, mode=mode)
+            child_ctx = child_ctx.but(mode=mode)
             if mode != "skip":
                 units = lead_in_units(text)
                 if units:
-                    child_ctx = replace(
-                        child_ctx, units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
+                    child_ctx = child_ctx.but(
+                        units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
                     )
                 directs = DIRECTS.match(text)
                 if directs:
                     directed, _ = unit_list(text, directs.end())
-                    child_ctx = replace(child_ctx, directed=frozenset(fold(u.name) for u in directed))
+                    child_ctx = child_ctx.but(directed=frozenset(fold(u.name) for u in directed))
                 dl = section_deadline(text, self.doc.doc_date)
                 if dl:
-                    child_ctx = replace(
-                        child_ctx, deadline=dl, deadline_reason="Thời hạn chung nêu ở câu dẫn của mục."
+                    child_ctx = child_ctx.but(
+                        deadline=dl, deadline_reason="Thời hạn chung nêu ở câu dẫn của mục."
                     )
             if mode == "skip":
                 return 0
@@ -201,8 +199,8 @@ class TaskBuilder:
                 return self._structured(block, sub, child_ctx, fields)
             shared = self._shared_time(sub)
             if shared is not None:
-                child_ctx = replace(
-                    child_ctx, deadline=shared, deadline_reason="Dòng “Thời gian” chung sau các ý của mục."
+                child_ctx = child_ctx.but(
+                    deadline=shared, deadline_reason="Dòng “Thời gian” chung sau các ý của mục."
                 )
             made = self._children(block.children, child_ctx)
             if made:
@@ -322,13 +320,13 @@ class TaskBuilder:
         starts = [0]
         first, _ = self._own_subject(text)
         current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
-        for m in SENTENCE.finditer(text):
-            own, _ = subject(text, m.end())
-            if not own and OPENER.match(text, m.end()):
-                own, _ = subject_after_opener(text, m.end())
+        for at in sentence_starts(text):
+            own, _ = subject(text, at)
+            if not own and OPENER.match(text, at):
+                own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
             if own and fold(own[0].name) != current:
-                starts.append(m.end())
+                starts.append(at)
                 current = fold(own[0].name)
         made = 0
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
@@ -440,7 +438,7 @@ class TaskBuilder:
             units[0],
             coords,
             deadline,
-            replace(ctx, section=section),
+            ctx.but(section=section),
             reasons,
             result_text=row.get("result"),
             budget=budget,

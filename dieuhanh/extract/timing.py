@@ -23,13 +23,51 @@ _REPORT_CLAUSE = re.compile(
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
-# Cheap test before asking the deadline parser: a number or a cycle word.
-_TIME_HINT = re.compile(
-    r"\d|[Hh]ằng|[Hh]àng|[Đđ]ịnh kỳ|[Tt]hường xuyên|[Qq]uý|[Qq]uí|[Tt]háng|[Nn]ăm|[Nn]gay|[Kk]hi|[Kk]ỳ|[Ss]au|[Tt]iến độ|[Ll]ộ trình|[Kk]ế hoạch riêng"
+# Cheap test before asking the deadline parser: a number or a cycle word. Plain substring tests:
+# a regular expression that opens with an alternation is tried at every position of the text.
+_DIGIT = re.compile(r"\d")
+_TIME_WORDS = tuple(
+    f"{first}{rest}"
+    for word in (
+        "hằng",
+        "hàng",
+        "định kỳ",
+        "thường xuyên",
+        "quý",
+        "quí",
+        "tháng",
+        "năm",
+        "ngay",
+        "khi",
+        "kỳ",
+        "sau",
+        "tiến độ",
+        "lộ trình",
+        "kế hoạch riêng",
+    )
+    for first, rest in ((word[0], word[1:]), (word[0].upper(), word[1:]))
 )
+
+
+def _time_hint(text: str) -> bool:
+    return any(word in text for word in _TIME_WORDS) or _DIGIT.search(text) is not None
+
+
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
-SENTENCE = re.compile(r"(?<=[.;])\s+(?=[" + UPPER + "])")
+# Where a sentence ends and the next (capitalised) one starts; ``m.end()`` is the next sentence.
+# The stop is part of the match (not a look-behind) so that the scan can jump from one "." or ";"
+# to the next instead of trying every position; ``sentence_starts`` keeps a look-behind's reach.
+SENTENCE = re.compile(r"[.;]\s+(?=[" + UPPER + "])")
+
+
+def sentence_starts(text: str, pos: int = 0) -> list[int]:
+    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts)."""
+    return [m.end() for m in SENTENCE.finditer(text, max(pos - 1, 0))]
+
+
+# Words that every report clause holds (see _REPORT_CLAUSE).
+_REPORT_WORDS = ("báo cáo", "Báo cáo", "Định kỳ", "định kỳ", "Kết quả")
 
 
 def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
@@ -45,17 +83,17 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
     text = line.text
     if "Thời" in text and INLINE_TIME.search(text):
         return [(line, "")]
+    if not any(word in text for word in _REPORT_WORDS):
+        return [(line, "")]  # no report clause, no sentence opening on "báo cáo"
     boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
-    boundaries += [
-        m.end() for m in SENTENCE.finditer(text, duty_at) if "báo cáo" in text[m.end() : m.end() + 100]
-    ]
+    boundaries += [at for at in sentence_starts(text, duty_at) if "báo cáo" in text[at : at + 100]]
     for at in sorted(set(boundaries)):
         after_comma = text[:at].rstrip().endswith(",")
         if after_comma and len(text[duty_at:at].split()) < 8:
             continue
         tail = text[at:]
         head = text[:at]
-        if not _TIME_HINT.search(tail):
+        if not _time_hint(tail):
             continue
         tail_dl = pick_deadline(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
@@ -85,7 +123,7 @@ def passage_deadline(
         dl = parse_deadline(inline.group(1).strip(), doc_date)
         if dl.kind != "none" or dl.text:
             return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-    dl = pick_deadline(text, doc_date) if _TIME_HINT.search(text) else NO_DEADLINE
+    dl = pick_deadline(text, doc_date) if _time_hint(text) else NO_DEADLINE
     if dl.kind != "none":
         return dl, dl.reason
     if inherited is not None:
