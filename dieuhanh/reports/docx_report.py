@@ -334,7 +334,7 @@ def _overdue_table(doc, f: ReportFigures):
         "Báo cáo gần nhất",
         "Lý do",
     ]
-    _table(doc, headers, rows, [1.3, 3.9, 2.6, 2.1, 1.5, 3.1, 2.0])
+    _table(doc, headers, rows, [1.3, 3.5, 2.5, 2.4, 1.5, 3.1, 2.2])
     if f.rates.overdue > DOCX_ROW_LIMIT:
         _body(
             doc,
@@ -356,7 +356,7 @@ def _extension_table(doc, f: ReportFigures):
         for i, e in enumerate(f.extensions[:DOCX_ROW_LIMIT], start=1)
     ]
     headers = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn cũ", "Thời hạn mới", "Lý do gia hạn"]
-    _table(doc, headers, rows, [1.3, 4.7, 2.8, 2.1, 2.1, 3.5])
+    _table(doc, headers, rows, [1.3, 4.1, 2.6, 2.4, 2.4, 3.7])
 
 
 def _target_table(doc, f: ReportFigures):
