@@ -24,22 +24,20 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
-    CharField,
     Count,
     DateField,
     DateTimeField,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from dieuhanh.documents.models import Document
 from dieuhanh.notify.constants import NO_PROGRESS_HORIZON_DAYS, OverdueFrequency, ReminderKind
 from dieuhanh.notify.models import Reminder
 from dieuhanh.notify.policy import PolicyGroup, Rules, policy_groups
@@ -47,10 +45,11 @@ from dieuhanh.notify.windows import (
     before_window,
     before_windows,
     crossing_windows,
+    escalation_window,
     is_first_working_day_of_week,
 )
 from dieuhanh.org.constants import Role
-from dieuhanh.org.models import Membership
+from dieuhanh.org.models import Membership, User
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import ProgressReport, Task
 from dieuhanh.vn.workdays import is_working_day
@@ -106,40 +105,35 @@ def selections(rules: Rules, today: datetime.date, tasks: QuerySet) -> list[Sele
                 ReminderKind.ON_DEADLINE, tasks.filter(_in_ranges([before_window(today, 0)])), coordinated
             )
         )
-    overdue = tasks.filter(deadline__lt=today)
-    if rules.overdue == OverdueFrequency.DAILY or (
-        rules.overdue == OverdueFrequency.WEEKLY and is_first_working_day_of_week(today)
-    ):
+    weekly = rules.overdue == OverdueFrequency.WEEKLY
+    if rules.overdue == OverdueFrequency.DAILY or (weekly and is_first_working_day_of_week(today)):
+        overdue = tasks.filter(deadline__lt=today)
         chosen.append(Selection(ReminderKind.OVERDUE, overdue, Audience.LEAD))
+        if rules.escalate_after:
+            escalate = _to_escalate(overdue, today, rules.escalate_after, weekly)
+            chosen.append(Selection(ReminderKind.ESCALATION, escalate, Audience.LEADERS))
     if rules.no_progress_days:
-        for quiet in _quiet(tasks, today, rules.no_progress_days):
+        quiet = _quiet(tasks, today, rules.no_progress_days)
+        if quiet is not None:
             chosen.append(Selection(ReminderKind.NO_PROGRESS, quiet, Audience.LEAD))
-    if rules.escalate_after and rules.overdue != OverdueFrequency.OFF:
-        chosen.append(
-            Selection(
-                ReminderKind.ESCALATION, _to_escalate(overdue, today, rules.escalate_after), Audience.LEADERS
-            )
-        )
     return chosen
 
 
-def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> list[QuerySet]:
+def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> QuerySet | None:
     """Tasks (not yet overdue: those are chased already) whose silence reached N, 2N ... days.
 
-    The last activity is the latest progress report, or the day the task was created. Two
-    selections keep the database away from a per-task subquery over every open task: tasks
-    whose latest report falls on a crossing day (found through the index on `reported_on`),
-    and never-reported tasks created on a crossing day.
+    The last activity is the latest progress report, or the day the task was created. Reports
+    on a crossing day are found through the index on `reported_on` (and kept when no later
+    report exists), so no subquery runs for every open task.
     """
     windows = crossing_windows(today, every, NO_PROGRESS_HORIZON_DAYS)
     if not windows:
-        return []
+        return None
     quiet_since = [
         after + datetime.timedelta(days=i)
         for after, up_to in windows
         for i in range(1, (up_to - after).days + 1)
     ]
-    not_overdue = tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
     later = ProgressReport.objects.filter(
         task_id=OuterRef("task_id"), reported_on__gt=OuterRef("reported_on")
     )
@@ -149,21 +143,26 @@ def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> list[QuerySet]:
         .order_by()
         .values("task_id")
     )
-    reported = not_overdue.filter(pk__in=last_reports)
-    never_reported = (
-        not_overdue.annotate(created_on=TruncDate("created_at"))
-        .filter(created_on__in=quiet_since)
-        .exclude(Exists(ProgressReport.objects.filter(task_id=OuterRef("pk"))))
+    never_reported = ~Q(Exists(ProgressReport.objects.filter(task_id=OuterRef("pk"))))
+    return (
+        tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
+        .annotate(created_on=TruncDate("created_at"))
+        .filter(Q(pk__in=last_reports) | (Q(created_on__in=quiet_since) & never_reported))
     )
-    return [reported, never_reported]
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def _to_escalate(overdue: QuerySet, today: datetime.date, after: int) -> QuerySet:
-    """Overdue tasks chased on `after` earlier days since their current deadline, not yet escalated."""
+def _to_escalate(overdue: QuerySet, today: datetime.date, after: int, weekly: bool) -> QuerySet:
+    """Overdue tasks whose `after`-th overdue reminder was the last one before today.
+
+    The deadline window finds the candidates by index; counting their overdue reminders since
+    the current deadline then checks they really were chased (a task created already overdue,
+    or an organisation that just turned reminders on, waits for its own reminders).
+    """
+    start, end = escalation_window(today, after, weekly)
     chased = (
         Reminder.objects.filter(
             task=OuterRef("pk"), kind=ReminderKind.OVERDUE, due_on__lt=today, due_on__gt=OuterRef("deadline")
@@ -173,72 +172,75 @@ def _to_escalate(overdue: QuerySet, today: datetime.date, after: int) -> QuerySe
         .annotate(n=Count("due_on", distinct=True))
         .values("n")
     )
-    # Today's escalations do not count: the leaders and the head are planned by separate statements.
-    escalated = Reminder.objects.filter(
-        task=OuterRef("pk"), kind=ReminderKind.ESCALATION, due_on__gt=OuterRef("deadline"), due_on__lt=today
-    )
     return (
-        overdue.annotate(chased=Coalesce(Subquery(chased, output_field=IntegerField()), 0))
+        overdue.filter(deadline__gte=start, deadline__lt=end)
+        .annotate(chased=Coalesce(Subquery(chased, output_field=IntegerField()), 0))
         .filter(chased__gte=after)
-        .exclude(Exists(escalated))
     )
 
 
-def audience_rows(selection: Selection) -> list[QuerySet]:
-    """One (task_id, person_id) query per source of recipients."""
-    tasks = selection.tasks
-    if selection.audience is Audience.LEADERS:
-        signer_is_a_leader = Membership.objects.filter(
-            unit_id=OuterRef("owner_id"),
-            role=Role.LEADER,
-            user__full_name=OuterRef("document__signer"),
-        ).exclude(user__full_name="")
-        leaders = tasks.filter(
-            Q(owner__memberships__role=Role.LEADER, owner__memberships__user__is_active=True)
-            & (Q(owner__memberships__user__full_name=F("document__signer")) | ~Q(Exists(signer_is_a_leader)))
-        ).values(task_ref=F("pk"), person_ref=F("owner__memberships__user_id"))
-        heads = tasks.filter(
-            lead_unit__memberships__is_head=True, lead_unit__memberships__user__is_active=True
-        ).values(task_ref=F("pk"), person_ref=F("lead_unit__memberships__user_id"))
-        return [leaders, heads]
-    rows = [
-        tasks.filter(lead_unit__memberships__user__is_active=True).values(
-            task_ref=F("pk"), person_ref=F("lead_unit__memberships__user_id")
-        ),
-        tasks.filter(assignees__is_active=True).values(task_ref=F("pk"), person_ref=F("assignees__id")),
-    ]
-    if selection.audience is Audience.LEAD_AND_COORDINATORS:
-        rows.append(
-            tasks.filter(coordinators__memberships__user__is_active=True).values(
-                task_ref=F("pk"), person_ref=F("coordinators__memberships__user_id")
-            )
+def _audience_sql(audience: Audience) -> tuple[list[str], list]:
+    """SELECT (task, person) parts over the CTE `picked` (id, lead_unit_id, owner_id, document_id)."""
+    q = connection.ops.quote_name
+    membership, user = q(Membership._meta.db_table), q(User._meta.db_table)
+    active = f"JOIN {user} u ON u.id = m.user_id AND u.is_active = %s"
+    if audience is Audience.LEADERS:
+        document = q(Document._meta.db_table)
+        signer_is_leader = (
+            f"SELECT 1 FROM {membership} m2 JOIN {user} u2 ON u2.id = m2.user_id "
+            f"WHERE m2.unit_id = p.owner_id AND m2.role = %s AND u2.full_name <> '' AND u2.full_name = d.signer"
         )
-    return rows
-
-
-def insert_reminders(rows: QuerySet, kind: str, today: datetime.date, now: datetime.datetime) -> int:
-    """INSERT ... SELECT the (task, person) rows as reminders; existing ones are left alone."""
-    select = rows.annotate(
-        r_kind=Value(kind, output_field=CharField()),
-        r_due_on=Value(today, output_field=DateField()),
-        r_planned_at=Value(now, output_field=DateTimeField()),
-        r_attempts=Value(0, output_field=IntegerField()),
-        r_blank=Value("", output_field=CharField()),
-    ).values_list(
-        "task_ref", "person_ref", "r_kind", "r_due_on", "r_planned_at", "r_attempts", "r_blank", "r_blank"
+        leaders = (
+            f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.owner_id AND m.role = %s "
+            f"{active} LEFT JOIN {document} d ON d.id = p.document_id "
+            f"WHERE (u.full_name <> '' AND u.full_name = d.signer) OR NOT EXISTS ({signer_is_leader})"
+        )
+        heads = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id AND m.is_head = %s {active}"
+        return [leaders, heads], [Role.LEADER.value, True, Role.LEADER.value, True, True]
+    assignees = Task.assignees.through
+    lead = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id {active}"
+    assigned = (
+        f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(assignees._meta.db_table)} m "
+        f"ON m.{q(assignees._meta.get_field('task').column)} = p.id {active}"
     )
-    sql, params = select.query.get_compiler(connection=connection).as_sql()
-    table = connection.ops.quote_name(Reminder._meta.db_table)
+    parts, params = [lead, assigned], [True, True]
+    if audience is Audience.LEAD_AND_COORDINATORS:
+        coordinators = Task.coordinators.through
+        parts.append(
+            f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(coordinators._meta.db_table)} c "
+            f"ON c.{q(coordinators._meta.get_field('task').column)} = p.id "
+            f"JOIN {membership} m ON m.unit_id = c.{q(coordinators._meta.get_field('unit').column)} {active}"
+        )
+        params.append(True)
+    return parts, params
+
+
+def insert_reminders(selection: Selection, today: datetime.date, now: datetime.datetime) -> int:
+    """One statement: the selected tasks once (a CTE), joined to each audience, inserted as reminders.
+
+    Reminders that exist already are left alone (ON CONFLICT DO NOTHING on the unique key).
+    """
+    picked = selection.tasks.order_by().values("pk", "lead_unit_id", "owner_id", "document_id")
+    picked_sql, picked_params = picked.query.get_compiler(connection=connection).as_sql()
+    parts, part_params = _audience_sql(selection.audience)
+    q = connection.ops.quote_name
     columns = ", ".join(
-        connection.ops.quote_name(c)
+        q(c)
         for c in ("task_id", "person_id", "kind", "due_on", "planned_at", "attempts", "channel", "last_error")
     )
-    # "SELECT * FROM (...) WHERE true" keeps SQLite from reading ON CONFLICT as part of a join.
+    union = " UNION ALL ".join(parts)
+    # "WHERE 1 = 1" keeps SQLite from reading ON CONFLICT as part of a join.
     statement = (
-        f"INSERT INTO {table} ({columns}) SELECT * FROM ({sql}) AS picked WHERE 1 = 1 ON CONFLICT DO NOTHING"
+        # INSERT first, CTE inside: Python's sqlite3 reports rowcount only for statements that start with INSERT.
+        f"INSERT INTO {q(Reminder._meta.db_table)} ({columns}) "
+        f"WITH picked (id, lead_unit_id, owner_id, document_id) AS ({picked_sql}) "
+        f"SELECT r.task_id, r.person_id, %s, %s, %s, 0, '', '' FROM ({union}) AS r "
+        f"WHERE 1 = 1 ON CONFLICT DO NOTHING"
     )
+    due_on = DateField().get_db_prep_value(today, connection)
+    planned_at = DateTimeField().get_db_prep_value(now, connection)
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(statement, [*picked_params, selection.kind.value, due_on, planned_at, *part_params])
         return max(cursor.rowcount, 0)
 
 
@@ -254,10 +256,9 @@ def plan(today: datetime.date | None = None, now: datetime.datetime | None = Non
         if not group.rules.active:
             continue
         for selection in selections(group.rules, today, open_tasks(group)):
-            for rows in audience_rows(selection):
-                added = insert_reminders(rows, selection.kind, today, now)
-                if added:
-                    planned[selection.kind.value] += added
+            added = insert_reminders(selection, today, now)
+            if added:
+                planned[selection.kind.value] += added
     if sum(planned.values()) > ANALYZE_AFTER_ROWS and connection.vendor == "postgresql":
         # Fresh statistics, or the delivery queries right after planning see an "empty" table.
         with connection.cursor() as cursor:

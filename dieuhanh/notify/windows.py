@@ -56,3 +56,20 @@ def crossing_windows(today: date, every: int, horizon_days: int) -> list[tuple[d
             ranges.append((after, up_to))
         k += 1
     return ranges
+
+
+def reminder_days_before(today: date, weekly: bool, count: int) -> list[date]:
+    """The last `count` overdue-reminder days before `today`, newest first (working days, or week starts)."""
+    days: list[date] = []
+    d = today
+    while len(days) < count:
+        d = previous_working_day(d)
+        if not weekly or is_first_working_day_of_week(d):
+            days.append(d)
+    return days
+
+
+def escalation_window(today: date, after: int, weekly: bool) -> DateRange:
+    """Deadlines whose `after`-th overdue reminder was the last one before today: [R(after+1), R(after))."""
+    days = reminder_days_before(today, weekly, after + 1)
+    return days[after], days[after - 1]
