@@ -1,0 +1,56 @@
+"""List pages make the same number of queries for 5 rows as for 50 (no N+1), as NetBox's baselines do."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import DocumentFactory, ProgressReportFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def add_rows(s, n):
+    for i in range(n):
+        doc = DocumentFactory(owner=s.commune)
+        task = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, document=doc, deadline=D(2026, 6, 1 + i % 28))
+        task.coordinators.add(s.coord_unit)
+        ProgressReportFactory(task=task, reported_on=D(2026, 6, 10))
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/nhiem-vu/",
+        "/nhiem-vu/?status=open&q=ra+soat&sort=unit",
+        "/van-ban/",
+        "/van-ban/?q=chuyen+doi+so",
+        "/tong-quan/",
+        "/don-vi-cua-toi/",
+    ],
+)
+def test_list_pages_make_a_bounded_number_of_queries(s, login, django_assert_max_num_queries, url):
+    client = login(s.leader if "don-vi" not in url else s.lead)
+    add_rows(s, 5)
+    few = count(client, url)
+    add_rows(s, 45)
+    with django_assert_max_num_queries(few):
+        client.get(url)
+    assert few <= 20
+
+
+def test_the_export_makes_a_bounded_number_of_queries(s, login, django_assert_max_num_queries):
+    client = login(s.tracker)
+    add_rows(s, 5)
+    few = count(client, "/nhiem-vu/xuat-excel/")
+    add_rows(s, 45)
+    with django_assert_max_num_queries(few):
+        client.get("/nhiem-vu/xuat-excel/")
