@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -124,18 +124,24 @@ def tick(
     return result
 
 
+def _refresh_connections() -> None:
+    """Drop broken or expired connections between ticks (never inside a caller's transaction)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run(interval: float = 60, once: bool = False, stop: threading.Event | None = None) -> None:
     """Tick every `interval` seconds until `stop` is set; an error in one tick is logged, not fatal."""
     stop = stop or threading.Event()
     while not stop.is_set():
-        close_old_connections()
+        _refresh_connections()
         try:
             result = tick()
             logger.debug(result.summary())
         except Exception:
             logger.exception("Lượt xử lý nhắc việc bị lỗi; thử lại sau %s giây.", interval)
         finally:
-            close_old_connections()
+            _refresh_connections()
         if once:
             return
         stop.wait(interval)
