@@ -171,6 +171,9 @@ _STAMP = re.compile(
     r"(?<!\w)(" + "|".join(sorted({*_CONFIDENTIALITY, *_URGENCY}, key=len, reverse=True)) + r")(?!\w)"
 )
 
+# Every stamp holds one of these words: lines without them skip the look-behind scan of _STAMP.
+_STAMP_WORDS = ("MẬT", "KHẨN", "TỐC")
+assert all(any(w in stamp for w in _STAMP_WORDS) for stamp in (*_CONFIDENTIALITY, *_URGENCY))
 _UBND = re.compile(
     r"\b(?:Ủ|U)(?:Y|Ỷ)\s+BAN\s+NHÂN\s+DÂN\b|\b(?:Ủ|U)(?:y|ỷ)\s+ban\s+nhân\s+dân\b", re.IGNORECASE
 )
@@ -259,26 +262,29 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
             cut = pos + 1
         start = cut if pos >= 0 else start
         limit = None
+    if start > end:
+        return []
+    # One split in C rather than a find and a slice per line; with a limit, the piece after the
+    # last split is the unread rest of the text and is dropped.
+    raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
     out = []
     pos = start
-    while pos <= end and (limit is None or len(out) < limit):
-        nl = masked.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append(_Line(pos, stop, squash(masked[pos:stop])))
-        if nl < 0:
-            break
-        pos = nl + 1
+    for raw in raws:
+        out.append(_Line(pos, pos + len(raw), " ".join(raw.split())))
+        pos += len(raw) + 1
     return out
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blank(masked: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """``masked`` with the spans inside [start, end) turned to spaces (offsets unchanged)."""
-    zone = list(masked[start:end])
     for a, z in spans:
-        for i in range(max(a, start), min(z, end)):
-            if zone[i - start] != "\n":
-                zone[i - start] = " "
-    return masked[:start] + "".join(zone) + masked[end:]
+        a, z = max(a, start), min(z, end)
+        if a < z:
+            masked = masked[:a] + _NOT_NEWLINE.sub(" ", masked[a:z]) + masked[z:]
+    return masked
 
 
 def _org_case(raw: str) -> str:
@@ -502,7 +508,8 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
             i += 1
             continue
         stamp_spans = []
-        for sm in _STAMP.finditer(t):
+        stamps = _STAMP.finditer(t) if any(word in t for word in _STAMP_WORDS) else ()
+        for sm in stamps:
             word = sm.group(1)
             if word in _CONFIDENTIALITY:
                 b.set("confidentiality", _CONFIDENTIALITY[word], f"Dấu độ mật ở phần đầu: «{word}»")
@@ -601,7 +608,14 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
 
 def _match_on_line(rx: re.Pattern[str], work: str, line: _Line, zone_end: int) -> re.Match[str] | None:
     """A match that starts on ``line`` and may run onto the next lines ("Số:" / "2820/QĐ-UBND")."""
-    m = rx.search(work, line.start, min(zone_end, line.end + 200))
+    stop = min(zone_end, line.end + 200)
+    # Both patterns open with a look-behind, which makes a search try every position: first check
+    # for the word each match holds ("Số" at its start, on the line; "ngày" somewhere before ``stop``).
+    if rx is _NUMBER_LINE and work.find("Số", line.start, line.end + 2) < 0:
+        return None
+    if rx is _DATE_LINE and work.find("ngày", line.start, stop) < 0:
+        return None
+    m = rx.search(work, line.start, stop)
     return m if m and m.start() <= line.end else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 # Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
@@ -20,7 +21,7 @@ LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.is
 
 # A run of kept text: words joined by single ordinary spaces.
 _RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
-_MARKUP_CHARS = "*|\\\t\u00a0\r"
+_MARKUP = re.compile("[*|\\\\\t\u00a0\r]")  # a character class: the engine jumps to the first one
 _RULE_LINE = re.compile(r"^[\s\-_=*.]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)\s*$")
 
@@ -47,6 +48,19 @@ _WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
 # A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
 _OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
+# The patterns above that end in "$" have no prefix for the regex engine to jump to, so a search
+# tries every position of the line; they are searched from near the end instead (same matches).
+_CLOSERS = "\"”’)]\n"
+_OPEN_WORD_REACH = 16  # longer than any word of _OPEN_WORD_END with its space
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL.search(text)``: a match starts at most 3 characters before the closing run."""
+    return _TERMINAL.search(text, max(0, len(text.rstrip(_CLOSERS)) - 3)) is not None
+
+
+def _open_word_end(text: str) -> bool:
+    return _OPEN_WORD_END.search(text, max(0, len(text) - _OPEN_WORD_REACH)) is not None
 
 
 class Line(NamedTuple):
@@ -133,18 +147,15 @@ class PhysicalLine(NamedTuple):
 def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[PhysicalLine]:
     """Split ``text[start:end]`` into lines, keeping each line's original offset."""
     end = len(text) if end is None else end
-    out = []
-    pos = start
-    for raw in text[start:end].split("\n"):
-        out.append(PhysicalLine(raw, pos))
-        pos += len(raw) + 1
-    return out
+    raws = text[start:end].split("\n")
+    starts = accumulate([len(raw) + 1 for raw in raws], initial=start)
+    return list(map(PhysicalLine, raws, starts))  # map stops with the shorter ``raws``
 
 
 def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     """Drop markup (``*``, ``|``, trailing ``\\``) and collapse spaces; keep the offset runs."""
     raw = line.raw
-    if "  " not in raw and not any(c in raw for c in _MARKUP_CHARS):
+    if "  " not in raw and not _MARKUP.search(raw):
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
         return Line(text, ((0, line.start + lead, len(text)),) if text else (), blank_before)
@@ -188,13 +199,13 @@ def continues(prev: str, nxt: str, blank_between: bool) -> bool:
         return True
     if starts_block(nxt):
         # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
-        return bool(_WRAPPED_HYPHEN.match(nxt)) and not _TERMINAL.search(prev)
-    if _TERMINAL.search(prev):
+        return bool(_WRAPPED_HYPHEN.match(nxt)) and not _terminal(prev)
+    if _terminal(prev):
         return not blank_between and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in '(“"')
     if not blank_between:
         return True
     first = nxt[0]
-    if first.islower() or _JOINING_END.search(prev) or _OPEN_WORD_END.search(prev):
+    if first.islower() or _JOINING_END.search(prev) or _open_word_end(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
 
