@@ -1,0 +1,74 @@
+from django.contrib import admin
+
+from dieuhanh.notify.models import (
+    Digest,
+    Notification,
+    NotificationPreference,
+    PlanRun,
+    Reminder,
+    ReminderPolicy,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+
+
+@admin.register(ReminderPolicy)
+class ReminderPolicyAdmin(admin.ModelAdmin):
+    list_display = (
+        "organisation",
+        "is_active",
+        "days_before",
+        "on_deadline",
+        "overdue",
+        "no_progress_days",
+        "escalate_after",
+    )
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ("due_on", "kind", "task", "person", "channel", "sent_at", "attempts", "last_error")
+    list_filter = ("kind", "channel", "due_on")
+    raw_id_fields = ("task", "person", "digest")
+    date_hierarchy = "due_on"
+    show_full_result_count = False
+
+
+@admin.register(Digest)
+class DigestAdmin(admin.ModelAdmin):
+    list_display = ("day", "person", "subject", "sent_at", "attempts", "next_attempt_at", "last_error")
+    raw_id_fields = ("person",)
+    date_hierarchy = "day"
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "person", "kind", "task", "read_at")
+    raw_id_fields = ("person", "task", "reminder")
+    show_full_result_count = False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ("person", "email_enabled", "in_app_enabled", "digest_hour")
+    raw_id_fields = ("person",)
+
+
+class WebhookDeliveryInline(admin.TabularInline):
+    model = WebhookDelivery
+    extra = 0
+    fields = ("day", "sent_at", "response_status", "attempts", "next_attempt_at", "last_error")
+    readonly_fields = fields
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "url", "is_active")
+    autocomplete_fields = ("organisation",)
+    inlines = [WebhookDeliveryInline]
+
+
+@admin.register(PlanRun)
+class PlanRunAdmin(admin.ModelAdmin):
+    list_display = ("day", "started_at", "finished_at", "planned")
