@@ -10,12 +10,22 @@ REQUIRED = {"required": "Cần nhập nội dung này."}
 
 
 class ProgressForm(forms.Form):
-    text = forms.CharField(label="Nội dung đã thực hiện", widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages=REQUIRED, max_length=5000)
+    text = forms.CharField(
+        label="Nội dung đã thực hiện",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=REQUIRED,
+        max_length=5000,
+    )
     percent = forms.IntegerField(
-        label="Tiến độ (%)", min_value=0, max_value=100,
-        error_messages={"required": "Cần nhập tiến độ (0–100%).", "invalid": "Tiến độ là một số từ 0 đến 100.",
-                        "min_value": "Tiến độ phải từ 0 đến 100%%.", "max_value": "Tiến độ phải từ 0 đến 100%%."},
+        label="Tiến độ (%)",
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": "Cần nhập tiến độ (0–100%).",
+            "invalid": "Tiến độ là một số từ 0 đến 100.",
+            "min_value": "Tiến độ phải từ 0 đến 100%%.",
+            "max_value": "Tiến độ phải từ 0 đến 100%%.",
+        },
     )
     evidence = MultipleFileField(label="Tệp minh chứng", required=False)
 
@@ -31,13 +41,20 @@ class ProgressForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
-        return {"text": d["text"], "percent": d["percent"], "files": [(f.name, f.read()) for f in d["evidence"]]}
+        return {
+            "text": d["text"],
+            "percent": d["percent"],
+            "files": [(f.name, f.read()) for f in d["evidence"]],
+        }
 
 
 class CompletionForm(forms.Form):
-    claimed_on = VnDateField(label="Ngày hoàn thành", required=False,
-                             help_text="Để trống nếu hoàn thành hôm nay.")
-    note = forms.CharField(label="Kết quả, sản phẩm", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    claimed_on = VnDateField(
+        label="Ngày hoàn thành", required=False, help_text="Để trống nếu hoàn thành hôm nay."
+    )
+    note = forms.CharField(
+        label="Kết quả, sản phẩm", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class NoteForm(forms.Form):
@@ -45,44 +62,68 @@ class NoteForm(forms.Form):
 
 
 class RequiredNoteForm(forms.Form):
-    note = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}),
-                           error_messages={"required": "Cần ghi rõ lý do."})
+    note = forms.CharField(
+        label="Lý do",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Cần ghi rõ lý do."},
+    )
 
 
 class ExtensionForm(forms.Form):
-    new_date = VnDateField(label="Thời hạn mới đề nghị", error_messages={
-        "required": "Cần nhập thời hạn mới.", "invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026."})
-    reason = forms.CharField(label="Lý do gia hạn", widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "Cần nêu lý do đề nghị gia hạn."})
+    new_date = VnDateField(
+        label="Thời hạn mới đề nghị",
+        error_messages={
+            "required": "Cần nhập thời hạn mới.",
+            "invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026.",
+        },
+    )
+    reason = forms.CharField(
+        label="Lý do gia hạn",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Cần nêu lý do đề nghị gia hạn."},
+    )
 
 
 class ExtensionDecisionForm(forms.Form):
     change = forms.IntegerField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("approve", "Đồng ý"), ("reject", "Không đồng ý")],
-                                 widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        choices=[("approve", "Đồng ý"), ("reject", "Không đồng ý")], widget=forms.HiddenInput
+    )
     note = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     objective = forms.BooleanField(label="Nguyên nhân khách quan", required=False)
 
 
 class DirectionForm(forms.Form):
-    text = forms.CharField(label="Ý kiến chỉ đạo", widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "Cần nhập nội dung ý kiến chỉ đạo."})
+    text = forms.CharField(
+        label="Ý kiến chỉ đạo",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Cần nhập nội dung ý kiến chỉ đạo."},
+    )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "Cần nêu lý do."})
+    reason = forms.CharField(
+        label="Lý do", widget=forms.Textarea(attrs={"rows": 2}), error_messages={"required": "Cần nêu lý do."}
+    )
 
 
 class TriggerForm(forms.Form):
-    trigger = VnDateField(label="Ngày xảy ra sự kiện", error_messages={
-        "required": "Cần nhập ngày xảy ra sự kiện.",
-        "invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026."})
+    trigger = VnDateField(
+        label="Ngày xảy ra sự kiện",
+        error_messages={
+            "required": "Cần nhập ngày xảy ra sự kiện.",
+            "invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026.",
+        },
+    )
 
 
 class AssignForm(forms.Form):
-    people = forms.ModelMultipleChoiceField(label="Cán bộ được giao", queryset=User.objects.none(),
-                                            required=False, widget=forms.CheckboxSelectMultiple)
+    people = forms.ModelMultipleChoiceField(
+        label="Cán bộ được giao",
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,8 +133,11 @@ class AssignForm(forms.Form):
 class UnitProgressForm(ProgressForm):
     """The one-form progress report on "Đơn vị của tôi": the task is chosen in the form."""
 
-    task = forms.TypedChoiceField(label="Nhiệm vụ", coerce=int, error_messages={
-        "required": "Cần chọn nhiệm vụ.", "invalid_choice": "Nhiệm vụ đã chọn không hợp lệ."})
+    task = forms.TypedChoiceField(
+        label="Nhiệm vụ",
+        coerce=int,
+        error_messages={"required": "Cần chọn nhiệm vụ.", "invalid_choice": "Nhiệm vụ đã chọn không hợp lệ."},
+    )
 
     field_order = ["task", "text", "percent", "evidence"]
 

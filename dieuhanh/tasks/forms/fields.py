@@ -16,7 +16,9 @@ class VnDateField(forms.DateField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
-        kwargs.setdefault("error_messages", {"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026."})
+        kwargs.setdefault(
+            "error_messages", {"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026."}
+        )
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):

@@ -3,7 +3,7 @@
 import datetime
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
@@ -28,21 +28,24 @@ STATUS_CHOICES = [
     (Status.PAUSED.value, Status.PAUSED.label),
     (Status.CANCELLED.value, Status.CANCELLED.label),
 ]
+# Tasks without a deadline sort last both ways, on SQLite and PostgreSQL alike.
 SORTS = {
-    "deadline": ("Thời hạn gần nhất", ["deadline", "id"]),
-    "-deadline": ("Thời hạn xa nhất", ["-deadline", "-id"]),
+    "deadline": ("Thời hạn gần nhất", [F("deadline").asc(nulls_last=True), "id"]),
+    "-deadline": ("Thời hạn xa nhất", [F("deadline").desc(nulls_last=True), "-id"]),
     "-created": ("Mới giao trước", ["-created_at", "-id"]),
-    "unit": ("Đơn vị chủ trì", ["lead_unit__name", "deadline", "id"]),
-    "status": ("Trạng thái", ["status", "deadline", "id"]),
+    "unit": ("Đơn vị chủ trì", ["lead_unit__name", F("deadline").asc(nulls_last=True), "id"]),
+    "status": ("Trạng thái", ["status", F("deadline").asc(nulls_last=True), "id"]),
 }
 
 
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
-    unit = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False,
-                                  empty_label="Tất cả đơn vị")
-    commune = forms.ModelChoiceField(label="Xã, phường", queryset=Unit.objects.none(), required=False,
-                                     empty_label="Tất cả xã, phường")
+    unit = forms.ModelChoiceField(
+        label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False, empty_label="Tất cả đơn vị"
+    )
+    commune = forms.ModelChoiceField(
+        label="Xã, phường", queryset=Unit.objects.none(), required=False, empty_label="Tất cả xã, phường"
+    )
     owner = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput)
     status = forms.ChoiceField(label="Trạng thái", choices=STATUS_CHOICES, required=False)
     deadline_from = VnDateField(label="Thời hạn từ ngày", required=False)

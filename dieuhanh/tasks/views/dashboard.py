@@ -18,8 +18,9 @@ class DashboardForm(forms.Form):
     period = forms.ChoiceField(label="Kỳ", choices=list(PERIODS.items()), required=False)
     start = VnDateField(label="Từ ngày", required=False)
     end = VnDateField(label="Đến ngày", required=False)
-    commune = forms.ModelChoiceField(label="Xã, phường", queryset=Unit.objects.none(), required=False,
-                                     empty_label="Tất cả xã, phường")
+    commune = forms.ModelChoiceField(
+        label="Xã, phường", queryset=Unit.objects.none(), required=False, empty_label="Tất cả xã, phường"
+    )
 
     def __init__(self, data, *, access, **kwargs):
         super().__init__(data, **kwargs)

@@ -35,8 +35,10 @@ RETURNED_PREFIX = "Thực hiện lại"
 
 
 def _assign_candidates(task):
-    return User.objects.filter(memberships__unit__path__startswith=task.lead_unit.path).distinct().order_by(
-        "full_name", "username"
+    return (
+        User.objects.filter(memberships__unit__path__startswith=task.lead_unit.path)
+        .distinct()
+        .order_by("full_name", "username")
     )
 
 
@@ -91,10 +93,14 @@ ACTIONS = {
         f.ExtensionDecisionForm, lambda t, u, d, form: _decide_extension(t, u, d), "Đã xử lý đề nghị gia hạn."
     ),
     "chi-dao": Action(
-        f.DirectionForm, lambda t, u, d, form: handling.give_direction(t, u, text=d["text"]), "Đã ghi ý kiến chỉ đạo."
+        f.DirectionForm,
+        lambda t, u, d, form: handling.give_direction(t, u, text=d["text"]),
+        "Đã ghi ý kiến chỉ đạo.",
     ),
     "tam-hoan": Action(
-        f.ReasonForm, lambda t, u, d, form: handling.pause_task(t, u, reason=d["reason"]), "Đã tạm hoãn nhiệm vụ."
+        f.ReasonForm,
+        lambda t, u, d, form: handling.pause_task(t, u, reason=d["reason"]),
+        "Đã tạm hoãn nhiệm vụ.",
     ),
     "tiep-tuc": Action(
         f.NoteForm,
@@ -129,13 +135,19 @@ def _form(slug, task, data=None, files=None):
 
 def _timeline(task) -> list[tuple]:
     """(moment, kind, object), newest first: reports, directions, extensions, completion requests."""
-    items = [(r.created_at, "report", r) for r in task.reports.select_related("unit", "author").prefetch_related(
-        "attachments")]
+    items = [
+        (r.created_at, "report", r)
+        for r in task.reports.select_related("unit", "author").prefetch_related("attachments")
+    ]
     items += [(d.created_at, "direction", d) for d in task.directions.select_related("author")]
-    items += [(c.requested_at, "extension", c) for c in task.deadline_changes.select_related(
-        "requested_by", "decided_by")]
-    items += [(c.requested_at, "completion", c) for c in task.completion_requests.select_related(
-        "requested_by", "decided_by")]
+    items += [
+        (c.requested_at, "extension", c)
+        for c in task.deadline_changes.select_related("requested_by", "decided_by")
+    ]
+    items += [
+        (c.requested_at, "completion", c)
+        for c in task.completion_requests.select_related("requested_by", "decided_by")
+    ]
     return sorted(items, key=lambda item: item[0], reverse=True)
 
 

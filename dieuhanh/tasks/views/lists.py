@@ -32,9 +32,11 @@ def task_list(request):
     page = Paginator(qs.select_related("lead_unit", "document"), PAGE_SIZE).get_page(request.GET.get("page"))
     document = None
     if form.is_bound and form.is_valid() and form.cleaned_data.get("document"):
-        document = visible_documents(access_of(request), Document.objects.all()).filter(
-            pk=form.cleaned_data["document"]
-        ).first()
+        document = (
+            visible_documents(access_of(request), Document.objects.all())
+            .filter(pk=form.cleaned_data["document"])
+            .first()
+        )
     return render(request, "tasks/list.html", {"form": form, "page_obj": page, "document": document})
 
 

@@ -1,8 +1,8 @@
-""""Đơn vị của tôi": a unit member's tasks, those needing action first, and a one-form progress report."""
+""" "Đơn vị của tôi": a unit member's tasks, those needing action first, and a one-form progress report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -36,9 +36,12 @@ def unit_tasks(access, today):
         default=Value(3),
         output_field=IntegerField(),
     )
-    qs = annotate_status(qs, today).annotate(priority=priority, is_returned=Case(
-        When(returned, then=Value(True)), default=Value(False)))
-    return qs.select_related("lead_unit", "document").order_by("priority", "deadline", "id")[:LIMIT]
+    qs = annotate_status(qs, today).annotate(
+        priority=priority, is_returned=Case(When(returned, then=Value(True)), default=Value(False))
+    )
+    return qs.select_related("lead_unit", "document").order_by(
+        "priority", F("deadline").asc(nulls_last=True), "id"
+    )[:LIMIT]
 
 
 @login_required
