@@ -19,7 +19,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/dieuhanh migrate --noinput
 	$(BIN)/dieuhanh seed-demo
-	$(BIN)/dieuhanh serve --host $(HOST) --port $(PORT)
+	$(BIN)/dieuhanh serve --host $(HOST) --port $(PORT) --with-worker
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

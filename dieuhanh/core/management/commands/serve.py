@@ -9,8 +9,13 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help="Địa chỉ lắng nghe (mặc định 127.0.0.1).")
         parser.add_argument("--port", type=int, default=8000, help="Cổng (mặc định 8000).")
         parser.add_argument("--threads", type=int, default=8, help="Số luồng xử lý (mặc định 8).")
+        parser.add_argument(
+            "--with-worker",
+            action="store_true",
+            help="Chạy kèm tiến trình nhắc việc (dieuhanh worker) trong cùng tiến trình.",
+        )
 
-    def handle(self, *args, host, port, threads, **options):
+    def handle(self, *args, host, port, threads, with_worker=False, **options):
         import waitress
 
         from dieuhanh.wsgi import application
@@ -22,7 +27,21 @@ class Command(BaseCommand):
         ):
             settings.ALLOWED_HOSTS.append(host)
         self.stdout.write(f"dieuhanh đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
+        if with_worker:
+            start_worker_thread()
+            self.stdout.write("Tiến trình nhắc việc chạy kèm, mỗi phút một lượt.")
         try:
             waitress.serve(application, host=host, port=port, threads=threads, ident="dieuhanh")
         except OSError as exc:
             raise CommandError(f"Không mở được cổng {port}: {exc.strerror or exc}") from None
+
+
+def start_worker_thread():
+    """The reminder worker in a daemon thread: it stops with the web server, whatever stops it."""
+    import threading
+
+    from dieuhanh.notify import worker
+
+    thread = threading.Thread(target=worker.run, name="dieuhanh-worker", daemon=True)
+    thread.start()
+    return thread
