@@ -21,12 +21,11 @@ from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.reports.constants import LIST_ROW_LIMIT
 from dieuhanh.reports.formatting import vn_int
-from dieuhanh.reports.periods import tasks_in_period
 from dieuhanh.reports.rankings import Rankings, compute_rankings, formula_for
-from dieuhanh.tasks.access import visible_tasks
+from dieuhanh.tasks.access import SECRET_LEVELS, visible_tasks
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import DeadlineChange, ProgressReport, Task
-from dieuhanh.tasks.rates import Rates, _aggregates
+from dieuhanh.tasks.rates import Rates, in_period, rate_aggregates
 from dieuhanh.tasks.status import Status, annotate_status
 from dieuhanh.vn.periods import ReportPeriod
 
@@ -47,6 +46,10 @@ class Scope:
         qs = Task.objects.trackable()
         if self.user is not None:
             qs = visible_tasks(Access.of(self.user), qs)
+        else:
+            # Run by the system (CLI without --user, schedules): confidential work is
+            # shown only to the people named on it, so it is left out.
+            qs = qs.exclude(document__confidentiality__in=SECRET_LEVELS)
         if self.unit is not None:
             qs = qs.filter(
                 Q(owner__path__startswith=self.unit.path) | Q(lead_unit__path__startswith=self.unit.path)
@@ -243,10 +246,10 @@ def add_rates(a: Rates, b: Rates) -> Rates:
 def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
     """Total, by owner and by lead unit, from one query grouped by (owner, lead unit)."""
     rows = (
-        annotate_status(tasks_in_period(qs, start, end), as_of)
+        annotate_status(in_period(qs, start, end), as_of)
         .order_by()
         .values("owner", "lead_unit")
-        .annotate(**_aggregates(start, end, as_of))
+        .annotate(**rate_aggregates(start, end, as_of))
     )
     total, by_owner, by_lead = Rates(), {}, {}
     for row in rows:
@@ -281,7 +284,7 @@ def _latest_report(field_name: str, by_lead_unit: bool = True, as_of: datetime.d
 def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
     reason = DeadlineChange.objects.filter(task_id=OuterRef("pk")).order_by("-requested_at", "-id")
     rows = list(
-        annotate_status(tasks_in_period(qs, start, end), as_of)
+        annotate_status(in_period(qs, start, end), as_of)
         .filter(status=Status.OVERDUE)
         .annotate(
             report_id=_latest_report("pk", as_of=as_of), change_reason=Subquery(reason.values("reason")[:1])
@@ -356,7 +359,7 @@ def _extensions(qs, start, end) -> tuple[list[ExtensionRow], int]:
 
 
 def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
-    base = tasks_in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False))
+    base = in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False))
     totals = base.aggregate(
         tasks=Count("pk", filter=Q(budget__isnull=False)),
         total=Sum("budget"),

@@ -10,11 +10,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
 
 from dieuhanh.reports.constants import DEFAULT_CUTOFF_DAY, PERIOD_END_MONTHS, PeriodKind
-from dieuhanh.tasks.constants import TaskState
 from dieuhanh.vn.periods import ReportPeriod, parse_period_spec, report_period
 
 RUN_HOUR = 7
@@ -105,13 +102,3 @@ def next_run_after(
                 return run
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     raise AssertionError("no run found within 30 months")
-
-
-def tasks_in_period(queryset, start: datetime.date, end: datetime.date):
-    """`dieuhanh.tasks.rates.in_period` with the creation bound as an aware instant instead of
-    `created_at__date`, which SQLite evaluates through a Python function on every row."""
-    tz = timezone.get_current_timezone()
-    next_day = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz)
-    return queryset.exclude(state=TaskState.CANCELLED).filter(
-        Q(created_at__lt=next_day) & (Q(completed_on__isnull=True) | Q(completed_on__gte=start))
-    )

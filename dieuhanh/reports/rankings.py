@@ -21,9 +21,9 @@ from django.db.models.functions import Coalesce
 from dieuhanh.org.models import Membership, Unit
 from dieuhanh.reports.constants import BAND_EXCELLENT, BAND_FAIL, BAND_GOOD, BAND_PASS
 from dieuhanh.reports.formatting import vn_decimal
-from dieuhanh.reports.periods import tasks_in_period
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import DeadlineChange, ProgressReport
+from dieuhanh.tasks.rates import in_period
 from dieuhanh.tasks.status import DONE_STATUSES, Status, annotate_status
 
 LATE_STATUSES = (Status.DONE_LATE.value, Status.OVERDUE.value)
@@ -121,7 +121,7 @@ def _scored(queryset, start: datetime.date, end: datetime.date, as_of: datetime.
     objective = DeadlineChange.objects.filter(
         task_id=OuterRef("pk"), status=ChangeStatus.APPROVED, objective=True
     )
-    qs = annotate_status(tasks_in_period(queryset, start, end).exclude(state=TaskState.PAUSED), as_of)
+    qs = annotate_status(in_period(queryset, start, end).exclude(state=TaskState.PAUSED), as_of)
     return qs.annotate(
         progress=Case(
             When(state=TaskState.DONE, then=Value(100)),

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import ProgressReport
@@ -81,13 +82,21 @@ class Rates:
 
 
 def in_period(queryset, start: datetime.date, end: datetime.date):
-    """Tasks being handled during [start, end]: not cancelled, created by the end, not closed before the start."""
+    """Tasks being handled during [start, end]: not cancelled, created by the end, not closed before the start.
+
+    The creation bound is an aware instant (midnight after `end`, local time), not
+    `created_at__date`, which SQLite would evaluate through a Python function on every row.
+    """
+    next_day = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
     return queryset.exclude(state=TaskState.CANCELLED).filter(
-        Q(created_at__date__lte=end) & (Q(completed_on__isnull=True) | Q(completed_on__gte=start))
+        Q(created_at__lt=next_day) & (Q(completed_on__isnull=True) | Q(completed_on__gte=start))
     )
 
 
-def _aggregates(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
+def rate_aggregates(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
+    """The Count() aggregates behind `Rates`, over a queryset annotated with `status`."""
     reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
     open_q = Q(status__in=[s.value for s in OPEN_STATUSES])
     aggregates = {
@@ -118,7 +127,7 @@ def compute_rates(
     """The rates of the tasks in `queryset` for the period, judged on `as_of` (default: the period's end)."""
     as_of = as_of or end
     qs = annotate_status(in_period(queryset, start, end), as_of)
-    return Rates(**qs.aggregate(**_aggregates(start, end, as_of)))
+    return Rates(**qs.aggregate(**rate_aggregates(start, end, as_of)))
 
 
 def rates_by(
@@ -127,5 +136,5 @@ def rates_by(
     """{value of `field` (e.g. "lead_unit"): Rates} in one grouped query."""
     as_of = as_of or end
     qs = annotate_status(in_period(queryset, start, end), as_of)
-    rows = qs.order_by().values(field).annotate(**_aggregates(start, end, as_of))
+    rows = qs.order_by().values(field).annotate(**rate_aggregates(start, end, as_of))
     return {row.pop(field): Rates(**row) for row in rows}
