@@ -25,6 +25,7 @@ from dieuhanh.reports.formatting import vn_date
 from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.constants import DeadlineKind, TaskState
 from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.services.recurrence import create_occurrences
 from dieuhanh.vn.deadlines import parse_deadline
 from dieuhanh.vn.fold import fold_key
 
@@ -344,6 +345,8 @@ def apply_import(preview: ImportPreview, user=None, valid_only: bool = False) ->
                 task = Task(owner=org, created_by=user, **data, **extra)
                 task.save()
                 task.coordinators.set(coordinators)
+                if task.deadline_kind == DeadlineKind.RECURRING:
+                    create_occurrences(task, actor=user)
                 created += 1
                 continue
             if (data["deadline"], data["deadline_text"]) == (task.deadline, task.deadline_text):

@@ -3,6 +3,7 @@ import io
 from decimal import Decimal
 
 import pytest
+import time_machine
 from openpyxl import Workbook, load_workbook
 
 from dieuhanh.org.access import Access
@@ -170,3 +171,15 @@ def test_documents_and_units_export(june):
         "Phòng Văn hóa - Xã hội",
     ]
     assert units[3][5] == "Phòng VHXH"
+
+
+def test_a_recurring_row_becomes_a_series_with_its_occurrences(june):
+    content = xlsx([["Báo cáo tình hình", "Phòng Kinh tế", "", "trước ngày 18 hằng tháng", None, "", None]])
+    preview = read_import(content, june.commune)
+    with time_machine.travel("2026-07-01 09:00 +0700", tick=False):
+        apply_import(preview)
+    series = Task.objects.get(text="Báo cáo tình hình", is_series=True)
+    assert [t.deadline for t in series.occurrences.order_by("deadline")][:2] == [
+        datetime.date(2026, 7, 18),
+        datetime.date(2026, 8, 18),
+    ]
