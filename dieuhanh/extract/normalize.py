@@ -50,7 +50,7 @@ _JOINING_END = re.compile(r"[,\-–(/&]$")
 _OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
 # The patterns above that end in "$" have no prefix for the regex engine to jump to, so a search
 # tries every position of the line; they are searched from near the end instead (same matches).
-_CLOSERS = "\"”’)]\n"
+_CLOSERS = '"”’)]\n'
 _OPEN_WORD_REACH = 16  # longer than any word of _OPEN_WORD_END with its space
 
 
@@ -116,7 +116,7 @@ class Line(NamedTuple):
             lo, hi = max(clean, a), min(clean + length, b)
             if lo < hi:
                 runs.append((lo - a, orig + lo - clean, hi - lo))
-        return Line(self.text[a:b], tuple(runs), self.blank_before)
+        return _new(Line, (self.text[a:b], tuple(runs), self.blank_before))
 
 
 def join_lines(parts: list[Line]) -> Line:
@@ -134,7 +134,12 @@ def join_lines(parts: list[Line]) -> Line:
             runs.append((pos + clean, orig, length))
         text_parts.append(part.text)
         pos += len(part.text)
-    return Line("".join(text_parts), tuple(runs), parts[0].blank_before if parts else False)
+    return _new(Line, ("".join(text_parts), tuple(runs), parts[0].blank_before if parts else False))
+
+
+# Named tuples are built through a Python-level ``__new__``; the hot paths here (thousands of lines
+# per document) call ``tuple.__new__`` directly: the same object, two to three times cheaper.
+_new = tuple.__new__
 
 
 class PhysicalLine(NamedTuple):
@@ -149,7 +154,8 @@ def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[Ph
     end = len(text) if end is None else end
     raws = text[start:end].split("\n")
     starts = accumulate([len(raw) + 1 for raw in raws], initial=start)
-    return list(map(PhysicalLine, raws, starts))  # map stops with the shorter ``raws``
+    # ``starts`` has one offset more than ``raws`` (after the last line): zip stops with ``raws``.
+    return [_new(PhysicalLine, pair) for pair in zip(raws, starts, strict=False)]
 
 
 def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
@@ -158,7 +164,7 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     if "  " not in raw and not _MARKUP.search(raw):
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
-        return Line(text, ((0, line.start + lead, len(text)),) if text else (), blank_before)
+        return _new(Line, (text, ((0, line.start + lead, len(text)),) if text else (), blank_before))
     raw = raw.replace("\u00a0", " ").replace("\t", " ")
     text_parts: list[str] = []
     runs: list[tuple[int, int, int]] = []
@@ -175,7 +181,7 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
         text_parts.append(seg)
         pos += len(seg)
         prev_end = m.end()
-    return Line("".join(text_parts), tuple(runs), blank_before)
+    return _new(Line, ("".join(text_parts), tuple(runs), blank_before))
 
 
 def is_rule_line(text: str) -> bool:
@@ -234,7 +240,7 @@ def paragraphs(lines: list[Line]) -> list[Line]:
         else:
             if pending:
                 out.append(join_lines(pending))
-            pending = [Line(line.text, line.runs, blank)]
+            pending = [_new(Line, (line.text, line.runs, blank))]
         blank = False
     if pending:
         out.append(join_lines(pending))
