@@ -35,6 +35,7 @@ class Citation:
 
 
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
+_RULE_RUN = re.compile(r"[-–_=]{3,}")  # what every rule line holds; a quick scan before the line pattern
 
 
 def mask_markup(text: str) -> str:
@@ -42,6 +43,8 @@ def mask_markup(text: str) -> str:
     for ch in "*|#\\":
         if ch in text:
             text = text.replace(ch, " ")
+    if not _RULE_RUN.search(text):
+        return text
     return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -79,6 +79,10 @@ _CAP = rf"[{_UPPER_LETTERS}]"
 
 _QUOC_HIEU = re.compile(r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
 _MOTTO = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
+# A case-insensitive pattern is tried at every position of the text; a word that every match holds,
+# looked for in the lower-cased text, first (none of its letters has a special case mapping).
+_QUOC_HIEU_WORD = "nghĩa"
+_MOTTO_WORD = "hạnh"
 _PART = r"[^\W_][\w&]*"
 _NUMBER_LINE = re.compile(
     rf"(?<![\w/])Số\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
@@ -391,7 +395,7 @@ class _Builder:
 def _anchor(masked: str) -> int | None:
     """Where the header block is: the Quốc hiệu, else "Số:", else a title or "Kính gửi" at the top."""
     head = masked[:_HEAD_CHARS]
-    m = _QUOC_HIEU.search(head)
+    m = _QUOC_HIEU.search(head) if _QUOC_HIEU_WORD in head.lower() else None
     if m:
         return m.start()
     m = _NUMBER_LINE.search(head[:8000])
@@ -491,8 +495,12 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
         first -= 1
     zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)].end
     # Fixed phrases are blanked so that what remains upper case is the issuer.
+    zone = masked[lines[first].start : zone_end].lower()
     spans = [
-        m.span() for rx in (_QUOC_HIEU, _MOTTO) for m in rx.finditer(masked, lines[first].start, zone_end)
+        m.span()
+        for rx, word in ((_QUOC_HIEU, _QUOC_HIEU_WORD), (_MOTTO, _MOTTO_WORD))
+        if word in zone
+        for m in rx.finditer(masked, lines[first].start, zone_end)
     ]
     work = _blank(masked, lines[first].start, zone_end, spans)
     zl = _lines(work, lines[first].start, zone_end)
@@ -678,7 +686,7 @@ def _read_title_subject(b: _Builder, text: str, lines: list[_Line], i: int) -> i
 def _read_caption(masked: str, b: _Builder) -> None:
     """An appendix caption "(Kèm theo Công văn số 6386/... ngày 25/11/2025 của ...)" fills what the
     header lacks: the page may have lost its header, but the caption names the document."""
-    m = _CAPTION.search(masked)
+    m = _CAPTION.search(masked) if "èm" in masked else None  # "[Kk]èm theo": skip the scan
     if not m:
         return
     how = "Chú thích phụ lục"

@@ -4,7 +4,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 _NON_KEY = re.compile(r"[^a-z0-9]+")
 
 
@@ -43,7 +42,8 @@ def fold_same_length(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d) and collapse whitespace; punctuation is kept."""
-    return _SPACES.sub(" ", fold_same_length(nfc(text))).strip()
+    # split/join collapses and trims exactly the characters ``\s`` matches, without a regex.
+    return " ".join(fold_same_length(nfc(text)).split())
 
 
 def fold_key(text: str) -> str:

@@ -17,7 +17,7 @@ def test_it_reads_number_date_issuer_and_subject():
     assert c.date == date(2026, 5, 21)
     assert c.issuer == "UBND thành phố"
     assert c.subject == "triển khai kết luận"
-    assert text[c.start:c.end] == c.text
+    assert text[c.start : c.end] == c.text
 
 
 def test_it_reads_a_worded_date_and_a_party_number():
@@ -34,7 +34,9 @@ def test_it_reads_a_number_without_the_word_so():
 
 
 def test_it_normalises_spaces_and_pdf_breaks_inside_numbers():
-    text = "Kế hoạch số 231/KH- \n\nUBND ngày 10/5/2026 của UBND tỉnh về chuyển đổi số; Nghị quyết số 71/NQ -CP"
+    text = (
+        "Kế hoạch số 231/KH- \n\nUBND ngày 10/5/2026 của UBND tỉnh về chuyển đổi số; Nghị quyết số 71/NQ -CP"
+    )
     first, second = find_citations(text)
     assert first.number == "231/KH-UBND"
     assert first.date == date(2026, 5, 10)

@@ -30,7 +30,20 @@ LETTERS = st.sampled_from(
     + list("ĐỦYBANNHÂNDÂNXÃ0123456789 \n\t.,;:/-()[]|*%\\")
 )
 PHRASES = st.sampled_from(
-    ["Số: ", "ngày ", "tháng ", "năm ", "chủ trì", "phối hợp", "trước ngày ", "Quý III/", "đạt ", "1.640 ", "\n- ", "\n1. "]
+    [
+        "Số: ",
+        "ngày ",
+        "tháng ",
+        "năm ",
+        "chủ trì",
+        "phối hợp",
+        "trước ngày ",
+        "Quý III/",
+        "đạt ",
+        "1.640 ",
+        "\n- ",
+        "\n1. ",
+    ]
 )
 VIETNAMESE = st.lists(st.one_of(LETTERS, PHRASES), max_size=1500).map("".join)
 
