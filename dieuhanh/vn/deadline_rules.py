@@ -313,6 +313,33 @@ def windows(rule: Rule, folded: str, cache: dict) -> list[tuple[int, int]]:
     return out
 
 
+_PROSE_RULES = [rule for rule in RULES if not rule.slot_only]
+_SLOT_RULES = [rule for rule in RULES if rule.name not in LINE_RULES]
+_RULE_ANCHORS = {name: frozenset(patterns) for name, (patterns, _, _) in _ANCHORS.items()}
+
+
+def rules_to_run(folded: str, slot: bool) -> list[tuple[Rule, list[tuple[int, int]]]]:
+    """The rules worth running over ``folded`` (prose or a time slot), each with its windows."""
+    candidates = _SLOT_RULES if slot else _PROSE_RULES
+    n = len(folded)
+    if n > _SMALL:
+        cache: dict = {}
+        return [(rule, spans) for rule in candidates if (spans := windows(rule, folded, cache))]
+    # A short text: one search per anchor, then a set test per rule (same choice as ``windows``).
+    present = {p for p, rx in _ANCHOR_RE.items() if rx.search(folded)}
+    whole = [(0, n)]
+    out = []
+    for rule in candidates:
+        anchors = _RULE_ANCHORS.get(rule.name)
+        if rule.name == "time_slot":
+            runs = ":" in folded
+        else:
+            runs = anchors is None or rule.name in LINE_RULES or not anchors.isdisjoint(present)
+        if runs:
+            out.append((rule, whole))
+    return out
+
+
 class _RuleFoldTable(dict):
     """The translate table of ``fold_for_rules``, filled once per character ever seen (not per call)."""
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from dieuhanh.vn.dates import format_vn
 from dieuhanh.vn.deadline_builders import Ctx, is_citation
-from dieuhanh.vn.deadline_rules import LINE_RULES, RULES, fold_for_rules, windows
+from dieuhanh.vn.deadline_rules import fold_for_rules, rules_to_run
 from dieuhanh.vn.deadline_types import KINDS, NO_DEADLINE, Deadline, DeadlineMatch, clean_phrase
 from dieuhanh.vn.fold import nfc
 
@@ -40,14 +40,9 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
     folded = fold_for_rules(original)
     ctx = Ctx(original, folded, doc_date, slot, parse_deadline)
     candidates: list[tuple[int, int, Deadline, bool]] = []
-    anchors: dict = {}  # anchor searches shared by the rules (see deadline_rules.windows)
-    for rule in RULES:
-        if rule.slot_only and not slot:
-            continue
-        if slot and rule.name in LINE_RULES:
-            continue
+    for rule, spans in rules_to_run(folded, slot):
         seen: set[tuple[int, int]] = set()
-        for lo, hi in windows(rule, folded, anchors):
+        for lo, hi in spans:
             for m in rule.pattern.finditer(folded, lo, hi):
                 if m.span() in seen:
                     continue

@@ -1,0 +1,42 @@
+"""The deadline scanner skips a rule on short text when none of its anchors occurs: never a match."""
+
+from pathlib import Path
+
+import pytest
+
+from dieuhanh.vn.deadline_rules import LINE_RULES, RULES, fold_for_rules, rules_to_run
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "directives"
+PHRASES = [
+    "hoàn thành trước ngày 30/6/2026",
+    "báo cáo định kỳ hằng tháng, quý, năm (hoặc đột xuất khi có yêu cầu)",
+    "Quý I - Quý III/2026",
+    "trước ngày 18 hằng tháng",
+    "trong vòng 15 ngày làm việc kể từ ngày nhận được văn bản",
+    "hạn báo cáo: 10/7",
+    "Thời gian thực hiện: năm 2026 và các năm tiếp theo",
+    "6 tháng đầu năm 2026; 9 tháng đầu năm",
+    "tại kỳ họp thứ 12, HĐND tỉnh khóa XVII",
+    "trước 17 giờ hằng ngày",
+    "từ ngày 01/7 đến hết ngày 31/12/2026",
+    "sau khi có ý kiến của Bộ",
+]
+
+
+def _texts():
+    yield from PHRASES
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            if paragraph.strip():
+                yield paragraph[:2000]
+
+
+@pytest.mark.parametrize("slot", [False, True])
+def test_a_rule_left_out_has_no_match(slot):
+    for text in _texts():
+        folded = fold_for_rules(text)
+        chosen = {rule.name for rule, _ in rules_to_run(folded, slot)}
+        for rule in RULES:
+            eligible = (slot or not rule.slot_only) and not (slot and rule.name in LINE_RULES)
+            if eligible and rule.name not in chosen:
+                assert rule.pattern.search(folded) is None, (rule.name, text)
