@@ -53,9 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, data in mix:  # warm up imports and caches outside the timing
         extract(load_bytes(data, name).text)
     gc.collect()
-    print(f"{'docs':>8} {'docs/s (window)':>16} {'docs/s (total)':>15} {'peak RSS MB':>12} {'errors':>7}")
+    print(
+        f"{'docs':>8} {'docs/s (window)':>16} {'docs/s (total)':>15} {'CPU docs/s':>11} {'CPU ms/doc':>11}"
+        f" {'peak RSS MB':>12} {'errors':>7}"
+    )
     errors = 0
     started = window_started = time.perf_counter()
+    cpu_started = time.process_time()
     for n in range(1, args.docs + 1):
         name, data = mix[(n - 1) % len(mix)]
         try:
@@ -64,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             errors += 1
         if n % args.every == 0 or n == args.docs:
             now = time.perf_counter()
+            cpu = time.process_time() - cpu_started
             window = n % args.every or args.every
             print(
                 f"{n:>8} {window / (now - window_started):>16.1f} {n / (now - started):>15.1f} "
-                f"{peak_rss_mb():>12.1f} {errors:>7}",
+                f"{n / cpu:>11.1f} {cpu / n * 1000:>11.2f} {peak_rss_mb():>12.1f} {errors:>7}",
                 flush=True,
             )
             window_started = now
