@@ -184,10 +184,10 @@ def profile_statements() -> None:
 
     insert = rules.insert_reminders
 
-    def timed(rows, kind, today, now):
+    def timed(selection, today, now):
         started = time.perf_counter()
-        added = insert(rows, kind, today, now)
-        print(f"    {kind:16} {time.perf_counter() - started:6.2f} s  {added:>8,} dòng")
+        added = insert(selection, today, now)
+        print(f"    {selection.kind.value:16} {time.perf_counter() - started:6.2f} s  {added:>8,} dòng")
         return added
 
     rules.insert_reminders = timed
