@@ -21,6 +21,7 @@ LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.is
 
 # A run of kept text: words joined by single ordinary spaces.
 _RUN = re.compile(r"[^\s*|\\]+(?: [^\s*|\\]+)*")
+_MARKUP_AND_SPACE = " *|\\\t\u00a0\r"  # a line of only these has no run of text
 _MARKUP = re.compile("[*|\\\\\t\u00a0\r]")  # a character class: the engine jumps to the first one
 _RULE_LINE = re.compile(r"^[\s\-_=*.]{3,}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|Trang\s+\d{1,3}(?:/\d{1,3})?)\s*$")
@@ -165,6 +166,8 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
         return _new(Line, (text, ((0, line.start + lead, len(text)),) if text else (), blank_before))
+    if not raw.strip(_MARKUP_AND_SPACE):
+        return _new(Line, ("", (), blank_before))  # a bare "|" between table cells: no text at all
     raw = raw.replace("\u00a0", " ").replace("\t", " ")
     text_parts: list[str] = []
     runs: list[tuple[int, int, int]] = []

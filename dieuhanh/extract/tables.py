@@ -96,7 +96,14 @@ def column_roles(header: list[str]) -> tuple[str, ...]:
     return tuple(roles)
 
 
+# A header names a lead column: one of its cells holds one of these (checked on the whole row
+# first, one fold for the row instead of one per cell).
+_LEAD_WORDS = re.compile(r"chu tri|thuc hien|trach nhiem")
+
+
 def _is_header(cells: list[str]) -> bool:
+    if not _LEAD_WORDS.search(fold_key(" ".join(cells))):
+        return False
     roles = column_roles(cells)
     return "lead" in roles and ("task" in roles or "time" in roles)
 
