@@ -204,9 +204,15 @@ def _bare_marker(text: str) -> bool:
 
 def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     """Whether ``nxt`` continues the paragraph ``prev`` (a line broken mid-phrase)."""
-    if _bare_marker(prev):
-        return True
-    if starts_block(nxt):
+    return _continues(prev, MARKER.match(prev), nxt, MARKER.match(nxt), blank_between)
+
+
+def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool) -> bool:
+    """``continues`` with the MARKER matches of both lines given: a line is matched once, not
+    once as the next line and again as the previous one."""
+    if prev_marker and prev_marker.end() >= len(prev.rstrip()):
+        return True  # a bare marker ("1.") whose text is on the next line
+    if nxt_marker:
         # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
         return bool(_WRAPPED_HYPHEN.match(nxt)) and not _terminal(prev)
     if _terminal(prev):
@@ -219,17 +225,23 @@ def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     return first.isdigit() and not prev.endswith(":")
 
 
+# First characters a rule line or a page number can open with (besides whitespace).
+_RULE_FIRST = frozenset("-_=*.T")
+
+
 def paragraphs(lines: list[Line]) -> list[Line]:
     """Join lines broken mid-phrase into logical lines; rule lines and blanks are dropped."""
     out: list[Line] = []
     pending: list[Line] = []
+    pending_marker = None  # MARKER match of pending[-1]
     blank = False
     listed = 0  # the last "(n)" that opened a block
     for line in lines:
-        if not line.text or line.text == "|" or is_rule_line(line.text):
-            blank = blank or not line.text or line.text == "|"
+        text = line.text
+        if not text or text == "|" or ((text[0] in _RULE_FIRST or text[0].isspace()) and is_rule_line(text)):
+            blank = blank or not text or text == "|"
             continue
-        enum = _INLINE_ENUM.match(line.text)
+        enum = _INLINE_ENUM.match(text) if text[0] == "(" else None
         inline_enum = False
         if enum and pending and not blank:
             # "…(đạt 62,8%);\n(2) Cắt giảm …" runs inside a wrapped paragraph; "(1)" after a colon,
@@ -238,12 +250,14 @@ def paragraphs(lines: list[Line]) -> list[Line]:
             inline_enum = not (pending[-1].text.endswith(":") or (n and n == listed + 1 and listed))
         if enum and not inline_enum:
             listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
-        if pending and (inline_enum or continues(pending[-1].text, line.text, blank)):
+        marker = MARKER.match(text)
+        if pending and (inline_enum or _continues(pending[-1].text, pending_marker, text, marker, blank)):
             pending.append(line)
         else:
             if pending:
                 out.append(join_lines(pending))
-            pending = [_new(Line, (line.text, line.runs, blank))]
+            pending = [_new(Line, (text, line.runs, blank))]
+        pending_marker = marker
         blank = False
     if pending:
         out.append(join_lines(pending))
