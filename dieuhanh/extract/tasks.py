@@ -80,6 +80,9 @@ class TaskBuilder:
         self.doc = doc
         self.tasks: list[DraftTask] = []
         self.recipient_units = self._recipient_units()
+        # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
+        # same text; kept for the document being built (read-only results).
+        self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
 
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
@@ -339,6 +342,12 @@ class TaskBuilder:
 
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
         """The passage's own subject: at the start, after an opening clause, or after a short label."""
+        found = self._subjects.get(text)
+        if found is None:
+            found = self._subjects[text] = self._find_own_subject(text)
+        return found
+
+    def _find_own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
         own, end = subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)
