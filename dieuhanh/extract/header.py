@@ -266,6 +266,11 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
             cut = pos + 1
         start = cut if pos >= 0 else start
         limit = None
+    return [_Line(a, z, " ".join(masked[a:z].split())) for a, z in _line_spans(masked, start, end, limit)]
+
+
+def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """Where the lines of ``masked[start:end]`` are (at most ``limit``), without their text."""
     if start > end:
         return []
     # One split in C rather than a find and a slice per line; with a limit, the piece after the
@@ -274,7 +279,7 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
     out = []
     pos = start
     for raw in raws:
-        out.append(_Line(pos, pos + len(raw), " ".join(raw.split())))
+        out.append((pos, pos + len(raw)))
         pos += len(raw) + 1
     return out
 
@@ -482,28 +487,29 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
         b.reasons["issuer"] = "Không thấy phần đầu văn bản (Quốc hiệu, số, ký hiệu)"
         return 0
     top = max(0, masked.rfind("\n", 0, max(0, anchor - 1500)) + 1)
-    lines = _lines(masked, top, len(masked), _HEAD_LINES + 60)
-    idx = next(i for i, line in enumerate(lines) if line.end >= anchor)
+    lines = _line_spans(masked, top, len(masked), _HEAD_LINES + 60)  # only a few need their text
+    idx = next(i for i, (_, end) in enumerate(lines) if end >= anchor)
     # The issuer block sits just above the Quốc hiệu: walk up over upper-case or empty lines.
     first = idx
     seen = 0
     while first > 0 and seen < 8:
-        t = lines[first - 1].text
+        t = squash(masked[lines[first - 1][0] : lines[first - 1][1]])
         if t and not _upper_text(_MOTTO.sub("", t)):
             break
         seen += bool(t)
         first -= 1
-    zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)].end
+    zone_start = lines[first][0]
+    zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)][1]
     # Fixed phrases are blanked so that what remains upper case is the issuer.
-    zone = masked[lines[first].start : zone_end].lower()
+    zone = masked[zone_start:zone_end].lower()
     spans = [
         m.span()
         for rx, word in ((_QUOC_HIEU, _QUOC_HIEU_WORD), (_MOTTO, _MOTTO_WORD))
         if word in zone
-        for m in rx.finditer(masked, lines[first].start, zone_end)
+        for m in rx.finditer(masked, zone_start, zone_end)
     ]
-    work = _blank(masked, lines[first].start, zone_end, spans)
-    zl = _lines(work, lines[first].start, zone_end)
+    work = _blank(masked, zone_start, zone_end, spans)
+    zl = _lines(work, zone_start, zone_end)
 
     fragments: list[str] = []
     i = 0
