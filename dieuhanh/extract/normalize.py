@@ -122,6 +122,9 @@ class Line(NamedTuple):
 
 def join_lines(parts: list[Line]) -> Line:
     """Concatenate lines with one space between them."""
+    if len(parts) == 1:  # most paragraphs are one line: nothing to shift
+        part = parts[0]
+        return part if part.text else _new(Line, ("", (), part.blank_before))
     text_parts: list[str] = []
     runs: list[tuple[int, int, int]] = []
     pos = 0

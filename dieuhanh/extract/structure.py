@@ -40,6 +40,8 @@ _RANK = {
 _TITLE_START = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|HƯỚNG DẪN|PHƯƠNG ÁN)\b"
 )
+_TITLE_INITIALS = "KPCQĐDBMHT"  # of the title words above (an empty text goes on to the patterns)
+assert all(word.strip()[0] in _TITLE_INITIALS for word in _TITLE.pattern[4:].split(")")[0].split("|"))
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[" + UPPER + "]")
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
@@ -119,6 +121,8 @@ def split_marker(line: Line) -> tuple[str, int]:
 
 def is_title(text: str) -> bool:
     """An all-capitals part title ("KẾ HOẠCH", "PHỤ LỤC I") that restarts the structure."""
+    if text.lstrip()[:1] not in _TITLE_INITIALS:
+        return False  # every title opens with one of these letters: skip the patterns
     head = text[:24]
     return bool(_TITLE.match(head.split("(")[0].strip())) or bool(
         _TITLE.match(text) or (_TITLE_START.match(text) and not _LOWER_LETTER.search(head))

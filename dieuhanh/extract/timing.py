@@ -50,7 +50,7 @@ _TIME_WORDS = tuple(
 
 
 def _time_hint(text: str) -> bool:
-    return any(word in text for word in _TIME_WORDS) or _DIGIT.search(text) is not None
+    return _DIGIT.search(text) is not None or any(word in text for word in _TIME_WORDS)
 
 
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
