@@ -153,7 +153,7 @@ _REASONS = {f"a{i}": r for i, (_, r) in enumerate(_ANCHORED)} | {
 def not_task_reason(duty: str) -> str | None:
     """Why the duty text (subject removed) is not a task, or None when it may be one."""
     key = fold(duty[:400]).lstrip(" :,-")
-    if _PAST.search(duty[:120]):
+    if "đã " in duty[:120] and _PAST.search(duty[:120]):  # the pattern's own words, checked first
         return "Kết quả đã thực hiện."
     if _CITED_DOCUMENT.match(duty):
         return "Danh mục văn bản được dẫn."

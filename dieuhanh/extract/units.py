@@ -272,9 +272,7 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
             i += 1
         else:
             break
-        k = i
-        while k < n and text[k] not in _WORD_END:
-            k += 1
+        k = _WORD.match(text, i).end()  # the word runs to the next character of _WORD_END
         word = text[i:k]
         if not word:
             break
@@ -323,6 +321,7 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
 
 
 _WORD_END = frozenset(' ,;:.()"“”?!')
+_WORD = re.compile("[^" + re.escape("".join(sorted(_WORD_END))) + "]*")
 
 
 _DIRECTIVE = re.compile(
