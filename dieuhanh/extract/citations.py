@@ -55,7 +55,7 @@ def squash(text: str) -> str:
 
 def normalise_number(raw: str) -> str:
     """ "08 /CV- UBND" → "08/CV-UBND": no whitespace inside a document number."""
-    return re.sub(r"\s+", "", raw)
+    return "".join(raw.split())  # str.split() and \s agree on what whitespace is
 
 
 # A day/month/year written as "21/5/2026", "21-5-2026", "21.5.2026" or "21 tháng 5 năm 2026".
