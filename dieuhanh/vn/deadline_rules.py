@@ -316,6 +316,23 @@ def windows(rule: Rule, folded: str, cache: dict) -> list[tuple[int, int]]:
 _PROSE_RULES = [rule for rule in RULES if not rule.slot_only]
 _SLOT_RULES = [rule for rule in RULES if rule.name not in LINE_RULES]
 _RULE_ANCHORS = {name: frozenset(patterns) for name, (patterns, _, _) in _ANCHORS.items()}
+# On a short text a rule must also pass a stricter test than its anchor, one its every match
+# passes: "quy" is mostly "quy định", a quarter has its numeral; a period rule has its cue word
+# (the last word of _PERIOD_CUE) right before the month, quarter or year. These are only tests
+# before a scan: the windows of a long text keep the anchors above.
+_QUARTER_CHECK = r"qu[yi]\s+(?:i|[1-4])"
+_CUE_END = r"(?:trong|cuoi|het|thanh|xong)\s+"
+_SHORT_CHECKS = {
+    name: re.compile(pattern)
+    for name, pattern in (
+        ("quarter", _QUARTER_CHECK),
+        ("quarter_range", _QUARTER_CHECK),
+        ("bare_quarter", _QUARTER_CHECK),
+        ("quarter_no_year", _CUE_END + _QUARTER_CHECK),
+        ("month", _CUE_END + r"thang\s+\d"),
+        ("year", _CUE_END + r"nam\s+\d{4}"),
+    )
+}
 
 
 def rules_to_run(folded: str, slot: bool) -> list[tuple[Rule, list[tuple[int, int]]]]:
@@ -335,7 +352,8 @@ def rules_to_run(folded: str, slot: bool) -> list[tuple[Rule, list[tuple[int, in
             runs = ":" in folded
         else:
             runs = anchors is None or rule.name in LINE_RULES or not anchors.isdisjoint(present)
-        if runs:
+        check = _SHORT_CHECKS.get(rule.name)
+        if runs and (check is None or check.search(folded)):
             out.append((rule, whole))
     return out
 
