@@ -18,13 +18,15 @@ UPLOAD_EXTENSIONS = tuple(sorted(set(SUPPORTED_EXTENSIONS)))
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
-    doc_type = forms.ChoiceField(label="Loại văn bản", required=False,
-                                 choices=[("", "Tất cả loại")] + [(t, t) for t in DOCUMENT_TYPES])
+    doc_type = forms.ChoiceField(
+        label="Loại văn bản", required=False, choices=[("", "Tất cả loại")] + [(t, t) for t in DOCUMENT_TYPES]
+    )
     issuer = forms.CharField(label="Cơ quan ban hành", required=False, max_length=200)
     date_from = VnDateField(label="Ban hành từ ngày", required=False)
     date_to = VnDateField(label="đến ngày", required=False)
-    confidentiality = forms.ChoiceField(label="Độ mật", required=False,
-                                        choices=[("", "Tất cả")] + list(Confidentiality.choices))
+    confidentiality = forms.ChoiceField(
+        label="Độ mật", required=False, choices=[("", "Tất cả")] + list(Confidentiality.choices)
+    )
 
     def clean(self):
         data = super().clean()
@@ -53,11 +55,15 @@ class DocumentFilterForm(forms.Form):
 class ImportForm(forms.Form):
     """One or several directive files for one organisation's registry."""
 
-    organisation = forms.ModelChoiceField(label="Nhập vào sổ văn bản của", queryset=Unit.objects.none(),
-                                          empty_label=None)
+    organisation = forms.ModelChoiceField(
+        label="Nhập vào sổ văn bản của", queryset=Unit.objects.none(), empty_label=None
+    )
     uploads = MultipleFileField(
         label="Tệp văn bản",
-        error_messages={"required": "Cần chọn ít nhất một tệp văn bản.", "empty": "Tệp đã chọn không có nội dung."},
+        error_messages={
+            "required": "Cần chọn ít nhất một tệp văn bản.",
+            "empty": "Tệp đã chọn không có nội dung.",
+        },
     )
 
     def __init__(self, *args, organisations, **kwargs):
@@ -107,7 +113,9 @@ class DraftTaskForm(forms.ModelForm):
         self.fields["lead_unit"].empty_label = "— Chưa xác định —"
         self.fields["coordinators"].queryset = units
         self.fields["coordinators"].required = False
-        self.fields["coordinators"].help_text = "Giữ Ctrl (hoặc chạm giữ trên điện thoại) để chọn nhiều đơn vị."
+        self.fields[
+            "coordinators"
+        ].help_text = "Giữ Ctrl (hoặc chạm giữ trên điện thoại) để chọn nhiều đơn vị."
         self.original_budget = self.instance.budget
         if self.instance.budget is not None:
             self.initial["budget"] = format(self.instance.budget.normalize(), "f").replace(".", ",")
@@ -134,7 +142,8 @@ class DraftTaskForm(forms.ModelForm):
 
 class SplitForm(forms.Form):
     phrase = forms.CharField(
-        label="Phần sau bắt đầu từ cụm từ", max_length=300,
+        label="Phần sau bắt đầu từ cụm từ",
+        max_length=300,
         error_messages={"required": "Cần nhập cụm từ mở đầu phần tách ra."},
     )
 
@@ -152,10 +161,14 @@ class SplitForm(forms.Form):
 
 
 class AddDraftTaskForm(forms.Form):
-    text = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "Cần nhập nội dung nhiệm vụ."})
-    lead_unit = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False,
-                                       empty_label="— Chọn đơn vị —")
+    text = forms.CharField(
+        label="Nội dung nhiệm vụ",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Cần nhập nội dung nhiệm vụ."},
+    )
+    lead_unit = forms.ModelChoiceField(
+        label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False, empty_label="— Chọn đơn vị —"
+    )
     deadline = VnDateField(label="Thời hạn", required=False)
 
     def __init__(self, *args, units, **kwargs):

@@ -26,6 +26,4 @@ def units(request):
     )
     top = min((r.path.count("/") for r in rows), default=0)
     tree = [(unit, unit.path.count("/") - top) for unit in rows]
-    return render(
-        request, "org/units.html", {"tree": tree, "can_edit": request.user.is_staff, "roles": Role}
-    )
+    return render(request, "org/units.html", {"tree": tree, "can_edit": request.user.is_staff, "roles": Role})

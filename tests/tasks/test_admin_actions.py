@@ -25,7 +25,10 @@ def test_the_admin_approves_an_extension_through_the_service(superuser_client):
     response = superuser_client.post(url, {"action": "approve", "_selected_action": [change.pk]}, follow=True)
     assert "Đã đồng ý 1 đề nghị gia hạn." in response.content.decode()
     s.task.refresh_from_db()
-    assert (s.task.deadline, s.task.original_deadline) == (datetime.date(2026, 9, 1), datetime.date(2026, 7, 10))
+    assert (s.task.deadline, s.task.original_deadline) == (
+        datetime.date(2026, 9, 1),
+        datetime.date(2026, 7, 10),
+    )
 
 
 def test_the_admin_approves_a_completion_through_the_service(superuser_client):

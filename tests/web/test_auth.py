@@ -42,7 +42,9 @@ def test_it_refuses_a_wrong_password_with_a_vietnamese_message(s):
 )
 def test_each_role_lands_on_its_own_page(s, who, landing):
     client = Client()
-    r = client.post("/dang-nhap/", {"username": getattr(s, who).username, "password": "matkhau@123"}, follow=True)
+    r = client.post(
+        "/dang-nhap/", {"username": getattr(s, who).username, "password": "matkhau@123"}, follow=True
+    )
     assert r.redirect_chain[-1][0] == landing
     assert r.status_code == 200
 
@@ -56,7 +58,11 @@ def test_it_changes_the_password(s, login):
     client = login(s.lead)
     r = client.post(
         "/doi-mat-khau/",
-        {"old_password": "matkhau@123", "new_password1": "Mot-Mat-Khau-Moi-2026", "new_password2": "Mot-Mat-Khau-Moi-2026"},
+        {
+            "old_password": "matkhau@123",
+            "new_password1": "Mot-Mat-Khau-Moi-2026",
+            "new_password2": "Mot-Mat-Khau-Moi-2026",
+        },
         follow=True,
     )
     assert 'data-testid="password-changed"' in r.content.decode()
@@ -82,7 +88,10 @@ def test_logout_is_a_post_and_ends_the_session(s, login):
 
 def test_csrf_is_enforced_on_forms(s):
     client = Client(enforce_csrf_checks=True)
-    assert client.post("/dang-nhap/", {"username": s.lead.username, "password": "matkhau@123"}).status_code == 403
+    assert (
+        client.post("/dang-nhap/", {"username": s.lead.username, "password": "matkhau@123"}).status_code
+        == 403
+    )
     client.force_login(s.lead)
     r = client.post(f"/nhiem-vu/{s.task.pk}/bao-cao/", {"text": "Đã làm", "percent": "10"})
     assert r.status_code == 403

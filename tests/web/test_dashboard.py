@@ -20,10 +20,16 @@ def tasks(s):
         "in_time": s.task,
         "overdue": TaskFactory(owner=s.commune, lead_unit=s.outsider_unit, deadline=D(2026, 6, 1)),
         "due_soon": TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 6, 18)),
-        "done_late": TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 6, 5),
-                                 state=TaskState.DONE, completed_on=D(2026, 6, 10)),
-        "elsewhere": TaskFactory(owner=s.other_commune, lead_unit=UnitFactory(parent=s.other_commune),
-                                 deadline=D(2026, 6, 2)),
+        "done_late": TaskFactory(
+            owner=s.commune,
+            lead_unit=s.lead_unit,
+            deadline=D(2026, 6, 5),
+            state=TaskState.DONE,
+            completed_on=D(2026, 6, 10),
+        ),
+        "elsewhere": TaskFactory(
+            owner=s.other_commune, lead_unit=UnitFactory(parent=s.other_commune), deadline=D(2026, 6, 2)
+        ),
     }
 
 
@@ -41,7 +47,7 @@ def test_the_counts_are_those_of_the_commune(s, login, tasks):
     assert (rates.total, rates.in_time, rates.overdue, rates.due_soon, rates.done_late) == (4, 1, 1, 1, 1)
     body = r.content.decode()
     assert 'data-testid="count-overdue"><span class="n">1</span>' in body
-    assert "rate-on-time\">0,0%" in body
+    assert 'rate-on-time">0,0%' in body
 
 
 def test_each_number_links_to_the_list_behind_it(s, login, tasks):
@@ -78,9 +84,13 @@ def test_the_charts_use_the_vendored_library_and_carry_their_data(s, login, task
     body = login(s.leader).get("/tong-quan/").content.decode()
     assert "/static/core/vendor/chart.umd.js" in body
     assert "cdn" not in body.lower()
-    status = json.loads(body.split('<script id="status-chart-data" type="application/json">')[1].split("</script>")[0])
+    status = json.loads(
+        body.split('<script id="status-chart-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert sum(status["datasets"][0]["data"]) == 4
-    trend = json.loads(body.split('<script id="trend-chart-data" type="application/json">')[1].split("</script>")[0])
+    trend = json.loads(
+        body.split('<script id="trend-chart-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert trend["labels"][-1] == "12/2026" and len(trend["labels"]) == 12
 
 

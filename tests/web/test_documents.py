@@ -39,8 +39,12 @@ def test_search_ignores_diacritics_and_case(s, login):
 
 
 def test_filters_by_type_issuer_date_and_confidentiality(s, login):
-    plan = DocumentFactory(owner=s.commune, doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Tuyên Quang",
-                           issued_date=D(2026, 3, 2))
+    plan = DocumentFactory(
+        owner=s.commune,
+        doc_type="Kế hoạch",
+        issuer="Ủy ban nhân dân tỉnh Tuyên Quang",
+        issued_date=D(2026, 3, 2),
+    )
     secret = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.SECRET)
     secret.allowed_people.add(s.tracker)
     client = login(s.tracker)
@@ -55,7 +59,9 @@ def test_filters_by_type_issuer_date_and_confidentiality(s, login):
 
 
 def test_confidential_documents_are_hidden_from_lists_counts_search_and_files(s, login):
-    secret = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.SECRET, subject="Phương án bảo vệ bí mật")
+    secret = DocumentFactory(
+        owner=s.commune, confidentiality=Confidentiality.SECRET, subject="Phương án bảo vệ bí mật"
+    )
     secret.original_file.save("mat.txt", ContentFile(b"noi dung mat"), save=False)
     secret.original_name = "mat.txt"
     secret.save()
@@ -89,7 +95,9 @@ def test_the_detail_highlights_each_task_span_and_links_citations(s, login):
     s.task.span_start, s.task.span_end = 20, 59
     s.task.save()
     city = DocumentFactory(owner=s.commune, number="977", symbol="UBND-NC")
-    Citation.objects.create(document=doc, cited_document=city, text="Công văn số 977/UBND-NC", number="977/UBND-NC")
+    Citation.objects.create(
+        document=doc, cited_document=city, text="Công văn số 977/UBND-NC", number="977/UBND-NC"
+    )
     Citation.objects.create(document=doc, text="Nghị định 09/2019/NĐ-CP", number="09/2019/NĐ-CP")
     body = login(s.tracker).get(f"/van-ban/{doc.pk}/").content.decode()
     assert '<mark class="span" id="span-20" data-span="1">' in body

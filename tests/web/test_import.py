@@ -121,8 +121,15 @@ def test_inline_edit_with_htmx_returns_the_card(s, login, draft):
     assert 'data-testid="dt-form"' in form.content.decode() and "<html" not in form.content.decode()
     r = client.post(
         url,
-        {"summary": dt.summary, "lead_unit": s.outsider_unit.pk, "coordinators": [s.coord_unit.pk],
-         "deadline": "31/12/2026", "target": "100% cán bộ", "budget": "1.640,5", "funding_source": "ngân sách xã"},
+        {
+            "summary": dt.summary,
+            "lead_unit": s.outsider_unit.pk,
+            "coordinators": [s.coord_unit.pk],
+            "deadline": "31/12/2026",
+            "target": "100% cán bộ",
+            "budget": "1.640,5",
+            "funding_source": "ngân sách xã",
+        },
         HTTP_HX_REQUEST="true",
     )
     body = r.content.decode()
@@ -139,8 +146,16 @@ def test_inline_edit_without_javascript_and_its_vietnamese_errors(s, login, draf
     dt = draft.tasks.get(position=1)
     url = f"/van-ban/nhap/{draft.pk}/nv/{dt.pk}/sua/"
     assert "<html" in client.get(url).content.decode()
-    r = client.post(url, {"summary": "x", "lead_unit": s.lead_unit.pk, "coordinators": [s.lead_unit.pk],
-                          "deadline": "31/02/2026", "budget": "abc"})
+    r = client.post(
+        url,
+        {
+            "summary": "x",
+            "lead_unit": s.lead_unit.pk,
+            "coordinators": [s.lead_unit.pk],
+            "deadline": "31/02/2026",
+            "budget": "abc",
+        },
+    )
     body = r.content.decode()
     assert r.status_code == 400
     assert "Nhập ngày theo dạng ngày/tháng/năm" in body
@@ -174,8 +189,10 @@ def test_merge_split_drop_restore_and_add(s, login, draft):
 
     r = client.post(f"/van-ban/nhap/{draft.pk}/them/", {"text": ""})
     assert r.status_code == 400 and "Cần nhập nội dung nhiệm vụ." in r.content.decode()
-    client.post(f"/van-ban/nhap/{draft.pk}/them/", {"text": "Tuyên truyền", "lead_unit": s.coord_unit.pk,
-                                                    "deadline": "15/08/2026"})
+    client.post(
+        f"/van-ban/nhap/{draft.pk}/them/",
+        {"text": "Tuyên truyền", "lead_unit": s.coord_unit.pk, "deadline": "15/08/2026"},
+    )
     added = draft.tasks.get(origin=DraftTask.Origin.ADDED)
     assert added.lead_unit == s.coord_unit and added.deadline == D(2026, 8, 15)
 
@@ -194,7 +211,9 @@ def test_confirm_is_refused_while_a_blocking_problem_remains_then_creates_the_ta
     assert set(tasks.values_list("lead_unit", flat=True)) == {s.lead_unit.pk, s.outsider_unit.pk}
     draft.refresh_from_db()
     assert draft.status == ImportDraft.Status.CONFIRMED
-    assert login(s.lead).get(f"/nhiem-vu/?document={draft.document_id}").context["page_obj"].paginator.count == 1
+    assert (
+        login(s.lead).get(f"/nhiem-vu/?document={draft.document_id}").context["page_obj"].paginator.count == 1
+    )
 
 
 def test_discard_keeps_the_document(s, login, draft):

@@ -14,8 +14,12 @@ D = datetime.date
 def test_tasks_needing_action_come_first(s, login):
     overdue = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 6, 1))
     soon = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 6, 20))
-    returned = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 9, 1),
-                           state_reason="Thực hiện lại: thiếu biên bản")
+    returned = TaskFactory(
+        owner=s.commune,
+        lead_unit=s.lead_unit,
+        deadline=D(2026, 9, 1),
+        state_reason="Thực hiện lại: thiếu biên bản",
+    )
     TaskFactory(owner=s.commune, lead_unit=s.lead_unit, state=TaskState.DONE, completed_on=D(2026, 6, 1))
     TaskFactory(owner=s.commune, lead_unit=s.outsider_unit, deadline=D(2026, 6, 1))
     r = login(s.lead).get("/don-vi-cua-toi/")
@@ -32,7 +36,9 @@ def test_a_coordinator_sees_the_task_and_an_outsider_does_not(s, login):
 
 def test_the_one_form_progress_report(s, login):
     client = login(s.coord)
-    r = client.post("/don-vi-cua-toi/", {"task": s.task.pk, "text": "Đã phối hợp", "percent": "30"}, follow=True)
+    r = client.post(
+        "/don-vi-cua-toi/", {"task": s.task.pk, "text": "Đã phối hợp", "percent": "30"}, follow=True
+    )
     assert "Đã gửi báo cáo tiến độ" in r.content.decode()
     report = s.task.reports.get()
     assert (report.unit, report.percent) == (s.coord_unit, 30)

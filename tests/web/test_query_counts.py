@@ -15,7 +15,9 @@ D = datetime.date
 def add_rows(s, n):
     for i in range(n):
         doc = DocumentFactory(owner=s.commune)
-        task = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, document=doc, deadline=D(2026, 6, 1 + i % 28))
+        task = TaskFactory(
+            owner=s.commune, lead_unit=s.lead_unit, document=doc, deadline=D(2026, 6, 1 + i % 28)
+        )
         task.coordinators.add(s.coord_unit)
         ProgressReportFactory(task=task, reported_on=D(2026, 6, 10))
 

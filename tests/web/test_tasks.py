@@ -42,7 +42,9 @@ def test_the_outsider_cannot_act_on_a_task_by_posting(s, login):
 
 def test_each_person_sees_only_the_buttons_they_may_use(s, login):
     lead = body(login(s.lead).get(f"/nhiem-vu/{s.task.pk}/"))
-    assert 'id="form-bao-cao"' in lead and 'id="form-de-nghi-hoan-thanh"' in lead and 'id="form-gia-han"' in lead
+    assert (
+        'id="form-bao-cao"' in lead and 'id="form-de-nghi-hoan-thanh"' in lead and 'id="form-gia-han"' in lead
+    )
     assert 'id="form-chi-dao"' not in lead and 'id="form-huy"' not in lead
     coord = body(login(s.coord).get(f"/nhiem-vu/{s.task.pk}/"))
     assert 'id="form-bao-cao"' in coord
@@ -57,14 +59,23 @@ def test_each_person_sees_only_the_buttons_they_may_use(s, login):
 
 def test_progress_completion_and_approval_through_the_pages(s, login, clock):
     lead = login(s.lead)
-    r = lead.post(f"/nhiem-vu/{s.task.pk}/bao-cao/", {"text": "Đã xây dựng dự thảo", "percent": "60"}, follow=True)
+    r = lead.post(
+        f"/nhiem-vu/{s.task.pk}/bao-cao/", {"text": "Đã xây dựng dự thảo", "percent": "60"}, follow=True
+    )
     assert "Đã gửi báo cáo tiến độ." in body(r)
     assert "Đã xây dựng dự thảo" in body(r)
-    r = login(s.coord).post(f"/nhiem-vu/{s.task.pk}/bao-cao/", {"text": "Đã cung cấp số liệu", "percent": "20"})
+    r = login(s.coord).post(
+        f"/nhiem-vu/{s.task.pk}/bao-cao/", {"text": "Đã cung cấp số liệu", "percent": "20"}
+    )
     assert r.status_code == 302
-    assert list(s.task.reports.values_list("unit", flat=True).order_by("id")) == [s.lead_unit.pk, s.coord_unit.pk]
+    assert list(s.task.reports.values_list("unit", flat=True).order_by("id")) == [
+        s.lead_unit.pk,
+        s.coord_unit.pk,
+    ]
 
-    r = lead.post(f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": "", "note": "Xong"}, follow=True)
+    r = lead.post(
+        f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": "", "note": "Xong"}, follow=True
+    )
     assert 'data-testid="awaiting-badge"' in body(r)
     leader_page = body(login(s.leader).get(f"/nhiem-vu/{s.task.pk}/"))
     assert 'id="form-xac-nhan-hoan-thanh"' in leader_page and 'id="form-tra-lai"' in leader_page
@@ -95,13 +106,16 @@ def test_a_member_cannot_approve_even_by_posting(s, login):
 
 
 def test_extension_request_and_decision(s, login):
-    r = login(s.lead).post(f"/nhiem-vu/{s.task.pk}/gia-han/", {"new_date": "31/07/2026", "reason": "Chờ số liệu"})
+    r = login(s.lead).post(
+        f"/nhiem-vu/{s.task.pk}/gia-han/", {"new_date": "31/07/2026", "reason": "Chờ số liệu"}
+    )
     assert r.status_code == 302
     change = s.task.deadline_changes.get()
     page = body(login(s.leader).get(f"/nhiem-vu/{s.task.pk}/"))
     assert 'data-testid="extension-approve"' in page
     r = login(s.leader).post(
-        f"/nhiem-vu/{s.task.pk}/duyet-gia-han/", {"change": change.pk, "decision": "approve", "objective": "on"}
+        f"/nhiem-vu/{s.task.pk}/duyet-gia-han/",
+        {"change": change.pk, "decision": "approve", "objective": "on"},
     )
     change.refresh_from_db()
     s.task.refresh_from_db()
@@ -126,7 +140,11 @@ def test_evidence_is_downloaded_through_a_permission_check(s, login, settings):
 
     r = login(s.lead).post(
         f"/nhiem-vu/{s.task.pk}/bao-cao/",
-        {"text": "Có minh chứng", "percent": "30", "evidence": [SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 ok")]},
+        {
+            "text": "Có minh chứng",
+            "percent": "30",
+            "evidence": [SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 ok")],
+        },
     )
     assert r.status_code == 302
     attachment = s.task.reports.get().attachments.get()
@@ -143,7 +161,9 @@ def test_evidence_is_downloaded_through_a_permission_check(s, login, settings):
 
 
 def test_the_list_filters_by_status_text_unit_deadline_and_starred(s, login):
-    overdue = TaskFactory(owner=s.commune, lead_unit=s.outsider_unit, deadline=D(2026, 6, 1), text="Lập quy hoạch đất đai")
+    overdue = TaskFactory(
+        owner=s.commune, lead_unit=s.outsider_unit, deadline=D(2026, 6, 1), text="Lập quy hoạch đất đai"
+    )
     starred = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, starred=True, text="Chuyển đổi số cấp xã")
     client = login(s.tracker)
     assert task_ids(client.get("/nhiem-vu/?status=overdue")) == {overdue.pk}
@@ -181,7 +201,9 @@ def test_export_holds_exactly_the_current_view(s, login):
 
 
 def test_confidential_tasks_are_invisible_to_people_not_named(s, login):
-    secret_doc = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.SECRET, subject="Mật: phòng thủ")
+    secret_doc = DocumentFactory(
+        owner=s.commune, confidentiality=Confidentiality.SECRET, subject="Mật: phòng thủ"
+    )
     secret = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, document=secret_doc, text="Nhiệm vụ mật")
     for who in (s.tracker, s.leader, s.lead):
         assert secret.pk not in task_ids(login(who).get("/nhiem-vu/"))
@@ -211,7 +233,9 @@ def test_the_manager_can_pause_resume_and_cancel(s, login):
 
 
 def test_leader_direction_appears_on_the_timeline(s, login):
-    r = login(s.leader).post(f"/nhiem-vu/{s.task.pk}/chi-dao/", {"text": "Khẩn trương hoàn thành"}, follow=True)
+    r = login(s.leader).post(
+        f"/nhiem-vu/{s.task.pk}/chi-dao/", {"text": "Khẩn trương hoàn thành"}, follow=True
+    )
     assert "Khẩn trương hoàn thành" in body(r)
     assert "Khẩn trương hoàn thành" in body(login(s.coord).get(f"/nhiem-vu/{s.task.pk}/"))
 

@@ -60,7 +60,9 @@ def status_badge(code):
         status = Status(code)
     except ValueError:
         return ""
-    return format_html('<span class="badge st-{}" data-status="{}">{}</span>', status.value, status.value, status.label)
+    return format_html(
+        '<span class="badge st-{}" data-status="{}">{}</span>', status.value, status.value, status.label
+    )
 
 
 @register.filter

@@ -48,7 +48,9 @@ def pending_drafts(access):
     orgs = managed_organisations(access)
     docs = visible_documents(access)
     return (
-        ImportDraft.objects.filter(organisation__in=orgs, status=ImportDraft.Status.PENDING, document__in=docs)
+        ImportDraft.objects.filter(
+            organisation__in=orgs, status=ImportDraft.Status.PENDING, document__in=docs
+        )
         .select_related("document", "organisation")
         .order_by("-created_at")
     )
@@ -71,8 +73,14 @@ def upload(request):
         drafts = []
         for upload_file in form.cleaned_data["uploads"]:
             try:
-                drafts.append(import_document(org=form.cleaned_data["organisation"], data=upload_file.read(),
-                                              filename=upload_file.name, actor=request.user))
+                drafts.append(
+                    import_document(
+                        org=form.cleaned_data["organisation"],
+                        data=upload_file.read(),
+                        filename=upload_file.name,
+                        actor=request.user,
+                    )
+                )
             except DocumentError as exc:
                 existing = getattr(exc, "existing", None)
                 if existing is None:
@@ -81,10 +89,14 @@ def upload(request):
                     url = reverse("documents:detail", args=[existing.pk])
                     messages.error(
                         request,
-                        format_html('Tệp “{}”: {} <a href="{}">Xem văn bản đã có</a>', upload_file.name, exc, url),
+                        format_html(
+                            'Tệp “{}”: {} <a href="{}">Xem văn bản đã có</a>', upload_file.name, exc, url
+                        ),
                     )
         for draft in drafts:
-            messages.success(request, f"Đã nhập “{draft.document}”: {draft.tasks.count()} nhiệm vụ đề xuất chờ rà soát.")
+            messages.success(
+                request, f"Đã nhập “{draft.document}”: {draft.tasks.count()} nhiệm vụ đề xuất chờ rà soát."
+            )
         if len(drafts) == 1:
             return redirect("documents:review", pk=drafts[0].pk)
         return redirect("documents:import")
@@ -112,8 +124,11 @@ def draft_or_404(request, pk: int) -> ImportDraft:
 
 def draft_task_or_404(request, pk: int, task_id: int) -> DraftTask:
     draft = draft_or_404(request, pk)
-    return get_object_or_404(DraftTask.objects.select_related("draft__document", "draft__organisation",
-                                                               "lead_unit"), pk=task_id, draft=draft)
+    return get_object_or_404(
+        DraftTask.objects.select_related("draft__document", "draft__organisation", "lead_unit"),
+        pk=task_id,
+        draft=draft,
+    )
 
 
 def org_units(draft):
@@ -121,15 +136,21 @@ def org_units(draft):
 
 
 def review_context(draft, forms=None) -> dict:
-    rows = list(draft.tasks.select_related("lead_unit", "merged_into").prefetch_related("coordinators")
-                .order_by("position", "pk"))
+    rows = list(
+        draft.tasks.select_related("lead_unit", "merged_into")
+        .prefetch_related("coordinators")
+        .order_by("position", "pk")
+    )
     problems = draft_problems(draft)
     by_task = {}
     for p in problems:
         by_task.setdefault(p.draft_task_id, []).append(p)
     numbers = {dt.pk: n for n, dt in enumerate((dt for dt in rows if not dt.dropped), start=1)}
-    spans = [Span(dt.span_start, dt.span_end, str(numbers[dt.pk]), f"dt-span-{dt.pk}", f"#dt-{dt.pk}")
-             for dt in rows if not dt.dropped and dt.span_start is not None and dt.span_end is not None]
+    spans = [
+        Span(dt.span_start, dt.span_end, str(numbers[dt.pk]), f"dt-span-{dt.pk}", f"#dt-{dt.pk}")
+        for dt in rows
+        if not dt.dropped and dt.span_start is not None and dt.span_end is not None
+    ]
     forms = forms or {}
     return {
         "draft": draft,
@@ -161,7 +182,12 @@ def _card(request, dt, form=None, status=200):
 @login_required
 def edit_task(request, pk: int, task_id: int):
     dt = draft_task_or_404(request, pk, task_id)
-    form = DraftTaskForm(request.POST if request.method == "POST" else None, instance=dt, units=org_units(dt.draft), auto_id=f"id_dt{dt.pk}_%s")
+    form = DraftTaskForm(
+        request.POST if request.method == "POST" else None,
+        instance=dt,
+        units=org_units(dt.draft),
+        auto_id=f"id_dt{dt.pk}_%s",
+    )
     if request.method == "POST" and form.is_valid():
         changes = form.changes()
         try:
@@ -175,8 +201,12 @@ def edit_task(request, pk: int, task_id: int):
         return redirect(f"{reverse('documents:review', args=[pk])}#dt-{dt.pk}")
     if request.htmx:
         return render(request, "documents/_draft_task_form.html", {"dt": dt, "form": form, "draft": dt.draft})
-    return render(request, "documents/draft_task_edit.html", {"dt": dt, "form": form, "draft": dt.draft},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "documents/draft_task_edit.html",
+        {"dt": dt, "form": form, "draft": dt.draft},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _back(pk, anchor=""):

@@ -62,8 +62,11 @@ def document_detail(request, pk: int):
     ]
     visible = visible_documents(access)
     citations = document.citations.select_related("cited_document")
-    cited_ids = set(visible.filter(pk__in=[c.cited_document_id for c in citations if c.cited_document_id])
-                    .values_list("pk", flat=True))
+    cited_ids = set(
+        visible.filter(pk__in=[c.cited_document_id for c in citations if c.cited_document_id]).values_list(
+            "pk", flat=True
+        )
+    )
     return render(
         request,
         "documents/detail.html",
@@ -71,8 +74,12 @@ def document_detail(request, pk: int):
             "document": document,
             "tasks": tasks,
             "pieces": pieces(document.text, spans),
-            "citations": [(c, c.cited_document if c.cited_document_id in cited_ids else None) for c in citations],
-            "cited_by": visible.filter(citations__cited_document=document).distinct().order_by("-issued_date"),
+            "citations": [
+                (c, c.cited_document if c.cited_document_id in cited_ids else None) for c in citations
+            ],
+            "cited_by": visible.filter(citations__cited_document=document)
+            .distinct()
+            .order_by("-issued_date"),
             "draft": pending_draft(access, document),
         },
     )
