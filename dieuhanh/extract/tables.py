@@ -197,7 +197,11 @@ def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) ->
     i = 0
     n = len(lines)
     while i < n:
-        stripped = lines[i].raw.strip()
+        raw = lines[i].raw
+        if "|" not in raw and "TT" not in raw:
+            i += 1  # neither a pipe row, a bar between cells, nor a "TT"/"STT" header
+            continue
+        stripped = raw.strip()
         if stripped.startswith("|") and stripped.count("|") >= 3:
             j = i
             raw_rows = []
