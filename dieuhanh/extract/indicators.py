@@ -120,6 +120,8 @@ def _clause_indicators(text: str, start: int, end: int, found: list[Indicator]) 
     # lower-case comparison, except for "İ", which lowers to two characters, and "ı", which
     # matches "i": with those the rules all run).
     exotic = len(lowered) != len(clause) or "ı" in clause
+    if not exotic and not _ANY_CUE.search(lowered):
+        return  # the usual case: a number with no cue at all
     taken: list[tuple[int, int]] = []
     for rule, cues in _RULES:
         if not exotic and not cues.search(lowered):
@@ -227,6 +229,7 @@ _RULES = tuple(
         (_leading_percent, ("%",)),
     )
 )
+_ANY_CUE = re.compile("|".join(cues.pattern for _, cues in _RULES))
 
 
 # --- pieces -------------------------------------------------------------------------
