@@ -293,17 +293,9 @@ class TaskBuilder:
         """One passage from blocks with their continuation paragraphs (``deep``: with all their items)."""
         if ctx.mode in ("skip", "appendix"):
             return 0
-        lines = []
-
-        def take(node: Block) -> None:
-            if node.kind in ("item", "paragraph") and node.line is not None:
-                lines.append(node.line)
-            for child in node.children:
-                if deep or child.continuation:
-                    take(child)
-
+        lines: list[Line] = []
         for b in blocks:
-            take(b)
+            _take_lines(b, deep, lines)
         if not lines:
             return 0
         line = join_lines(lines)
@@ -496,6 +488,18 @@ class TaskBuilder:
             span=span,
         )
         self.tasks.append(task)
+
+
+def _take_lines(node: Block, deep: bool, lines: list[Line]) -> None:
+    """The lines of ``node`` and of its continuations (``deep``: of all its children), in order.
+
+    A module function rather than a closure: a closure that calls itself is a reference cycle,
+    which only the garbage collector frees (with every line it holds)."""
+    if node.kind in ("item", "paragraph") and node.line is not None:
+        lines.append(node.line)
+    for child in node.children:
+        if deep or child.continuation:
+            _take_lines(child, deep, lines)
 
 
 def _detached(block: Block) -> Block:
