@@ -11,6 +11,7 @@ name ends where the duty starts: at a lower-case verb ("chủ trì", "rà soát"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from dieuhanh.extract.normalize import LOWER, UPPER
@@ -235,6 +236,10 @@ def _match_head(text: str, pos: int) -> re.Match | None:
     return m
 
 
+# The subject rules ask for the unit at the same place of a passage several times (the passage,
+# then each of its parts, then its lead-in); a small cache catches those repeats within a
+# passage and stays small (a UnitMatch is immutable).
+@lru_cache(maxsize=256)
 def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     """The unit name starting exactly at ``pos`` (after any title), or None."""
     t = _TITLES.match(text, pos)
