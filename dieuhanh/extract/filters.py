@@ -141,6 +141,53 @@ _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai
 _ANCHORED = [(rx.pattern[1:], reason) for rx, reason in _RULES if rx.pattern.startswith("^")]
 _FLOATING = [(rx.pattern, reason) for rx, reason in _RULES if not rx.pattern.startswith("^")]
 _AT_START = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
+# A few anchored rules open with a lazy run ("[^.;]{0,300}?chiu trach nhiem") that the engine
+# retries at each of hundreds of characters on every duty. ``_AT_START`` is run in segments, in
+# rule order (so the first rule to match still wins): such a rule gets a segment of its own, tried
+# only when the words it needs occur in the duty.
+_SCANNING_RULES = {  # how the rule opens → a word every match holds
+    "[^.;]{0,60}?(?:trien khai|to chuc|thuc hien) ": " nay",
+    "(?:[^.;]{0,300}?)chiu trach nhiem ": "chiu trach nhiem ",
+    "[^.;]{0,200}?co trach nhiem ": "co trach nhiem ",
+    "[^.;]{0,100}? de (?:": " de ",
+    "(?:nam \\d{4},? )?[^.;]{0,60}? da (?:": " da ",
+}
+
+
+def _segments() -> list[tuple[re.Pattern[str], str | None]]:
+    segments: list[tuple[re.Pattern[str], str | None]] = []
+    group: list[str] = []
+    found = set()
+    for i, (pattern, _) in enumerate(_ANCHORED):
+        guard = next((w for opening, w in _SCANNING_RULES.items() if pattern.startswith(opening)), None)
+        if guard is None:
+            group.append(f"(?P<a{i}>{pattern})")
+            continue
+        assert guard in pattern, pattern
+        found.add(guard)
+        if group:
+            segments.append((re.compile("|".join(group)), None))
+            group = []
+        segments.append((re.compile(f"(?P<a{i}>{pattern})"), guard))
+    if group:
+        segments.append((re.compile("|".join(group)), None))
+    assert found == set(_SCANNING_RULES.values()), "a scanning rule changed: update _SCANNING_RULES"
+    return segments
+
+
+_AT_START_SEGMENTS = _segments()
+
+
+def _match_at_start(key: str) -> re.Match[str] | None:
+    """``_AT_START.match(key)``, segment by segment."""
+    for pattern, guard in _AT_START_SEGMENTS:
+        if guard is None or guard in key:
+            m = pattern.match(key)
+            if m:
+                return m
+    return None
+
+
 _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))
 # Every floating rule holds one of these literals: without them the search over the text is skipped.
 _FLOATING_WORDS = ("(neu co nhu cau)", "co hieu luc", "chiu trach nhiem thi hanh", "(dat ")
@@ -157,7 +204,7 @@ def not_task_reason(duty: str) -> str | None:
         return "Kết quả đã thực hiện."
     if _CITED_DOCUMENT.match(duty):
         return "Danh mục văn bản được dẫn."
-    m = _AT_START.match(key) or (
+    m = _match_at_start(key) or (
         _ANYWHERE.search(key) if any(word in key for word in _FLOATING_WORDS) else None
     )
     if m:

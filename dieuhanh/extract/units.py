@@ -11,8 +11,8 @@ name ends where the duty starts: at a lower-case verb ("chủ trì", "rà soát"
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dieuhanh.extract.normalize import LOWER, UPPER
 from dieuhanh.vn.fold import fold_key
