@@ -190,6 +190,24 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     return _new(Line, ("".join(text_parts), tuple(runs), blank_before))
 
 
+def clean_lines(lines: list[PhysicalLine]) -> list[Line]:
+    """``[clean_line(p) for p in lines]``, with the common case (no markup) inline: a document
+    has hundreds of lines and most of them need no cleaning."""
+    out: list[Line] = []
+    append = out.append
+    markup = _MARKUP.search
+    for line in lines:
+        raw = line.raw
+        if "  " in raw or markup(raw):
+            append(clean_line(line))
+            continue
+        left = raw.lstrip(" ")
+        text = left.rstrip(" ")
+        runs = ((0, line.start + len(raw) - len(left), len(text)),) if text else ()
+        append(_new(Line, (text, runs, False)))
+    return out
+
+
 def is_rule_line(text: str) -> bool:
     """A separator such as ``--------`` under a header, or a page number."""
     return bool(_RULE_LINE.match(text) or _PAGE_NUMBER.match(text))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from dieuhanh.extract.citations import Citation
 from dieuhanh.extract.header import Header, parse_header
 from dieuhanh.extract.indicators import Indicator, find_indicators
-from dieuhanh.extract.normalize import Line, clean_line, paragraphs, physical_lines
+from dieuhanh.extract.normalize import Line, clean_lines, paragraphs, physical_lines
 from dieuhanh.extract.structure import build_tree, is_title
 from dieuhanh.extract.tables import Table, find_tables
 from dieuhanh.extract.tasks import DocInfo, DraftTask, build_tasks
@@ -119,7 +119,7 @@ def _addressees(recipients: tuple[str, ...]) -> tuple[str, ...]:
 def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
     """Clean lines and tables of the body, in order; the closing (signature, Nơi nhận) is left out."""
     lines = physical_lines(text, start)
-    cleaned = [clean_line(p) for p in lines]
+    cleaned = clean_lines(lines)
     skip_from = next((i for i, p in enumerate(lines) if p.start >= end), len(lines))
     skip_to = next((i for i in range(skip_from, len(lines)) if is_title(cleaned[i].text)), len(lines))
     tables = find_tables(lines, cleaned)
