@@ -1,20 +1,38 @@
 """Forms of the report pages: they parse the request; the services do the work."""
 
 from django import forms
+from django.utils import timezone
 
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.reports.constants import DEFAULT_CUTOFF_DAY, ReportFormat
 from dieuhanh.reports.periods import PeriodError, resolve_period
 
 
+def period_choices(today) -> list:
+    """The periods of this year and the last, in words, for the select ("Quý 2/2026" is 2026-Q2)."""
+    choices: list = [("", "— Chọn kỳ báo cáo —")]
+    for year in (today.year, today.year - 1):
+        group = [(f"{year}-{m:02d}", f"Tháng {m}/{year}") for m in range(1, 13)]
+        group += [(f"{year}-Q{q}", f"Quý {q}/{year}") for q in range(1, 5)]
+        group += [(f"{year}-H1", f"6 tháng đầu năm {year}"), (f"{year}-9M", f"9 tháng năm {year}")]
+        group.append((str(year), f"Cả năm {year}"))
+        choices.append((f"Năm {year}", group))
+    return choices
+
+
 class ReportForm(forms.Form):
     period = forms.CharField(
         label="Kỳ báo cáo",
         required=False,
-        help_text="2026-06 (tháng), 2026-Q2 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), 2026 (năm).",
+        help_text="Hoặc để trống và ghi khoảng ngày bên dưới.",
+        widget=forms.Select,
     )
-    date_from = forms.CharField(label="Hoặc từ ngày", required=False, help_text="dd/mm/yyyy")
-    date_to = forms.CharField(label="đến ngày", required=False, help_text="dd/mm/yyyy")
+    date_from = forms.CharField(
+        label="Hoặc từ ngày", required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
+    date_to = forms.CharField(
+        label="Đến ngày", required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
     unit = forms.ModelChoiceField(
         label="Đơn vị", queryset=None, required=False, empty_label="Tất cả được xem"
     )
@@ -24,9 +42,15 @@ class ReportForm(forms.Form):
     )
     rankings = forms.BooleanField(label="Kèm xếp loại (báo cáo năm luôn có)", required=False)
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=None, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        choices = period_choices(today or timezone.localdate())
+        chosen = self.data.get("period") if self.is_bound else None
+        known = {code for _, group in choices[1:] for code, _ in group}
+        if chosen and chosen not in known:  # a period typed in the address, kept as it is
+            choices.append(("Kỳ khác", [(chosen, chosen)]))
+        self.fields["period"].widget.choices = choices
 
     def clean(self):
         data = super().clean()

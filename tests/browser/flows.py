@@ -110,6 +110,8 @@ def review_and_confirm(page, shot, phone=False) -> None:
     shot(page, "after confirm")
 
     page.get_by_test_id("nav-tasks").click()
+    # The page after confirming is the task list too (filtered by the document): wait for the new one.
+    page.wait_for_url(re.compile(r"/nhiem-vu/$"))
     page.get_by_role("heading", name="Danh sách nhiệm vụ").wait_for()
     row = page.get_by_test_id("task-table").locator("tr").filter(has_text=POLICE_TASK)
     row.wait_for()

@@ -19,7 +19,11 @@ def overflow(page) -> int:
 
 
 def assert_fits(page, width: int = 360) -> None:
-    """Nothing overflows horizontally; names the widest offenders when something does."""
+    """Nothing overflows horizontally; names the widest offenders when something does.
+
+    Measured once the page has loaded: while a new page is still being parsed its stylesheet may
+    not apply yet, and an unstyled table is wider than the phone."""
+    page.wait_for_load_state("load")
     scroll = page.evaluate("document.documentElement.scrollWidth")
     if scroll <= width + 1:
         return

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core.templatetags.dieuhanh import doclabel
 from dieuhanh.core.views import access_of
 from dieuhanh.documents.forms import UPLOAD_EXTENSIONS, AddDraftTaskForm, DraftTaskForm, ImportForm, SplitForm
 from dieuhanh.documents.models import DraftTask, ImportDraft
@@ -95,7 +96,8 @@ def upload(request):
                     )
         for draft in drafts:
             messages.success(
-                request, f"Đã nhập “{draft.document}”: {draft.tasks.count()} nhiệm vụ đề xuất chờ rà soát."
+                request,
+                f"Đã nhập “{doclabel(draft.document)}”: {draft.tasks.count()} nhiệm vụ đề xuất chờ rà soát.",
             )
         if len(drafts) == 1:
             return redirect("documents:review", pk=drafts[0].pk)
@@ -282,7 +284,7 @@ def confirm(request, pk: int):
     except DraftError as exc:
         messages.error(request, str(exc))
         return _back(pk)
-    messages.success(request, f"Đã xác nhận {len(tasks)} nhiệm vụ của “{draft.document}”.")
+    messages.success(request, f"Đã xác nhận {len(tasks)} nhiệm vụ của “{doclabel(draft.document)}”.")
     return redirect(reverse("tasks:list") + f"?document={draft.document_id}")
 
 

@@ -13,9 +13,13 @@ from dieuhanh.org.models import Unit
 from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, is_province_view, period_bounds
 from dieuhanh.tasks.forms.fields import VnDateField
 
+DEFAULT_PERIOD = "year"
+
 
 class DashboardForm(forms.Form):
-    period = forms.ChoiceField(label="Kỳ", choices=list(PERIODS.items()), required=False)
+    period = forms.ChoiceField(
+        label="Kỳ", choices=list(PERIODS.items()), required=False, initial=DEFAULT_PERIOD
+    )
     start = VnDateField(label="Từ ngày", required=False)
     end = VnDateField(label="Đến ngày", required=False)
     commune = forms.ModelChoiceField(
@@ -23,6 +27,10 @@ class DashboardForm(forms.Form):
     )
 
     def __init__(self, data, *, access, **kwargs):
+        if data is not None and not data.get("period"):
+            # The select must show the period the figures are for: the year unless another is chosen.
+            data = data.copy()
+            data["period"] = DEFAULT_PERIOD
         super().__init__(data, **kwargs)
         self.fields["commune"].queryset = access.visible_units().filter(kind=UnitKind.COMMUNE)
 
@@ -39,7 +47,7 @@ class DashboardForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("period") == "custom":
             return data["start"], data["end"]
-        return period_bounds(data.get("period") or "year", today)
+        return period_bounds(data.get("period") or DEFAULT_PERIOD, today)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from dieuhanh.core.templatetags.dieuhanh import shortwords
 from dieuhanh.core.views import access_of
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import TaskState
@@ -64,7 +65,10 @@ def my_unit(request):
         except ServiceError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Đã gửi báo cáo tiến độ cho nhiệm vụ “{task}”.")
+            messages.success(
+                request,
+                f"Đã gửi báo cáo tiến độ cho nhiệm vụ “{shortwords(task.summary or task.text, 120)}”.",
+            )
             return redirect("tasks:my_unit")
     units = sorted({m.unit.name for m in access.memberships})
     return render(
