@@ -43,9 +43,24 @@ def mask_markup(text: str) -> str:
     for ch in "*|#\\":
         if ch in text:
             text = text.replace(ch, " ")
-    if not _RULE_RUN.search(text):
+    # ``_RULE_LINE.sub`` tries its "^" at every character; a rule line holds a run of rule
+    # characters, so only the lines of those runs are tried (same lines blanked).
+    out = []
+    last = checked = -1
+    for run in _RULE_RUN.finditer(text):
+        start = text.rfind("\n", 0, run.start()) + 1
+        if start == checked:
+            continue
+        checked = start
+        line = _RULE_LINE.match(text, start)
+        if line:
+            out.append(text[max(last, 0) : start])
+            out.append(" " * (line.end() - start))
+            last = line.end()
+    if last < 0:
         return text
-    return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def squash(text: str) -> str:
