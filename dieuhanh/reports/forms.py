@@ -51,9 +51,17 @@ class ReportForm(forms.Form):
         if chosen and chosen not in known:  # a period typed in the address, kept as it is
             choices.append(("Kỳ khác", [(chosen, chosen)]))
         self.fields["period"].widget.choices = choices
+        today = today or timezone.localdate()
+        self.fields["period"].initial = f"{today.year}-{today.month:02d}"
 
     def clean(self):
         data = super().clean()
+        if not data.get("period") and not (data.get("date_from") or data.get("date_to")):
+            raise forms.ValidationError("Chưa chọn kỳ báo cáo: chọn một kỳ, hoặc ghi từ ngày, đến ngày.")
+        if data.get("period") and (data.get("date_from") or data.get("date_to")):
+            raise forms.ValidationError("Chỉ chọn một trong hai: kỳ báo cáo, hoặc khoảng từ ngày, đến ngày.")
+        if bool(data.get("date_from")) != bool(data.get("date_to")):
+            raise forms.ValidationError("Khoảng ngày cần cả từ ngày và đến ngày.")
         try:
             data["report_period"] = resolve_period(
                 data.get("period"),
