@@ -45,6 +45,8 @@ def unit_directory(org: Unit) -> UnitDirectory:
         if alias:
             entries[pk]["aliases"].append(alias)
     entries[org.pk]["aliases"].extend(SELF_NAMES.get(org.kind, ()))
+    # "Các phòng, ban, đơn vị ..." as a lead: the organisation answers for it until the clerk picks one.
+    entries[org.pk]["collective"] = True
     kept = [
         entry
         for pk, entry in entries.items()

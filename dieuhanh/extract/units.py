@@ -468,6 +468,53 @@ def _core(key: str) -> str:
     return " ".join(w for w in key.split() if w not in _GENERIC)
 
 
+_COLLECTIVE = re.compile(r"^(?:cac|moi|tat ca cac)\s")
+# "các phòng, ban, đơn vị (thuộc UBND xã)", "các cơ quan chuyên môn", "các sở, ban, ngành".
+_DEPARTMENTS_COLLECTIVE = re.compile(
+    r"^(?:cac|tat ca cac)\s+(?:phong|ban|don vi|co quan|bo phan|cong chuc|so|nganh)\b"
+)
+# The kind of body a name starts with; loose matches must agree on it.
+_KIND_HEADS = (
+    "ubnd",
+    "uy ban nhan dan",
+    "hdnd",
+    "hoi dong nhan dan",
+    "uy ban mat tran",
+    "mat tran",
+    "van phong",
+    "trung tam",
+    "chi cuc",
+    "cuc",
+    "phong",
+    "so",
+    "ban",
+    "tram",
+    "truong",
+    "cong an",
+    "thon",
+    "to dan pho",
+    "doan",
+    "hoi",
+    "bo",
+    "dang uy",
+    "quan doi",
+    "ban chi huy",
+)
+
+
+def _kind_of(key: str) -> str:
+    key = key.removeprefix("cac ")
+    return next((h for h in _KIND_HEADS if key == h or key.startswith(h + " ")), "")
+
+
+def _same_kind(key: str, entry: dict) -> bool:
+    """True unless the two names start with different kinds of body (phòng vs ban vs UBND...)."""
+    mine = _kind_of(key)
+    names = [entry["name"], entry.get("short_name") or "", *(entry.get("aliases") or [])]
+    kinds = {_kind_of(fold_key(n)) for n in names if n}
+    return not mine or not (kinds - {""}) or mine in kinds or ({mine} | kinds) <= {"ubnd", "uy ban nhan dan"}
+
+
 @dataclass(frozen=True)
 class UnitDirectory:
     """Known units as plain data: ids, names, short names and aliases."""
@@ -495,15 +542,31 @@ class UnitDirectory:
         return cls(tuple(entries), by_key, by_core, by_initials)
 
     def resolve(self, name: str) -> Resolution:
-        """Find the unit ``name`` refers to; unknown names come back with ``unit_id`` None."""
+        """Find the unit ``name`` refers to; unknown names come back with ``unit_id`` None.
+
+        Loose matches (initials, a name inside another) must keep the kind of body:
+        "Ban Quản lý chợ Hòa An" is not "UBND xã Hòa An". A collective name ("các
+        phòng, ban, đơn vị") never matches one department; it goes to the entry marked
+        `collective` (the importing organisation) with a confidence that asks for review.
+        """
         key = fold_key(name)
         entry = self._by_key.get(key)
         if entry:
             return Resolution(entry["id"], entry["name"], 1.0, f"Trùng tên đơn vị “{entry['name']}”.")
+        if _COLLECTIVE.match(key):
+            target = next((e for e in self.entries if e.get("collective")), None)
+            if target is not None and _DEPARTMENTS_COLLECTIVE.match(key):
+                return Resolution(
+                    target["id"],
+                    target["name"],
+                    0.7,
+                    f"Tên chung “{name}”: giao cho {target['name']}, cần xem lại đơn vị chủ trì.",
+                )
+            return Resolution(None, name, 0.0, f"“{name}” là tên chung, chưa xác định được đơn vị cụ thể.")
         core = _core(key)
         for variant in (core, core.replace(" ", "")):
             entry = self._by_core.get(variant)
-            if entry:
+            if entry and _same_kind(key, entry):
                 return Resolution(
                     entry["id"],
                     entry["name"],
@@ -512,9 +575,14 @@ class UnitDirectory:
                 )
         compact = core.replace(" ", "")
         entry = self._by_initials.get(compact) or self._by_initials.get(_initials(key))
-        if entry and compact:
+        if entry and compact and _same_kind(key, entry):
             return Resolution(entry["id"], entry["name"], 0.75, f"Khớp chữ viết tắt với “{entry['name']}”.")
         for known_core, entry in self._by_core.items():
-            if core and len(core) > 4 and (core in known_core or known_core in core):
+            if (
+                core
+                and len(core) > 4
+                and (core in known_core or known_core in core)
+                and _same_kind(key, entry)
+            ):
                 return Resolution(entry["id"], entry["name"], 0.6, f"Tên gần giống “{entry['name']}”.")
         return Resolution(None, name, 0.0, f"Không có “{name}” trong danh mục đơn vị.")

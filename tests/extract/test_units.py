@@ -90,3 +90,33 @@ def test_unknown_names_come_back_with_no_id_and_a_reason(directory):
     assert r.unit_id is None
     assert r.name == "Trường Mầm non Hoa Sen"
     assert "Không có" in r.reason
+
+
+@pytest.fixture
+def commune_directory():
+    return UnitDirectory.from_entries(
+        [
+            {"id": 10, "name": "Ủy ban nhân dân xã Hòa An", "aliases": ["UBND xã"], "collective": True},
+            {"id": 11, "name": "Phòng Kinh tế"},
+            {"id": 12, "name": "Sở Nội vụ"},
+            {"id": 13, "name": "Công an xã"},
+        ]
+    )
+
+
+def test_a_loose_match_keeps_the_kind_of_body(commune_directory):
+    assert commune_directory.resolve("Ban Quản lý chợ Hòa An").unit_id is None
+    assert commune_directory.resolve("Phòng Kinh tế xã").unit_id == 11
+    assert commune_directory.resolve("Công an xã Hòa An").unit_id == 13
+
+
+def test_a_collective_of_departments_goes_to_the_organisation_for_review(commune_directory):
+    r = commune_directory.resolve("Các phòng, ban, đơn vị thuộc UBND xã")
+    assert (r.unit_id, r.confidence) == (10, 0.7)
+    assert "xem lại" in r.reason
+    assert commune_directory.resolve("các sở, ban, ngành").unit_id == 10
+
+
+def test_other_collectives_never_match_one_unit(commune_directory):
+    for name in ("các thôn", "Các trường học", "các xã, phường"):
+        assert commune_directory.resolve(name).unit_id is None, name
