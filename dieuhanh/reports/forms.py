@@ -24,7 +24,7 @@ class ReportForm(forms.Form):
     period = forms.CharField(
         label="Kỳ báo cáo",
         required=False,
-        help_text="Hoặc để trống và ghi khoảng ngày bên dưới.",
+        help_text="Hoặc ghi từ ngày, đến ngày bên dưới: khoảng ngày được dùng thay cho kỳ.",
         widget=forms.Select,
     )
     date_from = forms.CharField(
@@ -58,8 +58,8 @@ class ReportForm(forms.Form):
         data = super().clean()
         if not data.get("period") and not (data.get("date_from") or data.get("date_to")):
             raise forms.ValidationError("Chưa chọn kỳ báo cáo: chọn một kỳ, hoặc ghi từ ngày, đến ngày.")
-        if data.get("period") and (data.get("date_from") or data.get("date_to")):
-            raise forms.ValidationError("Chỉ chọn một trong hai: kỳ báo cáo, hoặc khoảng từ ngày, đến ngày.")
+        if data.get("date_from") or data.get("date_to"):
+            data["period"] = ""  # a date range typed in replaces the period chosen in the select
         if bool(data.get("date_from")) != bool(data.get("date_to")):
             raise forms.ValidationError("Khoảng ngày cần cả từ ngày và đến ngày.")
         try:

@@ -4,6 +4,7 @@ converter's markdown hidden (the stored text and the span offsets untouched), th
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from dieuhanh.core.templatetags.dieuhanh import doclabel, docnumber, plain, shorten
 from dieuhanh.documents.models import Document
@@ -76,3 +77,17 @@ def test_the_dashboard_select_shows_the_period_it_counts(s, login):
 def test_the_nav_shows_the_notifications_link(s, login):
     body = login(s.leader).get("/tong-quan/").content.decode()
     assert 'data-testid="nav-notifications"' in body and 'href="/thong-bao/"' in body
+
+
+def test_the_report_period_is_chosen_in_words(s, login):
+    from dieuhanh.reports.forms import ReportForm
+
+    page = login(s.tracker).get(reverse("reports:index")).content.decode()
+    assert '<option value="2026-Q2">Quý 2/2026</option>' in page
+    assert '<option value="2026-06" selected>Tháng 6/2026</option>' in page
+    data = {"period": "2026-06", "date_from": "01/01/2026", "date_to": "31/03/2026", "cutoff": 14}
+    form = ReportForm({**data, "format": "docx"}, units=s.commune.__class__.objects.none())
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["report_period"].start == D(2026, 1, 1)
+    empty = ReportForm({"cutoff": 14, "format": "docx"}, units=s.commune.__class__.objects.none())
+    assert not empty.is_valid() and "Chưa chọn kỳ báo cáo" in str(empty.errors)
