@@ -395,7 +395,7 @@ class TaskBuilder:
             if part_reason:
                 reasons["split"] = part_reason
             part_coords = coords + [c for c in coordinators(duty, set(units)) if c not in coords]
-            self._add(part_line, lead, part_coords, deadline, ctx, reasons)
+            self._add(part_line, lead, part_coords, deadline, ctx, reasons, addressees=units)
             made += 1
         return made
 
@@ -451,7 +451,18 @@ class TaskBuilder:
     # --- output ----------------------------------------------------------------------------
 
     def _add(
-        self, line, lead, coords, deadline, ctx, reasons, result_text="", budget=None, source=None, span=None
+        self,
+        line,
+        lead,
+        coords,
+        deadline,
+        ctx,
+        reasons,
+        result_text="",
+        budget=None,
+        source=None,
+        span=None,
+        addressees=(),
     ):
         stripped = line.text.strip(" ,;")
         if stripped and stripped != line.text:
@@ -471,7 +482,8 @@ class TaskBuilder:
         source = source or find_funding_source(text)
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
-        fan = fan_out(lead)
+        # A duty for every commune, as lead or as one of the units it is given to jointly.
+        fan = fan_out(lead) or any(fan_out(u) for u in addressees)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(

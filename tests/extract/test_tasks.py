@@ -147,6 +147,22 @@ def test_a_duty_for_every_commune_fans_out():
     assert task.lead == "UBND các xã, phường"
 
 
+def test_a_duty_given_jointly_to_departments_and_every_commune_fans_out():
+    text = (
+        "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường thực hiện các nội dung sau:\n"
+        "a) Rà soát toàn bộ nhiệm vụ chuyển đổi số được giao, báo cáo trước ngày 15/7/2026.\n"
+    )
+    (task,) = _tasks(text)
+    assert task.lead == "các sở, ban, ngành"
+    assert task.fan_out
+
+
+def test_communes_that_only_coordinate_do_not_fan_out():
+    (task,) = _tasks("1. Sở Tài chính chủ trì, phối hợp với UBND các xã, phường rà soát nguồn kinh phí.")
+    assert task.lead == "Sở Tài chính"
+    assert not task.fan_out
+
+
 def test_budget_funding_source_and_target_come_from_the_passage():
     (task,) = _tasks(
         "1. Văn phòng HĐND và UBND xã đầu tư mua sắm máy tính, bảo đảm 100% cán bộ có máy tính; kinh phí 1.640 triệu đồng từ ngân sách xã."
