@@ -186,6 +186,7 @@ class Shots:
         self.count += 1
         slug = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
         path = self.folder / f"{self.count:02d}-{slug}.png"
+        page.wait_for_load_state("load")  # the deferred app.js has run: what a person sees
         page.screenshot(path=str(path), full_page=full_page)
         self.paths.append(path)
         return path
