@@ -208,20 +208,11 @@ class ProgressAttachment(models.Model):
         return self.name
 
 
-class DeadlineChange(Audited):
-    """A request to move a task's deadline (gia hạn) and the leader's decision."""
+class Decided(Audited):
+    """A request made by a unit and decided by a leader: who asked, who decided, when and why."""
 
-    task = models.ForeignKey(
-        Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="deadline_changes"
-    )
     status = models.CharField(
         "trạng thái", max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.REQUESTED
-    )
-    old_date = models.DateField("thời hạn cũ", null=True, blank=True)
-    new_date = models.DateField("thời hạn đề nghị")
-    reason = models.TextField("lý do")
-    objective = models.BooleanField(
-        "nguyên nhân khách quan", default=False, help_text="Được công nhận là khách quan khi xếp loại."
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,6 +234,23 @@ class DeadlineChange(Audited):
     decision_note = models.TextField("ý kiến", blank=True)
 
     class Meta:
+        abstract = True
+
+
+class DeadlineChange(Decided):
+    """A request to move a task's deadline (gia hạn) and the leader's decision."""
+
+    task = models.ForeignKey(
+        Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="deadline_changes"
+    )
+    old_date = models.DateField("thời hạn cũ", null=True, blank=True)
+    new_date = models.DateField("thời hạn đề nghị")
+    reason = models.TextField("lý do")
+    objective = models.BooleanField(
+        "nguyên nhân khách quan", default=False, help_text="Được công nhận là khách quan khi xếp loại."
+    )
+
+    class Meta:
         verbose_name = "gia hạn"
         verbose_name_plural = "gia hạn"
         ordering = ["-requested_at", "-id"]
@@ -251,35 +259,14 @@ class DeadlineChange(Audited):
         return f"{self.task} → {self.new_date:%d/%m/%Y} ({self.get_status_display()})"
 
 
-class CompletionRequest(Audited):
+class CompletionRequest(Decided):
     """A unit's claim that a task is done, and the leader's approval or rejection."""
 
     task = models.ForeignKey(
         Task, verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="completion_requests"
     )
-    status = models.CharField(
-        "trạng thái", max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.REQUESTED
-    )
     claimed_on = models.DateField("ngày hoàn thành (đơn vị báo)")
     note = models.TextField("kết quả, sản phẩm", blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người đề nghị",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người xác nhận",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField("ngày xác nhận", null=True, blank=True)
-    decision_note = models.TextField("ý kiến", blank=True)
 
     class Meta:
         verbose_name = "đề nghị xác nhận hoàn thành"
