@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from dieuhanh.notify.models import (
     Digest,
@@ -67,6 +68,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     list_display = ("organisation", "url", "is_active")
     autocomplete_fields = ("organisation",)
     inlines = [WebhookDeliveryInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(PlanRun)
