@@ -198,20 +198,23 @@ def _audience_sql(audience: Audience) -> tuple[list[str], list]:
         heads = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id AND m.is_head = %s {active}"
         return [leaders, heads], [Role.LEADER.value, True, Role.LEADER.value, True, True]
     assignees = Task.assignees.through
-    lead = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id {active}"
+    # Viewers and system admins only read: they are never chased as the unit doing the work.
+    doer = "AND m.role NOT IN (%s, %s)"
+    doer_params = [Role.VIEWER.value, Role.ADMIN.value]
+    lead = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id {doer} {active}"
     assigned = (
         f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(assignees._meta.db_table)} m "
         f"ON m.{q(assignees._meta.get_field('task').column)} = p.id {active}"
     )
-    parts, params = [lead, assigned], [True, True]
+    parts, params = [lead, assigned], [*doer_params, True, True]
     if audience is Audience.LEAD_AND_COORDINATORS:
         coordinators = Task.coordinators.through
         parts.append(
             f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(coordinators._meta.db_table)} c "
             f"ON c.{q(coordinators._meta.get_field('task').column)} = p.id "
-            f"JOIN {membership} m ON m.unit_id = c.{q(coordinators._meta.get_field('unit').column)} {active}"
+            f"JOIN {membership} m ON m.unit_id = c.{q(coordinators._meta.get_field('unit').column)} {doer} {active}"
         )
-        params.append(True)
+        params.extend([*doer_params, True])
     return parts, params
 
 

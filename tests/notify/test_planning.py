@@ -216,3 +216,14 @@ def test_it_skips_inactive_people(world):
         plan()
     assert days_of(world.s.lead, K.OVERDUE) == []
     assert days_of(world.head, K.OVERDUE) == [D(2026, 6, 11)]
+
+
+def test_viewers_of_the_lead_unit_are_never_chased(world):
+    """When the commune itself leads, its office is chased, not the people who only read."""
+    world.task.lead_unit = world.commune
+    world.task.coordinators.clear()
+    set_deadline(world.task, D(2026, 7, 1))
+    plan_days(D(2026, 6, 29), D(2026, 7, 1))
+    assert days_of(world.s.tracker, K.ON_DEADLINE) == [D(2026, 7, 1)]
+    assert days_of(world.s.viewer, K.ON_DEADLINE) == []
+    assert days_of(world.s.viewer, K.BEFORE_DEADLINE) == []
