@@ -179,7 +179,7 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     for m in _RUN.finditer(raw):
         if text_parts and prev_end is not None:
             gap = raw[prev_end : m.start()]
-            if any(c in " |" for c in gap):
+            if " " in gap or "|" in gap:
                 text_parts.append(" ")
                 pos += 1
         seg = m.group()
@@ -190,14 +190,21 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     return _new(Line, ("".join(text_parts), tuple(runs), blank_before))
 
 
+_BLANK = _new(Line, ("", (), False))
+
+
 def clean_lines(lines: list[PhysicalLine]) -> list[Line]:
     """``[clean_line(p) for p in lines]``, with the common case (no markup) inline: a document
     has hundreds of lines and most of them need no cleaning."""
     out: list[Line] = []
     append = out.append
     markup = _MARKUP.search
+    blank = _BLANK
     for line in lines:
         raw = line.raw
+        if not raw:
+            append(blank)  # immutable: every blank line can share one record
+            continue
         if "  " in raw or markup(raw):
             append(clean_line(line))
             continue
