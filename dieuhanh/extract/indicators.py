@@ -102,14 +102,26 @@ def find_indicators(text: str) -> list[Indicator]:
     """Every target stated in `text`, in order of appearance."""
     found: list[Indicator] = []
     # The clauses of ``_clauses``, walked inline (hundreds per document, most without a number).
+    # ``digit`` is the first digit at or after ``start`` (len(text) when none is left): a clause
+    # holds a number when that digit comes before its end, so most clauses cost no search.
+    n = len(text)
     start = 0
+    digit = _first_digit(text, 0, n)
     for match in _CLAUSE_END.finditer(text):
-        if match.start() > start and _DIGIT.search(text, start, match.start()):
-            _clause_indicators(text, start, match.start(), found)
+        end = match.start()
+        if start < end and digit < end:
+            _clause_indicators(text, start, end, found)
         start = match.end()
-    if start < len(text) and _DIGIT.search(text, start):
-        _clause_indicators(text, start, len(text), found)
+        if digit < start:
+            digit = _first_digit(text, start, n)
+    if start < n and digit < n:
+        _clause_indicators(text, start, n, found)
     return sorted(found, key=lambda i: i.start)
+
+
+def _first_digit(text: str, start: int, n: int) -> int:
+    m = _DIGIT.search(text, start)
+    return m.start() if m else n
 
 
 def _clause_indicators(text: str, start: int, end: int, found: list[Indicator]) -> None:
