@@ -35,7 +35,9 @@ class Citation:
 
 
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
-_RULE_RUN = re.compile(r"[-–_=]{3,}")  # what every rule line holds; a quick scan before the line pattern
+# What every rule line holds; a quick scan before the line pattern. Written as one character then
+# two or more: a pattern that opens on a repeat gives the engine no first character to skip to.
+_RULE_RUN = re.compile(r"[-–_=][-–_=]{2,}")
 
 
 def mask_markup(text: str) -> str:
