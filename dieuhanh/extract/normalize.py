@@ -206,7 +206,8 @@ def clean_lines(lines: list[PhysicalLine]) -> list[Line]:
             append(blank)  # immutable: every blank line can share one record
             continue
         if "  " in raw or markup(raw):
-            append(clean_line(line))
+            # A bare "|" between table cells (most lines with markup) has no text: no call needed.
+            append(clean_line(line) if raw.strip(_MARKUP_AND_SPACE) else blank)
             continue
         left = raw.lstrip(" ")
         text = left.rstrip(" ")
