@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 # Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
@@ -64,6 +65,9 @@ def _open_word_end(text: str) -> bool:
     return _OPEN_WORD_END.search(text, max(0, len(text) - _OPEN_WORD_REACH)) is not None
 
 
+_clean_start = itemgetter(0)  # the clean offset of a run
+
+
 class Line(NamedTuple):
     """One logical line (a paragraph, an item or a table cell) in clean form.
 
@@ -90,7 +94,7 @@ class Line(NamedTuple):
         if not self.runs:
             return 0
         i = max(0, min(i, len(self.text)))
-        k = bisect_right([r[0] for r in self.runs], i) - 1
+        k = bisect_right(self.runs, i, key=_clean_start) - 1
         if k < 0:
             return self.runs[0][1]
         clean, orig, length = self.runs[k]

@@ -231,6 +231,12 @@ def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) ->
     return out
 
 
+def _cell(parts: list[Line]) -> Cell:
+    """``Cell.from_line(join_lines(parts))`` of lines that all have text; most cells have one line."""
+    line = parts[0] if len(parts) == 1 else join_lines(parts)
+    return Cell(line.text, line.start, line.end)
+
+
 def _read_cell_lines(
     lines: list[PhysicalLine], i: int, cleaned: list[Line]
 ) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
@@ -248,7 +254,7 @@ def _read_cell_lines(
         stripped = lines[j].raw.strip()
         if stripped == "|":
             if cell:
-                row.append(Cell.from_line(join_lines(cell)))
+                row.append(_cell(cell))
                 cell = []
             elif prev_bar:
                 if row:
@@ -268,7 +274,7 @@ def _read_cell_lines(
         prev_bar = False
         j += 1
     if cell:
-        row.append(Cell.from_line(join_lines(cell)))
+        row.append(_cell(cell))
     if row:
         rows.append((row_start, j, row))
     return j, rows
