@@ -49,7 +49,20 @@ class Context:
     def but(self, **changes) -> Context:
         """A copy with ``changes``: ``dataclasses.replace`` without its per-call look at the fields,
         which showed in profiles (a document derives thousands of contexts)."""
-        return Context(**{**self.__dict__, **changes})
+        # Built without ``__init__``: a frozen dataclass sets each field through
+        # ``object.__setattr__`` there; the instance dict is filled directly instead (no
+        # ``__post_init__`` to run). Unknown field names are refused like ``__init__`` would.
+        if not changes.keys() <= _CONTEXT_FIELDS:
+            raise TypeError(f"Context has no field {sorted(changes.keys() - _CONTEXT_FIELDS)}")
+        new = _object_new(Context)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields.update(changes)
+        return new
+
+
+_CONTEXT_FIELDS = frozenset(Context.__dataclass_fields__)
+_object_new = object.__new__
 
 
 @dataclass(frozen=True)
