@@ -254,6 +254,9 @@ def _upper_text(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
+
+
 def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[_Line]:
     """Lines of ``masked[start:end]`` (at most ``limit``; from the end when ``limit`` < 0)."""
     if limit is not None and limit < 0:
@@ -266,7 +269,18 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
             cut = pos + 1
         start = cut if pos >= 0 else start
         limit = None
-    return [_Line(a, z, " ".join(masked[a:z].split())) for a, z in _line_spans(masked, start, end, limit)]
+    if start > end:
+        return []
+    # The pieces of one split are the lines' text already: no slice of ``masked`` per line.
+    raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
+    out = []
+    append = out.append
+    pos = start
+    for raw in raws:
+        z = pos + len(raw)
+        append(_new(_Line, (pos, z, " ".join(raw.split()))))
+        pos = z + 1
+    return out
 
 
 def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
