@@ -734,9 +734,25 @@ def _cells(text: str, line: _Line) -> list[str]:
     return [c for c in (squash(mask_markup(x)) for x in re.split(r"\||\s{3,}", raw)) if c]
 
 
+def _find_noi_nhan(masked: str, pos: int) -> re.Match[str] | None:
+    """``_NOI_NHAN.search(masked, pos)`` (same span): the pattern opens on "^" and a repeat, so a
+    search tries every position; a match holds "Nơi" first on its line, found with ``str.find``."""
+    at = pos
+    while True:
+        i = masked.find("Nơi", at)
+        if i < 0:
+            return None
+        line_start = masked.rfind("\n", 0, i) + 1
+        if line_start >= pos:
+            m = _NOI_NHAN.match(masked, line_start)
+            if m:
+                return m
+        at = i + 1
+
+
 def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
     """Nơi nhận and the signature block; returns where the closing begins."""
-    nn = _NOI_NHAN.search(masked, body_start)
+    nn = _find_noi_nhan(masked, body_start)
     if nn:
         lines = _lines(masked, nn.start(), len(masked), _CLOSING_LINES)
         head = _NOI_NHAN.sub("", lines[0].text, count=1).strip()
