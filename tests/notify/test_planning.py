@@ -227,3 +227,53 @@ def test_viewers_of_the_lead_unit_are_never_chased(world):
     assert days_of(world.s.tracker, K.ON_DEADLINE) == [D(2026, 7, 1)]
     assert days_of(world.s.viewer, K.ON_DEADLINE) == []
     assert days_of(world.s.viewer, K.BEFORE_DEADLINE) == []
+
+
+def _quiet_by_definition(created: D, reports: list[D], deadline: D | None, day: D) -> bool:
+    """The no-progress rule written out plainly: on working day `day`, a task that is not overdue
+    is chased when its silence (since its last report, else since it was created) reached 14, 28 …
+    days on a day after the previous working day."""
+    from dieuhanh.notify.windows import previous_working_day
+    from dieuhanh.vn.workdays import is_working_day
+
+    if not is_working_day(day) or (deadline is not None and deadline < day):
+        return False
+    last = max([r for r in reports if r <= day], default=created)
+    if any(r > day for r in reports):
+        return False  # a report dated later than today is the latest activity: not quiet
+    since = (day - last).days
+    previous = previous_working_day(day)
+    return any(previous < last + datetime.timedelta(days=k) <= day for k in range(14, since + 1, 14))
+
+
+def test_no_progress_reminders_match_the_rule_written_out_plainly(world):
+    import random
+
+    rng = random.Random(20261129)
+    start = D(2026, 7, 1)
+    tasks = {}
+    for _ in range(60):
+        created = start - datetime.timedelta(days=rng.randint(0, 70))
+        with frozen(created):
+            deadline = rng.choice([None, start + datetime.timedelta(days=rng.randint(-20, 40))])
+            task = TaskFactory(owner=world.commune, lead_unit=world.s.lead_unit, deadline=deadline)
+        reports = sorted(
+            {
+                created + datetime.timedelta(days=rng.randint(0, 90))
+                for _ in range(rng.choice([0, 0, 1, 2, 3]))
+            }
+        )
+        for reported_on in reports:
+            ProgressReportFactory(task=task, reported_on=reported_on)
+        tasks[task.pk] = (created, reports, deadline)
+    for day in (start + datetime.timedelta(days=i) for i in range(0, 21)):
+        with frozen(day, 6):
+            plan()
+        chased = set(
+            Reminder.objects.filter(kind=K.NO_PROGRESS, due_on=day, task_id__in=tasks).values_list(
+                "task_id", flat=True
+            )
+        )
+        expected = {pk for pk, facts in tasks.items() if _quiet_by_definition(*facts, day)}
+        assert chased == expected, day
+    assert Reminder.objects.filter(kind=K.NO_PROGRESS, task_id__in=tasks).exists()
