@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 # Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
@@ -157,22 +157,34 @@ class PhysicalLine(NamedTuple):
     start: int
 
 
-def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[PhysicalLine]:
-    """Split ``text[start:end]`` into lines, keeping each line's original offset."""
+def split_lines(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int]]:
+    """The lines of ``text[start:end]`` and the original offset of each (two parallel lists)."""
     end = len(text) if end is None else end
     raws = text[start:end].split("\n")
-    starts = accumulate([len(raw) + 1 for raw in raws], initial=start)
-    # ``starts`` has one offset more than ``raws`` (after the last line): zip stops with ``raws``.
-    return [_new(PhysicalLine, pair) for pair in zip(raws, starts, strict=False)]
+    # Each line starts one past the end of the previous one (its newline); built with C-level
+    # ``map`` calls, no Python code per line. The extra offset after the last line is dropped.
+    starts = list(accumulate(map(add, map(len, raws), repeat(1)), initial=start))
+    starts.pop()
+    return raws, starts
+
+
+def physical_lines(text: str, start: int = 0, end: int | None = None) -> list[PhysicalLine]:
+    """Split ``text[start:end]`` into lines, keeping each line's original offset."""
+    raws, starts = split_lines(text, start, end)
+    return list(map(_new, repeat(PhysicalLine), zip(raws, starts, strict=True)))
 
 
 def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
     """Drop markup (``*``, ``|``, trailing ``\\``) and collapse spaces; keep the offset runs."""
-    raw = line.raw
+    return clean_raw(line.raw, line.start, blank_before)
+
+
+def clean_raw(raw: str, start: int, blank_before: bool = False) -> Line:
+    """``clean_line`` of the raw line ``raw`` found at offset ``start``."""
     if "  " not in raw and not _MARKUP.search(raw):
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
-        return _new(Line, (text, ((0, line.start + lead, len(text)),) if text else (), blank_before))
+        return _new(Line, (text, ((0, start + lead, len(text)),) if text else (), blank_before))
     if not raw.strip(_MARKUP_AND_SPACE):
         return _new(Line, ("", (), blank_before))  # a bare "|" between table cells: no text at all
     raw = raw.replace("\u00a0", " ").replace("\t", " ")
@@ -187,7 +199,7 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
                 text_parts.append(" ")
                 pos += 1
         seg = m.group()
-        runs.append((pos, line.start + m.start(), len(seg)))
+        runs.append((pos, start + m.start(), len(seg)))
         text_parts.append(seg)
         pos += len(seg)
         prev_end = m.end()
@@ -197,25 +209,24 @@ def clean_line(line: PhysicalLine, blank_before: bool = False) -> Line:
 _BLANK = _new(Line, ("", (), False))
 
 
-def clean_lines(lines: list[PhysicalLine]) -> list[Line]:
-    """``[clean_line(p) for p in lines]``, with the common case (no markup) inline: a document
-    has hundreds of lines and most of them need no cleaning."""
+def clean_lines(raws: list[str], starts: list[int]) -> list[Line]:
+    """``[clean_raw(raw, start) ...]`` of parallel lists from ``split_lines``, with the common case (no
+    markup) inline: a document has hundreds of lines and most of them need no cleaning."""
     out: list[Line] = []
     append = out.append
     markup = _MARKUP.search
     blank = _BLANK
-    for line in lines:
-        raw = line.raw
+    for raw, start in zip(raws, starts, strict=True):
         if not raw:
             append(blank)  # immutable: every blank line can share one record
             continue
         if "  " in raw or markup(raw):
             # A bare "|" between table cells (most lines with markup) has no text: no call needed.
-            append(clean_line(line) if raw.strip(_MARKUP_AND_SPACE) else blank)
+            append(clean_raw(raw, start) if raw.strip(_MARKUP_AND_SPACE) else blank)
             continue
         left = raw.lstrip(" ")
         text = left.rstrip(" ")
-        runs = ((0, line.start + len(raw) - len(left), len(text)),) if text else ()
+        runs = ((0, start + len(raw) - len(left), len(text)),) if text else ()
         append(_new(Line, (text, runs, False)))
     return out
 
@@ -299,4 +310,4 @@ def paragraphs(lines: list[Line]) -> list[Line]:
 
 def normalize(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Clean logical lines of ``text[start:end]``; every line maps back to ``text``."""
-    return paragraphs([clean_line(p) for p in physical_lines(text, start, end)])
+    return paragraphs(clean_lines(*split_lines(text, start, end)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,9 +17,9 @@ from decimal import Decimal
 from dieuhanh.extract.citations import Citation
 from dieuhanh.extract.header import Header, parse_header
 from dieuhanh.extract.indicators import Indicator, find_indicators
-from dieuhanh.extract.normalize import Line, clean_lines, paragraphs, physical_lines
+from dieuhanh.extract.normalize import Line, clean_lines, paragraphs, split_lines
 from dieuhanh.extract.structure import build_tree, is_title
-from dieuhanh.extract.tables import Table, find_tables
+from dieuhanh.extract.tables import Table, find_line_tables
 from dieuhanh.extract.tasks import DocInfo, DraftTask, build_tasks
 from dieuhanh.extract.units import Resolution, UnitDirectory
 from dieuhanh.vn.deadlines import Deadline
@@ -118,29 +119,22 @@ def _addressees(recipients: tuple[str, ...]) -> tuple[str, ...]:
 
 def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
     """Clean lines and tables of the body, in order; the closing (signature, Nơi nhận) is left out."""
-    lines = physical_lines(text, start)
-    cleaned = clean_lines(lines)
-    skip_from = next((i for i, p in enumerate(lines) if p.start >= end), len(lines))
-    skip_to = next((i for i in range(skip_from, len(lines)) if is_title(cleaned[i].text)), len(lines))
-    tables = find_tables(lines, cleaned)
+    raws, starts = split_lines(text, start)
+    cleaned = clean_lines(raws, starts)
+    n = len(raws)
+    # The closing runs from the first line at or after ``end`` to the next title (an appendix).
+    skip_from = bisect_left(starts, end)
+    skip_to = next((i for i in range(skip_from, n) if is_title(cleaned[i].text)), n)
     elements: list[Line | Table] = []
-    pending: list[Line] = []
-    t_iter = iter(tables)
-    nxt = next(t_iter, None)
-    i = 0
-    while i < len(lines):
-        if nxt is not None and i == nxt[0]:
-            elements.extend(paragraphs(pending))
-            pending = []
-            if not (skip_from <= i < skip_to):
-                elements.append(nxt[2])
-            i = nxt[1]
-            nxt = next(t_iter, None)
-            continue
-        if not (skip_from <= i < skip_to):
-            pending.append(cleaned[i])
-        i += 1
-    elements.extend(paragraphs(pending))
+    at = 0  # the first line not yet taken
+    # Tables come in order without overlapping (``find_line_tables``): the lines between two tables,
+    # less those of the closing, are one run of paragraphs.
+    for first, last, table in [*find_line_tables(raws, starts, cleaned), (n, n, None)]:
+        kept = cleaned[at : min(first, skip_from)] + cleaned[max(at, skip_to) : first]
+        elements.extend(paragraphs(kept))
+        if table is not None and not (skip_from <= first < skip_to):
+            elements.append(table)
+        at = last
     return elements
 
 

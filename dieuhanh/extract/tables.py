@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dieuhanh.extract.normalize import Line, PhysicalLine, clean_line, join_lines
+from dieuhanh.extract.normalize import Line, PhysicalLine, clean_lines, clean_raw, join_lines
 from dieuhanh.vn.fold import fold_key
 
 # Header words → column role; order matters ("đơn vị phối hợp" before "đơn vị").
@@ -169,19 +169,17 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
     return rows
 
 
-def _split_pipe_line(line: PhysicalLine) -> list[Cell]:
-    raw = line.raw.strip()
-    lead = line.raw.find("|")
+def _split_pipe_line(raw: str, start: int) -> list[Cell]:
+    """The cells of a ``| a | b |`` row: the pieces between its bars."""
     pieces = []
-    pos = lead + 1
+    pos = raw.find("|") + 1
     while True:
-        nxt = line.raw.find("|", pos)
+        nxt = raw.find("|", pos)
         if nxt < 0:
             break
-        pieces.append(PhysicalLine(line.raw[pos:nxt], line.start + pos))
+        pieces.append(Cell.from_line(clean_raw(raw[pos:nxt], start + pos)))
         pos = nxt + 1
-    del raw
-    return [Cell.from_line(clean_line(p)) for p in pieces]
+    return pieces
 
 
 def _is_separator_row(cells: list[Cell]) -> bool:
@@ -192,12 +190,20 @@ def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) ->
     """Tables in a list of physical lines as (first line index, end index, table).
 
     ``cleaned`` (the lines already passed through ``clean_line``) saves cleaning them twice."""
-    cleaned = cleaned if cleaned is not None else [clean_line(p) for p in lines]
+    raws = [p.raw for p in lines]
+    starts = [p.start for p in lines]
+    return find_line_tables(raws, starts, cleaned if cleaned is not None else clean_lines(raws, starts))
+
+
+def find_line_tables(raws: list[str], starts: list[int], cleaned: list[Line]) -> list[tuple[int, int, Table]]:
+    """``find_tables`` of the parallel lists of ``split_lines`` and their cleaned lines.
+
+    Tables come in order and do not overlap: each one starts at or after the end of the previous."""
     out: list[tuple[int, int, Table]] = []
     i = 0
-    n = len(lines)
+    n = len(raws)
     while i < n:
-        raw = lines[i].raw
+        raw = raws[i]
         if "|" not in raw and "TT" not in raw:
             i += 1  # neither a pipe row, a bar between cells, nor a "TT"/"STT" header
             continue
@@ -205,23 +211,23 @@ def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) ->
         if stripped.startswith("|") and stripped.count("|") >= 3:
             j = i
             raw_rows = []
-            while j < n and lines[j].raw.strip().startswith("|") and lines[j].raw.strip().count("|") >= 2:
-                cells = _split_pipe_line(lines[j])
+            while j < n and raws[j].strip().startswith("|") and raws[j].strip().count("|") >= 2:
+                cells = _split_pipe_line(raws[j], starts[j])
                 if not _is_separator_row(cells):
                     raw_rows.append(cells)
                 j += 1
-            out.append((i, j, _rows_to_table(raw_rows, "pipe-rows", lines[i].start, lines[j - 1].start)))
+            out.append((i, j, _rows_to_table(raw_rows, "pipe-rows", starts[i], starts[j - 1])))
             i = j
             continue
         if stripped == "|":
-            j, rows = _read_cell_lines(lines, i, cleaned)
+            j, rows = _read_cell_lines(raws, i, cleaned)
             for first, last, run in _table_runs(rows):
-                end = lines[last - 1].start + len(lines[last - 1].raw)
-                out.append((first, last, _rows_to_table(run, "pipe-cells", lines[first].start, end)))
+                end = starts[last - 1] + len(raws[last - 1])
+                out.append((first, last, _rows_to_table(run, "pipe-cells", starts[first], end)))
             i = j
             continue
         if _FLAT_HEADER.match(stripped):
-            found = _read_flat(lines, i, cleaned)
+            found = _read_flat(starts, i, cleaned)
             if found:
                 j, table = found
                 out.append((i, j, table))
@@ -238,7 +244,7 @@ def _cell(parts: list[Line]) -> Cell:
 
 
 def _read_cell_lines(
-    lines: list[PhysicalLine], i: int, cleaned: list[Line]
+    raws: list[str], i: int, cleaned: list[Line]
 ) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
     """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row.
 
@@ -249,9 +255,9 @@ def _read_cell_lines(
     cell: list[Line] = []
     prev_bar = False
     j = i
-    n = len(lines)
+    n = len(raws)
     while j < n:
-        stripped = lines[j].raw.strip()
+        stripped = raws[j].strip()
         if stripped == "|":
             if cell:
                 row.append(_cell(cell))
@@ -265,7 +271,7 @@ def _read_cell_lines(
             j += 1
             continue
         if not stripped:
-            if prev_bar and (j + 1 >= n or lines[j + 1].raw.strip() != "|"):
+            if prev_bar and (j + 1 >= n or raws[j + 1].strip() != "|"):
                 break
             j += 1
             continue
@@ -306,12 +312,12 @@ _FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
 _FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
 
 
-def _read_flat(lines: list[PhysicalLine], i: int, cleaned_lines: list[Line]) -> tuple[int, Table] | None:
+def _read_flat(starts: list[int], i: int, cleaned_lines: list[Line]) -> tuple[int, Table] | None:
     header_lines: list[Line] = []
     j = i
-    n = len(lines)
+    n = len(starts)
     while j < n and len(header_lines) < 30:
-        cleaned = clean_line(lines[j])
+        cleaned = cleaned_lines[j]
         if cleaned.text:
             if (
                 _ROW_NUMBER.match(cleaned.text.split(" ", 1)[0])
@@ -335,7 +341,7 @@ def _read_flat(lines: list[PhysicalLine], i: int, cleaned_lines: list[Line]) -> 
     fragments: list[Line] = []
     number = ""
     expected = 1
-    start = lines[j].start if j < n else lines[-1].start
+    start = starts[j] if j < n else starts[-1]
     end = start
     k = j
     while k < n:
