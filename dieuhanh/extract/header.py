@@ -11,8 +11,11 @@ offset still points into the original text. Each value comes with a Vietnamese r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple
 
 from dieuhanh.extract.citations import (
@@ -257,7 +260,39 @@ def _upper_text(text: str) -> bool:
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
 
 
-def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[_Line]:
+class _LineList:
+    """The lines of a stretch of text, as a sequence of ``_Line``. A line's collapsed text is built
+    when the line is first read: the rules stop after a few of the many lines they may look at."""
+
+    __slots__ = ("_pieces", "_ends", "_built")
+
+    def __init__(self, pieces: list[str], start: int) -> None:
+        self._pieces = pieces
+        # A line ends after ``start``, the lengths of the lines so far and one "\n" per earlier line.
+        self._ends = list(map(add, accumulate(map(len, pieces)), range(start, start + len(pieces))))
+        self._built: list[_Line | None] = [None] * len(pieces)
+
+    def __len__(self) -> int:
+        return len(self._built)
+
+    def __getitem__(self, i: int) -> _Line:
+        line = self._built[i]
+        if line is None:
+            raw = self._pieces[i]
+            end = self._ends[i]
+            line = self._built[i] = _new(_Line, (end - len(raw), end, " ".join(raw.split())))
+        return line
+
+    def __iter__(self) -> Iterator[_Line]:
+        return self.iter_from(0)
+
+    def iter_from(self, i: int) -> Iterator[_Line]:
+        """The lines from index ``i`` on, each built as the loop reaches it."""
+        for k in range(i, len(self._built)):
+            yield self[k]
+
+
+def _lines(masked: str, start: int, end: int, limit: int | None = None) -> _LineList:
     """Lines of ``masked[start:end]`` (at most ``limit``; from the end when ``limit`` < 0)."""
     if limit is not None and limit < 0:
         cut = start
@@ -270,17 +305,10 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
         start = cut if pos >= 0 else start
         limit = None
     if start > end:
-        return []
+        return _LineList([], start)
     # The pieces of one split are the lines' text already: no slice of ``masked`` per line.
     raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
-    out = []
-    append = out.append
-    pos = start
-    for raw in raws:
-        z = pos + len(raw)
-        append(_new(_Line, (pos, z, " ".join(raw.split()))))
-        pos = z + 1
-    return out
+    return _LineList(raws, start)
 
 
 def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
@@ -413,16 +441,34 @@ class _Builder:
 
 def _anchor(masked: str) -> int | None:
     """Where the header block is: the Quốc hiệu, else "Số:", else a title or "Kính gửi" at the top."""
-    head = masked[:_HEAD_CHARS]
-    m = _QUOC_HIEU.search(head) if _QUOC_HIEU_WORD in head.lower() else None
+    m = _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if _holds_quoc_hieu_word(masked) else None
     if m:
         return m.start()
-    m = _NUMBER_LINE.search(head[:8000])
+    m = _search_number_line(masked, 0, 8000)
     if m:
         return m.start()
     for line in _lines(masked, 0, len(masked), 25):
         if line.text.upper() in _TYPES or _KINH_GUI.match(line.text):
             return line.start
+    return None
+
+
+def _holds_quoc_hieu_word(masked: str) -> bool:
+    """Whether the first ``_HEAD_CHARS`` characters hold the word every Quốc hiệu holds (any case).
+    The Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when
+    the word is not there (lower-casing a prefix gives a prefix of the lower-cased text)."""
+    return _QUOC_HIEU_WORD in masked[:2000].lower() or _QUOC_HIEU_WORD in masked[:_HEAD_CHARS].lower()
+
+
+def _search_number_line(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_NUMBER_LINE.search(text, start, end)``: the pattern opens with a look-behind, so a search
+    tries every position; every match starts with "Số", found with ``str.find``."""
+    i = text.find("Số", start, end)
+    while i >= 0:
+        m = _NUMBER_LINE.match(text, i, end)
+        if m:
+            return m
+        i = text.find("Số", i + 1, end)
     return None
 
 
@@ -445,7 +491,7 @@ def _read_date(b: _Builder, m: re.Match[str], how: str) -> None:
         b.reasons.setdefault("date", f"{how} để trống ngày: «{squash(m.group())}» nên không có ngày ban hành")
 
 
-def _collect_block(lines: list[_Line], i: int, first: str) -> tuple[list[str], int]:
+def _collect_block(lines: _LineList, i: int, first: str) -> tuple[list[str], int]:
     """Lines of a V/v or "Kính gửi" text: continue across a break while the next line goes on in
     lower case or the line did not end; stop at a blank line followed by a new sentence."""
     parts = [first] if first else []
@@ -468,7 +514,7 @@ def _collect_block(lines: list[_Line], i: int, first: str) -> tuple[list[str], i
     return parts, j
 
 
-def _collect_list(lines: list[_Line], i: int, first: str) -> tuple[list[str], int]:
+def _collect_list(lines: _LineList, i: int, first: str) -> tuple[list[str], int]:
     """A list of bullets ("- Công an xã;") or one line of names; a lower-case line continues."""
     items: list[str] = []
     if first:
@@ -637,13 +683,14 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
 def _match_on_line(rx: re.Pattern[str], work: str, line: _Line, zone_end: int) -> re.Match[str] | None:
     """A match that starts on ``line`` and may run onto the next lines ("Số:" / "2820/QĐ-UBND")."""
     stop = min(zone_end, line.end + 200)
-    # Both patterns open with a look-behind, which makes a search try every position: first check
-    # for the word each match holds ("Số" at its start, on the line; "ngày" somewhere before ``stop``).
-    if rx is _NUMBER_LINE and work.find("Số", line.start, line.end + 2) < 0:
+    # Both patterns open with a look-behind, which makes a search try every position: "Số" opens
+    # every number line (tried only where it stands); a date line holds "ngày" before ``stop``.
+    if rx is _NUMBER_LINE:
+        m = _search_number_line(work, line.start, stop)
+    elif rx is _DATE_LINE and work.find("ngày", line.start, stop) < 0:
         return None
-    if rx is _DATE_LINE and work.find("ngày", line.start, stop) < 0:
-        return None
-    m = rx.search(work, line.start, stop)
+    else:
+        m = rx.search(work, line.start, stop)
     return m if m and m.start() <= line.end else None
 
 
@@ -657,7 +704,7 @@ def _read_number(b: _Builder, m: re.Match[str]) -> None:
         b.reasons["number"] = f"Số văn bản để trống («{squash(m.group())}»): bản chưa lấy số"
 
 
-def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str) -> int:
+def _read_vv(b: _Builder, lines: _LineList, i: int, first: str) -> int:
     parts, j = _collect_block(lines, i, first)
     subject = squash(" ".join(parts))
     dm = _DATE_LINE.search(subject)
@@ -667,7 +714,7 @@ def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str) -> int:
     return j
 
 
-def _read_title_subject(b: _Builder, text: str, lines: list[_Line], i: int) -> int:
+def _read_title_subject(b: _Builder, text: str, lines: _LineList, i: int) -> int:
     """The subject under a title line ("KẾ HOẠCH" / "Chuyển đổi số ..."), then an authority line."""
     while i < len(lines) and not lines[i].text:
         i += 1
@@ -765,7 +812,7 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
             b.reasons["recipients"] = (b.reasons.get("recipients", "") + "; danh sách «Nơi nhận:»").lstrip(
                 "; "
             )
-        start = _read_signature(text, lines[j:], b)
+        start = _read_signature(text, lines.iter_from(j), b)
         if start is None:
             before = _lines(masked, body_start, nn.start(), -15)
             start = _read_signature(text, before, b)
@@ -778,7 +825,7 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
     return start if start is not None else len(text)
 
 
-def _read_signature(text: str, lines: list[_Line], b: _Builder) -> int | None:
+def _read_signature(text: str, lines: Iterable[_Line], b: _Builder) -> int | None:
     """TM./KT. lines, title lines, then the signer's name; returns the block start."""
     markers: list[tuple[str, str]] = []
     titles: list[str] = []
