@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
-from operator import add
+from operator import add, sub
 from typing import NamedTuple
 
 from dieuhanh.extract.citations import (
@@ -86,6 +86,11 @@ _MOTTO = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+ph
 # looked for in the lower-cased text, first (none of its letters has a special case mapping).
 _QUOC_HIEU_WORD = "nghĩa"
 _MOTTO_WORD = "hạnh"
+# ... and the word each match opens with (``_fixed_phrase_spans`` tries the patterns there only).
+_QUOC_HIEU_OPENING = "cộng"
+_MOTTO_OPENING = "độc"
+assert _QUOC_HIEU.pattern.lower().startswith(_QUOC_HIEU_OPENING)
+assert _MOTTO.pattern.lower().startswith(_MOTTO_OPENING)
 _PART = r"[^\W_][\w&]*"
 _NUMBER_LINE = re.compile(
     rf"(?<![\w/])Số\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
@@ -253,8 +258,8 @@ _SELF_REFERENCE = re.compile(
 
 
 def _upper_text(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # filter and map loop in C
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) == len(letters)
 
 
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
@@ -268,8 +273,7 @@ class _LineList:
 
     def __init__(self, pieces: list[str], start: int) -> None:
         self._pieces = pieces
-        # A line ends after ``start``, the lengths of the lines so far and one "\n" per earlier line.
-        self._ends = list(map(add, accumulate(map(len, pieces)), range(start, start + len(pieces))))
+        self._ends = _line_ends(pieces, start)
         self._built: list[_Line | None] = [None] * len(pieces)
 
     def __len__(self) -> int:
@@ -318,12 +322,14 @@ def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> 
     # One split in C rather than a find and a slice per line; with a limit, the piece after the
     # last split is the unread rest of the text and is dropped.
     raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
-    out = []
-    pos = start
-    for raw in raws:
-        out.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return out
+    ends = _line_ends(raws, start)
+    return list(zip(map(sub, ends, map(len, raws)), ends, strict=True))
+
+
+def _line_ends(pieces: list[str], start: int) -> list[int]:
+    """Where each of the lines ``pieces`` (split on "\n" from ``start``) ends, computed in C: after
+    ``start``, the lengths of the lines so far and one "\n" per earlier line."""
+    return list(map(add, accumulate(map(len, pieces)), range(start, start + len(pieces))))
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -540,6 +546,35 @@ def _collect_list(lines: _LineList, i: int, first: str) -> tuple[list[str], int]
     return [x for x in cleaned if x and not x.startswith("Lưu")], j
 
 
+def _fixed_phrase_spans(masked: str, zone_start: int, zone_end: int) -> list[tuple[int, int]]:
+    """Spans of the Quốc hiệu and the motto in the zone: ``finditer`` of each pattern, every Quốc
+    hiệu match first. A case-insensitive pattern is tried at every position, so it is tried only
+    where the lower-cased zone holds its opening word ("cộng", "độc"): lower-casing keeps positions
+    when no character lower-cases to two (checked), and these letters have no other case variant."""
+    zone = masked[zone_start:zone_end].lower()
+    aligned = len(zone) == zone_end - zone_start
+    spans = []
+    for rx, word, opening in (
+        (_QUOC_HIEU, _QUOC_HIEU_WORD, _QUOC_HIEU_OPENING),
+        (_MOTTO, _MOTTO_WORD, _MOTTO_OPENING),
+    ):
+        if word not in zone:
+            continue
+        if not aligned:
+            spans.extend(m.span() for m in rx.finditer(masked, zone_start, zone_end))
+            continue
+        pos = zone_start
+        i = zone.find(opening)
+        while i >= 0:
+            if zone_start + i >= pos:  # finditer resumes after the previous match
+                m = rx.match(masked, zone_start + i, zone_end)
+                if m:
+                    spans.append(m.span())
+                    pos = m.end()
+            i = zone.find(opening, i + 1)
+    return spans
+
+
 def _parse_top(text: str, masked: str, b: _Builder) -> int:
     """Rules over the header block; returns where the body begins."""
     anchor = _anchor(masked)
@@ -561,14 +596,7 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
     zone_start = lines[first][0]
     zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)][1]
     # Fixed phrases are blanked so that what remains upper case is the issuer.
-    zone = masked[zone_start:zone_end].lower()
-    spans = [
-        m.span()
-        for rx, word in ((_QUOC_HIEU, _QUOC_HIEU_WORD), (_MOTTO, _MOTTO_WORD))
-        if word in zone
-        for m in rx.finditer(masked, zone_start, zone_end)
-    ]
-    work = _blank(masked, zone_start, zone_end, spans)
+    work = _blank(masked, zone_start, zone_end, _fixed_phrase_spans(masked, zone_start, zone_end))
     zl = _lines(work, zone_start, zone_end)
 
     fragments: list[str] = []
