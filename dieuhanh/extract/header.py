@@ -256,6 +256,10 @@ _SELF_REFERENCE = re.compile(
     re.MULTILINE,
 )
 
+# What precedes a self-reference (a line break, or [.,;:] and blanks) and its first letter: of
+# "Chủ tịch", "Ủy/Uỷ ban", "UBND", "Bộ", "Sở", "Văn phòng", "Trung tâm".
+_SELF_REFERENCE_CUE = re.compile(r"[\n.,;:](?=[ \t]*\n?[ \t]*[CỦUBSVT])")
+
 
 def _upper_text(text: str) -> bool:
     letters = list(filter(str.isalpha, text))  # filter and map loop in C
@@ -896,6 +900,26 @@ def _read_signature(text: str, lines: Iterable[_Line], b: _Builder) -> int | Non
     return None
 
 
+def _self_references(masked: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_SELF_REFERENCE.finditer(masked, start, end)``. The pattern opens on "^" or a look-behind,
+    so a search tries every position; a match starts at the text's start or right after a line
+    break or [.,;:] that blanks and an opening letter follow: one scan finds those places."""
+    pos = start
+    if start == 0:
+        m = _SELF_REFERENCE.match(masked, 0, end)
+        if m:
+            yield m
+            pos = m.end()
+    for cue in _SELF_REFERENCE_CUE.finditer(masked, max(start - 1, 0), end):
+        at = cue.end()
+        if at < pos:
+            continue  # inside the previous match: finditer does not look there either
+        m = _SELF_REFERENCE.match(masked, at, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _issuer_fallback(masked: str, body_start: int, body_end: int, b: _Builder) -> None:
     """When the header lost its issuer: the appendix caption, a one-office signing title, or the
     body naming itself as the one acting ("UBND Thành phố yêu cầu ...")."""
@@ -911,7 +935,7 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, b: _Builder) -
             )
     windows = ((body_start, min(body_end, body_start + 4000)), (max(body_start, body_end - 3000), body_end))
     for a, z in windows:
-        for m in _SELF_REFERENCE.finditer(masked, a, max(a, z)):
+        for m in _self_references(masked, a, max(a, z)):
             org = _org_case(squash(m.group("org")))
             candidates.append((org, f"Cơ quan tự nêu tên trong văn bản: «{squash(m.group())}»"))
     if not candidates:
