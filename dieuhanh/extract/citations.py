@@ -197,7 +197,9 @@ def _date_of(m: re.Match[str], prefix: str) -> date | None:
     """``parse_date_phrase`` of a citation's date, read from the match's ``prefix``-named date groups.
     The date closes the pattern, so the way it matched is the way a search of its text matches first."""
     if m.group(prefix + "d1"):
-        return safe_date(int(m.group(prefix + "y1")), int(m.group(prefix + "m1")), int(m.group(prefix + "d1")))
+        return safe_date(
+            int(m.group(prefix + "y1")), int(m.group(prefix + "m1")), int(m.group(prefix + "d1"))
+        )
     return safe_date(int(m.group(prefix + "y2")), int(m.group(prefix + "m2")), int(m.group(prefix + "d2")))
 
 
