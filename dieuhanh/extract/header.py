@@ -11,8 +11,11 @@ offset still points into the original text. Each value comes with a Vietnamese r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
+from operator import add, sub
 from typing import NamedTuple
 
 from dieuhanh.extract.citations import (
@@ -83,6 +86,11 @@ _MOTTO = re.compile(r"Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+ph
 # looked for in the lower-cased text, first (none of its letters has a special case mapping).
 _QUOC_HIEU_WORD = "nghĩa"
 _MOTTO_WORD = "hạnh"
+# ... and the word each match opens with (``_fixed_phrase_spans`` tries the patterns there only).
+_QUOC_HIEU_OPENING = "cộng"
+_MOTTO_OPENING = "độc"
+assert _QUOC_HIEU.pattern.lower().startswith(_QUOC_HIEU_OPENING)
+assert _MOTTO.pattern.lower().startswith(_MOTTO_OPENING)
 _PART = r"[^\W_][\w&]*"
 _NUMBER_LINE = re.compile(
     rf"(?<![\w/])Số\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
@@ -248,16 +256,51 @@ _SELF_REFERENCE = re.compile(
     re.MULTILINE,
 )
 
+# What precedes a self-reference (a line break, or [.,;:] and blanks) and its first letter: of
+# "Chủ tịch", "Ủy/Uỷ ban", "UBND", "Bộ", "Sở", "Văn phòng", "Trung tâm".
+_SELF_REFERENCE_CUE = re.compile(r"[\n.,;:](?=[ \t]*\n?[ \t]*[CỦUBSVT])")
+
 
 def _upper_text(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # filter and map loop in C
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) == len(letters)
 
 
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
 
 
-def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[_Line]:
+class _LineList:
+    """The lines of a stretch of text, as a sequence of ``_Line``. A line's collapsed text is built
+    when the line is first read: the rules stop after a few of the many lines they may look at."""
+
+    __slots__ = ("_pieces", "_ends", "_built")
+
+    def __init__(self, pieces: list[str], start: int) -> None:
+        self._pieces = pieces
+        self._ends = _line_ends(pieces, start)
+        self._built: list[_Line | None] = [None] * len(pieces)
+
+    def __len__(self) -> int:
+        return len(self._built)
+
+    def __getitem__(self, i: int) -> _Line:
+        line = self._built[i]
+        if line is None:
+            raw = self._pieces[i]
+            end = self._ends[i]
+            line = self._built[i] = _new(_Line, (end - len(raw), end, " ".join(raw.split())))
+        return line
+
+    def __iter__(self) -> Iterator[_Line]:
+        return self.iter_from(0)
+
+    def iter_from(self, i: int) -> Iterator[_Line]:
+        """The lines from index ``i`` on, each built as the loop reaches it."""
+        for k in range(i, len(self._built)):
+            yield self[k]
+
+
+def _lines(masked: str, start: int, end: int, limit: int | None = None) -> _LineList:
     """Lines of ``masked[start:end]`` (at most ``limit``; from the end when ``limit`` < 0)."""
     if limit is not None and limit < 0:
         cut = start
@@ -270,17 +313,10 @@ def _lines(masked: str, start: int, end: int, limit: int | None = None) -> list[
         start = cut if pos >= 0 else start
         limit = None
     if start > end:
-        return []
+        return _LineList([], start)
     # The pieces of one split are the lines' text already: no slice of ``masked`` per line.
     raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
-    out = []
-    append = out.append
-    pos = start
-    for raw in raws:
-        z = pos + len(raw)
-        append(_new(_Line, (pos, z, " ".join(raw.split()))))
-        pos = z + 1
-    return out
+    return _LineList(raws, start)
 
 
 def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
@@ -290,12 +326,14 @@ def _line_spans(masked: str, start: int, end: int, limit: int | None = None) -> 
     # One split in C rather than a find and a slice per line; with a limit, the piece after the
     # last split is the unread rest of the text and is dropped.
     raws = masked[start:end].split("\n") if limit is None else masked[start:end].split("\n", limit)[:limit]
-    out = []
-    pos = start
-    for raw in raws:
-        out.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return out
+    ends = _line_ends(raws, start)
+    return list(zip(map(sub, ends, map(len, raws)), ends, strict=True))
+
+
+def _line_ends(pieces: list[str], start: int) -> list[int]:
+    """Where each of the lines ``pieces`` (split on "\n" from ``start``) ends, computed in C: after
+    ``start``, the lengths of the lines so far and one "\n" per earlier line."""
+    return list(map(add, accumulate(map(len, pieces)), range(start, start + len(pieces))))
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -413,16 +451,34 @@ class _Builder:
 
 def _anchor(masked: str) -> int | None:
     """Where the header block is: the Quốc hiệu, else "Số:", else a title or "Kính gửi" at the top."""
-    head = masked[:_HEAD_CHARS]
-    m = _QUOC_HIEU.search(head) if _QUOC_HIEU_WORD in head.lower() else None
+    m = _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if _holds_quoc_hieu_word(masked) else None
     if m:
         return m.start()
-    m = _NUMBER_LINE.search(head[:8000])
+    m = _search_number_line(masked, 0, 8000)
     if m:
         return m.start()
     for line in _lines(masked, 0, len(masked), 25):
         if line.text.upper() in _TYPES or _KINH_GUI.match(line.text):
             return line.start
+    return None
+
+
+def _holds_quoc_hieu_word(masked: str) -> bool:
+    """Whether the first ``_HEAD_CHARS`` characters hold the word every Quốc hiệu holds (any case).
+    The Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when
+    the word is not there (lower-casing a prefix gives a prefix of the lower-cased text)."""
+    return _QUOC_HIEU_WORD in masked[:2000].lower() or _QUOC_HIEU_WORD in masked[:_HEAD_CHARS].lower()
+
+
+def _search_number_line(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_NUMBER_LINE.search(text, start, end)``: the pattern opens with a look-behind, so a search
+    tries every position; every match starts with "Số", found with ``str.find``."""
+    i = text.find("Số", start, end)
+    while i >= 0:
+        m = _NUMBER_LINE.match(text, i, end)
+        if m:
+            return m
+        i = text.find("Số", i + 1, end)
     return None
 
 
@@ -445,7 +501,7 @@ def _read_date(b: _Builder, m: re.Match[str], how: str) -> None:
         b.reasons.setdefault("date", f"{how} để trống ngày: «{squash(m.group())}» nên không có ngày ban hành")
 
 
-def _collect_block(lines: list[_Line], i: int, first: str) -> tuple[list[str], int]:
+def _collect_block(lines: _LineList, i: int, first: str) -> tuple[list[str], int]:
     """Lines of a V/v or "Kính gửi" text: continue across a break while the next line goes on in
     lower case or the line did not end; stop at a blank line followed by a new sentence."""
     parts = [first] if first else []
@@ -468,7 +524,7 @@ def _collect_block(lines: list[_Line], i: int, first: str) -> tuple[list[str], i
     return parts, j
 
 
-def _collect_list(lines: list[_Line], i: int, first: str) -> tuple[list[str], int]:
+def _collect_list(lines: _LineList, i: int, first: str) -> tuple[list[str], int]:
     """A list of bullets ("- Công an xã;") or one line of names; a lower-case line continues."""
     items: list[str] = []
     if first:
@@ -494,6 +550,35 @@ def _collect_list(lines: list[_Line], i: int, first: str) -> tuple[list[str], in
     return [x for x in cleaned if x and not x.startswith("Lưu")], j
 
 
+def _fixed_phrase_spans(masked: str, zone_start: int, zone_end: int) -> list[tuple[int, int]]:
+    """Spans of the Quốc hiệu and the motto in the zone: ``finditer`` of each pattern, every Quốc
+    hiệu match first. A case-insensitive pattern is tried at every position, so it is tried only
+    where the lower-cased zone holds its opening word ("cộng", "độc"): lower-casing keeps positions
+    when no character lower-cases to two (checked), and these letters have no other case variant."""
+    zone = masked[zone_start:zone_end].lower()
+    aligned = len(zone) == zone_end - zone_start
+    spans = []
+    for rx, word, opening in (
+        (_QUOC_HIEU, _QUOC_HIEU_WORD, _QUOC_HIEU_OPENING),
+        (_MOTTO, _MOTTO_WORD, _MOTTO_OPENING),
+    ):
+        if word not in zone:
+            continue
+        if not aligned:
+            spans.extend(m.span() for m in rx.finditer(masked, zone_start, zone_end))
+            continue
+        pos = zone_start
+        i = zone.find(opening)
+        while i >= 0:
+            if zone_start + i >= pos:  # finditer resumes after the previous match
+                m = rx.match(masked, zone_start + i, zone_end)
+                if m:
+                    spans.append(m.span())
+                    pos = m.end()
+            i = zone.find(opening, i + 1)
+    return spans
+
+
 def _parse_top(text: str, masked: str, b: _Builder) -> int:
     """Rules over the header block; returns where the body begins."""
     anchor = _anchor(masked)
@@ -515,14 +600,7 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
     zone_start = lines[first][0]
     zone_end = lines[min(len(lines) - 1, idx + _HEAD_LINES)][1]
     # Fixed phrases are blanked so that what remains upper case is the issuer.
-    zone = masked[zone_start:zone_end].lower()
-    spans = [
-        m.span()
-        for rx, word in ((_QUOC_HIEU, _QUOC_HIEU_WORD), (_MOTTO, _MOTTO_WORD))
-        if word in zone
-        for m in rx.finditer(masked, zone_start, zone_end)
-    ]
-    work = _blank(masked, zone_start, zone_end, spans)
+    work = _blank(masked, zone_start, zone_end, _fixed_phrase_spans(masked, zone_start, zone_end))
     zl = _lines(work, zone_start, zone_end)
 
     fragments: list[str] = []
@@ -637,13 +715,14 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
 def _match_on_line(rx: re.Pattern[str], work: str, line: _Line, zone_end: int) -> re.Match[str] | None:
     """A match that starts on ``line`` and may run onto the next lines ("Số:" / "2820/QĐ-UBND")."""
     stop = min(zone_end, line.end + 200)
-    # Both patterns open with a look-behind, which makes a search try every position: first check
-    # for the word each match holds ("Số" at its start, on the line; "ngày" somewhere before ``stop``).
-    if rx is _NUMBER_LINE and work.find("Số", line.start, line.end + 2) < 0:
+    # Both patterns open with a look-behind, which makes a search try every position: "Số" opens
+    # every number line (tried only where it stands); a date line holds "ngày" before ``stop``.
+    if rx is _NUMBER_LINE:
+        m = _search_number_line(work, line.start, stop)
+    elif rx is _DATE_LINE and work.find("ngày", line.start, stop) < 0:
         return None
-    if rx is _DATE_LINE and work.find("ngày", line.start, stop) < 0:
-        return None
-    m = rx.search(work, line.start, stop)
+    else:
+        m = rx.search(work, line.start, stop)
     return m if m and m.start() <= line.end else None
 
 
@@ -657,7 +736,7 @@ def _read_number(b: _Builder, m: re.Match[str]) -> None:
         b.reasons["number"] = f"Số văn bản để trống («{squash(m.group())}»): bản chưa lấy số"
 
 
-def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str) -> int:
+def _read_vv(b: _Builder, lines: _LineList, i: int, first: str) -> int:
     parts, j = _collect_block(lines, i, first)
     subject = squash(" ".join(parts))
     dm = _DATE_LINE.search(subject)
@@ -667,7 +746,7 @@ def _read_vv(b: _Builder, lines: list[_Line], i: int, first: str) -> int:
     return j
 
 
-def _read_title_subject(b: _Builder, text: str, lines: list[_Line], i: int) -> int:
+def _read_title_subject(b: _Builder, text: str, lines: _LineList, i: int) -> int:
     """The subject under a title line ("KẾ HOẠCH" / "Chuyển đổi số ..."), then an authority line."""
     while i < len(lines) and not lines[i].text:
         i += 1
@@ -765,7 +844,7 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
             b.reasons["recipients"] = (b.reasons.get("recipients", "") + "; danh sách «Nơi nhận:»").lstrip(
                 "; "
             )
-        start = _read_signature(text, lines[j:], b)
+        start = _read_signature(text, lines.iter_from(j), b)
         if start is None:
             before = _lines(masked, body_start, nn.start(), -15)
             start = _read_signature(text, before, b)
@@ -778,7 +857,7 @@ def _parse_closing(text: str, masked: str, body_start: int, b: _Builder) -> int:
     return start if start is not None else len(text)
 
 
-def _read_signature(text: str, lines: list[_Line], b: _Builder) -> int | None:
+def _read_signature(text: str, lines: Iterable[_Line], b: _Builder) -> int | None:
     """TM./KT. lines, title lines, then the signer's name; returns the block start."""
     markers: list[tuple[str, str]] = []
     titles: list[str] = []
@@ -821,6 +900,26 @@ def _read_signature(text: str, lines: list[_Line], b: _Builder) -> int | None:
     return None
 
 
+def _self_references(masked: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_SELF_REFERENCE.finditer(masked, start, end)``. The pattern opens on "^" or a look-behind,
+    so a search tries every position; a match starts at the text's start or right after a line
+    break or [.,;:] that blanks and an opening letter follow: one scan finds those places."""
+    pos = start
+    if start == 0:
+        m = _SELF_REFERENCE.match(masked, 0, end)
+        if m:
+            yield m
+            pos = m.end()
+    for cue in _SELF_REFERENCE_CUE.finditer(masked, max(start - 1, 0), end):
+        at = cue.end()
+        if at < pos:
+            continue  # inside the previous match: finditer does not look there either
+        m = _SELF_REFERENCE.match(masked, at, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _issuer_fallback(masked: str, body_start: int, body_end: int, b: _Builder) -> None:
     """When the header lost its issuer: the appendix caption, a one-office signing title, or the
     body naming itself as the one acting ("UBND Thành phố yêu cầu ...")."""
@@ -836,7 +935,7 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, b: _Builder) -
             )
     windows = ((body_start, min(body_end, body_start + 4000)), (max(body_start, body_end - 3000), body_end))
     for a, z in windows:
-        for m in _SELF_REFERENCE.finditer(masked, a, max(a, z)):
+        for m in _self_references(masked, a, max(a, z)):
             org = _org_case(squash(m.group("org")))
             candidates.append((org, f"Cơ quan tự nêu tên trong văn bản: «{squash(m.group())}»"))
     if not candidates:

@@ -100,7 +100,8 @@ _ODD_CHARACTERS = re.compile(
 
 def normalize_text(text: str) -> str:
     """NFC, '\\n' line ends, no control or invisible characters, plain spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one scan for the common case of no carriage return at all
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ODD_CHARACTERS.search(text):
         text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
     if unicodedata.is_normalized("NFC", text):

@@ -1,0 +1,110 @@
+"""The header/citation scans that try a pattern only where a cue stands find exactly what a plain
+``search``/``finditer`` of the same pattern finds, on text built from the pieces those patterns read."""
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from dieuhanh.extract import citations, header, legacy
+
+pytestmark = pytest.mark.pure
+
+SCANS = settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+
+PIECES = st.sampled_from(
+    [
+        "Số",
+        "Số:",
+        " 12",
+        "/UBND-VP",
+        "-KH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
+        "İ",
+        "cộng",
+        "Bộ",
+        "Bộ luật",
+        "luật",
+        "Luật",
+        "Luật Đất đai",
+        "Pháp lệnh",
+        " số ",
+        "45/2024/QH15",
+        " ngày 12/3/2024",
+        "UBND thành phố",
+        "Ủy ban nhân dân tỉnh",
+        "Sở Y tế",
+        "Văn phòng Chính phủ",
+        "Chủ tịch ",
+        " yêu cầu",
+        " đề nghị",
+        " ban hành",
+        "Trung tâm",
+        "(VP)",
+        "x",
+        "A",
+        " ",
+        "\t",
+        "\n",
+        ".",
+        ",",
+        ";",
+        ":",
+        "/",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+STARTS = st.one_of(st.just(0), st.integers(0, 60))
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@SCANS
+@given(TEXTS, STARTS, st.integers(0, 400))
+def test_number_line_search(text, start, end):
+    expected = header._NUMBER_LINE.search(text, start, end)
+    found = header._search_number_line(text, start, end)
+    assert _spans([found] if found else []) == _spans([expected] if expected else [])
+
+
+@SCANS
+@given(TEXTS, STARTS, st.integers(0, 400))
+def test_fixed_phrase_spans(text, start, end):
+    end = min(max(start, end), len(text))
+    start = min(start, end)
+    expected = [
+        m.span()
+        for rx, word in ((header._QUOC_HIEU, header._QUOC_HIEU_WORD), (header._MOTTO, header._MOTTO_WORD))
+        if word in text[start:end].lower()
+        for m in rx.finditer(text, start, end)
+    ]
+    assert header._fixed_phrase_spans(text, start, end) == expected
+
+
+@SCANS
+@given(TEXTS, STARTS, st.integers(0, 400))
+@example("Sở Nội Vụ, Sở Ngoại Vụ yêu cầu", 0, 100)  # a match holding the start of another
+@example("x.\nSở Nội Vụ, Sở Ngoại Vụ yêu cầu", 2, 100)
+def test_self_references(text, start, end):
+    end = max(start, end)
+    expected = _spans(header._SELF_REFERENCE.finditer(text, start, end))
+    assert _spans(header._self_references(text, start, end)) == expected
+
+
+@SCANS
+@given(TEXTS)
+def test_law_matches(text):
+    assert _spans(citations._law_matches(text)) == _spans(citations._LAW.finditer(text))
+
+
+@SCANS
+@given(st.lists(st.sampled_from(["a", "ă", "đ", "ệ", "\u0301", "é", " ", "\n"]), max_size=2100).map("".join))
+def test_plainly_unicode(text):
+    expected = (
+        len(legacy._UNICODE_VIETNAMESE.findall(text, 0, legacy._QUICK_LOOK)) >= legacy._QUICK_LOOK // 100
+    )
+    assert (legacy._PLAINLY_UNICODE.match(text, 0, legacy._QUICK_LOOK) is not None) == expected
