@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
@@ -43,7 +44,7 @@ from dieuhanh.extract.timing import (
     sentence_starts,
 )
 from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
-from dieuhanh.vn.deadlines import Deadline, parse_deadline
+from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
 _FIELD = re.compile(
@@ -83,6 +84,10 @@ class TaskBuilder:
         # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
         # same text; kept for the document being built (read-only results).
         self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
+        # ``_children`` asks for a paragraph's subject before ``_passage`` asks again.
+        self._subject_at: dict[tuple[str, int], tuple[list[UnitMatch], int]] = {}
+        # A separated report's head and tail are read by ``report_split`` and again as passages.
+        self._picked: dict[tuple[str, date | None], Deadline] = {}
 
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
@@ -159,7 +164,7 @@ class TaskBuilder:
                     if dl.kind != "none" or dl.text:
                         local = local.but(deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục.")
                     continue
-                own, _ = subject(text)
+                own, _ = self._subject(text)
                 if own or not group_has_units:
                     made += flush()
                     group = [child]
@@ -316,7 +321,7 @@ class TaskBuilder:
         first, _ = self._own_subject(text)
         current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for at in sentence_starts(text):
-            own, _ = subject(text, at)
+            own, _ = self._subject(text, at)
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
@@ -332,6 +337,14 @@ class TaskBuilder:
             )
         return made
 
+    def _subject(self, text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
+        """``subject``, remembered for the document being built (read-only results)."""
+        key = (text, pos)
+        found = self._subject_at.get(key)
+        if found is None:
+            found = self._subject_at[key] = subject(text, pos)
+        return found
+
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
         """The passage's own subject: at the start, after an opening clause, or after a short label."""
         found = self._subjects.get(text)
@@ -340,17 +353,25 @@ class TaskBuilder:
         return found
 
     def _find_own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        own, end = subject(text)
+        own, end = self._subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)
         if not own and PROVINCE_SUBJECT.match(text) and self.recipient_units:
             return [UnitMatch(self.recipient_units[0], 0, 0)], text.index(" ") + 1
         label = None if own else LABEL.match(text)
         if label:
-            own, end = subject(text, label.end())
+            own, end = self._subject(text, label.end())
             if not own and OPENER.match(text, label.end()):
                 own, end = subject_after_opener(text, label.end())
         return own, end
+
+    def _pick(self, text: str, doc_date: date | None) -> Deadline:
+        """``pick_deadline``, remembered for the document being built."""
+        key = (text, doc_date)
+        found = self._picked.get(key)
+        if found is None:
+            found = self._picked[key] = pick_deadline(text, doc_date)
+        return found
 
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
@@ -384,12 +405,14 @@ class TaskBuilder:
         elif len(units) > 1:
             lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
         made = 0
-        for n, (part_line, part_reason) in enumerate(report_split(line, duty_at, self.doc.doc_date)):
+        for n, (part_line, part_reason) in enumerate(
+            report_split(line, duty_at, self.doc.doc_date, self._pick)
+        ):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
             if not_task_reason(duty):
                 continue
             deadline, dl_reason = passage_deadline(
-                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason
+                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason, self._pick
             )
             reasons = {"lead": lead_reason, "deadline": dl_reason}
             if part_reason:

@@ -8,6 +8,7 @@ task of its own ("xây dựng kế hoạch …; báo cáo … trước ngày 15 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from dieuhanh.extract.normalize import UPPER, Line
@@ -23,8 +24,7 @@ _REPORT_CLAUSE = re.compile(
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
-# Cheap test before asking the deadline parser: a number or a cycle word. Plain substring tests:
-# a regular expression that opens with an alternation is tried at every position of the text.
+# Cheap test before asking the deadline parser: a number or a cycle word.
 _DIGIT = re.compile(r"\d")
 _TIME_WORDS = tuple(
     f"{first}{rest}"
@@ -47,10 +47,13 @@ _TIME_WORDS = tuple(
     )
     for first, rest in ((word[0], word[1:]), (word[0].upper(), word[1:]))
 )
+# The words as one alternation of plain literals: one pass over a passage that holds none of them
+# (about half do) costs less than thirty substring tests.
+_TIME_WORD = re.compile("|".join(map(re.escape, _TIME_WORDS)))
 
 
 def _time_hint(text: str) -> bool:
-    return _DIGIT.search(text) is not None or any(word in text for word in _TIME_WORDS)
+    return _DIGIT.search(text) is not None or _TIME_WORD.search(text) is not None
 
 
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
@@ -78,7 +81,13 @@ def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
     return dl if dl.kind in ("date", "period") else None
 
 
-def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
+# How a passage's time phrases are read: ``pick_deadline`` or a per-document memo of it.
+Picker = Callable[[str, date | None], Deadline]
+
+
+def report_split(
+    line: Line, duty_at: int, doc_date: date | None, pick: Picker = pick_deadline
+) -> list[tuple[Line, str]]:
     """Separate a reporting duty that has its own recurring or dated deadline."""
     text = line.text
     if "Thời" in text and INLINE_TIME.search(text):
@@ -95,14 +104,14 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
         head = text[:at]
         if not _time_hint(tail):
             continue
-        tail_dl = pick_deadline(tail, doc_date)
+        tail_dl = pick(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
         # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
         # closes the same duty. A recurring report is separable even after a comma.
         if tail_dl.kind == "date" and after_comma:
             continue
-        head_dl = pick_deadline(head, doc_date)
+        head_dl = pick(head, doc_date)
         if head_dl.kind == tail_dl.kind:
             continue
         return [
@@ -113,7 +122,11 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
 
 
 def passage_deadline(
-    text: str, doc_date: date | None, inherited: Deadline | None = None, inherited_reason: str = ""
+    text: str,
+    doc_date: date | None,
+    inherited: Deadline | None = None,
+    inherited_reason: str = "",
+    pick: Picker = pick_deadline,
 ) -> tuple[Deadline, str]:
     """The deadline of one passage: its "Thời gian …:" line, else the time phrase in it, else the section's."""
     if "ưu tiên" in text:
@@ -123,7 +136,7 @@ def passage_deadline(
         dl = parse_deadline(inline.group(1).strip(), doc_date)
         if dl.kind != "none" or dl.text:
             return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-    dl = pick_deadline(text, doc_date) if _time_hint(text) else NO_DEADLINE
+    dl = pick(text, doc_date) if _time_hint(text) else NO_DEADLINE
     if dl.kind != "none":
         return dl, dl.reason
     if inherited is not None:
