@@ -133,8 +133,9 @@ class TaskBuilder:
         for child in children:
             if child.kind == "title":
                 made += flush()
-                mode = "appendix" if APPENDIX.match(child.text) else ctx.mode
-                local = ctx.but(units=(), mode=mode, section=(child.text,))
+                title = child.text
+                mode = "appendix" if APPENDIX.match(title) else ctx.mode
+                local = ctx.but(units=(), mode=mode, section=(title,))
                 made += self._children(child.children, local)
                 continue
             if child.kind == "table":
@@ -180,28 +181,14 @@ class TaskBuilder:
     def _item(self, block: Block, ctx: Context) -> int:
         text = block.text
         sub = [c for c in block.children if not c.continuation]
-        heading = block.heading_like and bool(sub)
-        child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
-        if heading or (sub and text.endswith(":")):
+        if not sub:
+            return self._passage_blocks([block], ctx)
+        # A block whose text ends with ":" is heading-like.
+        if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
-            child_ctx = child_ctx.but(mode=mode)
-            if mode != "skip":
-                units = lead_in_units(text)
-                if units:
-                    child_ctx = child_ctx.but(
-                        units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
-                    )
-                directs = DIRECTS.match(text)
-                if directs:
-                    directed, _ = unit_list(text, directs.end())
-                    child_ctx = child_ctx.but(directed=frozenset(fold(u.name) for u in directed))
-                dl = section_deadline(text, self.doc.doc_date)
-                if dl:
-                    child_ctx = child_ctx.but(
-                        deadline=dl, deadline_reason="Thời hạn chung nêu ở câu dẫn của mục."
-                    )
             if mode == "skip":
                 return 0
+            child_ctx = self._heading_context(text, ctx, mode)
             fields = self._fields(sub)
             if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
                 return self._structured(block, sub, child_ctx, fields)
@@ -219,15 +206,32 @@ class TaskBuilder:
             return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix"):
             return 0
+        child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
         fields = self._fields(sub)
         if fields:
             return self._structured(block, sub, child_ctx, fields)
-        if sub:
-            made = self._children(sub, child_ctx)
-            if made:
-                conts = [c for c in block.children if c.continuation]
-                return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
+        made = self._children(sub, child_ctx)
+        if made:
+            conts = [c for c in block.children if c.continuation]
+            return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
+
+    def _heading_context(self, text: str, ctx: Context, mode: str) -> Context:
+        """What a heading or lead-in (not skipped) says about its items."""
+        changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
+        units = lead_in_units(text)
+        if units:
+            changes["units"] = tuple(units)
+            changes["unit_reason"] = f"Tiêu đề/câu dẫn: “{_short(text)}”."
+        directs = DIRECTS.match(text)
+        if directs:
+            directed, _ = unit_list(text, directs.end())
+            changes["directed"] = frozenset(fold(u.name) for u in directed)
+        dl = section_deadline(text, self.doc.doc_date)
+        if dl:
+            changes["deadline"] = dl
+            changes["deadline_reason"] = "Thời hạn chung nêu ở câu dẫn của mục."
+        return ctx.but(**changes)
 
     def _shared_time(self, sub: list[Block]) -> Deadline | None:
         """A "Thời gian …:" line after the last of several items, when no other item has one."""
