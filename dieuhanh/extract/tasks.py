@@ -510,7 +510,7 @@ class TaskBuilder:
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
         # A duty for every commune, as lead or as one of the units it is given to jointly.
-        fan = fan_out(lead) or any(fan_out(u) for u in addressees)
+        fan = fan_out(lead) or any(fan_out(u) for u in addressees if u != lead)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(

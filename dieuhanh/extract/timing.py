@@ -58,19 +58,32 @@ def _time_hint(text: str) -> bool:
 
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
-# Where a sentence ends and the next (capitalised) one starts; ``m.end()`` is the next sentence.
-# The stop is part of the match (not a look-behind) so that the scan can jump from one "." or ";"
-# to the next instead of trying every position; ``sentence_starts`` keeps a look-behind's reach.
-SENTENCE = re.compile(r"[.;]\s+(?=[" + UPPER + "])")
+# Where a sentence ends ("." or ";") and the next, capitalised, one starts: the blank after the stop.
+_AFTER_STOP = re.compile(r"\s+(?=[" + UPPER + "])")
 
 
 def sentence_starts(text: str, pos: int = 0) -> list[int]:
-    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts)."""
-    return [m.end() for m in SENTENCE.finditer(text, max(pos - 1, 0))]
+    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts).
+
+    Each stop is found with ``str.find`` (far cheaper than a pattern scanning the text for a
+    stop) and looked at on its own: the blank run after one stop never holds another stop, so the
+    stops' sentences neither overlap nor come out of order once sorted."""
+    starts = []
+    begin = max(pos - 1, 0)
+    for stop in ".;":
+        at = text.find(stop, begin)
+        while at >= 0:
+            m = _AFTER_STOP.match(text, at + 1)
+            if m:
+                starts.append(m.end())
+            at = text.find(stop, at + 1)
+    starts.sort()
+    return starts
 
 
-# Words that every report clause holds (see _REPORT_CLAUSE).
+# Words that every report clause holds (see _REPORT_CLAUSE), as one literal alternation.
 _REPORT_WORDS = ("báo cáo", "Báo cáo", "Định kỳ", "định kỳ", "Kết quả")
+_REPORT_WORD = re.compile("|".join(_REPORT_WORDS))
 
 
 def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
@@ -92,7 +105,7 @@ def report_split(
     text = line.text
     if "Thời" in text and INLINE_TIME.search(text):
         return [(line, "")]
-    if not any(word in text for word in _REPORT_WORDS):
+    if not _REPORT_WORD.search(text):
         return [(line, "")]  # no report clause, no sentence opening on "báo cáo"
     boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
     boundaries += [at for at in sentence_starts(text, duty_at) if "báo cáo" in text[at : at + 100]]
@@ -103,7 +116,7 @@ def report_split(
         tail = text[at:]
         head = text[:at]
         if not _time_hint(tail):
-            continue
+            break  # the later tails are within this one: no time words there either
         tail_dl = pick(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
