@@ -290,7 +290,13 @@ class TaskBuilder:
         if fields.get("result"):
             reasons["target"] = "Mục “Sản phẩm/Kết quả”."
         self._add(
-            line, units[0], coords, deadline, ctx, reasons, result_text=fields.get("result", (None, ""))[1]
+            line,
+            units[0],
+            coords,
+            deadline,
+            ctx.section,
+            reasons,
+            result_text=fields.get("result", (None, ""))[1],
         )
         return 1
 
@@ -322,16 +328,20 @@ class TaskBuilder:
             line = line.slice(at)
             text = line.text
         starts = [0]
-        first, _ = self._own_subject(text)
-        current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
-        for at in sentence_starts(text):
+        sentences = sentence_starts(text)
+        if sentences:  # one sentence is one part: whose it is does not matter here
+            first, _ = self._own_subject(text)
+            current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
+        for at in sentences:
             own, _ = self._subject(text, at)
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
-            if own and fold(own[0].name) != current:
-                starts.append(at)
-                current = fold(own[0].name)
+            if own:
+                unit = fold(own[0].name)
+                if unit != current:
+                    starts.append(at)
+                    current = unit
         made = 0
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
         for a, b in bounds:
@@ -422,7 +432,7 @@ class TaskBuilder:
             if part_reason:
                 reasons["split"] = part_reason
             part_coords = coords + [c for c in coordinators(duty, set(units)) if c not in coords]
-            self._add(part_line, lead, part_coords, deadline, ctx, reasons, addressees=units)
+            self._add(part_line, lead, part_coords, deadline, ctx.section, reasons, addressees=units)
             made += 1
         return made
 
@@ -443,8 +453,9 @@ class TaskBuilder:
             return 0
         units = [u.name for u in find_units(lead_cell.text)] or [lead_cell.text.strip(" ;,.")]
         coord_text = row.get("coord")
-        coords = units[1:] + [u.name for u in find_units(coord_text) if u.name not in units]
-        if coord_text and not find_units(coord_text):
+        coord_units = find_units(coord_text)
+        coords = units[1:] + [u.name for u in coord_units if u.name not in units]
+        if coord_text and not coord_units:
             coords.append(coord_text)
         time_text = row.get("time")
         deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else NO_DEADLINE
@@ -466,7 +477,7 @@ class TaskBuilder:
             units[0],
             coords,
             deadline,
-            ctx.but(section=section),
+            section,
             reasons,
             result_text=row.get("result"),
             budget=budget,
@@ -483,7 +494,7 @@ class TaskBuilder:
         lead,
         coords,
         deadline,
-        ctx,
+        section,
         reasons,
         result_text="",
         budget=None,
@@ -518,7 +529,7 @@ class TaskBuilder:
             lead=lead,
             coordinators=[c for c in coords if c != lead],
             deadline=deadline,
-            section=ctx.section,
+            section=section,
             reasons=reasons,
             target=target,
             budget=budget,
