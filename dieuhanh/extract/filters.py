@@ -126,8 +126,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
-_NUMERIC_WORD = re.compile(r"\S*\d\S*")
-_DIGIT = re.compile(r"\d")
+# A word holding a digit, matched from its first digit: one match per such word, found by jumping
+# from digit to digit ("\S*\d\S*" retried every position of every word, with backtracking).
+_NUMERIC_WORD = re.compile(r"\d\S*")
 # A list entry naming a document ("Nghị định số 214/2025/NĐ-CP …"); on the raw text: "số" ≠ "Sở".
 _CITED_DOCUMENT = re.compile(
     r"(?:Các |Ý kiến(?: chỉ đạo)? [^.;:]{0,60}? (?:tại|theo) )?"
@@ -209,12 +210,12 @@ def not_task_reason(duty: str) -> str | None:
     )
     if m:
         return _REASONS[m.lastgroup]
-    words = key.split()
-    numeric = len(_NUMERIC_WORD.findall(key)) if _DIGIT.search(key) else 0  # no digit, no numeric word
-    if numeric * 2 > len(words):
+    # ``key`` is folded: its words are separated by single spaces, with none at either end.
+    words = key.count(" ") + 1 if key else 0
+    if len(_NUMERIC_WORD.findall(key)) * 2 > words:
         return "Dòng số liệu, không phải nhiệm vụ."
-    if len(words) < 4:
+    if words < 4:
         return "Quá ngắn để là một nhiệm vụ."
-    if _EXHORTATION.search(key) and (len(words) < 25 or key.endswith("./.")):
+    if _EXHORTATION.search(key) and (words < 25 or key.endswith("./.")):
         return "Lời yêu cầu chung nghiêm túc thực hiện."
     return None

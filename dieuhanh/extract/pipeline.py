@@ -21,7 +21,7 @@ from dieuhanh.extract.normalize import Line, clean_lines, paragraphs, split_line
 from dieuhanh.extract.structure import build_tree, is_title
 from dieuhanh.extract.tables import Table, find_line_tables
 from dieuhanh.extract.tasks import DocInfo, DraftTask, build_tasks
-from dieuhanh.extract.units import Resolution, UnitDirectory
+from dieuhanh.extract.units import UnitDirectory
 from dieuhanh.vn.deadlines import Deadline
 
 _SUMMARY_WORDS = 22
@@ -139,35 +139,34 @@ def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
 
 
 def _summary(text: str) -> str:
-    words = text.split()
+    # Split off one word more than shown: the rest of the text is then one piece (not split).
+    words = text.split(maxsplit=_SUMMARY_WORDS)
     short = " ".join(words[:_SUMMARY_WORDS])
     return short + ("…" if len(words) > _SUMMARY_WORDS else "")
 
 
-def _resolve(name: str, directory: UnitDirectory | None) -> Resolution:
-    if directory is None:
-        return Resolution(None, name, 0.0, "Chưa có danh mục đơn vị để đối chiếu.")
-    return directory.resolve(name)
-
-
 def _task(d: DraftTask, directory: UnitDirectory | None, unknown: list[str]) -> ExtractedTask:
-    lead = _resolve(d.lead, directory)
-    coords = [_resolve(c, directory) for c in d.coordinators]
-    for r, name in ((lead, d.lead), *zip(coords, d.coordinators, strict=True)):
-        if directory is not None and r.unit_id is None and name not in unknown:
-            unknown.append(name)
     reasons = dict(d.reasons)
-    if directory is not None:
+    if directory is None:
+        # No directory to resolve against: every unit is unresolved, as ``Resolution`` would say.
+        lead_id, lead_confidence, coord_ids = None, 0.0, (None,) * len(d.coordinators)
+    else:
+        lead = directory.resolve(d.lead)
+        coords = [directory.resolve(c) for c in d.coordinators]
+        for r, name in ((lead, d.lead), *zip(coords, d.coordinators, strict=True)):
+            if r.unit_id is None and name not in unknown:
+                unknown.append(name)
         reasons["lead_unit"] = lead.reason
+        lead_id, lead_confidence, coord_ids = lead.unit_id, lead.confidence, tuple(r.unit_id for r in coords)
     span = d.span or d.line.span()
     return ExtractedTask(
         text=d.line.text,
         summary=_summary(d.line.text),
         lead=d.lead,
-        lead_unit_id=lead.unit_id,
-        lead_confidence=lead.confidence,
+        lead_unit_id=lead_id,
+        lead_confidence=lead_confidence,
         coordinators=tuple(d.coordinators),
-        coordinator_unit_ids=tuple(r.unit_id for r in coords),
+        coordinator_unit_ids=coord_ids,
         deadline=d.deadline,
         target=d.target,
         budget_million_vnd=d.budget,

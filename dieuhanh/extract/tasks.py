@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
@@ -43,7 +44,7 @@ from dieuhanh.extract.timing import (
     sentence_starts,
 )
 from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
-from dieuhanh.vn.deadlines import Deadline, parse_deadline
+from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
 _FIELD = re.compile(
@@ -83,6 +84,10 @@ class TaskBuilder:
         # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
         # same text; kept for the document being built (read-only results).
         self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
+        # ``_children`` asks for a paragraph's subject before ``_passage`` asks again.
+        self._subject_at: dict[tuple[str, int], tuple[list[UnitMatch], int]] = {}
+        # A separated report's head and tail are read by ``report_split`` and again as passages.
+        self._picked: dict[tuple[str, date | None], Deadline] = {}
 
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
@@ -128,8 +133,9 @@ class TaskBuilder:
         for child in children:
             if child.kind == "title":
                 made += flush()
-                mode = "appendix" if APPENDIX.match(child.text) else ctx.mode
-                local = ctx.but(units=(), mode=mode, section=(child.text,))
+                title = child.text
+                mode = "appendix" if APPENDIX.match(title) else ctx.mode
+                local = ctx.but(units=(), mode=mode, section=(title,))
                 made += self._children(child.children, local)
                 continue
             if child.kind == "table":
@@ -159,7 +165,7 @@ class TaskBuilder:
                     if dl.kind != "none" or dl.text:
                         local = local.but(deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục.")
                     continue
-                own, _ = subject(text)
+                own, _ = self._subject(text)
                 if own or not group_has_units:
                     made += flush()
                     group = [child]
@@ -175,28 +181,14 @@ class TaskBuilder:
     def _item(self, block: Block, ctx: Context) -> int:
         text = block.text
         sub = [c for c in block.children if not c.continuation]
-        heading = block.heading_like and bool(sub)
-        child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
-        if heading or (sub and text.endswith(":")):
+        if not sub:
+            return self._passage_blocks([block], ctx)
+        # A block whose text ends with ":" is heading-like.
+        if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
-            child_ctx = child_ctx.but(mode=mode)
-            if mode != "skip":
-                units = lead_in_units(text)
-                if units:
-                    child_ctx = child_ctx.but(
-                        units=tuple(units), unit_reason=f"Tiêu đề/câu dẫn: “{_short(text)}”."
-                    )
-                directs = DIRECTS.match(text)
-                if directs:
-                    directed, _ = unit_list(text, directs.end())
-                    child_ctx = child_ctx.but(directed=frozenset(fold(u.name) for u in directed))
-                dl = section_deadline(text, self.doc.doc_date)
-                if dl:
-                    child_ctx = child_ctx.but(
-                        deadline=dl, deadline_reason="Thời hạn chung nêu ở câu dẫn của mục."
-                    )
             if mode == "skip":
                 return 0
+            child_ctx = self._heading_context(text, ctx, mode)
             fields = self._fields(sub)
             if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
                 return self._structured(block, sub, child_ctx, fields)
@@ -214,15 +206,32 @@ class TaskBuilder:
             return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix"):
             return 0
+        child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
         fields = self._fields(sub)
         if fields:
             return self._structured(block, sub, child_ctx, fields)
-        if sub:
-            made = self._children(sub, child_ctx)
-            if made:
-                conts = [c for c in block.children if c.continuation]
-                return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
+        made = self._children(sub, child_ctx)
+        if made:
+            conts = [c for c in block.children if c.continuation]
+            return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
+
+    def _heading_context(self, text: str, ctx: Context, mode: str) -> Context:
+        """What a heading or lead-in (not skipped) says about its items."""
+        changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
+        units = lead_in_units(text)
+        if units:
+            changes["units"] = tuple(units)
+            changes["unit_reason"] = f"Tiêu đề/câu dẫn: “{_short(text)}”."
+        directs = DIRECTS.match(text)
+        if directs:
+            directed, _ = unit_list(text, directs.end())
+            changes["directed"] = frozenset(fold(u.name) for u in directed)
+        dl = section_deadline(text, self.doc.doc_date)
+        if dl:
+            changes["deadline"] = dl
+            changes["deadline_reason"] = "Thời hạn chung nêu ở câu dẫn của mục."
+        return ctx.but(**changes)
 
     def _shared_time(self, sub: list[Block]) -> Deadline | None:
         """A "Thời gian …:" line after the last of several items, when no other item has one."""
@@ -281,7 +290,13 @@ class TaskBuilder:
         if fields.get("result"):
             reasons["target"] = "Mục “Sản phẩm/Kết quả”."
         self._add(
-            line, units[0], coords, deadline, ctx, reasons, result_text=fields.get("result", (None, ""))[1]
+            line,
+            units[0],
+            coords,
+            deadline,
+            ctx.section,
+            reasons,
+            result_text=fields.get("result", (None, ""))[1],
         )
         return 1
 
@@ -313,16 +328,20 @@ class TaskBuilder:
             line = line.slice(at)
             text = line.text
         starts = [0]
-        first, _ = self._own_subject(text)
-        current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
-        for at in sentence_starts(text):
-            own, _ = subject(text, at)
+        sentences = sentence_starts(text)
+        if sentences:  # one sentence is one part: whose it is does not matter here
+            first, _ = self._own_subject(text)
+            current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
+        for at in sentences:
+            own, _ = self._subject(text, at)
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
-            if own and fold(own[0].name) != current:
-                starts.append(at)
-                current = fold(own[0].name)
+            if own:
+                unit = fold(own[0].name)
+                if unit != current:
+                    starts.append(at)
+                    current = unit
         made = 0
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
         for a, b in bounds:
@@ -332,6 +351,14 @@ class TaskBuilder:
             )
         return made
 
+    def _subject(self, text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
+        """``subject``, remembered for the document being built (read-only results)."""
+        key = (text, pos)
+        found = self._subject_at.get(key)
+        if found is None:
+            found = self._subject_at[key] = subject(text, pos)
+        return found
+
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
         """The passage's own subject: at the start, after an opening clause, or after a short label."""
         found = self._subjects.get(text)
@@ -340,17 +367,25 @@ class TaskBuilder:
         return found
 
     def _find_own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        own, end = subject(text)
+        own, end = self._subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)
         if not own and PROVINCE_SUBJECT.match(text) and self.recipient_units:
             return [UnitMatch(self.recipient_units[0], 0, 0)], text.index(" ") + 1
         label = None if own else LABEL.match(text)
         if label:
-            own, end = subject(text, label.end())
+            own, end = self._subject(text, label.end())
             if not own and OPENER.match(text, label.end()):
                 own, end = subject_after_opener(text, label.end())
         return own, end
+
+    def _pick(self, text: str, doc_date: date | None) -> Deadline:
+        """``pick_deadline``, remembered for the document being built."""
+        key = (text, doc_date)
+        found = self._picked.get(key)
+        if found is None:
+            found = self._picked[key] = pick_deadline(text, doc_date)
+        return found
 
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
@@ -384,18 +419,20 @@ class TaskBuilder:
         elif len(units) > 1:
             lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
         made = 0
-        for n, (part_line, part_reason) in enumerate(report_split(line, duty_at, self.doc.doc_date)):
+        for n, (part_line, part_reason) in enumerate(
+            report_split(line, duty_at, self.doc.doc_date, self._pick)
+        ):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
             if not_task_reason(duty):
                 continue
             deadline, dl_reason = passage_deadline(
-                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason
+                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason, self._pick
             )
             reasons = {"lead": lead_reason, "deadline": dl_reason}
             if part_reason:
                 reasons["split"] = part_reason
             part_coords = coords + [c for c in coordinators(duty, set(units)) if c not in coords]
-            self._add(part_line, lead, part_coords, deadline, ctx, reasons, addressees=units)
+            self._add(part_line, lead, part_coords, deadline, ctx.section, reasons, addressees=units)
             made += 1
         return made
 
@@ -416,8 +453,9 @@ class TaskBuilder:
             return 0
         units = [u.name for u in find_units(lead_cell.text)] or [lead_cell.text.strip(" ;,.")]
         coord_text = row.get("coord")
-        coords = units[1:] + [u.name for u in find_units(coord_text) if u.name not in units]
-        if coord_text and not find_units(coord_text):
+        coord_units = find_units(coord_text)
+        coords = units[1:] + [u.name for u in coord_units if u.name not in units]
+        if coord_text and not coord_units:
             coords.append(coord_text)
         time_text = row.get("time")
         deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else NO_DEADLINE
@@ -439,7 +477,7 @@ class TaskBuilder:
             units[0],
             coords,
             deadline,
-            ctx.but(section=section),
+            section,
             reasons,
             result_text=row.get("result"),
             budget=budget,
@@ -456,7 +494,7 @@ class TaskBuilder:
         lead,
         coords,
         deadline,
-        ctx,
+        section,
         reasons,
         result_text="",
         budget=None,
@@ -483,7 +521,7 @@ class TaskBuilder:
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
         # A duty for every commune, as lead or as one of the units it is given to jointly.
-        fan = fan_out(lead) or any(fan_out(u) for u in addressees)
+        fan = fan_out(lead) or any(fan_out(u) for u in addressees if u != lead)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(
@@ -491,7 +529,7 @@ class TaskBuilder:
             lead=lead,
             coordinators=[c for c in coords if c != lead],
             deadline=deadline,
-            section=ctx.section,
+            section=section,
             reasons=reasons,
             target=target,
             budget=budget,

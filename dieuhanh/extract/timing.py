@@ -8,6 +8,7 @@ task of its own ("xây dựng kế hoạch …; báo cáo … trước ngày 15 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from dieuhanh.extract.normalize import UPPER, Line
@@ -23,8 +24,7 @@ _REPORT_CLAUSE = re.compile(
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
-# Cheap test before asking the deadline parser: a number or a cycle word. Plain substring tests:
-# a regular expression that opens with an alternation is tried at every position of the text.
+# Cheap test before asking the deadline parser: a number or a cycle word.
 _DIGIT = re.compile(r"\d")
 _TIME_WORDS = tuple(
     f"{first}{rest}"
@@ -47,27 +47,43 @@ _TIME_WORDS = tuple(
     )
     for first, rest in ((word[0], word[1:]), (word[0].upper(), word[1:]))
 )
+# The words as one alternation of plain literals: one pass over a passage that holds none of them
+# (about half do) costs less than thirty substring tests.
+_TIME_WORD = re.compile("|".join(map(re.escape, _TIME_WORDS)))
 
 
 def _time_hint(text: str) -> bool:
-    return _DIGIT.search(text) is not None or any(word in text for word in _TIME_WORDS)
+    return _DIGIT.search(text) is not None or _TIME_WORD.search(text) is not None
 
 
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
-# Where a sentence ends and the next (capitalised) one starts; ``m.end()`` is the next sentence.
-# The stop is part of the match (not a look-behind) so that the scan can jump from one "." or ";"
-# to the next instead of trying every position; ``sentence_starts`` keeps a look-behind's reach.
-SENTENCE = re.compile(r"[.;]\s+(?=[" + UPPER + "])")
+# Where a sentence ends ("." or ";") and the next, capitalised, one starts: the blank after the stop.
+_AFTER_STOP = re.compile(r"\s+(?=[" + UPPER + "])")
 
 
 def sentence_starts(text: str, pos: int = 0) -> list[int]:
-    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts)."""
-    return [m.end() for m in SENTENCE.finditer(text, max(pos - 1, 0))]
+    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts).
+
+    Each stop is found with ``str.find`` (far cheaper than a pattern scanning the text for a
+    stop) and looked at on its own: the blank run after one stop never holds another stop, so the
+    stops' sentences neither overlap nor come out of order once sorted."""
+    starts = []
+    begin = max(pos - 1, 0)
+    for stop in ".;":
+        at = text.find(stop, begin)
+        while at >= 0:
+            m = _AFTER_STOP.match(text, at + 1)
+            if m:
+                starts.append(m.end())
+            at = text.find(stop, at + 1)
+    starts.sort()
+    return starts
 
 
-# Words that every report clause holds (see _REPORT_CLAUSE).
+# Words that every report clause holds (see _REPORT_CLAUSE), as one literal alternation.
 _REPORT_WORDS = ("báo cáo", "Báo cáo", "Định kỳ", "định kỳ", "Kết quả")
+_REPORT_WORD = re.compile("|".join(_REPORT_WORDS))
 
 
 def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
@@ -78,12 +94,18 @@ def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
     return dl if dl.kind in ("date", "period") else None
 
 
-def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
+# How a passage's time phrases are read: ``pick_deadline`` or a per-document memo of it.
+Picker = Callable[[str, date | None], Deadline]
+
+
+def report_split(
+    line: Line, duty_at: int, doc_date: date | None, pick: Picker = pick_deadline
+) -> list[tuple[Line, str]]:
     """Separate a reporting duty that has its own recurring or dated deadline."""
     text = line.text
     if "Thời" in text and INLINE_TIME.search(text):
         return [(line, "")]
-    if not any(word in text for word in _REPORT_WORDS):
+    if not _REPORT_WORD.search(text):
         return [(line, "")]  # no report clause, no sentence opening on "báo cáo"
     boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
     boundaries += [at for at in sentence_starts(text, duty_at) if "báo cáo" in text[at : at + 100]]
@@ -94,15 +116,15 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
         tail = text[at:]
         head = text[:at]
         if not _time_hint(tail):
-            continue
-        tail_dl = pick_deadline(tail, doc_date)
+            break  # the later tails are within this one: no time words there either
+        tail_dl = pick(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
         # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
         # closes the same duty. A recurring report is separable even after a comma.
         if tail_dl.kind == "date" and after_comma:
             continue
-        head_dl = pick_deadline(head, doc_date)
+        head_dl = pick(head, doc_date)
         if head_dl.kind == tail_dl.kind:
             continue
         return [
@@ -113,7 +135,11 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
 
 
 def passage_deadline(
-    text: str, doc_date: date | None, inherited: Deadline | None = None, inherited_reason: str = ""
+    text: str,
+    doc_date: date | None,
+    inherited: Deadline | None = None,
+    inherited_reason: str = "",
+    pick: Picker = pick_deadline,
 ) -> tuple[Deadline, str]:
     """The deadline of one passage: its "Thời gian …:" line, else the time phrase in it, else the section's."""
     if "ưu tiên" in text:
@@ -123,7 +149,7 @@ def passage_deadline(
         dl = parse_deadline(inline.group(1).strip(), doc_date)
         if dl.kind != "none" or dl.text:
             return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-    dl = pick_deadline(text, doc_date) if _time_hint(text) else NO_DEADLINE
+    dl = pick(text, doc_date) if _time_hint(text) else NO_DEADLINE
     if dl.kind != "none":
         return dl, dl.reason
     if inherited is not None:
