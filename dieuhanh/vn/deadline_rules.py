@@ -31,7 +31,7 @@ from dieuhanh.vn.deadline_builders import (
     build_year_end_of_duty,
     build_yearly_days,
 )
-from dieuhanh.vn.fold import fold_char
+from dieuhanh.vn.fold import SameLengthFold, fold_char
 
 _B = r"(?<![a-z0-9])"  # word start
 _E = r"(?![a-z0-9])"  # word end
@@ -358,16 +358,14 @@ def rules_to_run(folded: str, slot: bool) -> list[tuple[Rule, list[tuple[int, in
     return out
 
 
-class _RuleFoldTable(dict):
-    """The translate table of ``fold_for_rules``, filled once per character ever seen (not per call)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _FOLD_EXTRA.get(code) or fold_char(chr(code))
-        return folded
+def _fold_for_rules_char(ch: str) -> str:
+    return _FOLD_EXTRA.get(ord(ch)) or fold_char(ch)
 
 
-_RULE_FOLD = _RuleFoldTable()
+_RULE_FOLD = SameLengthFold(_fold_for_rules_char)
 
 
 def fold_for_rules(text: str) -> str:
-    return text.translate(_RULE_FOLD)
+    """Fold for the rule patterns, one character to one: as ``fold_same_length``, and also
+    '*' → ' ', the dashes → '-', no-break space → ' '."""
+    return _RULE_FOLD(text)
