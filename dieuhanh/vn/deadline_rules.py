@@ -31,7 +31,7 @@ from dieuhanh.vn.deadline_builders import (
     build_year_end_of_duty,
     build_yearly_days,
 )
-from dieuhanh.vn.fold import fold_char
+from dieuhanh.vn.fold import SameLengthFold, fold_char
 
 _B = r"(?<![a-z0-9])"  # word start
 _E = r"(?![a-z0-9])"  # word end
@@ -315,7 +315,6 @@ def windows(rule: Rule, folded: str, cache: dict) -> list[tuple[int, int]]:
 
 _PROSE_RULES = [rule for rule in RULES if not rule.slot_only]
 _SLOT_RULES = [rule for rule in RULES if rule.name not in LINE_RULES]
-_RULE_ANCHORS = {name: frozenset(patterns) for name, (patterns, _, _) in _ANCHORS.items()}
 # On a short text a rule must also pass a stricter test than its anchor, one its every match
 # passes: "quy" is mostly "quy định", a quarter has its numeral; a period rule has its cue word
 # (the last word of _PERIOD_CUE) right before the month, quarter or year. These are only tests
@@ -331,43 +330,105 @@ _SHORT_CHECKS = {
         ("quarter_no_year", _CUE_END + _QUARTER_CHECK),
         ("month", _CUE_END + r"thang\s+\d"),
         ("year", _CUE_END + r"nam\s+\d{4}"),
+        ("time_slot", ":"),  # its anchors miss "hạn báo cáo:", its colon does not
     )
 }
 
 
+def _top_level(pattern: str) -> str:
+    """``pattern`` with escapes, character classes and groups blanked: its top-level characters."""
+    out, depth, in_class, i = [], 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append("  ")  # an escape (\s, \n, \.) is never a plain letter or a "|"
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif depth == 0:
+            out.append(ch)
+            i += 1
+            continue
+        out.append(" ")
+        i += 1
+    return "".join(out)
+
+
+def _required_word(pattern: str) -> str:
+    """Letters every match of the anchor ``pattern`` holds: its leading top-level letters (unless
+    a quantifier follows them), else its trailing ones. No anchor alternates at top level."""
+    top = _top_level(pattern)
+    assert "|" not in top, pattern
+    lead = re.match("[a-z]*", top).group()
+    if lead and top[len(lead) : len(lead) + 1] not in ("?", "*", "+", "{"):
+        return lead
+    return re.search("[a-z]*$", top).group()
+
+
+def _anchors_by_word() -> list[tuple[str, list[tuple[str, re.Pattern[str]]]]]:
+    by_word: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name, (patterns, _, _) in _ANCHORS.items():
+        if name in LINE_RULES:
+            continue  # never searched on a short text
+        for p in patterns:
+            group = by_word.setdefault(_required_word(p), [])
+            if (p, _ANCHOR_RE[p]) not in group:
+                group.append((p, _ANCHOR_RE[p]))
+    return list(by_word.items())
+
+
+# On a short text an anchor is searched only when its word occurs: ``in`` costs far less than a
+# search, and most anchor words ("thang", "hang", "khi", "ky hop" …) are absent from a passage.
+_ANCHORS_BY_WORD = _anchors_by_word()
+
+
+def _short_text_plan(rules: list[Rule]) -> list[tuple[Rule, frozenset[str] | None, re.Pattern[str] | None]]:
+    """Per rule: the anchors one of which must occur (None: no such test) and its stricter check."""
+    plan = []
+    for rule in rules:
+        anchors = None
+        if rule.name in _ANCHORS and rule.name not in LINE_RULES:
+            anchors = frozenset(_ANCHORS[rule.name][0])
+        plan.append((rule, anchors, _SHORT_CHECKS.get(rule.name)))
+    return plan
+
+
+_SHORT_PLAN = {False: _short_text_plan(_PROSE_RULES), True: _short_text_plan(_SLOT_RULES)}
+
+
 def rules_to_run(folded: str, slot: bool) -> list[tuple[Rule, list[tuple[int, int]]]]:
     """The rules worth running over ``folded`` (prose or a time slot), each with its windows."""
-    candidates = _SLOT_RULES if slot else _PROSE_RULES
     n = len(folded)
     if n > _SMALL:
         cache: dict = {}
+        candidates = _SLOT_RULES if slot else _PROSE_RULES
         return [(rule, spans) for rule in candidates if (spans := windows(rule, folded, cache))]
-    # A short text: one search per anchor, then a set test per rule (same choice as ``windows``).
-    present = {p for p, rx in _ANCHOR_RE.items() if rx.search(folded)}
+    # A short text is scanned whole by a rule when one of its anchors occurs (the same choice as
+    # ``windows``) and its stricter check passes.
+    present = {
+        p for word, anchors in _ANCHORS_BY_WORD if word in folded for p, rx in anchors if rx.search(folded)
+    }
     whole = [(0, n)]
-    out = []
-    for rule in candidates:
-        anchors = _RULE_ANCHORS.get(rule.name)
-        if rule.name == "time_slot":
-            runs = ":" in folded
-        else:
-            runs = anchors is None or rule.name in LINE_RULES or not anchors.isdisjoint(present)
-        check = _SHORT_CHECKS.get(rule.name)
-        if runs and (check is None or check.search(folded)):
-            out.append((rule, whole))
-    return out
+    return [
+        (rule, whole)
+        for rule, anchors, check in _SHORT_PLAN[slot]
+        if (anchors is None or not anchors.isdisjoint(present)) and (check is None or check.search(folded))
+    ]
 
 
-class _RuleFoldTable(dict):
-    """The translate table of ``fold_for_rules``, filled once per character ever seen (not per call)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _FOLD_EXTRA.get(code) or fold_char(chr(code))
-        return folded
+def _fold_for_rules_char(ch: str) -> str:
+    return _FOLD_EXTRA.get(ord(ch)) or fold_char(ch)
 
 
-_RULE_FOLD = _RuleFoldTable()
+_RULE_FOLD = SameLengthFold(_fold_for_rules_char)
 
 
 def fold_for_rules(text: str) -> str:
-    return text.translate(_RULE_FOLD)
+    """Fold for the rule patterns, one character to one: as ``fold_same_length``, and also
+    '*' → ' ', the dashes → '-', no-break space → ' '."""
+    return _RULE_FOLD(text)

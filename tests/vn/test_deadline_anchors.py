@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dieuhanh.vn.deadline_rules import LINE_RULES, RULES, fold_for_rules, rules_to_run
+from dieuhanh.vn.deadline_rules import LINE_RULES, RULES, _required_word, fold_for_rules, rules_to_run
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "directives"
 PHRASES = [
@@ -40,3 +40,20 @@ def test_a_rule_left_out_has_no_match(slot):
             eligible = (slot or not rule.slot_only) and not (slot and rule.name in LINE_RULES)
             if eligible and rule.name not in chosen:
                 assert rule.pattern.search(folded) is None, (rule.name, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word"),
+    [
+        (r"ngay\s+[0-9]", "ngay"),
+        (r"[0-9]\s+ngay", "ngay"),
+        (r"hang\s+(?:ngay|tuan)", "hang"),
+        (r"qu[yi]\s", "qu"),
+        (r"ab?c", "c"),  # "b" may be missing: only the trailing "c" is certain
+        (r"[0-9]\s+", ""),
+        (r"\\ngay", "ngay"),  # an escaped backslash, then "ngay"
+        (r"\ngay", "gay"),  # a newline, then "gay"
+    ],
+)
+def test_required_word_is_in_every_match(pattern, word):
+    assert _required_word(pattern) == word
