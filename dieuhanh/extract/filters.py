@@ -143,9 +143,9 @@ _ANCHORED = [(rx.pattern[1:], reason) for rx, reason in _RULES if rx.pattern.sta
 _FLOATING = [(rx.pattern, reason) for rx, reason in _RULES if not rx.pattern.startswith("^")]
 _AT_START = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
 # A few anchored rules open with a lazy run ("[^.;]{0,300}?chiu trach nhiem") that the engine
-# retries at each of hundreds of characters on every duty. ``_AT_START`` is run in segments, in
-# rule order (so the first rule to match still wins): such a rule gets a segment of its own, tried
-# only when the words it needs occur in the duty.
+# retries at each of hundreds of characters on every duty. Such a rule is left out of the pattern
+# when a word every match of it holds is not in the duty: it could not match, so the first rule to
+# match (in rule order) is the same as in ``_AT_START``.
 _SCANNING_RULES = {  # how the rule opens → a word every match holds
     "[^.;]{0,60}?(?:trien khai|to chuc|thuc hien) ": " nay",
     "(?:[^.;]{0,300}?)chiu trach nhiem ": "chiu trach nhiem ",
@@ -153,40 +153,47 @@ _SCANNING_RULES = {  # how the rule opens → a word every match holds
     "[^.;]{0,100}? de (?:": " de ",
     "(?:nam \\d{4},? )?[^.;]{0,60}? da (?:": " da ",
 }
+_GUARD_WORDS = tuple(_SCANNING_RULES.values())
 
 
-def _segments() -> list[tuple[re.Pattern[str], str | None]]:
-    segments: list[tuple[re.Pattern[str], str | None]] = []
-    group: list[str] = []
-    found = set()
-    for i, (pattern, _) in enumerate(_ANCHORED):
+def _rule_guards() -> list[str | None]:
+    """For each anchored rule, the word its matches hold when it is a scanning rule, else None."""
+    guards = []
+    for pattern, _ in _ANCHORED:
         guard = next((w for opening, w in _SCANNING_RULES.items() if pattern.startswith(opening)), None)
-        if guard is None:
-            group.append(f"(?P<a{i}>{pattern})")
-            continue
-        assert guard in pattern, pattern
-        found.add(guard)
-        if group:
-            segments.append((re.compile("|".join(group)), None))
-            group = []
-        segments.append((re.compile(f"(?P<a{i}>{pattern})"), guard))
-    if group:
-        segments.append((re.compile("|".join(group)), None))
-    assert found == set(_SCANNING_RULES.values()), "a scanning rule changed: update _SCANNING_RULES"
-    return segments
+        assert guard is None or guard in pattern, pattern
+        guards.append(guard)
+    assert set(guards) - {None} == set(_GUARD_WORDS), "a scanning rule changed: update _SCANNING_RULES"
+    return guards
 
 
-_AT_START_SEGMENTS = _segments()
+_GUARDS = _rule_guards()
+# One pattern for each set of guard words present in a duty, compiled on first use (32 at most).
+_AT_START_BY_WORDS: dict[tuple[bool, ...], re.Pattern[str]] = {}
+
+
+def _at_start_with(present: tuple[bool, ...]) -> re.Pattern[str]:
+    """The rules whose matches may be in a duty with these guard words, in rule order.
+
+    Each rule's name is an empty group at its end (the last group closed, so ``lastgroup``): a
+    branch that opens with the rule's own first letter is skipped by the engine at a glance."""
+    words = {word for word, there in zip(_GUARD_WORDS, present, strict=True) if there}
+    return re.compile(
+        "|".join(
+            f"{pattern}(?P<a{i}>)"
+            for i, ((pattern, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True))
+            if guard is None or guard in words
+        )
+    )
 
 
 def _match_at_start(key: str) -> re.Match[str] | None:
-    """``_AT_START.match(key)``, segment by segment."""
-    for pattern, guard in _AT_START_SEGMENTS:
-        if guard is None or guard in key:
-            m = pattern.match(key)
-            if m:
-                return m
-    return None
+    """``_AT_START.match(key)`` without the scanning rules that cannot match ``key``."""
+    present = tuple([word in key for word in _GUARD_WORDS])
+    pattern = _AT_START_BY_WORDS.get(present)
+    if pattern is None:
+        pattern = _AT_START_BY_WORDS[present] = _at_start_with(present)
+    return pattern.match(key)
 
 
 _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))

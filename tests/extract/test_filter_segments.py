@@ -1,4 +1,4 @@
-"""The non-task rules anchored at the start run in segments: the same rule wins as in one pattern."""
+"""The non-task rules anchored at the start run without the rules that cannot match: the same rule wins as in one pattern."""
 
 from pathlib import Path
 
