@@ -152,15 +152,26 @@ _LAW = re.compile(
 
 # After the number/date: "của <issuer>" then "về (việc) <subject>".
 _ISSUER = re.compile(rf"{_GAP}của{_GAP}(?P<issuer>[A-ZĐÀ-Ỹ][^;()\n]*(?:\n(?![ \t]*\n)[^;()\n]*)?)")
-_ISSUER_STOP = re.compile(
-    r"\s+(?:về|ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|sửa\s+đổi|"
+_ISSUER_STOP_WORDS = (
+    r"(?:về|ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|sửa\s+đổi|"
     r"tại|đã|đến|năm|thì|nay|cho|gửi|yêu|đề|giao|trong|theo|với|là|kết\s+luận|và\s+(?=[A-ZĐ][a-zđà-ỹ]+\s+[a-zđà-ỹ]+\s+số))\b"
-    r"|,(?!\s*[A-ZĐÀ-Ỹ])|[.;:]|\s*\n\s*\n"
 )
+_ISSUER_STOP = re.compile(rf"\s+{_ISSUER_STOP_WORDS}|,(?!\s*[A-ZĐÀ-Ỹ])|[.;:]|\s*\n\s*\n")
 _SUBJECT = re.compile(rf"{_GAP},?{_GAP}(?P<lead>về\s+việc|về|V/v)[ \t]+(?P<subject>[^;]{{3,400}})")
-_SUBJECT_END = re.compile(
-    r";|\.(?:\s|$)|\s*\((?:sau đây|gọi tắt|có\s|kèm)|\n[ \t]*\n|"
-    r"\s+(?:Căn\s+cứ|Thực\s+hiện)\b|,\s+(?:Ủy\s+ban|UBND|Sở|Bộ|Văn\s+phòng|Thường\s+trực|Ban)\s"
+_SUBJECT_PAREN = r"\((?:sau đây|gọi tắt|có\s|kèm)"
+_SUBJECT_NEXT = r"(?:Căn\s+cứ|Thực\s+hiện)\b"
+_SUBJECT_BODY = r",\s+(?:Ủy\s+ban|UBND|Sở|Bộ|Văn\s+phòng|Thường\s+trực|Ban)\s"
+_SUBJECT_END = re.compile(rf";|\.(?:\s|$)|\s*{_SUBJECT_PAREN}|\n[ \t]*\n|\s+{_SUBJECT_NEXT}|{_SUBJECT_BODY}")
+# Only where a stop begins matters (``_cut``). Written as above, each pattern is tried at every
+# position; the same stops written as "one character of the class every stop opens with, then
+# what may follow that character" match at the same places, and the engine skips to that class.
+_ISSUER_STOP_START = re.compile(
+    r"[\s,.;:](?:(?<=[.;:])|(?<=,)(?!\s*[A-ZĐÀ-Ỹ])"
+    rf"|(?<=\s)\s*{_ISSUER_STOP_WORDS}|(?<=\s)\s*\n\s*\n|(?<=\n)\s*\n)"
+)
+_SUBJECT_END_START = re.compile(
+    rf"[\s;.(,](?:(?<=;)|(?<=\.)(?:\s|$)|(?<=\(){_SUBJECT_PAREN[2:]}|(?<=\s)\s*{_SUBJECT_PAREN}"
+    rf"|(?<=\n)[ \t]*\n|(?<=\s)\s*{_SUBJECT_NEXT}|(?<=,){_SUBJECT_BODY[1:]})"
 )
 _TYPE_CASE = {t.lower(): t for t in _TYPES}
 
@@ -180,13 +191,13 @@ def _extend(masked: str, end: int) -> tuple[str | None, str | None, int]:
     issuer = subject = None
     im = _ISSUER.match(masked, end)
     if im:
-        raw = _cut(im.group("issuer"), _ISSUER_STOP)
+        raw = _cut(im.group("issuer"), _ISSUER_STOP_START)
         if raw:
             issuer = squash(raw)[:120]
             end = im.start("issuer") + len(raw)
     sm = _SUBJECT.match(masked, end)
     if sm:
-        raw = _cut(sm.group("subject"), _SUBJECT_END)
+        raw = _cut(sm.group("subject"), _SUBJECT_END_START)
         if len(raw) >= 3:
             subject = squash(raw)
             end = sm.start("subject") + len(raw)

@@ -360,7 +360,7 @@ def _org_case(raw: str) -> str:
     for i, word in enumerate(words):
         low = word.lower()
         prev = out[-1] if out else ""
-        if word in _ACRONYMS or any(c.isdigit() for c in word):
+        if word in _ACRONYMS or any(map(str.isdigit, word)):
             out.append(word)
             continue
         pair = f"{prev.lower()} {low}"
@@ -400,7 +400,7 @@ def _sentence_case(raw: str) -> str:
         return text
     words = []
     for word in text.split():
-        words.append(word if any(c.isdigit() for c in word) or word in _ACRONYMS else word.lower())
+        words.append(word if any(map(str.isdigit, word)) or word in _ACRONYMS else word.lower())
     text = " ".join(words)
     return text[:1].upper() + text[1:]
 

@@ -147,12 +147,39 @@ _NOT_UNIT_AFTER_HEAD = re.compile(
     r"Bộ công cụ|Bộ câu hỏi|Bộ máy|Bộ luật|Bộ mẫu|Bộ dữ liệu|Bộ thủ tục|Phòng chống|Phòng, chống|"
     r"Phòng ngừa|Trường hợp|Công ty cổ phần hóa)"
 )
+_TITLE_WORDS = [
+    "Giám đốc",
+    "giám đốc",
+    "Chủ tịch",
+    "chủ tịch",
+    "Thủ trưởng",
+    "thủ trưởng",
+    "Bộ trưởng",
+    "bộ trưởng",
+    "Hiệu trưởng",
+    "hiệu trưởng",
+    "Chánh Văn phòng",
+    "Chánh văn phòng",
+    "Chánh Thanh tra",
+    "Người đứng đầu",
+    "người đứng đầu",
+    "Tổng Giám đốc",
+    "Lãnh đạo",
+    "lãnh đạo",
+    "Cục trưởng",
+    "Vụ trưởng",
+    "Viện trưởng",
+    "Tổng cục trưởng",
+    "Trưởng phòng",
+    "trưởng phòng",
+    "Trưởng ban",
+    "Trưởng",
+    "trưởng",
+    "Bí thư",
+]
 _TITLES = re.compile(
     r"(?:(?:các|Các)\s+)?(?:đồng chí\s+|Đồng chí\s+)?(?:(?:Phó|phó)\s+)?"
-    r"(?:Giám đốc|giám đốc|Chủ tịch|chủ tịch|Thủ trưởng|thủ trưởng|Bộ trưởng|bộ trưởng|Hiệu trưởng|"
-    r"hiệu trưởng|Chánh Văn phòng|Chánh văn phòng|Chánh Thanh tra|Người đứng đầu|người đứng đầu|"
-    r"Tổng Giám đốc|Lãnh đạo|lãnh đạo|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng cục trưởng|"
-    r"Trưởng phòng|trưởng phòng|Trưởng ban|Trưởng|trưởng|Bí thư)\s+"
+    rf"(?:{'|'.join(_TITLE_WORDS)})\s+"
 )
 # Lower-case words and phrases that end a unit name: the duty starts here.
 _STOP_PHRASES = """
@@ -169,11 +196,8 @@ quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi 
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
 thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|
 """
-_STOP = re.compile(
-    "(?:"
-    + "|".join(sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True))
-    + f")(?![{LOWER}])"
-)
+_STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
+_STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")
 _LEVEL_HEADS = (
     "Công an",
     "Thanh tra",
@@ -219,6 +243,16 @@ _CLASS_LIST = re.compile(
 )
 _MAX_TOKENS = 16
 
+# The first two characters of every match of _HEAD, _TITLES and _STOP: all their words and
+# phrases have two literal characters or more, so a position whose first two characters are not
+# in the set cannot match, and a set lookup costs far less than trying a long alternation.
+_HEAD_STARTS = frozenset(w[:2] for w in (*_FREE_HEADS, *_CAP_HEADS, "Các", "các", "Mọi", "mọi"))
+_TITLE_STARTS = frozenset(w[:2] for w in ("các", "Các", "đồng chí", "Đồng chí", "Phó", "phó", *_TITLE_WORDS))
+_STOP_STARTS = frozenset(p[:2] for p in _STOP_LIST)
+assert all(
+    len(w) >= 2 and re.escape(w[:2]) == w[:2] for w in (*_FREE_HEADS, *_CAP_HEADS, *_TITLE_WORDS, *_STOP_LIST)
+)
+
 
 @dataclass(frozen=True)
 class UnitMatch:
@@ -230,6 +264,8 @@ class UnitMatch:
 
 
 def _match_head(text: str, pos: int) -> re.Match | None:
+    if text[pos : pos + 2] not in _HEAD_STARTS:
+        return None
     m = _HEAD.match(text, pos)
     if not m or _NOT_UNIT_AFTER_HEAD.match(text, pos):
         return None
@@ -242,8 +278,7 @@ def _match_head(text: str, pos: int) -> re.Match | None:
 @lru_cache(maxsize=256)
 def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     """The unit name starting exactly at ``pos`` (after any title), or None."""
-    t = _TITLES.match(text, pos)
-    if t:
+    if text[pos : pos + 2] in _TITLE_STARTS and (t := _TITLES.match(text, pos)):
         pos = t.end()
     m = _match_head(text, pos)
     if not m:
@@ -300,15 +335,14 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
             collective = True
         first = word[0]
         if first.isupper() or first.isdigit() or "&" in word:
-            prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
-            joined = (
-                prev_word.endswith(("-", "–"))
-                or prev_word in ("và", "thuộc", "của")
-                or word.startswith(_SOFT_HEADS)
-            )
-            if tokens and not joined and _match_head(text, i):
+            if (
+                tokens
+                and text[i : i + 2] in _HEAD_STARTS
+                and not _joined(text, i, word)
+                and _match_head(text, i)
+            ):
                 break
-        elif _STOP.match(text, i):
+        elif text[i : i + 2] in _STOP_STARTS and _STOP.match(text, i):
             break
         elif first.islower():
             lower += 1
@@ -323,6 +357,14 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     if not name:
         return None
     return UnitMatch(name, m.start(), m.start() + len(name))
+
+
+def _joined(text: str, i: int, word: str) -> bool:
+    """Whether the word at ``i`` is joined to the name before it ("Sở A và B", "A - B", "thuộc UBND")."""
+    prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
+    return (
+        prev_word.endswith(("-", "–")) or prev_word in ("và", "thuộc", "của") or word.startswith(_SOFT_HEADS)
+    )
 
 
 _WORD_END = frozenset(' ,;:.()"“”?!')

@@ -108,3 +108,30 @@ def test_plainly_unicode(text):
         len(legacy._UNICODE_VIETNAMESE.findall(text, 0, legacy._QUICK_LOOK)) >= legacy._QUICK_LOOK // 100
     )
     assert (legacy._PLAINLY_UNICODE.match(text, 0, legacy._QUICK_LOOK) is not None) == expected
+
+
+STOP_TEXTS = st.lists(
+    st.sampled_from(
+        [" ", "\t", "\n", "\u2003", "\x0b", ",", ".", ";", ":", "(", ")", "sau đây", "kèm", "có", "Căn cứ"]
+        + ["Thực hiện", "Ủy ban", "UBND", "Sở", "về", "ban hành", "và", "Bộ Y tế", "x", "A", "tại", "năm"]
+        + ["Hà Nội", "thành phố", " số"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _start(rx, text):
+    m = rx.search(text)
+    return m.start() if m else None
+
+
+@SCANS
+@given(STOP_TEXTS)
+def test_issuer_stop_start(text):
+    assert _start(citations._ISSUER_STOP_START, text) == _start(citations._ISSUER_STOP, text)
+
+
+@SCANS
+@given(STOP_TEXTS)
+def test_subject_end_start(text):
+    assert _start(citations._SUBJECT_END_START, text) == _start(citations._SUBJECT_END, text)

@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dieuhanh.extract.indicators import find_indicators
+from dieuhanh.extract.indicators import _clause_indicators, _clauses, find_indicators
 
 pytestmark = pytest.mark.pure
 
@@ -159,3 +161,37 @@ def test_a_hard_wrapped_line_keeps_the_whole_name():
         "tỷ lệ hồ sơ dịch vụ công trực tuyến",
         "hồ sơ thủ tục hành chính được số hóa và tái sử dụng",
     ]
+
+
+def _every_clause(text):
+    """The reference walk: every clause of the text, in order, through the same clause rules."""
+    found = []
+    for start, end in _clauses(text):
+        _clause_indicators(text, start, end, found)
+    return sorted(found, key=lambda i: i.start)
+
+
+_PIECES = [
+    "Tỷ lệ hồ sơ đạt tối thiểu 95%",
+    "đạt ٩٥%",  # Arabic-Indic digits are digits too
+    "ít nhất 02 lớp tập huấn",
+    "100% cơ quan sử dụng",
+    "từ 50 hồ sơ trở lên",
+    "năm 2026",
+    "1.640 hộ",
+    "v.v.",
+    ":",
+    ";",
+    ".",
+    "\n",
+    "\n  ",
+    " ",
+    "tiếp",
+    "ĐẠT ",
+]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_digit_walk_finds_what_every_clause_finds(text):
+    assert find_indicators(text) == _every_clause(text)

@@ -120,3 +120,24 @@ def test_a_collective_of_departments_goes_to_the_organisation_for_review(commune
 def test_other_collectives_never_match_one_unit(commune_directory):
     for name in ("các thôn", "Các trường học", "các xã, phường"):
         assert commune_directory.resolve(name).unit_id is None, name
+
+
+def test_a_pattern_matches_only_where_its_first_two_characters_allow():
+    # unit_at skips _HEAD, _TITLES and _STOP where the next two characters start none of
+    # their words: check that over every position of the sample directives.
+    from pathlib import Path
+
+    from dieuhanh.extract import units
+
+    samples = Path(__file__).resolve().parents[2] / "sample_data" / "directives"
+    pairs = (
+        (units._HEAD, units._HEAD_STARTS),
+        (units._TITLES, units._TITLE_STARTS),
+        (units._STOP, units._STOP_STARTS),
+    )
+    for path in sorted(samples.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pattern, starts in pairs:
+            for pos in range(len(text)):
+                if pattern.match(text, pos):
+                    assert text[pos : pos + 2] in starts, (pattern.pattern[:40], text[pos : pos + 30])
