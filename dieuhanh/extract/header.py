@@ -75,6 +75,7 @@ class _Line(NamedTuple):
 # How far to look: the header sits in the first lines, the closing is found by "Nơi nhận".
 _HEAD_CHARS = 20000
 _HEAD_LINES = 80
+_LINES_ABOVE = 60  # lines kept above the Quốc hiệu/number anchor
 _CLOSING_LINES = 80
 
 _UPPER_LETTERS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
@@ -586,7 +587,16 @@ def _parse_top(text: str, masked: str, b: _Builder) -> int:
         b.reasons["issuer"] = "Không thấy phần đầu văn bản (Quốc hiệu, số, ký hiệu)"
         return 0
     top = max(0, masked.rfind("\n", 0, max(0, anchor - 1500)) + 1)
-    lines = _line_spans(masked, top, len(masked), _HEAD_LINES + 60)  # only a few need their text
+    # At most _LINES_ABOVE lines above the anchor, so that the lines read below reach it even
+    # after hundreds of empty lines (page breaks, empty table rows left by a converter).
+    above = anchor
+    for _ in range(_LINES_ABOVE):
+        above = masked.rfind("\n", top, above)
+        if above < 0:
+            break
+    else:
+        top = above + 1
+    lines = _line_spans(masked, top, len(masked), _HEAD_LINES + _LINES_ABOVE)  # only a few need their text
     idx = next(i for i, (_, end) in enumerate(lines) if end >= anchor)
     # The issuer block sits just above the Quốc hiệu: walk up over upper-case or empty lines.
     first = idx

@@ -459,3 +459,11 @@ def test_it_reads_a_long_document():
     )
     assert len(text) > 30000
     assert parse_header(text).issuer is not None
+
+
+@pytest.mark.parametrize("blank_lines", [0, 59, 61, 300])
+def test_it_finds_a_header_below_many_blank_lines(blank_lines):
+    # Converters sometimes put hundreds of empty lines (page breaks, empty table rows) first.
+    h = parse_header("\n" * blank_lines + CONG_VAN_VV)
+    assert h.number == "08/CV-UBND"
+    assert h.date == date(2026, 9, 3)
