@@ -44,6 +44,27 @@ MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
+# The first characters of a MARKER match, alternative by alternative: the part and article words
+# (P, C, M, Đ), Roman numerals (I, V, X), "(" and the bullets; digits (``\d``: any decimal digit,
+# ``str.isdecimal``) are tested apart; a lowercase letter opens a marker only before ")" or ".".
+_MARKER_FIRST = frozenset("PCMĐIVX(-–—+•·●▪◦∙✓")
+_LETTER_MARKER = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_LETTER_MARKER_ENDS = (")", ".")
+
+
+def match_marker(text: str) -> re.Match[str] | None:
+    """``MARKER.match(text)``; most lines open with a letter no marker starts with, and the pattern
+    (a long alternation tried in full before failing) is not run on them."""
+    first = text[:1]
+    if (
+        first in _MARKER_FIRST
+        or first.isdecimal()
+        or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
+    ):
+        return MARKER.match(text)
+    return None
+
+
 _TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
 _INLINE_ENUM = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s")
 _WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
@@ -259,17 +280,17 @@ def is_rule_line(text: str) -> bool:
 
 def starts_block(text: str) -> bool:
     """Whether a line opens a new block (a numbered, lettered or bulleted item)."""
-    return bool(MARKER.match(text))
+    return bool(match_marker(text))
 
 
 def _bare_marker(text: str) -> bool:
-    m = MARKER.match(text)
+    m = match_marker(text)
     return bool(m) and m.end() >= len(text.rstrip())
 
 
 def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     """Whether ``nxt`` continues the paragraph ``prev`` (a line broken mid-phrase)."""
-    return _continues(prev, MARKER.match(prev), nxt, MARKER.match(nxt), blank_between)
+    return _continues(prev, match_marker(prev), nxt, match_marker(nxt), blank_between)
 
 
 def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool) -> bool:
@@ -315,7 +336,15 @@ def paragraphs(lines: list[Line]) -> list[Line]:
             inline_enum = not (pending[-1].text.endswith(":") or (n and n == listed + 1 and listed))
         if enum and not inline_enum:
             listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
-        marker = MARKER.match(text)
+        # ``match_marker`` inline (a call per line costs as much as the test).
+        first = text[0]
+        marker = (
+            MARKER.match(text)
+            if first in _MARKER_FIRST
+            or first.isdecimal()
+            or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
+            else None
+        )
         if pending and (inline_enum or _continues(pending[-1].text, pending_marker, text, marker, blank)):
             pending.append(line)
         else:
