@@ -70,7 +70,13 @@ _INLINE_ENUM = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s")
 _WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
 # A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
-_OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
+_OPEN_WORDS = ("của", "và", "tại", "với", "cho", "về", "các", "những", "thuộc", "trên", "đến", "từ", "là")
+_OPEN_WORD_END = re.compile(r"(?:^|\s)(?:" + "|".join(_OPEN_WORDS) + ")$")
+# The last character of a text these "$" patterns can match ("$" also matches before a final
+# newline): any other last character rules a match out without running the pattern.
+_TERMINAL_LAST = frozenset(".;:!?" + '"”’)]' + "\n")
+_JOINING_LAST = frozenset(",-–(/&\n")
+_OPEN_WORD_LAST = frozenset([word[-1] for word in _OPEN_WORDS] + ["\n"])
 # The patterns above that end in "$" have no prefix for the regex engine to jump to, so a search
 # tries every position of the line; they are searched from near the end instead (same matches).
 _CLOSERS = '"”’)]\n'
@@ -79,10 +85,14 @@ _OPEN_WORD_REACH = 16  # longer than any word of _OPEN_WORD_END with its space
 
 def _terminal(text: str) -> bool:
     """``_TERMINAL.search(text)``: a match starts at most 3 characters before the closing run."""
+    if text[-1:] not in _TERMINAL_LAST:
+        return False
     return _TERMINAL.search(text, max(0, len(text.rstrip(_CLOSERS)) - 3)) is not None
 
 
 def _open_word_end(text: str) -> bool:
+    if text[-1:] not in _OPEN_WORD_LAST:
+        return False
     return _OPEN_WORD_END.search(text, max(0, len(text) - _OPEN_WORD_REACH)) is not None
 
 
@@ -306,7 +316,7 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     if not blank_between:
         return True
     first = nxt[0]
-    if first.islower() or _JOINING_END.search(prev) or _open_word_end(prev):
+    if first.islower() or (prev[-1:] in _JOINING_LAST and _JOINING_END.search(prev)) or _open_word_end(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
 
@@ -322,22 +332,25 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     pending_marker = None  # MARKER match of pending[-1]
     blank = False
     listed = 0  # the last "(n)" that opened a block
+    prev_text = ""  # the text of pending[-1]
     for line in lines:
-        text = line.text
-        if not text or text == "|" or ((text[0] in _RULE_FIRST or text[0].isspace()) and is_rule_line(text)):
-            blank = blank or not text or text == "|"
+        text = line[0]  # ``line.text``, read by index: this loop runs for every line of the body
+        if not text or text == "|":
+            blank = True
             continue
-        enum = _INLINE_ENUM.match(text) if text[0] == "(" else None
+        first = text[0]
+        if (first in _RULE_FIRST or first.isspace()) and is_rule_line(text):
+            continue
+        enum = _INLINE_ENUM.match(text) if first == "(" else None
         inline_enum = False
         if enum and pending and not blank:
             # "…(đạt 62,8%);\n(2) Cắt giảm …" runs inside a wrapped paragraph; "(1)" after a colon,
             # or the next number of a list that already opened blocks, starts an item.
             n = int(enum.group(1)) if enum.group(1).isdigit() else 0
-            inline_enum = not (pending[-1].text.endswith(":") or (n and n == listed + 1 and listed))
+            inline_enum = not (prev_text.endswith(":") or (n and n == listed + 1 and listed))
         if enum and not inline_enum:
             listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
         # ``match_marker`` inline (a call per line costs as much as the test).
-        first = text[0]
         marker = (
             MARKER.match(text)
             if first in _MARKER_FIRST
@@ -345,13 +358,14 @@ def paragraphs(lines: list[Line]) -> list[Line]:
             or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
             else None
         )
-        if pending and (inline_enum or _continues(pending[-1].text, pending_marker, text, marker, blank)):
+        if pending and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank)):
             pending.append(line)
         else:
             if pending:
                 out.append(join_lines(pending))
-            pending = [_new(Line, (text, line.runs, blank))]
+            pending = [_new(Line, (text, line[1], blank))]
         pending_marker = marker
+        prev_text = text
         blank = False
     if pending:
         out.append(join_lines(pending))

@@ -127,3 +127,17 @@ def test_clean_lines_matches_clean_line_on_every_line():
     text = "  a  b \n\n|\n**x** | y\\\n\tz\u00a0w\r\n plain \n*\n  \nend  "
     raws, starts = split_lines(text, 3)
     assert clean_lines(raws, starts) == [clean_line(p) for p in physical_lines(text, 3)]
+
+
+def test_end_checks_agree_with_their_patterns_whatever_the_last_character():
+    from dieuhanh.extract import normalize as n
+
+    heads = ["", "x", "Sở của", "rà soát và", "thực hiện.", "xong./", 'hết;"', "A ", "từ"]
+    lasts = [chr(c) for c in range(0x3100)] + ["", "\n", ".\n", ")\n", "ừ\n"]
+    for head in heads:
+        for last in lasts:
+            text = head + last
+            assert n._terminal(text) == bool(n._TERMINAL.search(text)), text
+            assert n._open_word_end(text) == bool(n._OPEN_WORD_END.search(text)), text
+            quick = text[-1:] in n._JOINING_LAST and n._JOINING_END.search(text)
+            assert bool(quick) == bool(n._JOINING_END.search(text)), text
