@@ -44,12 +44,39 @@ MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
+# The first characters of a MARKER match, alternative by alternative: the part and article words
+# (P, C, M, Đ), Roman numerals (I, V, X), "(" and the bullets; digits (``\d``: any decimal digit,
+# ``str.isdecimal``) are tested apart; a lowercase letter opens a marker only before ")" or ".".
+_MARKER_FIRST = frozenset("PCMĐIVX(-–—+•·●▪◦∙✓")
+_LETTER_MARKER = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_LETTER_MARKER_ENDS = (")", ".")
+
+
+def match_marker(text: str) -> re.Match[str] | None:
+    """``MARKER.match(text)``; most lines open with a letter no marker starts with, and the pattern
+    (a long alternation tried in full before failing) is not run on them."""
+    first = text[:1]
+    if (
+        first in _MARKER_FIRST
+        or first.isdecimal()
+        or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
+    ):
+        return MARKER.match(text)
+    return None
+
+
 _TERMINAL = re.compile(r"[.;:!?][\"”’)\]]*$|\./\.$")
 _INLINE_ENUM = re.compile(r"\((\d{1,2}|[ivx]{1,4})\)\s")
 _WRAPPED_HYPHEN = re.compile(r"[-–] [" + LOWER + "]")
 _JOINING_END = re.compile(r"[,\-–(/&]$")
 # A line ending on a word that cannot end a phrase ("của", "và", "số") continues on the next line.
-_OPEN_WORD_END = re.compile(r"(?:^|\s)(?:của|và|tại|với|cho|về|các|những|thuộc|trên|đến|từ|là)$")
+_OPEN_WORDS = ("của", "và", "tại", "với", "cho", "về", "các", "những", "thuộc", "trên", "đến", "từ", "là")
+_OPEN_WORD_END = re.compile(r"(?:^|\s)(?:" + "|".join(_OPEN_WORDS) + ")$")
+# The last character of a text these "$" patterns can match ("$" also matches before a final
+# newline): any other last character rules a match out without running the pattern.
+_TERMINAL_LAST = frozenset(".;:!?" + '"”’)]' + "\n")
+_JOINING_LAST = frozenset(",-–(/&\n")
+_OPEN_WORD_LAST = frozenset([word[-1] for word in _OPEN_WORDS] + ["\n"])
 # The patterns above that end in "$" have no prefix for the regex engine to jump to, so a search
 # tries every position of the line; they are searched from near the end instead (same matches).
 _CLOSERS = '"”’)]\n'
@@ -58,10 +85,14 @@ _OPEN_WORD_REACH = 16  # longer than any word of _OPEN_WORD_END with its space
 
 def _terminal(text: str) -> bool:
     """``_TERMINAL.search(text)``: a match starts at most 3 characters before the closing run."""
+    if text[-1:] not in _TERMINAL_LAST:
+        return False
     return _TERMINAL.search(text, max(0, len(text.rstrip(_CLOSERS)) - 3)) is not None
 
 
 def _open_word_end(text: str) -> bool:
+    if text[-1:] not in _OPEN_WORD_LAST:
+        return False
     return _OPEN_WORD_END.search(text, max(0, len(text) - _OPEN_WORD_REACH)) is not None
 
 
@@ -259,17 +290,17 @@ def is_rule_line(text: str) -> bool:
 
 def starts_block(text: str) -> bool:
     """Whether a line opens a new block (a numbered, lettered or bulleted item)."""
-    return bool(MARKER.match(text))
+    return bool(match_marker(text))
 
 
 def _bare_marker(text: str) -> bool:
-    m = MARKER.match(text)
+    m = match_marker(text)
     return bool(m) and m.end() >= len(text.rstrip())
 
 
 def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     """Whether ``nxt`` continues the paragraph ``prev`` (a line broken mid-phrase)."""
-    return _continues(prev, MARKER.match(prev), nxt, MARKER.match(nxt), blank_between)
+    return _continues(prev, match_marker(prev), nxt, match_marker(nxt), blank_between)
 
 
 def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool) -> bool:
@@ -285,7 +316,7 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     if not blank_between:
         return True
     first = nxt[0]
-    if first.islower() or _JOINING_END.search(prev) or _open_word_end(prev):
+    if first.islower() or (prev[-1:] in _JOINING_LAST and _JOINING_END.search(prev)) or _open_word_end(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
 
@@ -301,28 +332,40 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     pending_marker = None  # MARKER match of pending[-1]
     blank = False
     listed = 0  # the last "(n)" that opened a block
+    prev_text = ""  # the text of pending[-1]
     for line in lines:
-        text = line.text
-        if not text or text == "|" or ((text[0] in _RULE_FIRST or text[0].isspace()) and is_rule_line(text)):
-            blank = blank or not text or text == "|"
+        text = line[0]  # ``line.text``, read by index: this loop runs for every line of the body
+        if not text or text == "|":
+            blank = True
             continue
-        enum = _INLINE_ENUM.match(text) if text[0] == "(" else None
+        first = text[0]
+        if (first in _RULE_FIRST or first.isspace()) and is_rule_line(text):
+            continue
+        enum = _INLINE_ENUM.match(text) if first == "(" else None
         inline_enum = False
         if enum and pending and not blank:
             # "…(đạt 62,8%);\n(2) Cắt giảm …" runs inside a wrapped paragraph; "(1)" after a colon,
             # or the next number of a list that already opened blocks, starts an item.
             n = int(enum.group(1)) if enum.group(1).isdigit() else 0
-            inline_enum = not (pending[-1].text.endswith(":") or (n and n == listed + 1 and listed))
+            inline_enum = not (prev_text.endswith(":") or (n and n == listed + 1 and listed))
         if enum and not inline_enum:
             listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
-        marker = MARKER.match(text)
-        if pending and (inline_enum or _continues(pending[-1].text, pending_marker, text, marker, blank)):
+        # ``match_marker`` inline (a call per line costs as much as the test).
+        marker = (
+            MARKER.match(text)
+            if first in _MARKER_FIRST
+            or first.isdecimal()
+            or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
+            else None
+        )
+        if pending and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank)):
             pending.append(line)
         else:
             if pending:
                 out.append(join_lines(pending))
-            pending = [_new(Line, (text, line.runs, blank))]
+            pending = [_new(Line, (text, line[1], blank))]
         pending_marker = marker
+        prev_text = text
         blank = False
     if pending:
         out.append(join_lines(pending))

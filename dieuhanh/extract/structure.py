@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.extract.normalize import LOWER, MARKER, UPPER, Line
+from dieuhanh.extract.normalize import LOWER, UPPER, Line, match_marker
 from dieuhanh.extract.tables import Table
 
 _TITLE = re.compile(
@@ -44,6 +44,7 @@ _TITLE_INITIALS = "KPCQĐDBMHT"  # of the title words above (an empty text goes 
 assert all(word.strip()[0] in _TITLE_INITIALS for word in _TITLE.pattern[4:].split(")")[0].split("|"))
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[" + UPPER + "]")
+_SIGNATURE_INITIALS = frozenset("TKQ")  # of the signing prefixes above
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
 
 
@@ -110,7 +111,7 @@ class Block:
 
 def split_marker(line: Line) -> tuple[str, int]:
     """The marker at the start of a line (or "") and the clean offset of the text after it."""
-    m = MARKER.match(line.text)
+    m = match_marker(line.text)
     if not m:
         return "", 0
     body = m.end()
@@ -140,12 +141,14 @@ def build_tree(elements: list[Line | Table]) -> Block:
             stack[-1].children.append(Block("table", table=el))
             continue
         text = el.text
-        if _FOOTNOTE.match(text):
+        # Each pattern below opens with a fixed letter: the first character rules most lines out.
+        first = text[:1]
+        if first == "[" and _FOOTNOTE.match(text):
             in_footnotes = True
         if in_footnotes and not is_title(text):
             continue
         in_footnotes = False
-        if _RECIPIENTS.match(text):
+        if first == "N" and _RECIPIENTS.match(text):
             in_recipients = True
             continue
         marker, body = split_marker(el)
@@ -153,7 +156,7 @@ def build_tree(elements: list[Line | Table]) -> Block:
             if marker and marker_key(marker) in ("dash", "plus", "dot"):
                 continue
             in_recipients = False
-        if _SIGNATURE.match(text):
+        if first in _SIGNATURE_INITIALS and _SIGNATURE.match(text):
             continue
         if is_title(text):
             title = Block("title", line=el)

@@ -2,7 +2,15 @@
 
 import pytest
 
-from dieuhanh.extract.normalize import clean_line, normalize, physical_lines
+from dieuhanh.extract.normalize import (
+    MARKER,
+    clean_line,
+    clean_lines,
+    match_marker,
+    normalize,
+    physical_lines,
+    split_lines,
+)
 
 pytestmark = pytest.mark.pure
 
@@ -86,3 +94,50 @@ def test_an_enumeration_after_a_colon_opens_items():
 def test_a_hyphen_put_at_a_line_start_by_wrapping_is_not_a_bullet():
     raw = "phối hợp với các tổ chức chính trị\n- xã hội tại địa phương tuyên truyền."
     assert len(normalize(raw)) == 1
+
+
+def _span(m):
+    return m.span() if m else None
+
+
+def test_match_marker_agrees_with_the_marker_pattern_whatever_the_first_character():
+    rests = [
+        "",
+        " ",
+        ")",
+        ". x",
+        ") x",
+        "1. x",
+        "I. x",
+        "ần II",
+        "HẦN 2",
+        "hương 3",
+        "ục 1",
+        "iều 5 Nội",
+        "IỀU 4:",
+    ]
+    firsts = [chr(c) for c in range(0x3100)] + ["１", "٣", "✓", "∙"]
+    for first in firsts:
+        for rest in rests:
+            text = first + rest
+            assert _span(match_marker(text)) == _span(MARKER.match(text)), text
+
+
+def test_clean_lines_matches_clean_line_on_every_line():
+    text = "  a  b \n\n|\n**x** | y\\\n\tz\u00a0w\r\n plain \n*\n  \nend  "
+    raws, starts = split_lines(text, 3)
+    assert clean_lines(raws, starts) == [clean_line(p) for p in physical_lines(text, 3)]
+
+
+def test_end_checks_agree_with_their_patterns_whatever_the_last_character():
+    from dieuhanh.extract import normalize as n
+
+    heads = ["", "x", "Sở của", "rà soát và", "thực hiện.", "xong./", 'hết;"', "A ", "từ"]
+    lasts = [chr(c) for c in range(0x3100)] + ["", "\n", ".\n", ")\n", "ừ\n"]
+    for head in heads:
+        for last in lasts:
+            text = head + last
+            assert n._terminal(text) == bool(n._TERMINAL.search(text)), text
+            assert n._open_word_end(text) == bool(n._OPEN_WORD_END.search(text)), text
+            quick = text[-1:] in n._JOINING_LAST and n._JOINING_END.search(text)
+            assert bool(quick) == bool(n._JOINING_END.search(text)), text
