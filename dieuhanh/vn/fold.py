@@ -31,6 +31,7 @@ class _FoldTable(dict):
 
     def __init__(self, fold_one: Callable[[str], str]):
         super().__init__()
+        self.fold_one = fold_one
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = self.fold_one(chr(code))
