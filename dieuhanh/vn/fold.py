@@ -69,7 +69,6 @@ class SameLengthFold:
     def __init__(self, fold_one: Callable[[str], str]):
         assert len(FAST_CHARS) <= 256 and FAST_CHARS[0] == "\0"  # charmap_build needs both
         chars = FAST_CHARS.ljust(256, "\ufffe")  # U+FFFE marks an unused byte
-        self.fold_one = fold_one
         self._encoding = codecs.charmap_build(chars)
         self._decoding = "".join(c if c == "\ufffe" else fold_one(c) for c in chars)
         self._table = _FoldTable(fold_one)
