@@ -115,3 +115,10 @@ def test_summary_matches_a_full_split(text):
     words = text.split()
     plain = " ".join(words[:22]) + ("…" if len(words) > 22 else "")
     assert pipeline._summary(text) == plain
+
+
+@FAST
+@given(TEXTS, st.integers(0, 30))
+def test_mostly_figures_counts_numeric_words_like_findall(text, words):
+    key = fold(text).lstrip(" :,-")
+    assert filters._mostly_figures(key, words) == (len(re.findall(r"\S*\d\S*", key)) * 2 > words)
