@@ -19,10 +19,25 @@ NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạ
 INLINE_TIME = re.compile(
     r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[^:]{1,20})?\s*:\s*([^.;]+)"
 )
-_REPORT_CLAUSE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?=(?:(?:[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|[Đđ]ồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
+# What opens a report clause; the clause opens the text or follows a stop or a comma.
+_REPORT_OPENING = (
+    r"(?=(?:(?:[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|[Đđ]ồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
+# Apart, not as "(?:^|[.;]\s+|,\s+)": with "^" among the openings the engine tries every position;
+# without it, it jumps from stop to comma in C.
+_REPORT_AT_START = re.compile(_REPORT_OPENING)
+_REPORT_CLAUSE = re.compile(r"[.;,]\s+" + _REPORT_OPENING)
+
+
+def _report_clause_starts(text: str, pos: int) -> list[int]:
+    r"""Where the report clauses from ``pos`` start: ``(?:^|[.;]\s+|,\s+)`` + the opening, found
+    from ``pos`` ("^" matches only at 0, not at ``pos``)."""
+    starts = [0] if pos == 0 and _REPORT_AT_START.match(text) else []
+    starts += [m.end() for m in _REPORT_CLAUSE.finditer(text, pos)]
+    return starts
+
+
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
 # Cheap test before asking the deadline parser: a number or a cycle word.
 _DIGIT = re.compile(r"\d")
@@ -118,7 +133,7 @@ def report_split(
         return [(line, "")]
     if not _has_report_word(text):
         return [(line, "")]  # no report clause, no sentence opening on "báo cáo"
-    boundaries = [m.end() for m in _REPORT_CLAUSE.finditer(text, duty_at)]
+    boundaries = _report_clause_starts(text, duty_at)
     boundaries += [at for at in sentence_starts(text, duty_at) if "báo cáo" in text[at : at + 100]]
     for at in sorted(set(boundaries)):
         after_comma = text[:at].rstrip().endswith(",")

@@ -135,3 +135,20 @@ def test_the_spelled_out_letters_hold_every_character_that_matches_them_ignoring
     everything = "".join(map(chr, range(0x110000)))
     for letter, cases in amounts._CASES.items():
         assert set(re.findall(re.escape(letter), everything, re.IGNORECASE)) == set(cases), letter
+
+
+_PLAIN_REPORT_CLAUSE = re.compile(r"(?:^|[.;]\s+|,\s+)" + timing._REPORT_OPENING)
+
+
+@FAST
+@given(TEXTS, st.integers(0, 50))
+def test_report_clause_starts_match_the_single_pattern(text, pos):
+    plain = [m.end() for m in _PLAIN_REPORT_CLAUSE.finditer(text, pos)]
+    assert timing._report_clause_starts(text, pos) == plain
+
+
+def test_report_clause_starts_on_the_samples():
+    for line in SAMPLE_LINES:
+        for pos in (0, 1, 5):
+            plain = [m.end() for m in _PLAIN_REPORT_CLAUSE.finditer(line, pos)]
+            assert timing._report_clause_starts(line, pos) == plain, line
