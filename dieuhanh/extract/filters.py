@@ -15,8 +15,9 @@ from dieuhanh.vn.fold import fold
 
 _DOC = r"(?:cong van|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|van ban|chi dao|y kien|luat|nghi dinh|thong tu|chuong trinh|cong dien|ket luan|de an)"
 
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), reason)
+# (pattern, reason); the patterns are compiled together below, not one by one.
+_RULES: tuple[tuple[str, str], ...] = tuple(
+    (p, reason)
     for p, reason in (
         (
             rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
@@ -129,6 +130,18 @@ _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 # A word holding a digit, matched from its first digit: one match per such word, found by jumping
 # from digit to digit ("\S*\d\S*" retried every position of every word, with backtracking).
 _NUMERIC_WORD = re.compile(r"\d\S*")
+_DIGITS = b"0123456789"
+
+
+def _mostly_figures(key: str, words: int) -> bool:
+    """Whether more than half of the ``words`` words of ``key`` hold a digit."""
+    # Each such word holds a digit character: with no more digit characters than half the words,
+    # the words need not be found. On ASCII text ``\d`` is [0-9], counted in C by deleting them.
+    if key.isascii() and (len(key) - len(key.encode().translate(None, _DIGITS))) * 2 <= words:
+        return False
+    return len(_NUMERIC_WORD.findall(key)) * 2 > words
+
+
 # A list entry naming a document ("Nghị định số 214/2025/NĐ-CP …"); on the raw text: "số" ≠ "Sở".
 _CITED_DOCUMENT = re.compile(
     r"(?:Các |Ý kiến(?: chỉ đạo)? [^.;:]{0,60}? (?:tại|theo) )?"
@@ -138,14 +151,12 @@ _CITED_DOCUMENT = re.compile(
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
 
 
-# The rules in two patterns, one pass each: rules anchored at the start (tried once, at 0) and the rest.
-_ANCHORED = [(rx.pattern[1:], reason) for rx, reason in _RULES if rx.pattern.startswith("^")]
-_FLOATING = [(rx.pattern, reason) for rx, reason in _RULES if not rx.pattern.startswith("^")]
-_AT_START = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
+# The rules in two groups: rules anchored at the start (tried once, at 0) and the rest.
+_ANCHORED = [(p[1:], reason) for p, reason in _RULES if p.startswith("^")]
+_FLOATING = [(p, reason) for p, reason in _RULES if not p.startswith("^")]
 # A few anchored rules open with a lazy run ("[^.;]{0,300}?chiu trach nhiem") that the engine
-# retries at each of hundreds of characters on every duty. Such a rule is left out of the pattern
-# when a word every match of it holds is not in the duty: it could not match, so the first rule to
-# match (in rule order) is the same as in ``_AT_START``.
+# retries at each of hundreds of characters on every duty. Such a rule is tried only when a word
+# every match of it holds is in the duty.
 _SCANNING_RULES = {  # how the rule opens → a word every match holds
     "[^.;]{0,60}?(?:trien khai|to chuc|thuc hien) ": " nay",
     "(?:[^.;]{0,300}?)chiu trach nhiem ": "chiu trach nhiem ",
@@ -167,33 +178,49 @@ def _rule_guards() -> list[str | None]:
     return guards
 
 
+def _named(i: int, pattern: str) -> str:
+    """Anchored rule ``i`` named by an empty group at its end (the last group closed, so
+    ``lastgroup``): a branch that opens with the rule's own first letter is skipped by the engine
+    at a glance."""
+    return f"{pattern}(?P<a{i}>)"
+
+
 _GUARDS = _rule_guards()
-# One pattern for each set of guard words present in a duty, compiled on first use (32 at most).
-_AT_START_BY_WORDS: dict[tuple[bool, ...], re.Pattern[str]] = {}
-
-
-def _at_start_with(present: tuple[bool, ...]) -> re.Pattern[str]:
-    """The rules whose matches may be in a duty with these guard words, in rule order.
-
-    Each rule's name is an empty group at its end (the last group closed, so ``lastgroup``): a
-    branch that opens with the rule's own first letter is skipped by the engine at a glance."""
-    words = {word for word, there in zip(_GUARD_WORDS, present, strict=True) if there}
-    return re.compile(
-        "|".join(
-            f"{pattern}(?P<a{i}>)"
-            for i, ((pattern, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True))
-            if guard is None or guard in words
-        )
+# The other anchored rules in one pattern, and each scanning rule on its own with its word. Seven
+# patterns in all, compiled once: a process that extracts one document pays for few compilations.
+_PLAIN_AT_START = re.compile(
+    "|".join(
+        _named(i, p) for i, ((p, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True)) if not guard
     )
+)
+_SCANNING_AT_START = tuple(
+    (i, guard, re.compile(_named(i, p)))
+    for i, ((p, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True))
+    if guard
+)
+
+
+def _single_pattern() -> re.Pattern[str]:
+    """All anchored rules in one pattern, the form ``_match_at_start`` answers like (for tests)."""
+    return re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
 
 
 def _match_at_start(key: str) -> re.Match[str] | None:
-    """``_AT_START.match(key)`` without the scanning rules that cannot match ``key``."""
-    present = tuple([word in key for word in _GUARD_WORDS])
-    pattern = _AT_START_BY_WORDS.get(present)
-    if pattern is None:
-        pattern = _AT_START_BY_WORDS[present] = _at_start_with(present)
-    return pattern.match(key)
+    """The first anchored rule, in rule order, that matches ``key``: as ``_single_pattern()``.
+
+    An alternation matches with its first branch that can, so the plain rules' pattern gives the
+    first plain rule that matches; a scanning rule before it wins when it matches, which it can
+    only do when its word is in ``key``."""
+    m = _PLAIN_AT_START.match(key)
+    first = int(m.lastgroup[1:]) if m else len(_ANCHORED)
+    for i, guard, rule in _SCANNING_AT_START:
+        if i > first:
+            break
+        if guard in key:
+            scanned = rule.match(key)
+            if scanned:
+                return scanned
+    return m
 
 
 _ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))
@@ -219,7 +246,7 @@ def not_task_reason(duty: str) -> str | None:
         return _REASONS[m.lastgroup]
     # ``key`` is folded: its words are separated by single spaces, with none at either end.
     words = key.count(" ") + 1 if key else 0
-    if len(_NUMERIC_WORD.findall(key)) * 2 > words:
+    if _mostly_figures(key, words):
         return "Dòng số liệu, không phải nhiệm vụ."
     if words < 4:
         return "Quá ngắn để là một nhiệm vụ."

@@ -88,6 +88,8 @@ class TaskBuilder:
         self._subject_at: dict[tuple[str, int], tuple[list[UnitMatch], int]] = {}
         # A separated report's head and tail are read by ``report_split`` and again as passages.
         self._picked: dict[tuple[str, date | None], Deadline] = {}
+        # The same few units lead most tasks of a document.
+        self._fans_out: dict[str, bool] = {}
 
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
@@ -387,6 +389,13 @@ class TaskBuilder:
             found = self._picked[key] = pick_deadline(text, doc_date)
         return found
 
+    def _fan_out(self, unit: str) -> bool:
+        """``fan_out``, remembered for the document being built."""
+        found = self._fans_out.get(unit)
+        if found is None:
+            found = self._fans_out[unit] = fan_out(unit)
+        return found
+
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
         own, end = self._own_subject(text)
@@ -521,7 +530,7 @@ class TaskBuilder:
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
         # A duty for every commune, as lead or as one of the units it is given to jointly.
-        fan = fan_out(lead) or any(fan_out(u) for u in addressees if u != lead)
+        fan = self._fan_out(lead) or any(self._fan_out(u) for u in addressees if u != lead)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(

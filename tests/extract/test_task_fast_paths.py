@@ -37,6 +37,11 @@ PIECES = st.sampled_from(
         "2025",
         "a1b",
         "١٢",
+        "TRIỆU",
+        "trİệu",
+        "Tr.Đ",
+        " tỶ",
+        "tri",
         "²",
         ". ",
         "; ",
@@ -56,7 +61,8 @@ FAST = settings(deadline=None, max_examples=300)
 
 
 def _plain_source(text):
-    m = re.compile(r"(?:nguồn\s+)?" + amounts._SOURCE.pattern, re.IGNORECASE).search(text)
+    phrases = "|".join(amounts._SOURCE_PHRASES)
+    m = re.compile(rf"(?:nguồn\s+)?({phrases})", re.IGNORECASE).search(text)
     return m.group(1).strip() if m else None
 
 
@@ -97,8 +103,9 @@ def test_word_guards_match_substring_tests(text):
     assert timing._time_hint(text) == (
         re.search(r"\d", text) is not None or any(w in text for w in timing._TIME_WORDS)
     )
-    assert (timing._REPORT_WORD.search(text) is not None) == any(w in text for w in timing._REPORT_WORDS)
-    assert (amounts._SOURCE_WORD.search(text) is not None) == any(w in text for w in amounts._SOURCE_WORDS)
+    assert timing._has_report_word(text) == (re.search("|".join(timing._REPORT_WORDS), text) is not None)
+    plain_money = re.compile(r"triệu|trđ|tr\.đ|tỷ", re.IGNORECASE)
+    assert (amounts._MONEY_HINT.search(text) is not None) == (plain_money.search(text) is not None)
 
 
 @FAST
@@ -115,3 +122,33 @@ def test_summary_matches_a_full_split(text):
     words = text.split()
     plain = " ".join(words[:22]) + ("…" if len(words) > 22 else "")
     assert pipeline._summary(text) == plain
+
+
+@FAST
+@given(TEXTS, st.integers(0, 30))
+def test_mostly_figures_counts_numeric_words_like_findall(text, words):
+    key = fold(text).lstrip(" :,-")
+    assert filters._mostly_figures(key, words) == (len(re.findall(r"\S*\d\S*", key)) * 2 > words)
+
+
+def test_the_spelled_out_letters_hold_every_character_that_matches_them_ignoring_case():
+    everything = "".join(map(chr, range(0x110000)))
+    for letter, cases in amounts._CASES.items():
+        assert set(re.findall(re.escape(letter), everything, re.IGNORECASE)) == set(cases), letter
+
+
+_PLAIN_REPORT_CLAUSE = re.compile(r"(?:^|[.;]\s+|,\s+)" + timing._REPORT_OPENING)
+
+
+@FAST
+@given(TEXTS, st.integers(0, 50))
+def test_report_clause_starts_match_the_single_pattern(text, pos):
+    plain = [m.end() for m in _PLAIN_REPORT_CLAUSE.finditer(text, pos)]
+    assert timing._report_clause_starts(text, pos) == plain
+
+
+def test_report_clause_starts_on_the_samples():
+    for line in SAMPLE_LINES:
+        for pos in (0, 1, 5):
+            plain = [m.end() for m in _PLAIN_REPORT_CLAUSE.finditer(line, pos)]
+            assert timing._report_clause_starts(line, pos) == plain, line
