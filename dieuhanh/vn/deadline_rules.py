@@ -3,8 +3,8 @@ dashes → '-'), the function that reads a match, and the anchors that keep scan
 """
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from dieuhanh.vn.deadline_builders import (
     Ctx,
@@ -57,12 +57,42 @@ _UNTIL_PUNCT = r"(?:[^.;,:|\n]|\n(?![ \t]*\n))"  # runs on across a wrapped line
 _PERIOD_CUE = r"(?:trong|cuoi|den\s+het|het|ngay\s+trong|hoan\s+thanh(?:\s+trong)?|xong(?:\s+trong)?|thuc\s+hien\s+trong)\s+"
 
 
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # the class _B looks back at
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     pattern: re.Pattern[str]
     build: Callable[[re.Match[str], Ctx], Result]
     slot_only: bool = False
+    # ``pattern`` without its leading word-start test _B, when it has one (see ``matches``).
+    after_word_start: re.Pattern[str] | None = field(default=None, compare=False)
+
+    def matches(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, lo, hi)``, with the same spans and groups.
+
+        A pattern that opens with the lookbehind _B is tried by re at every position, as re only
+        skips ahead to a pattern's literal first characters. When the rest opens with a literal,
+        searching the rest and then testing the character before the match finds the same
+        matches: at a word start the pattern matches exactly as its rest does, and a rest match
+        that is not at a word start only moves the search one character on.
+        """
+        rest = self.after_word_start
+        if rest is None:
+            yield from self.pattern.finditer(text, lo, hi)
+            return
+        pos = lo
+        while (m := rest.search(text, pos, hi)) is not None:
+            start = m.start()
+            if start and text[start - 1] in _WORD_CHARS:
+                pos = start + 1  # inside a word: _B fails here
+                continue
+            # No rule matches an empty string (tests/vn/test_deadline_anchors.py checks), so the
+            # next match starts at the end of this one, as with finditer.
+            assert m.end() > start
+            yield m
+            pos = m.end()
 
 
 RULES: list[Rule] = []
@@ -75,7 +105,10 @@ def _rule(
     slot_only: bool = False,
     flags: int = 0,
 ) -> None:
-    RULES.append(Rule(name, re.compile(pattern, flags), build, slot_only))
+    rest = None
+    if pattern.startswith(_B) and pattern[len(_B) : len(_B) + 1].isalpha():
+        rest = re.compile(pattern[len(_B) :], flags)  # opens with a literal letter: see Rule.matches
+    RULES.append(Rule(name, re.compile(pattern, flags), build, slot_only, rest))
 
 
 _rule(

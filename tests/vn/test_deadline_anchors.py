@@ -57,3 +57,20 @@ def test_a_rule_left_out_has_no_match(slot):
 )
 def test_required_word_is_in_every_match(pattern, word):
     assert _required_word(pattern) == word
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.after_word_start is not None], ids=lambda r: r.name)
+def test_rest_after_word_start_never_matches_empty(rule):
+    # Rule.matches relies on it: after an empty match finditer would move on differently.
+    from re import _parser  # the width of a pattern is only known to the parser
+
+    assert _parser.parse(rule.after_word_start.pattern, rule.after_word_start.flags).getwidth()[0] > 0
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_matches_equal_finditer(rule):
+    for text in _texts():
+        folded = fold_for_rules(text.lower())
+        for lo, hi in ((0, len(folded)), (3, len(folded) - 2)):
+            expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(folded, lo, hi)]
+            assert [(m.span(), m.groupdict()) for m in rule.matches(folded, lo, hi)] == expected
