@@ -74,3 +74,25 @@ def test_matches_equal_finditer(rule):
         for lo, hi in ((0, len(folded)), (3, len(folded) - 2)):
             expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(folded, lo, hi)]
             assert [(m.span(), m.groupdict()) for m in rule.matches(folded, lo, hi)] == expected
+
+
+def test_matches_equal_finditer_on_spliced_text():
+    # Slices of deadline phrases glued at random places: matches that start inside a word,
+    # right after one, and run into the next slice.
+    import random
+
+    rng = random.Random(7)
+    corpus = [fold_for_rules(t.lower()) for t in _texts()]
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            source = rng.choice(corpus)
+            at = rng.randrange(len(source))
+            parts.append(source[at : at + rng.randint(3, 80)])
+        text = rng.choice(("", " ", "x")).join(parts)
+        for rule in RULES:
+            expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rule.matches(text, 0, len(text))] == expected, (
+                rule.name,
+                text,
+            )
