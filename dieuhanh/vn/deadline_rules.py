@@ -83,7 +83,10 @@ class Rule:
         """
         rest, starts = self.after_word_start, self.starts
         if rest is None or starts is None:
-            yield from self.pattern.finditer(text, lo, hi)
+            if self.pattern.flags & re.M and self.pattern.pattern.startswith("^"):
+                yield from _line_start_matches(self.pattern, text, lo, hi)
+            else:
+                yield from self.pattern.finditer(text, lo, hi)
             return
         pos = lo
         while (found := starts.search(text, pos, hi)) is not None:
@@ -100,6 +103,30 @@ class Rule:
             assert m.end() > start
             yield m
             pos = m.end()
+
+
+def _line_start_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` for a multi-line pattern that opens with "^": a match
+    starts at the start of the text or right after a newline, so only there is it tried (re
+    would try it at every position)."""
+    pos = lo
+    while True:
+        if pos and text[pos - 1] != "\n":  # move on to the next line start
+            nl = text.find("\n", pos, hi)
+            if nl < 0:
+                return
+            pos = nl + 1
+        m = pattern.match(text, pos, hi)
+        if m is None:
+            pos += 1
+        elif m.end() > pos:  # no line rule matches an empty string; stop short if one ever did
+            yield m
+            pos = m.end()
+        else:
+            yield from pattern.finditer(text, pos, hi)
+            return
+        if pos >= hi:
+            return
 
 
 RULES: list[Rule] = []
@@ -275,6 +302,7 @@ _rule(
     rf"{_B}(?:thoi\s+(?:gian|han)|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|bao\s+cao|nop|trien\s+khai|gui))?\s*:\s*(?P<c>[^\n]{{1,200}}?(?:\n(?![ \t]*\n|[ \t|*+\-•]|[ \t]*\d+[.)]|[ \t]*[a-z]\))[^\n]{{1,120}}?)?)[ \t*.;]*$",
     build_slot,
     flags=re.M,
+    first_words=("thoi", "han"),
 )
 _FOLD_EXTRA = str.maketrans({"*": " ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\xa0": " "})
 
