@@ -109,6 +109,9 @@ def _line_start_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -
     """``pattern.finditer(text, lo, hi)`` for a multi-line pattern that opens with "^": a match
     starts at the start of the text or right after a newline, so only there is it tried (re
     would try it at every position)."""
+    if not 0 <= lo < hi <= len(text):
+        yield from pattern.finditer(text, lo, hi)  # an empty or out-of-range window: as re does
+        return
     pos = lo
     while True:
         if pos and text[pos - 1] != "\n":  # move on to the next line start
