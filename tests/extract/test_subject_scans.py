@@ -55,3 +55,45 @@ def test_phoi_hop_matches(text):
 def test_lead_in_verb_matches(text):
     found = subjects._word_start_matches(subjects._LEAD_IN_VERB_WORDS, text)
     assert _spans(found) == _spans(subjects._LEAD_IN_VERB.finditer(text))
+
+
+HEAD_PIECES = st.sampled_from(
+    [
+        "Sở",
+        "Sở Y tế",
+        "các",
+        "Các",
+        "các cơ quan",
+        "Các cơ quan,",
+        "mọi",
+        "Mọi",
+        "đơn vị",
+        "UBND",
+        "Ủy ban nhân dân",
+        "Ban",
+        "Ban hành",
+        "Bộ",
+        " ",
+        "  ",
+        ",",
+        "x",
+        "ư",
+        "Trung tâm",
+        "Công an",
+        "A",
+        "\n",
+        "phòng",
+        "xã",
+    ]
+)
+
+
+@SCANS
+@given(st.lists(HEAD_PIECES, max_size=12).map("".join), st.integers(0, 5))
+def test_search_head(text, pos):
+    from dieuhanh.extract import units
+
+    def span(m):
+        return m and (m.span(), m.groupdict())
+
+    assert span(units._search_head(text, pos)) == span(units._HEAD.search(text, pos))
