@@ -446,13 +446,28 @@ def _class_list(text: str, m: re.Match) -> tuple[list[UnitMatch], int]:
 _CLASS_ITEM = re.compile(rf"([{UPPER}][^,;:.()]*)")
 
 
+# The two first characters of a _HEAD match, searched for as literals: re skips straight to them,
+# while _HEAD, which opens with an optional group, is tried at every position.
+_HEAD_START = re.compile("|".join(map(re.escape, sorted(_HEAD_STARTS))))
+
+
+def _search_head(text: str, pos: int) -> re.Match | None:
+    """``_HEAD.search(text, pos)``: the leftmost place from ``pos`` where _HEAD matches."""
+    while (c := _HEAD_START.search(text, pos)) is not None:
+        m = _HEAD.match(text, c.start())
+        if m:
+            return m
+        pos = c.start() + 1
+    return None
+
+
 def find_units(text: str) -> list[UnitMatch]:
     """Every unit name in ``text``, left to right, without overlaps."""
     out: list[UnitMatch] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = _HEAD.search(text, pos)
+        m = _search_head(text, pos)
         if not m:
             break
         start = m.start()

@@ -3,8 +3,8 @@ dashes → '-'), the function that reads a match, and the anchors that keep scan
 """
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from dieuhanh.vn.deadline_builders import (
     Ctx,
@@ -55,6 +55,10 @@ _CYCLE = r"(?:6|sau|06)\s+thang|ngay|tuan|thang|quy|nam"
 _CYCLE_LIST = rf"(?:\s*(?:,|va|hoac|/)\s*(?:{_HANG}|dinh\s+ky\s+)?(?:{_CYCLE}){_E}(?!\s*[/-]?\s*\d))*"
 _UNTIL_PUNCT = r"(?:[^.;,:|\n]|\n(?![ \t]*\n))"  # runs on across a wrapped line, not a blank one
 _PERIOD_CUE = r"(?:trong|cuoi|den\s+het|het|ngay\s+trong|hoan\s+thanh(?:\s+trong)?|xong(?:\s+trong)?|thuc\s+hien\s+trong)\s+"
+_PERIOD_CUE_WORDS = ("trong", "cuoi", "den", "het", "ngay", "hoan", "xong", "thuc")  # its first words
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # the class _B looks back at
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,69 @@ class Rule:
     pattern: re.Pattern[str]
     build: Callable[[re.Match[str], Ctx], Result]
     slot_only: bool = False
+    # For a pattern that opens with _B: the rest of it, and a search for the places where a
+    # match can start (the rest itself when it opens with a literal). See ``matches``.
+    after_word_start: re.Pattern[str] | None = field(default=None, compare=False)
+    starts: re.Pattern[str] | None = field(default=None, compare=False)
+
+    def matches(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, lo, hi)``, with the same spans and groups.
+
+        A pattern that opens with the lookbehind _B is tried by re at every position, as re only
+        skips ahead to a pattern's literal first characters. ``starts`` opens with literals and
+        matches wherever the pattern can (it holds the words every match starts with), so the
+        pattern need only be tried there, at a word start: finditer's leftmost matches, found
+        left to right.
+        """
+        rest, starts = self.after_word_start, self.starts
+        if rest is None or starts is None:
+            if self.pattern.flags & re.M and self.pattern.pattern.startswith("^"):
+                yield from _line_start_matches(self.pattern, text, lo, hi)
+            else:
+                yield from self.pattern.finditer(text, lo, hi)
+            return
+        pos = lo
+        while (found := starts.search(text, pos, hi)) is not None:
+            start = found.start()
+            if start and text[start - 1] in _WORD_CHARS:
+                pos = start + 1  # inside a word: _B fails here
+                continue
+            m = found if starts is rest else rest.match(text, start, hi)
+            if m is None:
+                pos = start + 1
+                continue
+            # No rule matches an empty string (tests/vn/test_deadline_anchors.py checks), so the
+            # next match starts at the end of this one, as with finditer.
+            assert m.end() > start
+            yield m
+            pos = m.end()
+
+
+def _line_start_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` for a multi-line pattern that opens with "^": a match
+    starts at the start of the text or right after a newline, so only there is it tried (re
+    would try it at every position)."""
+    if not 0 <= lo < hi <= len(text):
+        yield from pattern.finditer(text, lo, hi)  # an empty or out-of-range window: as re does
+        return
+    pos = lo
+    while True:
+        if pos and text[pos - 1] != "\n":  # move on to the next line start
+            nl = text.find("\n", pos, hi)
+            if nl < 0:
+                return
+            pos = nl + 1
+        m = pattern.match(text, pos, hi)
+        if m is None:
+            pos += 1
+        elif m.end() > pos:  # no line rule matches an empty string; stop short if one ever did
+            yield m
+            pos = m.end()
+        else:
+            yield from pattern.finditer(text, pos, hi)
+            return
+        if pos >= hi:
+            return
 
 
 RULES: list[Rule] = []
@@ -74,8 +141,17 @@ def _rule(
     build: Callable[[re.Match[str], Ctx], Result],
     slot_only: bool = False,
     flags: int = 0,
+    first_words: tuple[str, ...] = (),
 ) -> None:
-    RULES.append(Rule(name, re.compile(pattern, flags), build, slot_only))
+    """A rule; ``first_words``: the words one of which starts every match (for ``Rule.matches``)."""
+    rest = starts = None
+    if pattern.startswith(_B):
+        rest = re.compile(pattern[len(_B) :], flags)
+        if first_words:
+            starts = re.compile("|".join(first_words))
+        elif rest.pattern[:1].isalpha():
+            starts = rest  # the rest opens with a literal word: search it directly
+    RULES.append(Rule(name, re.compile(pattern, flags), build, slot_only, rest, starts))
 
 
 _rule(
@@ -84,6 +160,7 @@ _rule(
     rf"|(?:thoi\s+)?han(?:\s+(?:cuoi|chot))?(?:\s+(?:la|vao))*|den(?:\s+het)?\s+ngay|trong\s+ngay|vao\s+ngay)"
     rf"(?:\s+ngay)?\s+|(?:hoan\s+thanh|xong|ket\s+thuc)\s+(?:vao\s+|trong\s+)?ngay\s+){_DATE}",
     build_cued_date,
+    first_words=("hoan", "xong", "gui", "nop", "ket", "truoc", "cham", "thoi", "han", "den", "trong", "vao"),
 )
 _rule(
     "date_range",
@@ -108,11 +185,13 @@ _rule(
     rf"{_B}(?:(?:{_PERIOD_CUE}|tu\s+)?)thang\s+(?P<m1>\d{{1,2}})(?:\s*[/-]\s*(?P<y1>\d{{4}}))?{_DASH}(?:het\s+)?"
     rf"(?:thang\s+)?(?P<m2>\d{{1,2}})(?:\s*[/-]\s*|\s+nam\s+)(?P<y2>\d{{4}})",
     build_month_range,
+    first_words=(*_PERIOD_CUE_WORDS, "tu", "thang"),
 )
 _rule(
     "quarter",
     rf"{_B}(?:{_PERIOD_CUE})?{_QUY}(?P<q>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/,-]\s*|\s+(?:nam\s+)?)(?P<y>\d{{4}})",
     build_quarter,
+    first_words=(*_PERIOD_CUE_WORDS, "qu"),
 )
 _rule(
     "quarter_no_year",
@@ -127,6 +206,7 @@ _rule(
     rf"{_B}(?:{_PERIOD_CUE}|tu\s+)?{_QUY}(?P<q1>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/-]\s*(?P<y1>\d{{4}}))?{_DASH}"
     rf"(?:{_QUY})?(?P<q2>iv|i{{1,3}}|[1-4])(?![a-z0-9])(?:\s*[/,-]\s*|\s+(?:nam\s+)?)(?P<y2>\d{{4}})",
     build_quarter_range,
+    first_words=(*_PERIOD_CUE_WORDS, "tu", "qu"),
 )
 _rule(
     "half_year",
@@ -159,12 +239,14 @@ _rule(
     rf"{_B}(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+(?:cuoi|chot))?|vao|tu)\s+)?ngay\s+(?P<day>\d{{1,2}})"
     rf"(?:\s+(?:den|-)\s+(?:ngay\s+)?\d{{1,2}})?\s+{_HANG}thang{_E}{_ADHOC}",
     build_monthly_day,
+    first_words=("dinh", "truoc", "cham", "han", "vao", "tu", "ngay"),
 )
 _rule(
     "yearly_days",
     rf"{_B}(?:(?:dinh\s+ky\s+)?(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+(?:cuoi|chot))?|vao)\s+)?ngay\s+"
     rf"(?P<days>(?:{_DAY_MONTH})(?:\s*(?:,|va)\s*(?:ngay\s+)?(?:{_DAY_MONTH}))*)\s+{_HANG}nam{_E}{_ADHOC}",
     build_yearly_days,
+    first_words=("dinh", "truoc", "cham", "han", "vao", "ngay"),
 )
 _rule(
     "daily_hour",
@@ -176,6 +258,7 @@ _rule(
     rf"{_B}(?:(?:theo\s+)?dinh\s+ky(?:\s+(?:{_HANG})?(?:{_CYCLE}){_E}(?!\s*[/-]?\s*\d))?|{_HANG}(?:ngay|tuan|thang|quy|nam){_E}(?!\s*[/-]?\s*\d))"
     rf"{_CYCLE_LIST}{_ADHOC}",
     build_cycles,
+    first_words=("theo", "dinh", "hang", "moi"),
 )
 _rule(
     "within_days",
@@ -190,6 +273,7 @@ _rule(
     rf"|(?:ngay\s+)?sau\s+khi\s+{_UNTIL_PUNCT}{{2,80}}"
     rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+{_UNTIL_PUNCT}{{2,100}})",
     build_event,
+    first_words=("bao", "ngay", "khi", "sau", "tu"),
 )
 _rule(
     "session",
@@ -200,6 +284,7 @@ _rule(
     "open_years",
     rf"{_B}(?:tu\s+)?nam\s+\d{{4}}\s+(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
     build_open,
+    first_words=("tu", "nam"),
 )
 _rule(
     "open_slot",
@@ -220,6 +305,7 @@ _rule(
     rf"{_B}(?:thoi\s+(?:gian|han)|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|bao\s+cao|nop|trien\s+khai|gui))?\s*:\s*(?P<c>[^\n]{{1,200}}?(?:\n(?![ \t]*\n|[ \t|*+\-•]|[ \t]*\d+[.)]|[ \t]*[a-z]\))[^\n]{{1,120}}?)?)[ \t*.;]*$",
     build_slot,
     flags=re.M,
+    first_words=("thoi", "han"),
 )
 _FOLD_EXTRA = str.maketrans({"*": " ", "–": "-", "—": "-", "‐": "-", "‑": "-", "\xa0": " "})
 

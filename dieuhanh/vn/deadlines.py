@@ -43,7 +43,7 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
     for rule, spans in rules_to_run(folded, slot):
         seen: set[tuple[int, int]] = set()
         for lo, hi in spans:
-            for m in rule.pattern.finditer(folded, lo, hi):
+            for m in rule.matches(folded, lo, hi):
                 if m.span() in seen:
                     continue
                 seen.add(m.span())

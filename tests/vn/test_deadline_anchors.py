@@ -57,3 +57,42 @@ def test_a_rule_left_out_has_no_match(slot):
 )
 def test_required_word_is_in_every_match(pattern, word):
     assert _required_word(pattern) == word
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.after_word_start is not None], ids=lambda r: r.name)
+def test_rest_after_word_start_never_matches_empty(rule):
+    # Rule.matches relies on it: after an empty match finditer would move on differently.
+    from re import _parser  # the width of a pattern is only known to the parser
+
+    assert _parser.parse(rule.after_word_start.pattern, rule.after_word_start.flags).getwidth()[0] > 0
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_matches_equal_finditer(rule):
+    for text in _texts():
+        folded = fold_for_rules(text.lower())
+        for lo, hi in ((0, len(folded)), (3, len(folded) - 2)):
+            expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(folded, lo, hi)]
+            assert [(m.span(), m.groupdict()) for m in rule.matches(folded, lo, hi)] == expected
+
+
+def test_matches_equal_finditer_on_spliced_text():
+    # Slices of deadline phrases glued at random places: matches that start inside a word,
+    # right after one, and run into the next slice.
+    import random
+
+    rng = random.Random(7)
+    corpus = [fold_for_rules(t.lower()) for t in _texts()]
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            source = rng.choice(corpus)
+            at = rng.randrange(len(source))
+            parts.append(source[at : at + rng.randint(3, 80)])
+        text = rng.choice(("", " ", "x")).join(parts)
+        for rule in RULES:
+            expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rule.matches(text, 0, len(text))] == expected, (
+                rule.name,
+                text,
+            )
