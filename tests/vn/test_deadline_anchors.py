@@ -3,8 +3,12 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dieuhanh.vn.deadline_rules import LINE_RULES, RULES, _required_word, fold_for_rules, rules_to_run
+
+pytestmark = pytest.mark.pure
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data" / "directives"
 PHRASES = [
@@ -96,3 +100,20 @@ def test_matches_equal_finditer_on_spliced_text():
                 rule.name,
                 text,
             )
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [r for r in RULES if r.starts is not None and r.starts is not r.after_word_start],
+    ids=lambda r: r.name,
+)
+def test_every_text_a_rule_matches_opens_with_one_of_its_first_words(rule):
+    """``first_words`` are written by hand: a new opening word added to a rule's pattern but not
+    to its list would silently lose matches. Texts generated from the pattern itself catch that."""
+
+    @settings(max_examples=150, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rule.after_word_start, fullmatch=True))
+    def opens_with_a_first_word(text):
+        assert rule.starts.match(text), text[:40]
+
+    opens_with_a_first_word()
