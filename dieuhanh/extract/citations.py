@@ -139,10 +139,19 @@ _NUMBER_RE = re.compile(NUMBER)
 _GAP = r"[ \t]*\n?[ \t]*"  # whitespace with at most one line break
 _DATE_IN_CITATION = DATE_PHRASE.replace("?P<", "?P<c_").replace("(?P=sep)", "(?P=c_sep)")
 
+_TO_NUMBER = rf"{_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?"  # between the type and the number
 _CITATION = re.compile(
-    rf"(?P<type>{_TYPE_ALT}){_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?(?P<number>{NUMBER})"
+    rf"(?P<type>{_TYPE_ALT}){_TO_NUMBER}(?P<number>{NUMBER})"
     rf"(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
 )
+# ``_CITATION`` opens on an alternation, so a scan tries it at every capital letter. Its number is
+# rarer: a run of digits, then a separator (``_number_starts``). Nothing before the number is a
+# digit, so a citation starts in the run of characters that a type and "số:" are written with
+# (``_NOT_PREFIX`` finds where that run begins) before such a number, and ``_TYPE_BEFORE_NUMBER``
+# (the citation up to its number, ending where the region ends) finds the start there.
+_PREFIX_LETTERS = "".join(sorted({*"".join(t for t in _TYPES if t not in _NAMED), *"sốS:"} - {" "}))
+_NOT_PREFIX = re.compile(rf"[^\s{re.escape(_PREFIX_LETTERS)}]")
+_TYPE_BEFORE_NUMBER = re.compile(rf"(?:{_TYPE_ALT}){_TO_NUMBER}\Z")
 # A law or ordinance is cited by its name, then a number and/or a date.
 _LAW = re.compile(
     rf"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?P<name>[A-ZĐÀ-Ỹ][^\n;:()]{{0,80}}?(?:\n[^\n;:()]{{0,80}}?)?)"
@@ -248,10 +257,59 @@ def _word_start(masked: str, pos: int) -> bool:
     return pos == 0 or not masked[pos - 1].isalnum()
 
 
+def _citation_matches(masked: str) -> Iterator[re.Match[str]]:
+    """``_CITATION.finditer(masked)``, tried only before the heads of numbers. A citation's number
+    starts at the first digit after the citation's start, and that digit opens a number head."""
+    pos = 0
+    for number in _number_starts(masked):
+        if number <= pos:
+            continue  # a citation numbered here would start inside the previous match
+        region = _prefix_run_start(masked, number, pos)
+        lead = _TYPE_BEFORE_NUMBER.search(masked, region, number)
+        if lead:
+            m = _CITATION.match(masked, lead.start())
+            if m:  # else the number itself does not match here, whatever stands before it
+                yield m
+                pos = m.end()
+
+
+def _number_starts(masked: str) -> Iterator[int]:
+    """In order, where a run of digits opens that a separator follows, maybe after one letter and
+    blanks ("977/", "57 -", "12a/"): every ``NUMBER`` starts at one. Read back from the separators,
+    which ``str.find`` finds much faster than a regex scan finds digits (``str.isdecimal`` is what
+    the regex digit class matches)."""
+    for sep in sorted([*_find_all(masked, "/"), *_find_all(masked, "-")]):
+        i = sep
+        while i and masked[i - 1] in " \t":
+            i -= 1
+        if i and "a" <= masked[i - 1] <= "z":
+            i -= 1
+        if not (i and masked[i - 1].isdecimal()):
+            continue
+        while i and masked[i - 1].isdecimal():
+            i -= 1
+        yield i
+
+
+def _prefix_run_start(masked: str, end: int, floor: int) -> int:
+    """Where the run of characters a type and "số:" are made of, ending at ``end``, begins (not
+    before ``floor``): the first such character found looking back from ``end``, read from a
+    reversed window that widens until it holds one."""
+    width = 32
+    while True:
+        start = max(floor, end - width)
+        other = _NOT_PREFIX.search(masked[start:end][::-1])
+        if other:
+            return end - other.start()
+        if start == floor:
+            return floor
+        width *= 4
+
+
 def citations_in_masked(masked: str) -> list[Citation]:
     """``find_citations`` over text whose markup is already blanked (offsets unchanged)."""
     found: list[Citation] = []
-    for m in _CITATION.finditer(masked):
+    for m in _citation_matches(masked):
         if not _word_start(masked, m.start()):
             continue
         issuer, subject, end = _extend(masked, m.end())

@@ -135,3 +135,21 @@ def test_issuer_stop_start(text):
 @given(STOP_TEXTS)
 def test_subject_end_start(text):
     assert _start(citations._SUBJECT_END_START, text) == _start(citations._SUBJECT_END, text)
+
+
+CITATION_TEXTS = st.lists(
+    st.sampled_from(
+        ["Công văn", "Công  văn", "Công\nvăn", "Văn bản", "Văn bản hợp nhất", "Chương trình hành động"]
+        + ["Quyết định", "Quy định", "Thông tư liên tịch", " số ", "Số", ":", " ", "\t", "\n", "\u2003"]
+        + ["12", "977", "5a", "/", "-", "UBND-NC", "/QĐ-TTg", " ngày 21/5/2026", "x", "XCông", "٣", ","]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SCANS
+@given(CITATION_TEXTS)
+@example("Công văn số 12/QĐ và Quyết định 5/KH-UBND")
+@example("Văn bản hợp nhất" + " " * 200 + "12/QĐ")
+def test_citation_matches(text):
+    assert _spans(citations._citation_matches(text)) == _spans(citations._CITATION.finditer(text))
