@@ -36,9 +36,8 @@ class Citation:
 
 
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
-# What every rule line holds; a quick scan before the line pattern. Written as one character then
-# two or more: a pattern that opens on a repeat gives the engine no first character to skip to.
-_RULE_RUN = re.compile(r"[-–_=][-–_=]{2,}")
+_RULE_CHARS = "-–_="
+_RULE_CHARS_SET = frozenset(_RULE_CHARS)
 
 
 def mask_markup(text: str) -> str:
@@ -46,24 +45,40 @@ def mask_markup(text: str) -> str:
     for ch in "*|#\\":
         if ch in text:
             text = text.replace(ch, " ")
-    # ``_RULE_LINE.sub`` tries its "^" at every character; a rule line holds a run of rule
-    # characters, so only the lines of those runs are tried (same lines blanked).
-    out = []
-    last = checked = -1
-    for run in _RULE_RUN.finditer(text):
-        start = text.rfind("\n", 0, run.start()) + 1
-        if start == checked:
-            continue
-        checked = start
-        line = _RULE_LINE.match(text, start)
-        if line:
-            out.append(text[max(last, 0) : start])
-            out.append(" " * (line.end() - start))
-            last = line.end()
-    if last < 0:
+    spans = _rule_line_spans(text)
+    if not spans:
         return text
+    out = []
+    last = 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(" " * (end - start))
+        last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _rule_line_spans(text: str) -> list[tuple[int, int]]:
+    """The lines ``_RULE_LINE`` matches, in order, without its scan: ``_RULE_LINE.sub`` tries "^" at
+    every character. A rule line holds rule characters only, besides blanks at its ends, three or
+    more in a row: each occurrence of a rule character (``str.find``, fast on a character) with a
+    rule character next to it has its line checked; the search goes on after that line."""
+    spans = set()
+    for ch in _RULE_CHARS:
+        i = text.find(ch)
+        while i >= 0:
+            if text[i + 1 : i + 2] not in _RULE_CHARS_SET and text[i - 1 : i] not in _RULE_CHARS_SET:
+                i = text.find(ch, i + 1)  # alone: not in a run of three
+                continue
+            start = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            if end < 0:
+                end = len(text)
+            core = text[start:end].strip(" \t")
+            if len(core) >= 3 and not core.strip(_RULE_CHARS):
+                spans.add((start, end))
+            i = text.find(ch, end)
+    return sorted(spans)
 
 
 def squash(text: str) -> str:
