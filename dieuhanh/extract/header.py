@@ -97,8 +97,11 @@ _NUMBER_LINE = re.compile(
     rf"(?<![\w/])Số\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
     rf"(?P<sym>{_PART}(?:[ \t]*[-/][ \t]*{_PART})*)"
 )
+# The place opens on a capital not preceded by [\w/.-]. That test is written after the capital
+# (a look-behind over both characters): a pattern opening on a look-behind is tried at every
+# position, one opening on a character class only where the class matches.
 _DATE_LINE = re.compile(
-    rf"(?<![\w/.-])(?P<place>{_CAP}[\w.]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CAP}[\w.]*|phố|xã|trấn)){{0,5}})"
+    rf"(?P<place>{_CAP}(?<![\w/.-]{_CAP})[\w.]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CAP}[\w.]*|phố|xã|trấn)){{0,5}})"
     r"[ \t]*,[ \t]*\n?[ \t]*ngày\s*(?P<d>\d{1,2})?\s*"
     r"(?:tháng\s*(?P<m>\d{1,2})?\s*,?\s*năm\s*(?P<y>\d{4})?|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))"
 )
@@ -795,7 +798,7 @@ def _read_title_subject(b: _Builder, text: str, lines: _LineList, i: int) -> int
 def _read_caption(masked: str, b: _Builder) -> None:
     """An appendix caption "(Kèm theo Công văn số 6386/... ngày 25/11/2025 của ...)" fills what the
     header lacks: the page may have lost its header, but the caption names the document."""
-    m = _CAPTION.search(masked) if "èm" in masked else None  # "[Kk]èm theo": skip the scan
+    m = _search_caption(masked)
     if not m:
         return
     how = "Chú thích phụ lục"
@@ -811,6 +814,19 @@ def _read_caption(masked: str, b: _Builder) -> None:
     b.values["caption_type"] = squash(m.group("type"))
     if m.group("issuer"):
         b.values["caption_issuer"] = squash(m.group("issuer"))
+
+
+def _search_caption(masked: str) -> re.Match[str] | None:
+    """``_CAPTION.search(masked)``: a scan for the class "[Kk]" tries the pattern at every "K"/"k";
+    every match opens on "Kèm"/"kèm", found with ``str.find`` (for "èm", then the letter before)."""
+    i = masked.find("èm", 1)
+    while i >= 0:
+        if masked[i - 1] in "Kk":
+            m = _CAPTION.match(masked, i - 1)
+            if m:
+                return m
+        i = masked.find("èm", i + 1)
+    return None
 
 
 def _is_name(text: str) -> bool:

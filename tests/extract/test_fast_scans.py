@@ -1,6 +1,9 @@
 """The header/citation scans that try a pattern only where a cue stands find exactly what a plain
 ``search``/``finditer`` of the same pattern finds, on text built from the pieces those patterns read."""
 
+import random
+import re
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -153,3 +156,51 @@ CITATION_TEXTS = st.lists(
 @example("Văn bản hợp nhất" + " " * 200 + "12/QĐ")
 def test_citation_matches(text):
     assert _spans(citations._citation_matches(text)) == _spans(citations._CITATION.finditer(text))
+
+
+def test_date_line_opens_where_the_look_behind_first_form_opens():
+    plain = re.compile(
+        header._DATE_LINE.pattern.replace(f"(?<![\\w/.-]{header._CAP})", "", 1).replace(
+            "(?P<place>", r"(?<![\w/.-])(?P<place>", 1
+        )
+    )
+    assert plain.pattern != header._DATE_LINE.pattern
+    rng = random.Random(5)
+    pieces = [
+        "Hà Nội",
+        "HÀ NỘI",
+        "x",
+        "/",
+        ".",
+        "-",
+        " ",
+        "\n",
+        ",",
+        " ngày 12 tháng 5 năm 2026",
+        "ngày 1/2/2026",
+    ]
+    pieces += ["Tp.", "thành phố", "Ấp", "3", "_"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        expected = plain.search(text, start)
+        found = header._DATE_LINE.search(text, start)
+        assert _spans([found] if found else []) == _spans([expected] if expected else []), repr(text)
+
+
+CAPTION_TEXTS = st.lists(
+    st.sampled_from(
+        ["(", ")", "Kèm", "kèm", "èm", "K", " theo ", "Công văn", "Kế hoạch", " số ", "12", "/UBND-VP"]
+        + [" ngày 21/5/2026", " của UBND tỉnh", "x", " ", "\n"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SCANS
+@given(CAPTION_TEXTS)
+@example("(Kèm theo Công văn số 12/UBND-VP ngày 21/5/2026 của UBND tỉnh)")
+def test_search_caption(text):
+    expected = header._CAPTION.search(text)
+    found = header._search_caption(text)
+    assert _spans([found] if found else []) == _spans([expected] if expected else [])
