@@ -204,3 +204,13 @@ def test_search_caption(text):
     expected = header._CAPTION.search(text)
     found = header._search_caption(text)
     assert _spans([found] if found else []) == _spans([expected] if expected else [])
+
+
+@SCANS
+@given(TEXTS)
+@example("Luật Đất đai số 45/2024/QH15 ngày 12/3/2024")
+@example("Luật Đất đai\n, ngày 12/3/2024")
+def test_law_rest_opening_changes_no_match(text):
+    plain = re.compile(citations._LAW.pattern.replace(citations._LAW_REST_OPENING, "", 1))
+    assert plain.pattern != citations._LAW.pattern
+    assert _spans(citations._LAW.finditer(text)) == _spans(plain.finditer(text))
