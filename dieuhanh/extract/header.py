@@ -455,7 +455,7 @@ class _Builder:
 
 def _anchor(masked: str) -> int | None:
     """Where the header block is: the Quốc hiệu, else "Số:", else a title or "Kính gửi" at the top."""
-    m = _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if _holds_quoc_hieu_word(masked) else None
+    m = _search_quoc_hieu(masked)
     if m:
         return m.start()
     m = _search_number_line(masked, 0, 8000)
@@ -467,11 +467,33 @@ def _anchor(masked: str) -> int | None:
     return None
 
 
-def _holds_quoc_hieu_word(masked: str) -> bool:
-    """Whether the first ``_HEAD_CHARS`` characters hold the word every Quốc hiệu holds (any case).
-    The Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when
-    the word is not there (lower-casing a prefix gives a prefix of the lower-cased text)."""
-    return _QUOC_HIEU_WORD in masked[:2000].lower() or _QUOC_HIEU_WORD in masked[:_HEAD_CHARS].lower()
+def _search_quoc_hieu(masked: str) -> re.Match[str] | None:
+    """``_QUOC_HIEU.search(masked, 0, _HEAD_CHARS)`` when the lower-cased head holds the word every
+    Quốc hiệu holds, else None. A case-insensitive pattern is tried at every position; it is tried
+    only where the lower-cased text holds its opening word (as in ``_fixed_phrase_spans``). The
+    Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when no
+    Quốc hiệu starts there (a match holds the word, so the word test is met when one is found)."""
+    m = _quoc_hieu_in_lowered(masked, 2000)
+    return m or _quoc_hieu_in_lowered(masked, _HEAD_CHARS, need_word=True)
+
+
+def _quoc_hieu_in_lowered(masked: str, width: int, need_word: bool = False) -> re.Match[str] | None:
+    """The first Quốc hiệu (ending before ``_HEAD_CHARS``) starting in the first ``width`` characters,
+    found where their lower-cased form holds "cộng"; with ``need_word``, none unless it holds
+    "nghĩa". Lower-casing keeps positions when no character lower-cases to two (checked)."""
+    head = masked[:width]
+    low = head.lower()
+    if need_word and _QUOC_HIEU_WORD not in low:
+        return None
+    if len(low) != len(head):
+        return _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if need_word else None
+    i = low.find(_QUOC_HIEU_OPENING)
+    while i >= 0:
+        m = _QUOC_HIEU.match(masked, i, _HEAD_CHARS)
+        if m:
+            return m
+        i = low.find(_QUOC_HIEU_OPENING, i + 1)
+    return None
 
 
 def _search_number_line(text: str, start: int, end: int) -> re.Match[str] | None:

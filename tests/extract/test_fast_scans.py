@@ -214,3 +214,21 @@ def test_law_rest_opening_changes_no_match(text):
     plain = re.compile(citations._LAW.pattern.replace(citations._LAW_REST_OPENING, "", 1))
     assert plain.pattern != citations._LAW.pattern
     assert _spans(citations._LAW.finditer(text)) == _spans(plain.finditer(text))
+
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+@SCANS
+@given(TEXTS)
+@example("x" * 1998 + QUOC_HIEU)
+@example("x" * 1990 + "cộng " + QUOC_HIEU.lower())
+@example("İ" * 1500 + QUOC_HIEU)
+@example("x" * 19990 + QUOC_HIEU)
+def test_search_quoc_hieu(text):
+    head = text[: header._HEAD_CHARS].lower()
+    expected = (
+        header._QUOC_HIEU.search(text, 0, header._HEAD_CHARS) if header._QUOC_HIEU_WORD in head else None
+    )
+    found = header._search_quoc_hieu(text)
+    assert _spans([found] if found else []) == _spans([expected] if expected else [])
