@@ -36,9 +36,8 @@ class Citation:
 
 
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
-# What every rule line holds; a quick scan before the line pattern. Written as one character then
-# two or more: a pattern that opens on a repeat gives the engine no first character to skip to.
-_RULE_RUN = re.compile(r"[-–_=][-–_=]{2,}")
+_RULE_CHARS = "-–_="
+_RULE_CHARS_SET = frozenset(_RULE_CHARS)
 
 
 def mask_markup(text: str) -> str:
@@ -46,24 +45,40 @@ def mask_markup(text: str) -> str:
     for ch in "*|#\\":
         if ch in text:
             text = text.replace(ch, " ")
-    # ``_RULE_LINE.sub`` tries its "^" at every character; a rule line holds a run of rule
-    # characters, so only the lines of those runs are tried (same lines blanked).
-    out = []
-    last = checked = -1
-    for run in _RULE_RUN.finditer(text):
-        start = text.rfind("\n", 0, run.start()) + 1
-        if start == checked:
-            continue
-        checked = start
-        line = _RULE_LINE.match(text, start)
-        if line:
-            out.append(text[max(last, 0) : start])
-            out.append(" " * (line.end() - start))
-            last = line.end()
-    if last < 0:
+    spans = _rule_line_spans(text)
+    if not spans:
         return text
+    out = []
+    last = 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(" " * (end - start))
+        last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _rule_line_spans(text: str) -> list[tuple[int, int]]:
+    """The lines ``_RULE_LINE`` matches, in order, without its scan: ``_RULE_LINE.sub`` tries "^" at
+    every character. A rule line holds rule characters only, besides blanks at its ends, three or
+    more in a row: each occurrence of a rule character (``str.find``, fast on a character) with a
+    rule character next to it has its line checked; the search goes on after that line."""
+    spans = set()
+    for ch in _RULE_CHARS:
+        i = text.find(ch)
+        while i >= 0:
+            if text[i + 1 : i + 2] not in _RULE_CHARS_SET and text[i - 1 : i] not in _RULE_CHARS_SET:
+                i = text.find(ch, i + 1)  # alone: not in a run of three
+                continue
+            start = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            if end < 0:
+                end = len(text)
+            core = text[start:end].strip(" \t")
+            if len(core) >= 3 and not core.strip(_RULE_CHARS):
+                spans.add((start, end))
+            i = text.find(ch, end)
+    return sorted(spans)
 
 
 def squash(text: str) -> str:
@@ -139,14 +154,27 @@ _NUMBER_RE = re.compile(NUMBER)
 _GAP = r"[ \t]*\n?[ \t]*"  # whitespace with at most one line break
 _DATE_IN_CITATION = DATE_PHRASE.replace("?P<", "?P<c_").replace("(?P=sep)", "(?P=c_sep)")
 
+_TO_NUMBER = rf"{_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?"  # between the type and the number
 _CITATION = re.compile(
-    rf"(?P<type>{_TYPE_ALT}){_GAP}(?:(?:số|Số){_GAP}:?{_GAP})?(?P<number>{NUMBER})"
+    rf"(?P<type>{_TYPE_ALT}){_TO_NUMBER}(?P<number>{NUMBER})"
     rf"(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
 )
+# ``_CITATION`` opens on an alternation, so a scan tries it at every capital letter. Its number is
+# rarer: a run of digits, then a separator (``_number_starts``). Nothing before the number is a
+# digit, so a citation starts in the run of characters that a type and "số:" are written with
+# (``_NOT_PREFIX`` finds where that run begins) before such a number, and ``_TYPE_BEFORE_NUMBER``
+# (the citation up to its number, ending where the region ends) finds the start there.
+_PREFIX_LETTERS = "".join(sorted({*"".join(t for t in _TYPES if t not in _NAMED), *"sốS:"} - {" "}))
+_NOT_PREFIX = re.compile(rf"[^\s{re.escape(_PREFIX_LETTERS)}]")
+_TYPE_BEFORE_NUMBER = re.compile(rf"(?:{_TYPE_ALT}){_TO_NUMBER}\Z")
 # A law or ordinance is cited by its name, then a number and/or a date.
+# The name is lazy: after each of its characters the rest is tried. The rest opens on a blank, a
+# comma, "số"/"Số" or "ngày": the look-ahead for those first characters turns most tries down at
+# once (it only restates what the rest requires, so the matches are the same).
+_LAW_REST_OPENING = r"(?=[ \t\n,sSn])"
 _LAW = re.compile(
     rf"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)[ \t]+(?P<name>[A-ZĐÀ-Ỹ][^\n;:()]{{0,80}}?(?:\n[^\n;:()]{{0,80}}?)?)"
-    rf"(?:{_GAP}(?:số|Số){_GAP}(?P<number>{NUMBER})(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
+    rf"{_LAW_REST_OPENING}(?:{_GAP}(?:số|Số){_GAP}(?P<number>{NUMBER})(?:{_GAP},?{_GAP}ngày{_GAP}(?P<date>{_DATE_IN_CITATION}))?"
     rf"|{_GAP},?{_GAP}ngày{_GAP}(?P<date2>{_DATE_IN_CITATION.replace('?P<c_', '?P<l_').replace('?P=c_', '?P=l_')}))"
 )
 
@@ -248,10 +276,59 @@ def _word_start(masked: str, pos: int) -> bool:
     return pos == 0 or not masked[pos - 1].isalnum()
 
 
+def _citation_matches(masked: str) -> Iterator[re.Match[str]]:
+    """``_CITATION.finditer(masked)``, tried only before the heads of numbers. A citation's number
+    starts at the first digit after the citation's start, and that digit opens a number head."""
+    pos = 0
+    for number in _number_starts(masked):
+        if number <= pos:
+            continue  # a citation numbered here would start inside the previous match
+        region = _prefix_run_start(masked, number, pos)
+        lead = _TYPE_BEFORE_NUMBER.search(masked, region, number)
+        if lead:
+            m = _CITATION.match(masked, lead.start())
+            if m:  # else the number itself does not match here, whatever stands before it
+                yield m
+                pos = m.end()
+
+
+def _number_starts(masked: str) -> Iterator[int]:
+    """In order, where a run of digits opens that a separator follows, maybe after one letter and
+    blanks ("977/", "57 -", "12a/"): every ``NUMBER`` starts at one. Read back from the separators,
+    which ``str.find`` finds much faster than a regex scan finds digits (``str.isdecimal`` is what
+    the regex digit class matches)."""
+    for sep in sorted([*_find_all(masked, "/"), *_find_all(masked, "-")]):
+        i = sep
+        while i and masked[i - 1] in " \t":
+            i -= 1
+        if i and "a" <= masked[i - 1] <= "z":
+            i -= 1
+        if not (i and masked[i - 1].isdecimal()):
+            continue
+        while i and masked[i - 1].isdecimal():
+            i -= 1
+        yield i
+
+
+def _prefix_run_start(masked: str, end: int, floor: int) -> int:
+    """Where the run of characters a type and "số:" are made of, ending at ``end``, begins (not
+    before ``floor``): the first such character found looking back from ``end``, read from a
+    reversed window that widens until it holds one."""
+    width = 32
+    while True:
+        start = max(floor, end - width)
+        other = _NOT_PREFIX.search(masked[start:end][::-1])
+        if other:
+            return end - other.start()
+        if start == floor:
+            return floor
+        width *= 4
+
+
 def citations_in_masked(masked: str) -> list[Citation]:
     """``find_citations`` over text whose markup is already blanked (offsets unchanged)."""
     found: list[Citation] = []
-    for m in _CITATION.finditer(masked):
+    for m in _citation_matches(masked):
         if not _word_start(masked, m.start()):
             continue
         issuer, subject, end = _extend(masked, m.end())

@@ -97,8 +97,11 @@ _NUMBER_LINE = re.compile(
     rf"(?<![\w/])Số\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
     rf"(?P<sym>{_PART}(?:[ \t]*[-/][ \t]*{_PART})*)"
 )
+# The place opens on a capital not preceded by [\w/.-]. That test is written after the capital
+# (a look-behind over both characters): a pattern opening on a look-behind is tried at every
+# position, one opening on a character class only where the class matches.
 _DATE_LINE = re.compile(
-    rf"(?<![\w/.-])(?P<place>{_CAP}[\w.]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CAP}[\w.]*|phố|xã|trấn)){{0,5}})"
+    rf"(?P<place>{_CAP}(?<![\w/.-]{_CAP})[\w.]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_CAP}[\w.]*|phố|xã|trấn)){{0,5}})"
     r"[ \t]*,[ \t]*\n?[ \t]*ngày\s*(?P<d>\d{1,2})?\s*"
     r"(?:tháng\s*(?P<m>\d{1,2})?\s*,?\s*năm\s*(?P<y>\d{4})?|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))"
 )
@@ -452,7 +455,7 @@ class _Builder:
 
 def _anchor(masked: str) -> int | None:
     """Where the header block is: the Quốc hiệu, else "Số:", else a title or "Kính gửi" at the top."""
-    m = _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if _holds_quoc_hieu_word(masked) else None
+    m = _search_quoc_hieu(masked)
     if m:
         return m.start()
     m = _search_number_line(masked, 0, 8000)
@@ -464,11 +467,33 @@ def _anchor(masked: str) -> int | None:
     return None
 
 
-def _holds_quoc_hieu_word(masked: str) -> bool:
-    """Whether the first ``_HEAD_CHARS`` characters hold the word every Quốc hiệu holds (any case).
-    The Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when
-    the word is not there (lower-casing a prefix gives a prefix of the lower-cased text)."""
-    return _QUOC_HIEU_WORD in masked[:2000].lower() or _QUOC_HIEU_WORD in masked[:_HEAD_CHARS].lower()
+def _search_quoc_hieu(masked: str) -> re.Match[str] | None:
+    """``_QUOC_HIEU.search(masked, 0, _HEAD_CHARS)`` when the lower-cased head holds the word every
+    Quốc hiệu holds, else None. A case-insensitive pattern is tried at every position; it is tried
+    only where the lower-cased text holds its opening word (as in ``_fixed_phrase_spans``). The
+    Quốc hiệu opens the page: the short opening is lower-cased first, the whole head only when no
+    Quốc hiệu starts there (a match holds the word, so the word test is met when one is found)."""
+    m = _quoc_hieu_in_lowered(masked, 2000)
+    return m or _quoc_hieu_in_lowered(masked, _HEAD_CHARS, need_word=True)
+
+
+def _quoc_hieu_in_lowered(masked: str, width: int, need_word: bool = False) -> re.Match[str] | None:
+    """The first Quốc hiệu (ending before ``_HEAD_CHARS``) starting in the first ``width`` characters,
+    found where their lower-cased form holds "cộng"; with ``need_word``, none unless it holds
+    "nghĩa". Lower-casing keeps positions when no character lower-cases to two (checked)."""
+    head = masked[:width]
+    low = head.lower()
+    if need_word and _QUOC_HIEU_WORD not in low:
+        return None
+    if len(low) != len(head):
+        return _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if need_word else None
+    i = low.find(_QUOC_HIEU_OPENING)
+    while i >= 0:
+        m = _QUOC_HIEU.match(masked, i, _HEAD_CHARS)
+        if m:
+            return m
+        i = low.find(_QUOC_HIEU_OPENING, i + 1)
+    return None
 
 
 def _search_number_line(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -795,7 +820,7 @@ def _read_title_subject(b: _Builder, text: str, lines: _LineList, i: int) -> int
 def _read_caption(masked: str, b: _Builder) -> None:
     """An appendix caption "(Kèm theo Công văn số 6386/... ngày 25/11/2025 của ...)" fills what the
     header lacks: the page may have lost its header, but the caption names the document."""
-    m = _CAPTION.search(masked) if "èm" in masked else None  # "[Kk]èm theo": skip the scan
+    m = _search_caption(masked)
     if not m:
         return
     how = "Chú thích phụ lục"
@@ -811,6 +836,19 @@ def _read_caption(masked: str, b: _Builder) -> None:
     b.values["caption_type"] = squash(m.group("type"))
     if m.group("issuer"):
         b.values["caption_issuer"] = squash(m.group("issuer"))
+
+
+def _search_caption(masked: str) -> re.Match[str] | None:
+    """``_CAPTION.search(masked)``: a scan for the class "[Kk]" tries the pattern at every "K"/"k";
+    every match opens on "Kèm"/"kèm", found with ``str.find`` (for "èm", then the letter before)."""
+    i = masked.find("èm", 1)
+    while i >= 0:
+        if masked[i - 1] in "Kk":
+            m = _CAPTION.match(masked, i - 1)
+            if m:
+                return m
+        i = masked.find("èm", i + 1)
+    return None
 
 
 def _is_name(text: str) -> bool:

@@ -97,12 +97,21 @@ _ODD_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u2007\u200b\u2028\u2029\u202f\u2060\ufeff]"
 )
 
+# The same characters one by one: ``in`` looks for one character much faster than a scan for a
+# character class (tested to be the class's characters exactly).
+_ODD_LIST = (
+    *map(chr, range(0x00, 0x09)),
+    *map(chr, range(0x0B, 0x20)),
+    *map(chr, range(0x7F, 0xA0)),
+    *"\u00a0\u00ad\u2007\u200b\u2028\u2029\u202f\u2060\ufeff",
+)
+
 
 def normalize_text(text: str) -> str:
     """NFC, '\\n' line ends, no control or invisible characters, plain spaces."""
     if "\r" in text:  # one scan for the common case of no carriage return at all
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD_CHARACTERS.search(text):
+    if any(map(text.__contains__, _ODD_LIST)):
         text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
     if unicodedata.is_normalized("NFC", text):
         return text

@@ -1,6 +1,9 @@
 """The header/citation scans that try a pattern only where a cue stands find exactly what a plain
 ``search``/``finditer`` of the same pattern finds, on text built from the pieces those patterns read."""
 
+import random
+import re
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -135,3 +138,97 @@ def test_issuer_stop_start(text):
 @given(STOP_TEXTS)
 def test_subject_end_start(text):
     assert _start(citations._SUBJECT_END_START, text) == _start(citations._SUBJECT_END, text)
+
+
+CITATION_TEXTS = st.lists(
+    st.sampled_from(
+        ["Công văn", "Công  văn", "Công\nvăn", "Văn bản", "Văn bản hợp nhất", "Chương trình hành động"]
+        + ["Quyết định", "Quy định", "Thông tư liên tịch", " số ", "Số", ":", " ", "\t", "\n", "\u2003"]
+        + ["12", "977", "5a", "/", "-", "UBND-NC", "/QĐ-TTg", " ngày 21/5/2026", "x", "XCông", "٣", ","]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SCANS
+@given(CITATION_TEXTS)
+@example("Công văn số 12/QĐ và Quyết định 5/KH-UBND")
+@example("Văn bản hợp nhất" + " " * 200 + "12/QĐ")
+def test_citation_matches(text):
+    assert _spans(citations._citation_matches(text)) == _spans(citations._CITATION.finditer(text))
+
+
+def test_date_line_opens_where_the_look_behind_first_form_opens():
+    plain = re.compile(
+        header._DATE_LINE.pattern.replace(f"(?<![\\w/.-]{header._CAP})", "", 1).replace(
+            "(?P<place>", r"(?<![\w/.-])(?P<place>", 1
+        )
+    )
+    assert plain.pattern != header._DATE_LINE.pattern
+    rng = random.Random(5)
+    pieces = [
+        "Hà Nội",
+        "HÀ NỘI",
+        "x",
+        "/",
+        ".",
+        "-",
+        " ",
+        "\n",
+        ",",
+        " ngày 12 tháng 5 năm 2026",
+        "ngày 1/2/2026",
+    ]
+    pieces += ["Tp.", "thành phố", "Ấp", "3", "_"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        expected = plain.search(text, start)
+        found = header._DATE_LINE.search(text, start)
+        assert _spans([found] if found else []) == _spans([expected] if expected else []), repr(text)
+
+
+CAPTION_TEXTS = st.lists(
+    st.sampled_from(
+        ["(", ")", "Kèm", "kèm", "èm", "K", " theo ", "Công văn", "Kế hoạch", " số ", "12", "/UBND-VP"]
+        + [" ngày 21/5/2026", " của UBND tỉnh", "x", " ", "\n"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@SCANS
+@given(CAPTION_TEXTS)
+@example("(Kèm theo Công văn số 12/UBND-VP ngày 21/5/2026 của UBND tỉnh)")
+def test_search_caption(text):
+    expected = header._CAPTION.search(text)
+    found = header._search_caption(text)
+    assert _spans([found] if found else []) == _spans([expected] if expected else [])
+
+
+@SCANS
+@given(TEXTS)
+@example("Luật Đất đai số 45/2024/QH15 ngày 12/3/2024")
+@example("Luật Đất đai\n, ngày 12/3/2024")
+def test_law_rest_opening_changes_no_match(text):
+    plain = re.compile(citations._LAW.pattern.replace(citations._LAW_REST_OPENING, "", 1))
+    assert plain.pattern != citations._LAW.pattern
+    assert _spans(citations._LAW.finditer(text)) == _spans(plain.finditer(text))
+
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+@SCANS
+@given(TEXTS)
+@example("x" * 1998 + QUOC_HIEU)
+@example("x" * 1990 + "cộng " + QUOC_HIEU.lower())
+@example("İ" * 1500 + QUOC_HIEU)
+@example("x" * 19990 + QUOC_HIEU)
+def test_search_quoc_hieu(text):
+    head = text[: header._HEAD_CHARS].lower()
+    expected = (
+        header._QUOC_HIEU.search(text, 0, header._HEAD_CHARS) if header._QUOC_HIEU_WORD in head else None
+    )
+    found = header._search_quoc_hieu(text)
+    assert _spans([found] if found else []) == _spans([expected] if expected else [])

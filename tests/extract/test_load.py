@@ -287,3 +287,11 @@ class TestErrors:
 
         monkeypatch.setattr(docx, "Document", boom)
         assert "bị hỏng" in error_of(b"PK\x03\x04" + bytes(100), "kh.docx")
+
+
+def test_odd_character_list_is_the_odd_character_class():
+    from dieuhanh.extract import load
+
+    matched = {chr(c) for c in range(0x110000) if load._ODD_CHARACTERS.match(chr(c))}
+    assert set(load._ODD_LIST) == matched
+    assert len(load._ODD_LIST) == len(matched)

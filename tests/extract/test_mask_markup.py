@@ -25,3 +25,10 @@ def test_it_agrees_with_the_rule_line_pattern_on_random_text():
 def test_it_blanks_a_rule_line_under_a_header():
     text = "UBND XÃ A\n-------\n**Số: 12/UBND**"
     assert mask_markup(text) == "UBND XÃ A\n       \n  Số: 12/UBND  "
+
+
+def test_it_agrees_with_the_rule_line_pattern_around_other_blanks():
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice("a -–_=\t\n\r\u2003\u00a0x") for _ in range(rng.randint(0, 30)))
+        assert mask_markup(text) == _by_pattern(text), repr(text)
