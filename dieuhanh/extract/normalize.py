@@ -322,29 +322,48 @@ class CleanText:
 
     def start(self, i: int) -> int:
         """``Line.start`` of line ``i``."""
-        runs = self.runs(i)
+        runs = self._runs.get(i)
+        if runs is None:  # one run, as in ``runs``, without building it
+            text = self.texts[i]
+            return self.starts[i] + self.raws[i].find(text) if text else 0
         return runs[0][1] if runs else 0
 
     def end(self, i: int) -> int:
         """``Line.end`` of line ``i``."""
-        runs = self.runs(i)
+        runs = self._runs.get(i)
+        if runs is None:
+            text = self.texts[i]
+            return self.starts[i] + self.raws[i].find(text) + len(text) if text else 0
         if not runs:
             return 0
         _, orig, length = runs[-1]
         return orig + length
 
     def joined(self, parts: list[int], blank_before: bool = False) -> Line:
-        """``join_lines`` of lines ``parts``, all with text (``blank_before`` for the first)."""
-        texts = self.texts
+        """``join_lines`` of lines ``parts``, all with text (``blank_before`` for the first).
+
+        The one run of a line not cleaned in full (see ``runs``) is built here directly: this
+        runs for every line of every paragraph."""
+        texts, cleaned, raws, starts = self.texts, self._runs, self.raws, self.starts
         if len(parts) == 1:
-            return self.line(parts[0], blank_before)
-        runs: list[tuple[int, int, int]] = []
+            i = parts[0]
+            text = texts[i]
+            runs = cleaned.get(i)
+            if runs is None:
+                runs = ((0, starts[i] + raws[i].find(text), len(text)),)
+            return _new(Line, (text, runs, blank_before))
+        joined_runs: list[tuple[int, int, int]] = []
         pos = 0
         for i in parts:
-            for clean, orig, length in self.runs(i):
-                runs.append((pos + clean, orig, length))
-            pos += len(texts[i]) + 1
-        return _new(Line, (" ".join([texts[i] for i in parts]), tuple(runs), blank_before))
+            text = texts[i]
+            runs = cleaned.get(i)
+            if runs is None:
+                joined_runs.append((pos, starts[i] + raws[i].find(text), len(text)))
+            else:
+                for clean, orig, length in runs:
+                    joined_runs.append((pos + clean, orig, length))
+            pos += len(text) + 1
+        return _new(Line, (" ".join([texts[i] for i in parts]), tuple(joined_runs), blank_before))
 
     def paragraphs(self, order: Iterable[int]) -> list[Line]:
         """``paragraphs`` of the lines ``order`` (indices, in reading order)."""

@@ -274,6 +274,14 @@ def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int
     j = i
     n = len(raws)
     while j < n:
+        text = texts[j]
+        if text and not text.isspace():
+            # A line with other text than whitespace is neither a bar nor a blank line (a clean
+            # text holds no "|"): no need to strip the raw line.
+            cell.append(j)
+            prev_bar = False
+            j += 1
+            continue
         stripped = raws[j].strip()
         if stripped == "|":
             if cell:
@@ -292,7 +300,7 @@ def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int
                 break
             j += 1
             continue
-        if texts[j]:
+        if text:
             cell.append(j)
         prev_bar = False
         j += 1
