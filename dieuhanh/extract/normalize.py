@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, repeat
-from operator import add, itemgetter
+from collections.abc import Iterable
+from itertools import accumulate, compress, repeat
+from operator import add, is_not, itemgetter
 from typing import NamedTuple
 
 # Vietnamese letters by case, for character classes: the Unicode blocks interleave upper and lower
@@ -237,50 +238,143 @@ def clean_raw(raw: str, start: int, blank_before: bool = False) -> Line:
     return _new(Line, ("".join(text_parts), tuple(runs), blank_before))
 
 
-_BLANK = _new(Line, ("", (), False))
-
-
 # What ``clean_raw`` cleans: a double space or a character of ``_MARKUP``.
 _DIRT = ("  ", "*", "|", "\\", "\t", "\u00a0", "\r")
 
 
-def _dirty_starts(raws: list[str], starts: list[int]) -> set[int]:
-    """Offsets of the lines (of ``split_lines``) holding a double space or markup.
+def _lines_to_clean(raws: list[str], texts: list[str]) -> set[int]:
+    """Indices of the lines whose clean text is not ``texts[i]`` (the raw line stripped of markup
+    and spaces at both ends) as a single run.
 
-    Each of ``_DIRT`` is looked for with ``str.find`` over the whole text, jumping to the next line
-    after a hit: a few C scans per document instead of a test per line (most lines are plain)."""
-    body = "\n".join(raws)  # the text the lines were split from, less the offset of the first line
-    base = starts[0] if starts else 0
-    dirty: set[int] = set()
+    Stripped text with neither markup nor a double space inside is one ``_RUN`` whenever it has no
+    whitespace but " "; it then starts at its first occurrence in the raw line (what precedes it
+    is markup and spaces). ``clean_raw`` cleans the other lines in full: those with markup or a
+    double space left inside, found with ``str.find`` over all the texts at once (a few C scans
+    instead of a test per line), and those holding another whitespace character (which
+    ``_RUN`` splits at) when markup was stripped: a plain line is only stripped of spaces."""
+    joined = "\n".join(texts)
+    found: set[int] = set()
     for dirt in _DIRT:
-        at = body.find(dirt)
+        line, counted = 0, 0  # ``line`` is the index of the line holding ``joined[counted]``
+        at = joined.find(dirt)
         while at >= 0:
-            dirty.add(base + body.rfind("\n", 0, at) + 1)  # the start of the line (rfind -1 for the first)
-            end = body.find("\n", at)
-            at = body.find(dirt, end + 1) if end >= 0 else -1
-    return dirty
+            line += joined.count("\n", counted, at)
+            found.add(line)
+            counted = joined.find("\n", at) + 1  # the next line (0 after the last one)
+            if not counted:
+                break
+            line += 1
+            at = joined.find(dirt, counted)
+    # Only a line that lost something at its ends can have lost markup; ``str.strip`` returns the
+    # line itself when it strips nothing, so the others are passed over with a C-level ``map``.
+    # Every whitespace character but " " is non-printable: printable texts hold none.
+    for i in compress(range(len(texts)), map(is_not, raws, texts)):
+        text = texts[i]
+        if not text.isprintable() and any(dirt in raws[i] for dirt in _DIRT):
+            found.add(i)
+    return found
+
+
+class CleanText:
+    """The clean text of each line of ``split_lines``; runs and ``Line`` records only on demand.
+
+    Most lines hold no markup: their clean text is the raw line less its edge spaces and their one
+    run is built only for the lines a paragraph or a table cell takes, not for every line."""
+
+    __slots__ = ("raws", "starts", "texts", "_runs")
+
+    def __init__(self, raws: list[str], starts: list[int]) -> None:
+        self.raws = raws
+        self.starts = starts
+        # A line without markup or double space has no character of the markup set but spaces:
+        # stripping the set is ``clean_raw``'s ``strip(" ")``; a line of only markup and spaces
+        # strips to "", as ``clean_raw`` finds; ``_lines_to_clean`` tells the other lines apart.
+        self.texts = texts = list(map(str.strip, raws, repeat(_MARKUP_AND_SPACE)))
+        self._runs: dict[int, tuple[tuple[int, int, int], ...]] = {}  # of the lines cleaned in full
+        for i in _lines_to_clean(raws, texts):
+            text, runs, _ = clean_raw(raws[i], starts[i])
+            texts[i] = text
+            self._runs[i] = runs
+
+    @classmethod
+    def from_lines(cls, raws: list[str], starts: list[int], lines: list[Line]) -> CleanText:
+        """The clean text of lines already cleaned (``lines[i]`` is ``clean_raw`` of line ``i``)."""
+        clean = cls.__new__(cls)
+        clean.raws, clean.starts = raws, starts
+        clean.texts = [line.text for line in lines]
+        clean._runs = {i: line.runs for i, line in enumerate(lines)}
+        return clean
+
+    def runs(self, i: int) -> tuple[tuple[int, int, int], ...]:
+        runs = self._runs.get(i)
+        if runs is not None:
+            return runs
+        text = self.texts[i]
+        if not text:
+            return ()
+        # The text is one run between markup and spaces (``_lines_to_clean``): it starts at its
+        # first occurrence.
+        return ((0, self.starts[i] + self.raws[i].find(text), len(text)),)
+
+    def line(self, i: int, blank_before: bool = False) -> Line:
+        """``clean_raw`` of line ``i``."""
+        return _new(Line, (self.texts[i], self.runs(i), blank_before))
+
+    def start(self, i: int) -> int:
+        """``Line.start`` of line ``i``."""
+        runs = self._runs.get(i)
+        if runs is None:  # one run, as in ``runs``, without building it
+            text = self.texts[i]
+            return self.starts[i] + self.raws[i].find(text) if text else 0
+        return runs[0][1] if runs else 0
+
+    def end(self, i: int) -> int:
+        """``Line.end`` of line ``i``."""
+        runs = self._runs.get(i)
+        if runs is None:
+            text = self.texts[i]
+            return self.starts[i] + self.raws[i].find(text) + len(text) if text else 0
+        if not runs:
+            return 0
+        _, orig, length = runs[-1]
+        return orig + length
+
+    def joined(self, parts: list[int], blank_before: bool = False) -> Line:
+        """``join_lines`` of lines ``parts``, all with text (``blank_before`` for the first).
+
+        The one run of a line not cleaned in full (see ``runs``) is built here directly: this
+        runs for every line of every paragraph."""
+        texts, cleaned, raws, starts = self.texts, self._runs, self.raws, self.starts
+        if len(parts) == 1:
+            i = parts[0]
+            text = texts[i]
+            runs = cleaned.get(i)
+            if runs is None:
+                runs = ((0, starts[i] + raws[i].find(text), len(text)),)
+            return _new(Line, (text, runs, blank_before))
+        joined_runs: list[tuple[int, int, int]] = []
+        pos = 0
+        for i in parts:
+            text = texts[i]
+            runs = cleaned.get(i)
+            if runs is None:
+                joined_runs.append((pos, starts[i] + raws[i].find(text), len(text)))
+            else:
+                for clean, orig, length in runs:
+                    joined_runs.append((pos + clean, orig, length))
+            pos += len(text) + 1
+        return _new(Line, (" ".join([texts[i] for i in parts]), tuple(joined_runs), blank_before))
+
+    def paragraphs(self, order: Iterable[int]) -> list[Line]:
+        """``paragraphs`` of the lines ``order`` (indices, in reading order)."""
+        joined = self.joined
+        return [joined(parts, blank) for parts, blank in paragraph_groups(self.texts, order)]
 
 
 def clean_lines(raws: list[str], starts: list[int]) -> list[Line]:
-    """``[clean_raw(raw, start) ...]`` of parallel lists from ``split_lines``, with the common case (no
-    markup) inline: a document has hundreds of lines and most of them need no cleaning."""
-    out: list[Line] = []
-    append = out.append
-    dirty = _dirty_starts(raws, starts)
-    blank = _BLANK
-    for raw, start in zip(raws, starts, strict=True):
-        if not raw:
-            append(blank)  # immutable: every blank line can share one record
-            continue
-        if start in dirty:
-            # A bare "|" between table cells (most lines with markup) has no text: no call needed.
-            append(clean_raw(raw, start) if raw.strip(_MARKUP_AND_SPACE) else blank)
-            continue
-        left = raw.lstrip(" ")
-        text = left.rstrip(" ")
-        runs = ((0, start + len(raw) - len(left), len(text)),) if text else ()
-        append(_new(Line, (text, runs, False)))
-    return out
+    """``[clean_raw(raw, start) ...]`` of parallel lists from ``split_lines``."""
+    line = CleanText(raws, starts).line
+    return [line(i) for i in range(len(raws))]
 
 
 def is_rule_line(text: str) -> bool:
@@ -328,13 +422,24 @@ _RULE_FIRST = frozenset("-_=*.T")
 def paragraphs(lines: list[Line]) -> list[Line]:
     """Join lines broken mid-phrase into logical lines; rule lines and blanks are dropped."""
     out: list[Line] = []
-    pending: list[Line] = []
-    pending_marker = None  # MARKER match of pending[-1]
+    for parts, blank in paragraph_groups([line[0] for line in lines], range(len(lines))):
+        text, runs, _ = lines[parts[0]]
+        out.append(join_lines([_new(Line, (text, runs, blank)), *(lines[i] for i in parts[1:])]))
+    return out
+
+
+def paragraph_groups(texts: list[str], order: Iterable[int]) -> list[tuple[list[int], bool]]:
+    """The logical lines of ``texts[i] for i in order``: the indices of the lines each one joins,
+    and whether a blank line comes before it. Rule lines and blanks are dropped."""
+    out: list[tuple[list[int], bool]] = []
+    pending: list[int] = []
+    pending_blank = False  # whether a blank line comes before pending[0]
+    pending_marker = None  # MARKER match of the last line of pending
     blank = False
     listed = 0  # the last "(n)" that opened a block
-    prev_text = ""  # the text of pending[-1]
-    for line in lines:
-        text = line[0]  # ``line.text``, read by index: this loop runs for every line of the body
+    prev_text = ""  # the text of the last line of pending
+    for i in order:
+        text = texts[i]
         if not text or text == "|":
             blank = True
             continue
@@ -359,19 +464,21 @@ def paragraphs(lines: list[Line]) -> list[Line]:
             else None
         )
         if pending and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank)):
-            pending.append(line)
+            pending.append(i)
         else:
             if pending:
-                out.append(join_lines(pending))
-            pending = [_new(Line, (text, line[1], blank))]
+                out.append((pending, pending_blank))
+            pending = [i]
+            pending_blank = blank
         pending_marker = marker
         prev_text = text
         blank = False
     if pending:
-        out.append(join_lines(pending))
+        out.append((pending, pending_blank))
     return out
 
 
 def normalize(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Clean logical lines of ``text[start:end]``; every line maps back to ``text``."""
-    return paragraphs(clean_lines(*split_lines(text, start, end)))
+    clean = CleanText(*split_lines(text, start, end))
+    return clean.paragraphs(range(len(clean.texts)))

@@ -13,11 +13,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from dieuhanh.extract.citations import Citation
 from dieuhanh.extract.header import Header, parse_header
 from dieuhanh.extract.indicators import Indicator, find_indicators
-from dieuhanh.extract.normalize import Line, clean_lines, paragraphs, split_lines
+from dieuhanh.extract.normalize import CleanText, Line, split_lines
 from dieuhanh.extract.structure import build_tree, is_title
 from dieuhanh.extract.tables import Table, find_line_tables
 from dieuhanh.extract.tasks import DocInfo, DraftTask, build_tasks
@@ -119,19 +120,19 @@ def _addressees(recipients: tuple[str, ...]) -> tuple[str, ...]:
 
 def body_elements(text: str, start: int, end: int) -> list[Line | Table]:
     """Clean lines and tables of the body, in order; the closing (signature, Nơi nhận) is left out."""
-    raws, starts = split_lines(text, start)
-    cleaned = clean_lines(raws, starts)
-    n = len(raws)
+    clean = CleanText(*split_lines(text, start))
+    texts = clean.texts
+    n = len(texts)
     # The closing runs from the first line at or after ``end`` to the next title (an appendix).
-    skip_from = bisect_left(starts, end)
-    skip_to = next((i for i in range(skip_from, n) if is_title(cleaned[i].text)), n)
+    skip_from = bisect_left(clean.starts, end)
+    skip_to = next((i for i in range(skip_from, n) if is_title(texts[i])), n)
     elements: list[Line | Table] = []
     at = 0  # the first line not yet taken
     # Tables come in order without overlapping (``find_line_tables``): the lines between two tables,
     # less those of the closing, are one run of paragraphs.
-    for first, last, table in [*find_line_tables(raws, starts, cleaned), (n, n, None)]:
-        kept = cleaned[at : min(first, skip_from)] + cleaned[max(at, skip_to) : first]
-        elements.extend(paragraphs(kept))
+    for first, last, table in [*find_line_tables(clean), (n, n, None)]:
+        kept = chain(range(at, min(first, skip_from)), range(max(at, skip_to), first))
+        elements.extend(clean.paragraphs(kept))
         if table is not None and not (skip_from <= first < skip_to):
             elements.append(table)
         at = last

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from dieuhanh.extract.normalize import Line, PhysicalLine, clean_lines, clean_raw, join_lines
+from dieuhanh.extract.normalize import CleanText, Line, PhysicalLine, clean_raw, join_lines
 from dieuhanh.vn.fold import fold_key
 
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
@@ -202,13 +202,16 @@ def find_tables(lines: list[PhysicalLine], cleaned: list[Line] | None = None) ->
     ``cleaned`` (the lines already passed through ``clean_line``) saves cleaning them twice."""
     raws = [p.raw for p in lines]
     starts = [p.start for p in lines]
-    return find_line_tables(raws, starts, cleaned if cleaned is not None else clean_lines(raws, starts))
+    if cleaned is None:
+        return find_line_tables(CleanText(raws, starts))
+    return find_line_tables(CleanText.from_lines(raws, starts, cleaned))
 
 
-def find_line_tables(raws: list[str], starts: list[int], cleaned: list[Line]) -> list[tuple[int, int, Table]]:
-    """``find_tables`` of the parallel lists of ``split_lines`` and their cleaned lines.
+def find_line_tables(clean: CleanText) -> list[tuple[int, int, Table]]:
+    """``find_tables`` of the lines of ``split_lines`` with their clean text.
 
     Tables come in order and do not overlap: each one starts at or after the end of the previous."""
+    raws, starts = clean.raws, clean.starts
     out: list[tuple[int, int, Table]] = []
     i = 0
     n = len(raws)
@@ -230,14 +233,14 @@ def find_line_tables(raws: list[str], starts: list[int], cleaned: list[Line]) ->
             i = j
             continue
         if stripped == "|":
-            j, rows = _read_cell_lines(raws, i, cleaned)
+            j, rows = _read_cell_lines(clean, i)
             for first, last, run in _table_runs(rows):
                 end = starts[last - 1] + len(raws[last - 1])
                 out.append((first, last, _rows_to_table(run, "pipe-cells", starts[first], end)))
             i = j
             continue
         if _FLAT_HEADER.match(stripped):
-            found = _read_flat(starts, i, cleaned)
+            found = _read_flat(clean, i)
             if found:
                 j, table = found
                 out.append((i, j, table))
@@ -247,29 +250,42 @@ def find_line_tables(raws: list[str], starts: list[int], cleaned: list[Line]) ->
     return out
 
 
-def _cell(parts: list[Line]) -> Cell:
-    """``Cell.from_line(join_lines(parts))`` of lines that all have text; most cells have one line."""
-    return Cell.from_line(parts[0] if len(parts) == 1 else join_lines(parts))
+def _cell(clean: CleanText, parts: list[int]) -> Cell:
+    """``Cell.from_line(join_lines(...))`` of lines ``parts``, which all have text."""
+    first = parts[0]
+    if len(parts) == 1:
+        text = clean.texts[first]
+    else:
+        texts = clean.texts
+        text = " ".join([texts[i] for i in parts])
+    return _new(Cell, (text, clean.start(first), clean.end(parts[-1])))
 
 
-def _read_cell_lines(
-    raws: list[str], i: int, cleaned: list[Line]
-) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
+def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
     """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row.
 
     Returns the index after the region and the rows as (first line, end line, cells)."""
+    raws, texts = clean.raws, clean.texts
     rows: list[tuple[int, int, list[Cell]]] = []
     row: list[Cell] = []
     row_start = i
-    cell: list[Line] = []
+    cell: list[int] = []  # the lines of the cell being read
     prev_bar = False
     j = i
     n = len(raws)
     while j < n:
+        text = texts[j]
+        if text and not text.isspace():
+            # A line with other text than whitespace is neither a bar nor a blank line (a clean
+            # text holds no "|"): no need to strip the raw line.
+            cell.append(j)
+            prev_bar = False
+            j += 1
+            continue
         stripped = raws[j].strip()
         if stripped == "|":
             if cell:
-                row.append(_cell(cell))
+                row.append(_cell(clean, cell))
                 cell = []
             elif prev_bar:
                 if row:
@@ -284,12 +300,12 @@ def _read_cell_lines(
                 break
             j += 1
             continue
-        if cleaned[j].text:
-            cell.append(cleaned[j])
+        if text:
+            cell.append(j)
         prev_bar = False
         j += 1
     if cell:
-        row.append(_cell(cell))
+        row.append(_cell(clean, cell))
     if row:
         rows.append((row_start, j, row))
     return j, rows
@@ -321,22 +337,19 @@ _FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
 _FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
 
 
-def _read_flat(starts: list[int], i: int, cleaned_lines: list[Line]) -> tuple[int, Table] | None:
-    header_lines: list[Line] = []
+def _read_flat(clean: CleanText, i: int) -> tuple[int, Table] | None:
+    starts, texts = clean.starts, clean.texts
+    header_lines: list[str] = []
     j = i
     n = len(starts)
     while j < n and len(header_lines) < 30:
-        cleaned = cleaned_lines[j]
-        if cleaned.text:
-            if (
-                _ROW_NUMBER.match(cleaned.text.split(" ", 1)[0])
-                or _GROUP.match(cleaned.text)
-                and header_lines
-            ):
+        text = texts[j]
+        if text:
+            if _ROW_NUMBER.match(text.split(" ", 1)[0]) or _GROUP.match(text) and header_lines:
                 break
-            header_lines.append(cleaned)
+            header_lines.append(text)
         j += 1
-    header_text = fold_key(" ".join(h.text for h in header_lines))
+    header_text = fold_key(" ".join(header_lines))
     if not ("chu tri" in header_text and _FLAT_HEADER_WORDS.search(header_text.replace("chu tri", ""))):
         return None
     order = []
@@ -354,8 +367,7 @@ def _read_flat(starts: list[int], i: int, cleaned_lines: list[Line]) -> tuple[in
     end = start
     k = j
     while k < n:
-        cleaned = cleaned_lines[k]
-        text = cleaned.text
+        text = texts[k]
         k += 1
         if not text:
             continue
@@ -368,23 +380,23 @@ def _read_flat(starts: list[int], i: int, cleaned_lines: list[Line]) -> tuple[in
             expected += 1
             fragments = []
             if len(head) > 1:
-                fragments.append(cleaned.slice(len(head[0]) + 1))
-            end = cleaned.end
+                fragments.append(clean.line(k - 1).slice(len(head[0]) + 1))
+            end = clean.end(k - 1)
             continue
         if _FLAT_HEADER.match(text) and fold_key(text) and fold_key(text) in header_sig:
             # Header repeated at a page break: skip its lines.
             skip = len(header_lines) - 1
             while skip > 0 and k < n:
-                if cleaned_lines[k].text:
+                if texts[k]:
                     skip -= 1
                 k += 1
             continue
         if number:
-            fragments.append(cleaned)
-            end = cleaned.end
+            fragments.append(clean.line(k - 1))
+            end = clean.end(k - 1)
     if number:
         rows.append(_flat_row(number, fragments, roles))
-    table = Table(start, end, tuple(h.text for h in header_lines), roles, tuple(r for r in rows if r), "flat")
+    table = Table(start, end, tuple(header_lines), roles, tuple(r for r in rows if r), "flat")
     return k, table
 
 

@@ -141,3 +141,23 @@ def test_end_checks_agree_with_their_patterns_whatever_the_last_character():
             assert n._open_word_end(text) == bool(n._OPEN_WORD_END.search(text)), text
             quick = text[-1:] in n._JOINING_LAST and n._JOINING_END.search(text)
             assert bool(quick) == bool(n._JOINING_END.search(text)), text
+
+
+def test_clean_lines_matches_clean_line_whatever_the_markup_and_spaces():
+    # Ends and middles mixing markup, spaces and other whitespace: each line must come out of the
+    # shortcuts of ``CleanText`` (stripped ends, one run) as ``clean_raw`` cleans it.
+    ends = ["", " ", "  ", "*", "**", " ** ", "|", " | ", "\\", "\t", "\u00a0", "\r", "\u2003", "\x0c"]
+    middles = ["", "a", "Sở Y tế", "a  b", "a*b", "a | b", "a\u2003b", "a\x0bb", "a\tb", "a\u00a0b", "a\\b"]
+    lines = [left + middle + right for left in ends for middle in middles for right in ends]
+    text = "\n".join(lines)
+    raws, starts = split_lines(text, 0)
+    assert clean_lines(raws, starts) == [clean_line(p) for p in physical_lines(text, 0)]
+
+
+def test_whitespace_but_space_is_not_printable():
+    # ``CleanText`` relies on it to find texts holding a whitespace character ``_RUN`` splits at.
+    import re
+
+    for c in map(chr, range(0x110000)):
+        if c != " " and re.match(r"\s", c):
+            assert not c.isprintable(), hex(ord(c))

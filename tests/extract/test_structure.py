@@ -113,3 +113,14 @@ def test_part_titles_restart_the_structure():
 def test_footnotes_at_the_end_are_skipped():
     tree = _tree("1. Rà soát hồ sơ.\n[1] Năm 2025 đã rà soát 120 hồ sơ.\n[2] Theo báo cáo của Sở.")
     assert _shape(tree) == ["1."]
+
+
+def test_heading_end_agrees_with_its_pattern_whatever_the_last_characters():
+    from dieuhanh.extract import structure as s
+
+    heads = ["", "x", "Nội dung", "thực hiện.", "xong./", 'hết;"', "A ", "a.)"]
+    tails = [chr(c) for c in range(0x3100)] + ["", "\n", ".\n", ")\n", '.")', '?"\n', ";)]"]
+    for head in heads:
+        for tail in tails:
+            text = head + tail
+            assert s._heading_end(text) == bool(s._HEADING_END.search(text)), text
