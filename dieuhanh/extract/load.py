@@ -75,12 +75,12 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
         raise ExtractError(f"Tệp {filename} rỗng.")
     fmt = _format_of(data, filename)
     try:
-        text, encoding, warnings = _LOADERS[fmt](data, filename)
+        text, encoding, warnings, odd_free = _LOADERS[fmt](data, filename)
     except ExtractError:
         raise
     except Exception as exc:  # the boundary: no library exception may reach the caller
         raise ExtractError(_CORRUPT[fmt].format(name=filename)) from exc
-    text = normalize_text(text)
+    text = normalize_text(text, odd_free=odd_free)
     if not text.strip():
         raise ExtractError(f"Tệp {filename} không có nội dung chữ.")
     return LoadedText(text=text, format=fmt, encoding=encoding, warnings=tuple(warnings))
@@ -107,11 +107,13 @@ _ODD_LIST = (
 )
 
 
-def normalize_text(text: str) -> str:
-    """NFC, '\\n' line ends, no control or invisible characters, plain spaces."""
+def normalize_text(text: str, *, odd_free: bool = False) -> str:
+    """NFC, '\\n' line ends, no control or invisible characters, plain spaces.
+
+    ``odd_free``: the caller already knows ``text`` holds none of ``_ODD_CHARACTERS``."""
     if "\r" in text:  # one scan for the common case of no carriage return at all
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(map(text.__contains__, _ODD_LIST)):
+    if not odd_free and any(map(text.__contains__, _ODD_LIST)):
         text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
     if unicodedata.is_normalized("NFC", text):
         return text
@@ -164,21 +166,42 @@ _CONTROL_BYTES = bytes(c for c in (*range(0x00, 0x20), 0x7F) if c not in b"\t\n\
 _BINARY_MESSAGE = "Tệp {name} không phải văn bản (dữ liệu nhị phân hoặc bảng mã không đọc được)."
 
 
-def _load_txt(data: bytes, filename: str) -> tuple[str, str, list[str]]:
+def _load_txt(data: bytes, filename: str) -> tuple[str, str, list[str], bool]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_unicode(data, codec, filename)
+            return (*_decode_unicode(data, codec, filename), False)
     utf16 = _sniff_utf16(data)
     if utf16:
-        return _decode_unicode(data, utf16, filename)
+        return (*_decode_unicode(data, utf16, filename), False)
     # Control bytes counted in one pass: the length lost by deleting them all.
-    if len(data) - len(data.translate(None, _CONTROL_BYTES)) > _MAX_JUNK_RATIO * len(data):
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > _MAX_JUNK_RATIO * len(data):
         raise ExtractError(_BINARY_MESSAGE.format(name=filename))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_8bit(data, filename)
-    return _with_legacy(text, "utf-8", [])
+        return (*_decode_8bit(data, filename), False)
+    text, encoding, warnings = _with_legacy(text, "utf-8", [])
+    # Still "utf-8": no legacy conversion, the text is the bytes decoded, and the bytes tell.
+    odd_free = encoding == "utf-8" and not controls and _utf8_without_odd(data, text)
+    return text, encoding, warnings, odd_free
+
+
+# The odd characters outside Latin-1 (their UTF-8 forms open with 0xE2 or 0xEF).
+_ODD_ABOVE_LATIN1 = tuple(ch for ch in _ODD_LIST if ch > "\xff")
+
+
+def _utf8_without_odd(data: bytes, text: str) -> bool:
+    """Whether ``text`` = ``data`` decoded as UTF-8, ``data`` holding none of ``_CONTROL_BYTES``, is
+    free of ``_ODD_CHARACTERS``: cheaper than ``normalize_text``'s test of each character (a scan
+    for a byte is fast, one for a character of a non-Latin-1 string is not). The odd characters
+    left are "\\x0c" and "\\x1a" (bytes of their own), U+0080-U+00AD (encoded from byte 0xC2)
+    and those above Latin-1, looked for in ``text`` only when a byte they open with is there."""
+    if b"\x0c" in data or b"\x1a" in data or b"\xc2" in data:
+        return False
+    if b"\xe2" in data or b"\xef" in data:
+        return not any(map(text.__contains__, _ODD_ABOVE_LATIN1))
+    return True
 
 
 def _decode_unicode(data: bytes, codec: str, filename: str) -> tuple[str, str, list[str]]:
@@ -481,11 +504,24 @@ def _run(command: list[str], filename: str) -> subprocess.CompletedProcess[bytes
     return result
 
 
-_LOADERS: dict[str, Callable[[bytes, str], tuple[str, str, list[str]]]] = {
+def _unchecked(
+    loader: Callable[[bytes, str], tuple[str, str, list[str]]],
+) -> Callable[[bytes, str], tuple[str, str, list[str], bool]]:
+    """A loader whose text ``normalize_text`` must check for odd characters."""
+
+    def load(data: bytes, filename: str) -> tuple[str, str, list[str], bool]:
+        return (*loader(data, filename), False)
+
+    return load
+
+
+# Each returns the text, its encoding, warnings, and whether the text is known free of
+# ``_ODD_CHARACTERS`` (``normalize_text``'s ``odd_free``).
+_LOADERS: dict[str, Callable[[bytes, str], tuple[str, str, list[str], bool]]] = {
     "txt": _load_txt,
-    "docx": _load_docx,
-    "pdf": _load_pdf,
-    "doc": _load_doc,
+    "docx": _unchecked(_load_docx),
+    "pdf": _unchecked(_load_pdf),
+    "doc": _unchecked(_load_doc),
 }
 _CORRUPT = {
     "txt": "Không đọc được tệp văn bản {name}.",

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from dieuhanh.extract.errors import ExtractError
-from dieuhanh.extract.load import DEFAULT_MAX_BYTES, LoadedText, load_bytes, load_path
+from dieuhanh.extract.load import (
+    _ODD_LIST,
+    DEFAULT_MAX_BYTES,
+    LoadedText,
+    load_bytes,
+    load_path,
+    normalize_text,
+)
 from tests.extract.fixtures_build import (
     build_docx,
     build_image_pdf,
@@ -295,3 +302,22 @@ def test_odd_character_list_is_the_odd_character_class():
     matched = {chr(c) for c in range(0x110000) if load._ODD_CHARACTERS.match(chr(c))}
     assert set(load._ODD_LIST) == matched
     assert len(load._ODD_LIST) == len(matched)
+
+
+@pytest.mark.parametrize("odd", _ODD_LIST)
+def test_each_odd_character_is_removed_from_a_utf8_file(odd):
+    """The loader's byte-level "no odd character" hint never hides one, whichever it is."""
+    text = f"Công văn số 12/UBND{odd} về việc “x”\n"
+    loaded = load_bytes(text.encode("utf-8"), "a.txt")
+    assert loaded.text == normalize_text(text)
+    assert odd not in loaded.text
+
+
+@pytest.mark.parametrize(
+    "sample", ["Kế hoạch “số” – x", "a\ufeffb", "x\u2028y", "plain ascii", "§ 1 · 2", "\uf0b7 mục"]
+)
+def test_utf8_without_odd_only_says_so_of_text_without_odd_characters(sample):
+    from dieuhanh.extract import load
+
+    if load._utf8_without_odd(sample.encode("utf-8"), sample):
+        assert not any(ch in sample for ch in _ODD_LIST)
