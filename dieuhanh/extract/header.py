@@ -89,6 +89,7 @@ _QUOC_HIEU_WORD = "nghĩa"
 _MOTTO_WORD = "hạnh"
 # ... and the word each match opens with (``_fixed_phrase_spans`` tries the patterns there only).
 _QUOC_HIEU_OPENING = "cộng"
+assert _QUOC_HIEU_WORD[3] == "ĩ" and len(_QUOC_HIEU_WORD) == 5  # ``_holds_quoc_hieu_word``
 _MOTTO_OPENING = "độc"
 assert _QUOC_HIEU.pattern.lower().startswith(_QUOC_HIEU_OPENING)
 assert _MOTTO.pattern.lower().startswith(_MOTTO_OPENING)
@@ -482,9 +483,9 @@ def _quoc_hieu_in_lowered(masked: str, width: int, need_word: bool = False) -> r
     found where their lower-cased form holds "cộng"; with ``need_word``, none unless it holds
     "nghĩa". Lower-casing keeps positions when no character lower-cases to two (checked)."""
     head = masked[:width]
-    low = head.lower()
-    if need_word and _QUOC_HIEU_WORD not in low:
+    if need_word and not _holds_quoc_hieu_word(head):
         return None
+    low = head.lower()
     if len(low) != len(head):
         return _QUOC_HIEU.search(masked, 0, _HEAD_CHARS) if need_word else None
     i = low.find(_QUOC_HIEU_OPENING)
@@ -494,6 +495,20 @@ def _quoc_hieu_in_lowered(masked: str, width: int, need_word: bool = False) -> r
             return m
         i = low.find(_QUOC_HIEU_OPENING, i + 1)
     return None
+
+
+def _holds_quoc_hieu_word(head: str) -> bool:
+    """``_QUOC_HIEU_WORD in head.lower()`` without lower-casing all of ``head`` (costly on a long
+    head): looked for around each "ĩ"/"Ĩ", the rare letter the word holds, which ``str.find`` finds
+    fast. Only "Ĩ" lower-cases to "ĩ" and only "N", "G", "H", "A" to "n", "g", "h", "a", each to one
+    character, so every "nghĩa" of the lower-cased text is one of these windows lower-cased."""
+    for letter in "ĩĨ":
+        i = head.find(letter, 3)
+        while i >= 0:
+            if head[i - 3 : i + 2].lower() == _QUOC_HIEU_WORD:
+                return True
+            i = head.find(letter, i + 1)
+    return False
 
 
 def _search_number_line(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -75,6 +75,18 @@ def test_number_line_search(text, start, end):
 
 
 @SCANS
+@given(
+    st.lists(
+        st.sampled_from(["n", "N", "g", "G", "h", "H", "ĩ", "Ĩ", "a", "A", "İ", "x", " "]), max_size=30
+    ).map("".join)
+)
+@example("NGHĨA")
+@example("İnghĩa")
+def test_holds_quoc_hieu_word(head):
+    assert header._holds_quoc_hieu_word(head) == (header._QUOC_HIEU_WORD in head.lower())
+
+
+@SCANS
 @given(TEXTS, STARTS, st.integers(0, 400))
 def test_fixed_phrase_spans(text, start, end):
     end = min(max(start, end), len(text))
