@@ -9,6 +9,7 @@ refused by their unit.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -127,10 +128,41 @@ _MARK_TABLE = bytes(
 )
 _ASCII_BYTES = bytes(range(128))
 
+# The characters ``_marks`` encodes in one pass of a charmap codec, which holds 256 at most: NUL
+# (the codec needs it first), printable ASCII, tab and line ends, the Vietnamese letters in both
+# cases and the punctuation and signs directives use. Any other character sends the text to
+# ``_marks_any``. None of them but 0-9 is a digit (``\\d``), which the asserts check.
+_VIETNAMESE_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹđ"
+_MARKED_CHARS = "".join(
+    dict.fromkeys(
+        "\0"
+        + "".join(chr(c) for c in range(32, 127))
+        + "\t\n\r"
+        + _VIETNAMESE_LOWER
+        + _VIETNAMESE_LOWER.upper()
+        + "‐‑‒–—‘’‚‛“”„‟•…"
+        + "\xa0≥≤°×→₫−"
+    )
+)
+assert len(_MARKED_CHARS) <= 256 and _MARKED_CHARS[0] == "\0"
+assert all(c in "0123456789" or not _DIGIT.match(c) for c in _MARKED_CHARS)
+_MARK_ENCODING = codecs.charmap_build(_MARKED_CHARS)  # the i-th character encodes to byte i
+_MARK_OF_BYTE = bytes(_MARK_TABLE[ord(c)] if c < "\x80" else ord(" ") for c in _MARKED_CHARS).ljust(256)
+
 
 def _marks(text: str) -> bytes | bytearray:
     """One byte per character of ``text``: "0" at each digit (``\\d``, any decimal digit),
     "|" where a clause may end, " " elsewhere."""
+    # Encoding to one byte per character and translating the bytes to marks both run in C.
+    try:
+        encoded = codecs.charmap_encode(text, "strict", _MARK_ENCODING)[0]
+    except UnicodeEncodeError:
+        return _marks_any(text)
+    return encoded.translate(_MARK_OF_BYTE)
+
+
+def _marks_any(text: str) -> bytes | bytearray:
+    """``_marks`` for any text."""
     # Encoding to ASCII with "?" for the rest keeps one byte per character; digits elsewhere in
     # Unicode ("٣") become "?", so they are marked one by one, after a check over only the
     # non-ASCII characters (UTF-8 never has an ASCII byte inside a multi-byte character).

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dieuhanh.extract.indicators import _clause_indicators, _clauses, find_indicators
+from dieuhanh.extract.indicators import (
+    _MARKED_CHARS,
+    _clause_indicators,
+    _clauses,
+    _marks,
+    _marks_any,
+    find_indicators,
+)
 
 pytestmark = pytest.mark.pure
 
@@ -195,3 +202,9 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_digit_walk_finds_what_every_clause_finds(text):
     assert find_indicators(text) == _every_clause(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MARKED_CHARS + "٣０İıРé\u0301"), max_size=60))
+def test_marks_fast_path_agrees_with_the_general_one(text):
+    assert _marks(text) == _marks_any(text)
