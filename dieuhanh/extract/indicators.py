@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dieuhanh.vn.fold import COMMON_CHARS
+
 GE, GT, EQ, LE, LT = "≥", ">", "=", "≤", "<"
 
 
@@ -130,22 +132,10 @@ _MARK_TABLE = bytes(
 )
 _ASCII_BYTES = bytes(range(128))
 
-# The characters ``_marks`` encodes in one pass of a charmap codec, which holds 256 at most: NUL
-# (the codec needs it first), printable ASCII, tab and line ends, the Vietnamese letters in both
-# cases and the punctuation and signs directives use. Any other character sends the text to
-# ``_marks_any``. None of them but 0-9 is a digit (``\\d``), which the asserts check.
-_VIETNAMESE_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹđ"
-_MARKED_CHARS = "".join(
-    dict.fromkeys(
-        "\0"
-        + "".join(chr(c) for c in range(32, 127))
-        + "\t\n\r"
-        + _VIETNAMESE_LOWER
-        + _VIETNAMESE_LOWER.upper()
-        + "‐‑‒–—‘’‚‛“”„‟•…"
-        + "\xa0≥≤°×→₫−"
-    )
-)
+# The characters ``_marks`` encodes in one pass of a charmap codec, which holds 256 at most (the
+# usual characters of Vietnamese text); any other character sends the text to ``_marks_any``.
+# None of them but 0-9 is a digit (``\\d``), which the asserts check.
+_MARKED_CHARS = COMMON_CHARS
 assert len(_MARKED_CHARS) <= 256 and _MARKED_CHARS[0] == "\0"
 assert all(c in "0123456789" or not _DIGIT.match(c) for c in _MARKED_CHARS)
 _MARK_ENCODING = codecs.charmap_build(_MARKED_CHARS)  # the i-th character encodes to byte i
