@@ -405,7 +405,8 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     if nxt_marker:
         # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
         return bool(_WRAPPED_HYPHEN.match(nxt)) and not _terminal(prev)
-    if _terminal(prev):
+    # ``_terminal``'s own first test, inline: most wrapped lines end on a letter.
+    if prev[-1:] in _TERMINAL_LAST and _terminal(prev):
         return not blank_between and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in '(“"')
     if not blank_between:
         return True

@@ -59,25 +59,27 @@ def _heading_end(text: str) -> bool:
 def marker_key(marker: str) -> str:
     """The family of a marker: items of one family are siblings."""
     m = marker.strip()
-    if m[:4] in ("Phần", "PHẦN") or m[:6] in ("Chương", "CHƯƠNG") or m[:3] in ("Mục", "MỤC"):
-        return "part"
-    if m[:4] in ("Điều", "ĐIỀU"):
-        return "article"
-    if m[0] in "IVX" and m.rstrip(".)").strip("IVX") == "":
-        return "roman"
-    if m[0].isdigit():
+    first = m[0]
+    # Digits and bullets open no part, article or Roman marker: they are told apart first.
+    if first.isdigit():
         if m.endswith(")"):
             return "num)"
         depth = m.rstrip(".").count(".") + 1
         return f"num{depth}"
-    if m.startswith("("):
-        return "(roman)" if m[1] in "ivx" else "(num)"
-    if m[0].isalpha():
-        return "letter"
-    if m[0] in "-–—":
+    if first in "-–—":
         return "dash"
-    if m[0] == "+":
+    if first == "+":
         return "plus"
+    if m[:4] in ("Phần", "PHẦN") or m[:6] in ("Chương", "CHƯƠNG") or m[:3] in ("Mục", "MỤC"):
+        return "part"
+    if m[:4] in ("Điều", "ĐIỀU"):
+        return "article"
+    if first in "IVX" and m.rstrip(".)").strip("IVX") == "":
+        return "roman"
+    if first == "(":
+        return "(roman)" if m[1] in "ivx" else "(num)"
+    if first.isalpha():
+        return "letter"
     return "dot"
 
 
@@ -125,10 +127,14 @@ def split_marker(line: Line) -> tuple[str, int]:
     m = match_marker(line.text)
     if not m:
         return "", 0
-    body = m.end()
-    while body < len(line.text) and line.text[body] == " ":
-        body += 1
-    return m.group().strip(), body
+    return m.group().strip(), _text_after(line.text, m.end())
+
+
+def _text_after(text: str, end: int) -> int:
+    """The offset of the text after a marker ending at ``end``: its spaces skipped."""
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
 
 
 def is_title(text: str) -> bool:
@@ -145,6 +151,7 @@ def build_tree(elements: list[Line | Table]) -> Block:
     """Nest lines and tables into a tree under a root block."""
     root = Block("root")
     stack: list[Block] = [root]
+    keys: list[str] = [root.key]  # the key of each block of ``stack``
     in_recipients = False
     in_footnotes = False
     for el in elements:
@@ -162,7 +169,9 @@ def build_tree(elements: list[Line | Table]) -> Block:
         if first == "N" and _RECIPIENTS.match(text):
             in_recipients = True
             continue
-        marker, body = split_marker(el)
+        # ``split_marker`` inline: the offset after the marker is wanted only for items.
+        found = match_marker(text)
+        marker = found.group().strip() if found else ""
         if in_recipients:
             if marker and marker_key(marker) in ("dash", "plus", "dot"):
                 continue
@@ -173,19 +182,22 @@ def build_tree(elements: list[Line | Table]) -> Block:
             title = Block("title", line=el)
             root.children.append(title)
             stack = [root, title]
+            keys = [root.key, title.key]
             continue
         if marker:
             key = marker_key(marker)
-            node = Block("item", line=el, marker=marker, key=key, body=body)
-            keys = [b.key for b in stack]
+            node = Block("item", line=el, marker=marker, key=key, body=_text_after(text, found.end()))
             if key in keys:
-                del stack[keys.index(key) :]
+                at = keys.index(key)
+                del stack[at:], keys[at:]
             else:
                 rank = _RANK.get(key, 99)
                 while len(stack) > 1 and stack[-1].kind == "item" and _RANK.get(stack[-1].key, 99) >= rank:
                     stack.pop()
+                    keys.pop()
             stack[-1].children.append(node)
             stack.append(node)
+            keys.append(key)
             continue
         # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
         parent = stack[0] if text.endswith("/.") else stack[-1]
@@ -197,4 +209,5 @@ def build_tree(elements: list[Line | Table]) -> Block:
             # A lead-in ("… gồm các nội dung sau:") holds the items that follow it.
             node.key = "lead-in"
             stack.append(node)
+            keys.append(node.key)
     return root

@@ -118,14 +118,25 @@ def _is_header(cells: list[str]) -> bool:
     return "lead" in roles and ("task" in roles or "time" in roles)
 
 
-def _rows_to_table(raw_rows: list[list[Cell]], layout: str, start: int, end: int) -> Table:
+def _rows_to_table(
+    raw_rows: list[list[Cell]] | list[list[_CellLines]],
+    layout: str,
+    start: int,
+    end: int,
+    clean: CleanText | None = None,
+) -> Table:
+    """The table of ``raw_rows``. With ``clean``, the rows hold ``_CellLines``: only the rows under a
+    header become data rows, and only their cells get a span."""
     header_at = next((i for i, r in enumerate(raw_rows) if _is_header([c.text for c in r])), None)
     if header_at is None:
         header = [c.text for c in raw_rows[0]] if raw_rows else []
         return Table(start, end, tuple(header), column_roles(header), (), layout)
     header = [c.text for c in raw_rows[header_at]]
     roles = column_roles(header)
-    rows = _assign(raw_rows[header_at + 1 :], header, roles)
+    data = raw_rows[header_at + 1 :]
+    if clean is not None:
+        data = [[_spanned(clean, c) for c in row] for row in data]
+    rows = _assign(data, header, roles)
     return Table(start, end, tuple(header), roles, tuple(rows), layout)
 
 
@@ -236,7 +247,7 @@ def find_line_tables(clean: CleanText) -> list[tuple[int, int, Table]]:
             j, rows = _read_cell_lines(clean, i)
             for first, last, run in _table_runs(rows):
                 end = starts[last - 1] + len(raws[last - 1])
-                out.append((first, last, _rows_to_table(run, "pipe-cells", starts[first], end)))
+                out.append((first, last, _rows_to_table(run, "pipe-cells", starts[first], end, clean)))
             i = j
             continue
         if _FLAT_HEADER.match(stripped):
@@ -250,24 +261,40 @@ def find_line_tables(clean: CleanText) -> list[tuple[int, int, Table]]:
     return out
 
 
-def _cell(clean: CleanText, parts: list[int]) -> Cell:
-    """``Cell.from_line(join_lines(...))`` of lines ``parts``, which all have text."""
+class _CellLines(NamedTuple):
+    """A cell of a web-crawl table before its span is looked up: its text and its first and last
+    lines. Finding the span costs more than the text, and most cells never need one: a table
+    without a header row has no data rows (a long layout table can have thousands of cells)."""
+
+    text: str
+    first: int
+    last: int
+
+
+def _cell(clean: CleanText, parts: list[int]) -> _CellLines:
+    """The text of lines ``parts`` (which all have text) joined as ``join_lines`` does."""
     first = parts[0]
     if len(parts) == 1:
         text = clean.texts[first]
     else:
         texts = clean.texts
         text = " ".join([texts[i] for i in parts])
-    return _new(Cell, (text, clean.start(first), clean.end(parts[-1])))
+    return _new(_CellLines, (text, first, parts[-1]))
 
 
-def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int, list[Cell]]]]:
+def _spanned(clean: CleanText, cell: _CellLines) -> Cell:
+    """``Cell.from_line(join_lines(...))`` of the lines of ``cell``."""
+    text, first, last = cell
+    return _new(Cell, (text, clean.start(first), clean.end(last)))
+
+
+def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int, list[_CellLines]]]]:
     """Rows of a web-crawl table: cells between ``|`` lines, ``|`` twice in a row ends a row.
 
     Returns the index after the region and the rows as (first line, end line, cells)."""
     raws, texts = clean.raws, clean.texts
-    rows: list[tuple[int, int, list[Cell]]] = []
-    row: list[Cell] = []
+    rows: list[tuple[int, int, list[_CellLines]]] = []
+    row: list[_CellLines] = []
     row_start = i
     cell: list[int] = []  # the lines of the cell being read
     prev_bar = False
@@ -311,9 +338,9 @@ def _read_cell_lines(clean: CleanText, i: int) -> tuple[int, list[tuple[int, int
     return j, rows
 
 
-def _table_runs(rows: list[tuple[int, int, list[Cell]]]):
+def _table_runs(rows: list[tuple[int, int, list[_CellLines]]]):
     """Runs of rows that form a table; one-cell rows of running text (layout debris) end a run."""
-    run: list[tuple[int, int, list[Cell]]] = []
+    run: list[tuple[int, int, list[_CellLines]]] = []
 
     def close():
         if sum(len(r[2]) >= 3 for r in run) >= 2:

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dieuhanh.extract.indicators import _clause_indicators, _clauses, find_indicators
+from dieuhanh.extract.indicators import (
+    _MARKED_CHARS,
+    _clause_indicators,
+    _clauses,
+    _marks,
+    _marks_any,
+    find_indicators,
+)
 
 pytestmark = pytest.mark.pure
 
@@ -195,3 +202,40 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_digit_walk_finds_what_every_clause_finds(text):
     assert find_indicators(text) == _every_clause(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_MARKED_CHARS + "٣０İıРé\u0301"), max_size=60))
+def test_marks_fast_path_agrees_with_the_general_one(text):
+    assert _marks(text) == _marks_any(text)
+
+
+_CUE_PIECES = [
+    "Đạt",
+    "TRỞ",
+    "trở",
+    "đạt",
+    "tối thiểu",
+    "Ít nhất",
+    "KHÔNG QUÁ",
+    "dưới",
+    "95",
+    "%",
+    " ",
+    ",",
+    "\n",
+    "İ",
+    "ı",
+    "٣",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12).map("".join))
+def test_cue_tests_over_coded_bytes_agree_with_lower_case(text):
+    from dieuhanh.extract.indicators import _LOWER_OF_BYTE, _encode, _rules_with_cues
+
+    coded = _encode(text)
+    if coded is not None:
+        lowered = coded.translate(_LOWER_OF_BYTE)
+        assert _rules_with_cues(text, 0, len(text), lowered) == _rules_with_cues(text, 0, len(text), None)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dieuhanh.vn.deadline_rules import _fold_for_rules_char, fold_for_rules
-from dieuhanh.vn.fold import FAST_CHARS, fold, fold_char, fold_key, fold_same_length, nfc
+from dieuhanh.vn.fold import COMMON_CHARS, FAST_CHARS, fold, fold_char, fold_key, fold_same_length, nfc
 
 pytestmark = pytest.mark.pure
 
@@ -91,3 +91,11 @@ def test_whitespace_other_than_space_is_not_printable():
 @given(st.text(st.sampled_from(" \t\n\xa0\u2003ab\u0301Đ")))
 def test_fold_collapses_every_run_of_whitespace(text):
     assert fold(text) == " ".join(fold_same_length(nfc(text)).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(COMMON_CHARS + "ΣσİıРÄ"), max_size=60))
+def test_common_characters_fold_like_the_general_path(text):
+    # The first path (no lower()) and the per-character translation agree on every text.
+    assert fold_same_length(text) == "".join(fold_char(c) for c in text)
+    assert fold_for_rules(text) == "".join(_fold_for_rules_char(c) for c in text)
