@@ -146,6 +146,21 @@ def _summary(text: str) -> str:
     return short + ("…" if len(words) > _SUMMARY_WORDS else "")
 
 
+def _new_task(**fields: object) -> ExtractedTask:
+    """``ExtractedTask(**fields)`` without its ``__init__``: a frozen dataclass sets each of its 15
+    fields through ``object.__setattr__`` there, which showed in profiles. The instance dict is
+    filled directly (no ``__post_init__`` to run); every field must be given, as ``__init__`` asks."""
+    if fields.keys() != _EXTRACTED_TASK_FIELDS_SET:
+        raise TypeError(f"ExtractedTask fields differ: {sorted(fields.keys() ^ _EXTRACTED_TASK_FIELDS_SET)}")
+    task = _object_new(ExtractedTask)
+    task.__dict__.update(fields)
+    return task
+
+
+_EXTRACTED_TASK_FIELDS_SET = frozenset(ExtractedTask.__dataclass_fields__)
+_object_new = object.__new__
+
+
 def _task(d: DraftTask, directory: UnitDirectory | None, unknown: list[str]) -> ExtractedTask:
     reasons = dict(d.reasons)
     if directory is None:
@@ -160,7 +175,7 @@ def _task(d: DraftTask, directory: UnitDirectory | None, unknown: list[str]) -> 
         reasons["lead_unit"] = lead.reason
         lead_id, lead_confidence, coord_ids = lead.unit_id, lead.confidence, tuple(r.unit_id for r in coords)
     span = d.span or d.line.span()
-    return ExtractedTask(
+    return _new_task(
         text=d.line.text,
         summary=_summary(d.line.text),
         lead=d.lead,

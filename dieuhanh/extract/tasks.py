@@ -54,9 +54,11 @@ _FIELD = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftTask:
-    """A task before it is frozen into the pipeline's ``ExtractedTask``."""
+    """A task before it is frozen into the pipeline's ``ExtractedTask``.
+
+    With slots: its fields are set and read without an instance dict."""
 
     line: Line
     lead: str
