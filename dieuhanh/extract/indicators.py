@@ -227,16 +227,6 @@ def _rules_with_cues(text: str, start: int, end: int, lowered: bytes | None) -> 
     return [rule for rule, cues, _ in _RULES if exotic or cues.search(lowered_clause)]
 
 
-def _clauses(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in _CLAUSE_END.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
-
-
 # --- rules --------------------------------------------------------------------------
 
 

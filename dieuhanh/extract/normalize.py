@@ -382,16 +382,6 @@ def is_rule_line(text: str) -> bool:
     return bool(_RULE_LINE.match(text) or _PAGE_NUMBER.match(text))
 
 
-def starts_block(text: str) -> bool:
-    """Whether a line opens a new block (a numbered, lettered or bulleted item)."""
-    return bool(match_marker(text))
-
-
-def _bare_marker(text: str) -> bool:
-    m = match_marker(text)
-    return bool(m) and m.end() >= len(text.rstrip())
-
-
 def continues(prev: str, nxt: str, blank_between: bool) -> bool:
     """Whether ``nxt`` continues the paragraph ``prev`` (a line broken mid-phrase)."""
     return _continues(prev, match_marker(prev), nxt, match_marker(nxt), blank_between)
