@@ -116,15 +116,6 @@ def test_law_matches(text):
     assert _spans(citations._law_matches(text)) == _spans(citations._LAW.finditer(text))
 
 
-@SCANS
-@given(st.lists(st.sampled_from(["a", "ă", "đ", "ệ", "\u0301", "é", " ", "\n"]), max_size=2100).map("".join))
-def test_plainly_unicode(text):
-    expected = (
-        len(legacy._UNICODE_VIETNAMESE.findall(text, 0, legacy._QUICK_LOOK)) >= legacy._QUICK_LOOK // 100
-    )
-    assert (legacy._PLAINLY_UNICODE.match(text, 0, legacy._QUICK_LOOK) is not None) == expected
-
-
 STOP_TEXTS = st.lists(
     st.sampled_from(
         [" ", "\t", "\n", "\u2003", "\x0b", ",", ".", ";", ":", "(", ")", "sau đây", "kèm", "có", "Căn cứ"]
