@@ -1,0 +1,73 @@
+"""The document's number and symbol: the "Số: 1087/UBND-VHXH" line, else an appendix caption
+"(Kèm theo Kế hoạch số 215/KH-UBND ngày 05/10/2026 của UBND tỉnh)"."""
+
+from __future__ import annotations
+
+import re
+
+from dieuhanh.extract.citations import normalise_number, squash
+from dieuhanh.extract.header.model import Findings
+from dieuhanh.extract.header.place_date import read_date
+
+_PART = r"[^\W_][\w&]*"  # a part of a symbol: "UBND", "KH&CN", "VHXH"
+
+# "Số" not inside a word (the look-behind, written after the literal, lets re skip to each "Số").
+NUMBER_LINE = re.compile(
+    rf"Số(?<![\w/]Số)\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
+    rf"(?P<sym>{_PART}(?:[ \t]*[-/][ \t]*{_PART})*)"
+)
+
+_CITED_TYPES = (
+    "Công văn",
+    "Văn bản",
+    "Kế hoạch",
+    "Quyết định",
+    "Nghị quyết",
+    "Thông báo",
+    "Chỉ thị",
+    "Công điện",
+    "Báo cáo",
+    "Tờ trình",
+    "Hướng dẫn",
+    "Chương trình",
+    "Kết luận",
+)
+CAPTION = re.compile(
+    r"[Kk]èm\s+theo\s+(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES) + r")"
+    rf"\s*(?:số)?\s*:?\s*(?P<num>\d+[a-z]?)?\s*/\s*(?P<sym>{_PART}(?:\s*[-/]\s*{_PART})*)"
+    r"(?:\s*,?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?"
+    r"|[/.-]?\s*(?P<m2>\d{1,2})?\s*[/.-]\s*(?P<y2>\d{4})))?"
+    r"(?:\s*của\s+(?P<issuer>[^()]{3,120}?))?\s*\)"
+)
+
+
+def read_number(found: Findings, m: re.Match[str]) -> None:
+    """Number and symbol from a "Số:" line; a blank number is a draft not yet numbered."""
+    symbol = normalise_number(m.group("sym"))
+    reason = f"Dòng «Số:» ở phần đầu: «{squash(m.group())}»"
+    found.set("symbol", symbol, reason)
+    if m.group("num"):
+        found.set("number", f"{m.group('num')}{m.group('sep')}{symbol}", reason)
+    else:
+        found.reasons["number"] = f"Số văn bản để trống («{squash(m.group())}»): bản chưa lấy số"
+
+
+def read_caption(masked: str, found: Findings) -> None:
+    """An appendix caption "(Kèm theo Công văn số 6386/... ngày 25/11/2025 của ...)" fills what the
+    header lacks: the page may have lost its header, but the caption names the document."""
+    m = CAPTION.search(masked)
+    if not m:
+        return
+    how = "Chú thích phụ lục"
+    reason = f"{how}: «{squash(m.group())}»"
+    if "symbol" not in found.values and "number" not in found.reasons:
+        found.set("symbol", normalise_number(m.group("sym")), reason)
+        if m.group("num"):
+            found.set("number", f"{m.group('num')}/{normalise_number(m.group('sym'))}", reason)
+        else:
+            found.reasons["number"] = f"{how} để trống số: «{squash(m.group())}»"
+    if "date" not in found.reasons and "month" not in found.values:
+        read_date(found, m, how)
+    found.values["caption_type"] = squash(m.group("type"))
+    if m.group("issuer"):
+        found.values["caption_issuer"] = squash(m.group("issuer"))

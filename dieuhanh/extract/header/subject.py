@@ -1,0 +1,83 @@
+"""The subject (trích yếu): after "V/v" in a công văn, under the title line of other types
+("KẾ HOẠCH" / "Chuyển đổi số ..."), or on the line after the number ("Về việc ...")."""
+
+from __future__ import annotations
+
+import re
+
+from dieuhanh.extract.citations import squash
+from dieuhanh.extract.header.model import Findings
+from dieuhanh.extract.header.place_date import DATE_LINE
+from dieuhanh.extract.header.recipients import KINH_GUI
+from dieuhanh.extract.header.text import Line, continued_block, upper_text
+from dieuhanh.extract.header.vocabulary import ACRONYMS
+
+VV = re.compile(r"^(?:V/v|V/V|v/v)\.?\s*:?\s*")
+_BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|[IVX]+\.|\d+\.)")
+_OPEN_ENDS = (",", " CỦA", " VÀ", " VỀ", " SỐ", " của", " và", " về", " số")
+
+
+def read_vv(found: Findings, lines: list[Line], i: int, first: str) -> int:
+    """The subject after "V/v" on line ``i``; returns the index of the line after it."""
+    parts, j = continued_block(lines, i, first)
+    subject = squash(" ".join(parts))
+    dm = DATE_LINE.search(subject)
+    if dm:
+        subject = squash(subject[: dm.start()])
+    found.set("subject", subject, f"Trích yếu sau «V/v»: «{subject}»")
+    return j
+
+
+def read_subject_under_number(found: Findings, lines: list[Line], i: int) -> int:
+    """ "Về việc ..." on the line after the number; returns the index of the line after it."""
+    parts, j = continued_block(lines, i, lines[i].text)
+    subject = squash(" ".join(parts))
+    found.set("subject", subject, f"Trích yếu dưới số, ký hiệu: «{subject}»")
+    return j
+
+
+def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) -> int:
+    """The subject under a title line ("KẾ HOẠCH" / "Chuyển đổi số ...") from line ``i``: upper-case
+    lines, or the lines of one bold run; returns the index of the line after it."""
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    parts: list[str] = []
+    bold_subject = None
+    while i < len(lines):
+        t = lines[i].text
+        raw = text[lines[i].start : lines[i].end].strip()
+        if not t:
+            k = i
+            while k < len(lines) and not lines[k].text:
+                k += 1
+            if parts and k < len(lines) and lines[k].text[:1].islower():
+                i = k
+                continue
+            break
+        if parts and not parts[-1].endswith(_OPEN_ENDS):
+            bold = raw.startswith("**")
+            if "điện:" in t or (bold and bold_subject is False) or KINH_GUI.match(t):
+                break
+        if not parts:
+            if _BODY_OPENING.match(t):
+                break
+            bold_subject = raw.startswith("**")
+        if parts and not upper_text(t) and upper_text(parts[-1]):
+            break
+        parts.append(t)
+        i += 1
+    if parts:
+        subject = sentence_case(" ".join(parts))
+        found.set("subject", subject, f"Trích yếu dưới tên loại văn bản: «{squash(' '.join(parts))}»")
+    found.values["subject_done"] = True
+    return i
+
+
+def sentence_case(raw: str) -> str:
+    """An upper-case title subject in sentence case; numbers and codes keep their letters."""
+    text = squash(raw)
+    if not upper_text(text):
+        return text
+    words = [w if any(c.isdigit() for c in w) or w in ACRONYMS else w.lower() for w in text.split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
