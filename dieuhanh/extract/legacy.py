@@ -70,6 +70,16 @@ def encoding_for_font(font: str | None) -> str | None:
     return None
 
 
+def is_capital_font(font: str | None) -> bool:
+    """TCVN3 capital fonts (".VnTimeH", ".VnArialH Bold") draw lower-case bytes as capitals:
+    their text converts to lower case and must be put in capitals."""
+    if encoding_for_font(font) != TCVN3_NAME:
+        return False
+    name = _SUBSET_TAG.sub("", font or "").upper().split(",")[0].split("-")[0].strip()
+    family = name.split()[0] if name.split() else ""
+    return name.endswith("H") or family.endswith("H")
+
+
 def convert_from(text: str, encoding: str) -> str:
     """Convert text known to be in `encoding` ("tcvn3" or "vni"); spacing is kept."""
     return convert(text, _CHARMAPS[encoding])
