@@ -29,7 +29,9 @@ def _comparable(result) -> dict:
     out = to_json_dict(result)
     words = lambda t: " ".join(re.sub(r"[*|]", " ", t).split())  # noqa: E731
     document = {k: out["document"][k] for k in ("number", "type", "issuer", "date", "subject", "signer")}
-    tasks = [(t["lead"], t["deadline"]["kind"], t["deadline"]["date"], words(t["text"])) for t in out["tasks"]]
+    tasks = [
+        (t["lead"], t["deadline"]["kind"], t["deadline"]["date"], words(t["text"])) for t in out["tasks"]
+    ]
     return {"document": document, "tasks": tasks}
 
 
