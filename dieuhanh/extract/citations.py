@@ -37,8 +37,19 @@ class Citation:
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
 
 
+# Bold or italic stars inside a word ("phối **tr**ộn", "V****Ă****N PHÒNG"), which converters
+# leave where the formatting changed mid-word.
+_STARS_IN_WORD = re.compile(r"(?<=[^\W_])(\*+)([^\W_]+)")
+
+
 def mask_markup(text: str) -> str:
-    """Blank out converter markup (bold stars, table pipes, rule lines) keeping every offset."""
+    """Blank out converter markup (bold stars, table pipes, rule lines). Stars inside a word are
+    first moved to its end, so that blanking them does not split it; every other offset is kept."""
+    while "*" in text:
+        moved = _STARS_IN_WORD.sub(lambda m: m.group(2) + m.group(1), text)
+        if moved == text:
+            break
+        text = moved
     for ch in "*|#\\":
         text = text.replace(ch, " ")
     return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
@@ -109,10 +120,10 @@ _TYPES = (
 )
 _TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TYPES if t not in _NAMED)
 # "977/UBND-NC", "57-NQ/TW", "214/2025/NĐ-CP", "71/NQ -CP", "231/KH- UBND": separators may carry
-# spaces (and a PDF line break), the parts are letters, digits and "&".
-_PART = r"[^\W_][\w&]*"
+# spaces (and a PDF line break), the parts are letters, digits, "&" and inner dots.
+SYMBOL_PART = r"[^\W_][\w&]*(?:\.[^\W_][\w&]*)*"  # "UBND", "KH&CN", "V.I"
 _SEP_GAP = r"[ \t]*(?:\n[ \t]*){0,2}"  # PDF text may put a blank line inside "231/KH- UBND"
-NUMBER = rf"\d+[a-z]?(?:[ \t]*[/-]{_SEP_GAP}{_PART})+"
+NUMBER = rf"\d+[a-z]?(?:[ \t]*[/-]{_SEP_GAP}{SYMBOL_PART})+"
 _NUMBER_RE = re.compile(NUMBER)
 _GAP = r"[ \t]*\n?[ \t]*"  # whitespace with at most one line break
 _DATE_IN_CITATION = DATE_PHRASE.replace("?P<", "?P<c_").replace("(?P=sep)", "(?P=c_sep)")

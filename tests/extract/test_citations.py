@@ -77,3 +77,7 @@ def test_it_ignores_a_type_word_without_number():
 def test_markup_is_blanked_keeping_every_offset():
     text = "UBND XÃ A\n-------\n**Số: 12/UBND** | x\n- a rule line needs three -"
     assert mask_markup(text) == "UBND XÃ A\n       \n  Số: 12/UBND     x\n- a rule line needs three -"
+
+
+def test_stars_inside_a_word_do_not_split_it():
+    assert mask_markup("**V****Ă****N PHÒNG** phối **tr**ộn") == "  VĂN         PHÒNG   phối   trộn  "

@@ -467,3 +467,76 @@ def test_it_finds_a_header_below_many_blank_lines(blank_lines):
     h = parse_header("\n" * blank_lines + CONG_VAN_VV)
     assert h.number == "08/CV-UBND"
     assert h.date == date(2026, 9, 3)
+
+
+CRAWLED_VV = """**BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 4521/BNNMT-KH.TC
+*V/v hoàn thiện hồ sơ Dự án hồ chứa nước
+Ea Krông và Dự án kè sông Cầu Đỏ giai đoạn 2*
+|
+*Hà Nội, ngày 14
+tháng 10 năm 2026*
+|
+**Kính gửi:** Ủy ban nhân dân tỉnh Đông Sơn.
+Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân tỉnh hoàn thiện hồ sơ.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KH.
+|
+**KT. BỘ TRƯỞNG**
+THỨ TRƯỞNG
+**Đặng
+Quốc Khánh**
+|
+"""
+
+
+def test_it_reads_a_subject_in_italics_across_a_capitalised_line_then_the_date():
+    h = parse_header(CRAWLED_VV)
+    assert h.subject == ("hoàn thiện hồ sơ Dự án hồ chứa nước Ea Krông và Dự án kè sông Cầu Đỏ giai đoạn 2")
+    assert (h.place, h.date) == ("Hà Nội", date(2026, 10, 14))
+    assert h.recipients[0] == "Ủy ban nhân dân tỉnh Đông Sơn"
+
+
+def test_it_keeps_a_dot_inside_the_symbol():
+    assert parse_header(CRAWLED_VV).number == "4521/BNNMT-KH.TC"
+
+
+def test_it_joins_a_signer_name_broken_inside_bold():
+    h = parse_header(CRAWLED_VV)
+    assert (h.signer, h.signer_title) == ("Đặng Quốc Khánh", "THỨ TRƯỞNG")
+
+
+def test_a_subject_ending_in_so_does_not_swallow_the_date_line():
+    text = (
+        "UBND XÃ AN THỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 77/UBND-VP\nV/v đẩy mạnh chuyển đổi số\nAn Thịnh, ngày 02 tháng 3 năm 2026\n"
+        "Kính gửi: Các thôn.\nỦy ban nhân dân xã đề nghị các thôn thực hiện.\n"
+    )
+    h = parse_header(text)
+    assert (h.subject, h.date) == ("đẩy mạnh chuyển đổi số", date(2026, 3, 2))
+
+
+def test_it_reads_a_party_numbered_caption_and_not_a_cited_one():
+    text = (
+        "**HƯỚNG DẪN**\n**VỀ CÔNG TÁC TUYÊN TRUYỀN NĂM 2027**\n"
+        "Thực hiện Quy chế (ban hành kèm theo Quyết định số 55-QĐ/BTG, ngày 02/3/2026 của Ban Tuyên giáo), "
+        "Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:\n1. Các huyện ủy tổ chức quán triệt.\n"
+        "**PHỤ LỤC**\n*(Kèm theo Hướng dẫn số 14-HD/BTG, ngày 20/11/2026 của Ban Tuyên giáo\nTỉnh ủy)*\n"
+    )
+    h = parse_header(text)
+    assert (h.number, h.date) == ("14-HD/BTG", date(2026, 11, 20))
+    assert h.issuer == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_the_authority_of_a_decision_may_break_across_lines():
+    text = CHAIRMAN_DECISION.replace(
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG SƠN**", "**CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LONG SƠN**"
+    )
+    assert parse_header(text).issuer == "Chủ tịch UBND tỉnh Long Sơn"

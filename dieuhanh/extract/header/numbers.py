@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import re
 
-from dieuhanh.extract.citations import normalise_number, squash
+from dieuhanh.extract.citations import NUMBER, SYMBOL_PART, normalise_number, squash
 from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.place_date import read_date
-
-_PART = r"[^\W_][\w&]*"  # a part of a symbol: "UBND", "KH&CN", "VHXH"
 
 # "Số" not inside a word (the look-behind, written after the literal, lets re skip to each "Số").
 NUMBER_LINE = re.compile(
     rf"Số(?<![\w/]Số)\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
-    rf"(?P<sym>{_PART}(?:[ \t]*[-/][ \t]*{_PART})*)"
+    rf"(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*{SYMBOL_PART})*)"
 )
 
 _CITED_TYPES = (
@@ -32,9 +30,11 @@ _CITED_TYPES = (
     "Chương trình",
     "Kết luận",
 )
+# A caption opens its parenthesis: "(Kèm theo ...", "(Ban hành kèm theo ..."; a document cited
+# in running text is not one ("… theo Quy chế (ban hành kèm theo Quyết định số …)").
 CAPTION = re.compile(
-    r"[Kk]èm\s+theo\s+(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES) + r")"
-    rf"\s*(?:số)?\s*:?\s*(?P<num>\d+[a-z]?)?\s*/\s*(?P<sym>{_PART}(?:\s*[-/]\s*{_PART})*)"
+    r"\(\s*(?:Ban\s+hành\s+kèm|Kèm)\s+theo\s+(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES) + r")"
+    rf"\s*(?:số)?\s*:?\s*(?:(?P<number>{NUMBER})|/\s*(?P<sym>{SYMBOL_PART}(?:\s*[-/]\s*{SYMBOL_PART})*))"
     r"(?:\s*,?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?"
     r"|[/.-]?\s*(?P<m2>\d{1,2})?\s*[/.-]\s*(?P<y2>\d{4})))?"
     r"(?:\s*của\s+(?P<issuer>[^()]{3,120}?))?\s*\)"
@@ -61,10 +61,12 @@ def read_caption(masked: str, found: Findings) -> None:
     how = "Chú thích phụ lục"
     reason = f"{how}: «{squash(m.group())}»"
     if "symbol" not in found.values and "number" not in found.reasons:
-        found.set("symbol", normalise_number(m.group("sym")), reason)
-        if m.group("num"):
-            found.set("number", f"{m.group('num')}/{normalise_number(m.group('sym'))}", reason)
+        if m.group("number"):
+            number = normalise_number(m.group("number"))
+            found.set("symbol", re.split(r"[/-]", number, maxsplit=1)[1], reason)
+            found.set("number", number, reason)
         else:
+            found.set("symbol", normalise_number(m.group("sym")), reason)
             found.reasons["number"] = f"{how} để trống số: «{squash(m.group())}»"
     if "date" not in found.reasons and "month" not in found.values:
         read_date(found, m, how)

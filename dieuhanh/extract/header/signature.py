@@ -54,29 +54,34 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
     titles: list[str] = []
     start = None
     pending_marker = False  # the marker's body goes on on the next line ("TM. ỦY BAN" / "NHÂN DÂN")
-    for line in lines:
-        for cell in cells(text, line):
-            mm = _MARKER.match(cell)
-            if mm and upper_text(mm.group("for")):
-                markers.append((mm.group("m") + ".", mm.group("for")))
-                pending_marker = cell.endswith(",") or mm.group("for").endswith(("NHÂN", "BAN"))
+    cells_in_order = [(line, cell) for line in lines for cell in cells(text, line)]
+    for k, (line, cell) in enumerate(cells_in_order):
+        mm = _MARKER.match(cell)
+        if mm and upper_text(mm.group("for")):
+            markers.append((mm.group("m") + ".", mm.group("for")))
+            pending_marker = cell.endswith(",") or mm.group("for").endswith(("NHÂN", "BAN"))
+            start = line.start if start is None else start
+            continue
+        if upper_text(cell) and len(cell.split()) <= 8:
+            if pending_marker and markers:
+                markers[-1] = (markers[-1][0], f"{markers[-1][1]} {cell}")
+                pending_marker = cell.endswith(",")
+                continue
+            if _TITLE_WORDS.search(cell) or markers:
+                titles.append(cell)
                 start = line.start if start is None else start
-                continue
-            if upper_text(cell) and len(cell.split()) <= 8:
-                if pending_marker and markers:
-                    markers[-1] = (markers[-1][0], f"{markers[-1][1]} {cell}")
-                    pending_marker = cell.endswith(",")
-                    continue
-                if _TITLE_WORDS.search(cell) or markers:
-                    titles.append(cell)
-                    start = line.start if start is None else start
-                continue
-            pending_marker = False
-            if start is not None and is_name(cell):
-                _set_signer(found, cell, markers, titles)
+            continue
+        pending_marker = False
+        if start is None:
+            continue
+        # A name broken after its first word ("**Phạm" / "Mạnh Cường**") is joined again.
+        following = cells_in_order[k + 1][1] if k + 1 < len(cells_in_order) else ""
+        for name in (cell, f"{cell} {following}"):
+            if is_name(name):
+                _set_signer(found, name, markers, titles)
                 return start
-            if start is not None and len(cell) > 60:
-                return None
+        if len(cell) > 60:
+            return None
     return None
 
 

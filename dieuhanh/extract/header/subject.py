@@ -9,23 +9,41 @@ from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.place_date import DATE_LINE
 from dieuhanh.extract.header.recipients import KINH_GUI
-from dieuhanh.extract.header.text import Line, continued_block, upper_text
+from dieuhanh.extract.header.text import Line, continued_block, runs_on, upper_text
 from dieuhanh.extract.header.vocabulary import ACRONYMS
 
 VV = re.compile(r"^(?:V/v|V/V|v/v)\.?\s*:?\s*")
 _BODY_OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|[IVX]+\.|\d+\.)")
-_OPEN_ENDS = (",", " CỦA", " VÀ", " VỀ", " SỐ", " của", " và", " về", " số")
 
 
-def read_vv(found: Findings, lines: list[Line], i: int, first: str) -> int:
-    """The subject after "V/v" on line ``i``; returns the index of the line after it."""
+def read_vv(found: Findings, text: str, lines: list[Line], i: int, first: str) -> int:
+    """The subject after "V/v" on line ``i``; returns the index of the line after it. A subject set
+    in italics or bold runs to the line that closes the emphasis, capitals or not ("*V/v đẩy
+    nhanh Dự án cao tốc" / "Bến Lức - Long Thành*"); a date line met on the way ends it."""
     parts, j = continued_block(lines, i, first)
+    j = max(j, _emphasis_end(text, lines, i))
+    parts = [first, *(line.text for line in lines[i + 1 : j])]
     subject = squash(" ".join(parts))
     dm = DATE_LINE.search(subject)
     if dm:
         subject = squash(subject[: dm.start()])
+        j = next((k for k in range(i + 1, j) if DATE_LINE.search(lines[k].text)), j)
     found.set("subject", subject, f"Trích yếu sau «V/v»: «{subject}»")
     return j
+
+
+_EMPHASIS_LINES = 6  # an emphasised subject longer than this is a damaged markup
+
+
+def _emphasis_end(text: str, lines: list[Line], i: int) -> int:
+    """When line ``i`` opens an emphasis (``*`` or ``**``) that it does not close, the index of
+    the line after the one that closes it; else ``i + 1``."""
+    if len(re.findall(r"\*+", text[lines[i].start : lines[i].end])) % 2 == 0:
+        return i + 1
+    for k in range(i + 1, min(len(lines), i + 1 + _EMPHASIS_LINES)):
+        if len(re.findall(r"\*+", text[lines[k].start : lines[k].end])) % 2 == 1:
+            return k + 1
+    return i + 1
 
 
 def read_subject_under_number(found: Findings, lines: list[Line], i: int) -> int:
@@ -54,7 +72,7 @@ def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) ->
                 i = k
                 continue
             break
-        if parts and not parts[-1].endswith(_OPEN_ENDS):
+        if parts and not runs_on(parts[-1], t):
             bold = raw.startswith("**")
             if "điện:" in t or (bold and bold_subject is False) or KINH_GUI.match(t):
                 break

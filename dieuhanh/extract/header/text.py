@@ -78,7 +78,15 @@ def cells(text: str, line: Line) -> list[str]:
     return [c for c in (squash(mask_markup(x)) for x in re.split(r"\||\s{3,}", raw)) if c]
 
 
-_CONTINUING_ENDS = (",", " và", " của", " về", " số")
+_OPEN_ENDS = (",", " và", " của", " về")
+
+
+def runs_on(line: str, following: str) -> bool:
+    """Whether ``line`` stops mid-phrase so that ``following`` goes on with it: after a comma or
+    "và", "của", "về" (in either case), or "số" before a number ("Kế hoạch số" / "12/KH-UBND"),
+    not "số" closing a noun ("chuyển đổi số", "mã số")."""
+    low = line.lower()
+    return low.endswith(_OPEN_ENDS) or low.endswith(" số") and following[:1].isdigit()
 
 
 def continued_block(lines: list[Line], i: int, first: str) -> tuple[list[str], int]:
@@ -97,7 +105,7 @@ def continued_block(lines: list[Line], i: int, first: str) -> tuple[list[str], i
                 j = k
                 continue
             break
-        if text[:1].islower() or (parts and parts[-1].endswith(_CONTINUING_ENDS)):
+        if text[:1].islower() or (parts and runs_on(parts[-1], text)):
             parts.append(text)
             j += 1
             continue

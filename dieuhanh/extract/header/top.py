@@ -115,12 +115,12 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             rest = squash(work[consumed : zl[k].end])
             subject_open = bool(nm) and not rest
             if VV.match(rest):
-                i = read_vv(found, zl, k, VV.sub("", rest))
+                i = read_vv(found, text, zl, k, VV.sub("", rest))
                 continue
             i = k + 1
             continue
         if VV.match(t):
-            i = read_vv(found, zl, i, VV.sub("", t))
+            i = read_vv(found, text, zl, i, VV.sub("", t))
             subject_open = False
             continue
         if subject_open and t.startswith("Về ") and "subject" not in found.values:
@@ -146,8 +146,14 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             i += 1
             continue
         if _authority_line(found, t):
-            found.set("authority", t, f"Dòng thẩm quyền ban hành: «{t}»")
+            # It may break across lines: "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH BÌNH MINH".
+            parts = [t]
             i += 1
+            while i < len(zl) and upper_text(zl[i].text) and len(" ".join(parts).split()) < _MAX_AUTHORITY_WORDS:
+                parts.append(zl[i].text)
+                i += 1
+            authority = " ".join(parts)
+            found.set("authority", authority, f"Dòng thẩm quyền ban hành: «{authority}»")
             continue
         body = line.start
         break
