@@ -407,7 +407,7 @@ def test_it_reads_a_pdf_plan_without_header_block():
     h = parse_header(PDF_PLAN)
     assert h.doc_type == "Kế hoạch"
     assert h.subject == "Chuyển đổi số trên địa bàn xã Yên Lạc năm 2027"
-    assert h.issuer == "UBND xã Yên Lạc"
+    assert h.issuer == "Ủy ban nhân dân xã Yên Lạc"  # as the plan names itself
     assert h.number is None and h.symbol == "KH-UBND"
     assert h.date is None and h.month == 11
     assert h.signer == "Nguyễn Hữu Tâm"
@@ -540,3 +540,28 @@ def test_the_authority_of_a_decision_may_break_across_lines():
         "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG SƠN**", "**CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LONG SƠN**"
     )
     assert parse_header(text).issuer == "Chủ tịch UBND tỉnh Long Sơn"
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        (
+            "Thực hiện chỉ đạo của Chính phủ, Ủy ban nhân dân (UBND) tỉnh Hòa Sơn yêu cầu",
+            "Ủy ban nhân dân tỉnh Hòa Sơn",
+        ),
+        (
+            "Theo Kết luận số 12-KL/TW, Hội đồng thi đua khen thưởng các cấp của ngành giáo dục (sau đây "
+            "gọi tắt là Hội đồng) đề nghị",
+            "Hội đồng thi đua khen thưởng các cấp của ngành giáo dục",
+        ),
+        (
+            "Về vướng mắc nêu tại công văn của Công ty, Chi cục Hải quan Bắc Hà trả lời",
+            "Chi cục Hải quan Bắc Hà",
+        ),
+    ],
+)
+def test_a_page_without_its_header_is_issued_by_the_body_that_names_itself(opening, issuer):
+    text = (
+        f"**Kính gửi:** Các đơn vị trực thuộc.\n{opening} các đơn vị thực hiện như sau:\n1. Rà soát hồ sơ.\n"
+    )
+    assert parse_header(text).issuer == issuer

@@ -60,15 +60,23 @@ _TITLE_ISSUERS = {
     "THỦ TƯỚNG": "Thủ tướng Chính phủ",
     "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
 }
-# A body naming itself as the one acting: "UBND Thành phố yêu cầu", "Bộ X (VHTTDL) đề nghị".
+# A body naming itself as the one acting: "UBND Thành phố yêu cầu", "Bộ X (VHTTDL) đề nghị",
+# "Ủy ban nhân dân (UBND) tỉnh X yêu cầu", "Cục Thuế trả lời", "Ban chỉ đạo ... 02 cấp (sau đây
+# viết là Ban Chỉ đạo) yêu cầu" (a long name followed by the short name it will go by).
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*"  # a capitalised syllable
+_ACRONYM = r"\([A-ZĐ&]{2,12}\)"
+_ORG_HEAD = r"(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm|Tổng\s+cục|Chi\s+cục|Cục|Ban|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng)"
 _SELF_REFERENCE = re.compile(
     r"(?:^|(?<=[.,;:])[ \t]*\n?[ \t]*)(?:Chủ\s+tịch\s+)?"
-    r"(?P<org>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:" + "|".join(LEVELS) + r"|Thành\s+phố|Tỉnh)"
+    r"(?P<org>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s*" + _ACRONYM + r")?\s+(?:"
+    + "|".join(LEVELS)
+    + r"|Thành\s+phố|Tỉnh)"
     rf"(?:\s+{_NAME_WORD})*"
-    rf"|(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm)\s+{_NAME_WORD}(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?)*"
-    r"(?:\s+[a-zđà-ỹ]+)?)"
-    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình))\b",
+    rf"|{_ORG_HEAD}\s+{_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?)*"
+    rf"|{_ORG_HEAD}\s[^.,;:()]{{3,200}}?(?=\s*\(sau\s+đây\s+(?:viết|gọi)))"
+    r"\s*(?:\([^()]{1,80}\)\s*)?"
+    r"(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|hướng\s+dẫn|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình)"
+    r"|(?:xin\s+|trân\s+trọng\s+)?(?:thông\s+báo|trả\s+lời))\b",
     re.MULTILINE,
 )
 # Where the body names itself: its opening and its closing paragraphs.
@@ -206,7 +214,7 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, found: Finding
     )
     for a, z in windows:
         for m in _SELF_REFERENCE.finditer(masked, a, max(a, z)):
-            org = org_case(squash(m.group("org")))
+            org = squash(re.sub(_ACRONYM, "", m.group("org")))  # as the document names itself
             candidates.append((org, f"Cơ quan tự nêu tên trong văn bản: «{squash(m.group())}»"))
     if not candidates:
         return
