@@ -565,3 +565,40 @@ def test_a_page_without_its_header_is_issued_by_the_body_that_names_itself(openi
         f"**Kính gửi:** Các đơn vị trực thuộc.\n{opening} các đơn vị thực hiện như sau:\n1. Rà soát hồ sơ.\n"
     )
     assert parse_header(text).issuer == issuer
+
+
+PARTY_GUIDE = """TỈNH ỦY BÌNH MINH
+**BAN DÂN VẬN**
+*
+|
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+---------------
+|
+Số 08-HD/BDVTU
+|
+*Bình Minh, ngày 09 tháng 4 năm 2026*
+|
+**HƯỚNG DẪN**
+VỀ CÔNG TÁC DÂN VẬN NĂM 2026
+Căn cứ Quy định số 12-QĐ/TU, ngày 02/3/2026; Số 3/2026 thôn bản đã hoàn thành.
+|
+*Nơi nhận:*
+- Các huyện ủy,
+- Lưu VP.
+|
+**K/T TRƯỞNG BAN**
+PHÓ TRƯỞNG BAN
+**Lò Văn Sáng**
+"""
+
+
+def test_it_reads_a_party_document():
+    h = parse_header(PARTY_GUIDE)
+    assert (h.issuer, h.parent_issuer) == ("Ban Dân vận Tỉnh ủy Bình Minh", "Tỉnh ủy Bình Minh")
+    assert (h.number, h.date, h.doc_type) == ("08-HD/BDVTU", date(2026, 4, 9), "Hướng dẫn")
+    assert (h.signer, h.signing_authority, h.signer_title) == ("Lò Văn Sáng", "KT.", "PHÓ TRƯỞNG BAN")
+
+
+def test_a_number_without_colon_inside_a_sentence_is_no_document_number():
+    text = "**Kính gửi:** Các sở.\nThực hiện các Nghị định số 15/2026/NĐ-CP; Số\n21/2026/NĐ-CP ngày 02/02/2026.\n"
+    assert parse_header(text).number is None

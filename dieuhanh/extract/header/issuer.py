@@ -119,9 +119,13 @@ def org_case(raw: str) -> str:
     if not upper_text(text.replace("UBND", "").replace("HĐND", "") or "AA"):
         return text
     words = text.split()
+    committee = re.match(r"(?:TỈNH|THÀNH|ĐẢNG) (?:ỦY|UỶ)\b", text)
+    if committee:  # "TỈNH ỦY HÀ TĨNH": a Party committee, "tỉnh" names no level here
+        place = [w.lower() if w.lower() in LEVELS else w.capitalize() for w in words[2:]]
+        return " ".join([committee.group().capitalize(), *place])
     out: list[str] = []
     in_place = False
-    ministry = words[0] in ("BỘ", "SỞ") if words else False
+    ministry = words[0] in ("BỘ", "SỞ", "BAN") if words else False  # "Ban Tuyên giáo và Dân vận"
     for i, word in enumerate(words):
         low = word.lower()
         prev = out[-1] if out else ""
@@ -148,11 +152,12 @@ def org_case(raw: str) -> str:
             cap = False
         out.append(word[:1].upper() + low[1:] if cap else low)
     # "Văn phòng Chính phủ": the word after the head noun pair
-    return re.sub(
+    text = re.sub(
         r"\b(Văn phòng|Trung tâm|Tổng cục|Chi cục) (\w)",
         lambda m: m.group(1) + " " + m.group(2).upper(),
         " ".join(out),
     )
+    return re.sub(r"\b(?:chấp hành|trung ương)\b", lambda m: m.group().capitalize(), text)
 
 
 def is_bare(org: str) -> bool:
@@ -180,6 +185,9 @@ def finish_issuer(found: Findings, masked: str, body_start: int, body_end: int) 
             place = LEVEL.search(parent)
             if place:
                 issuer = f"{issuer} {parent[place.start() :]}"
+        committee = _party_committee(parent)
+        if committee and committee not in issuer:
+            issuer = f"{issuer} {committee}"  # "Ban Tổ chức Trung ương", "Ban Tuyên giáo Tỉnh ủy X"
         found.values["issuer"] = issuer
         found.values["parent_issuer"] = parent
     authority = found.get("authority")
@@ -193,6 +201,15 @@ def finish_issuer(found: Findings, masked: str, body_start: int, body_end: int) 
     if isinstance(issuer, str) and is_bare(issuer) and issuer.startswith("UBND") and place and " " in issuer:
         found.values["issuer"] = f"{issuer} {place}"
         found.reasons["issuer"] += f"; tên địa danh lấy từ dòng ngày tháng: «{place}»"
+
+
+def _party_committee(parent: str | None) -> str | None:
+    """How the name of a body under a Party committee ends: "Trung ương", "Tỉnh ủy Hà Tĩnh"."""
+    if parent == "Ban Chấp hành Trung ương":
+        return "Trung ương"
+    if parent and re.match(r"(?:Tỉnh|Thành|Đảng) (?:ủy|uỷ)\b", parent):
+        return parent
+    return None
 
 
 def _issuer_fallback(masked: str, body_start: int, body_end: int, found: Findings) -> None:

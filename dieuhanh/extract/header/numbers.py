@@ -9,11 +9,22 @@ from dieuhanh.extract.citations import NUMBER, SYMBOL_PART, normalise_number, sq
 from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.place_date import read_date
 
-# "Số" not inside a word (the look-behind, written after the literal, lets re skip to each "Số").
-NUMBER_LINE = re.compile(
-    rf"Số(?<![\w/]Số)\s*:\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
-    rf"(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*{SYMBOL_PART})*)"
+# "Số: 1087/UBND-VHXH", "Số 37-HD/BTGDVTW" (Party documents write no colon): "Số" not inside a
+# word (the look-behind, written after the literal, lets re skip to each "Số"), a symbol that
+# holds a capital letter ("Số 12/2026" is no document number). Without a colon, "Số" must open
+# its line: "...; Số 257/2025/NĐ-CP ngày ..." in running text cites another document.
+_NUMBER_LINE = re.compile(
+    r"Số(?<![\w/]Số)\s*(?P<colon>:)?\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
+    rf"(?=[\w&./ \t-]*[A-ZĐ])(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*{SYMBOL_PART})*)"
 )
+
+def search_number_line(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The first number line between ``pos`` and ``endpos``."""
+    for m in _NUMBER_LINE.finditer(text, pos, endpos):
+        if m.group("colon") or not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            return m
+    return None
+
 
 _CITED_TYPES = (
     "Công văn",

@@ -13,7 +13,8 @@ from dieuhanh.extract.header.text import Line, cells, last_lines, lines_of, uppe
 _CLOSING_LINES = 80  # lines read after "Nơi nhận", or at the end when there is none
 _LINES_BEFORE_NOI_NHAN = 15  # where a signature set before "Nơi nhận" is looked for
 
-_MARKER = re.compile(r"^(?P<m>TM|KT|TL|TUQ|Q)\s*\.?\s+(?P<for>.+)$")
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG"; Party documents write "T/M", "K/T".
+_MARKER = re.compile(r"^(?P<m>T/?M|K/?T|T/?L|TUQ|Q)\s*\.?\s+(?P<for>.+)$")
 _TITLE_WORDS = re.compile(
     r"CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG|CHỦ NHIỆM|CHÁNH|BÍ THƯ|ỦY VIÊN|PHÓ|TỔNG THƯ KÝ|ĐẠI DIỆN"
 )
@@ -58,8 +59,8 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
     for k, (line, cell) in enumerate(cells_in_order):
         mm = _MARKER.match(cell)
         if mm and upper_text(mm.group("for")):
-            markers.append((mm.group("m") + ".", mm.group("for")))
-            pending_marker = cell.endswith(",") or mm.group("for").endswith(("NHÂN", "BAN"))
+            markers.append((mm.group("m").replace("/", "") + ".", mm.group("for")))
+            pending_marker = cell.endswith(",") or mm.group("for").endswith(("NHÂN", "ỦY BAN", "UỶ BAN"))
             start = line.start if start is None else start
             continue
         if upper_text(cell) and len(cell.split()) <= 8:

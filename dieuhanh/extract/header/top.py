@@ -4,12 +4,13 @@ stamps. One walk over its lines, each line handed to the rule that recognises it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.anchors import find_anchor, fixed_phrase_spans
 from dieuhanh.extract.header.issuer import read_issuer_lines
 from dieuhanh.extract.header.model import Findings
-from dieuhanh.extract.header.numbers import NUMBER_LINE, read_number
+from dieuhanh.extract.header.numbers import read_number, search_number_line
 from dieuhanh.extract.header.place_date import DATE_LINE, read_place_date
 from dieuhanh.extract.header.recipients import KINH_GUI, add_recipients, collect_list
 from dieuhanh.extract.header.subject import VV, read_subject_under_number, read_title_subject, read_vv
@@ -95,7 +96,7 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             continue
         # Either may run onto the next lines ("Số:" / "2820/QĐ-UBND", "Hà Nội, ngày 20" / "tháng 11").
         reach = zl[min(i + _REACH_LINES, len(zl) - 1)].end
-        nm, dm = (_starting_on(rx, work, line, reach) for rx in (NUMBER_LINE, DATE_LINE))
+        nm, dm = (_starting_on(find, work, line, reach) for find in (search_number_line, DATE_LINE.search))
         if nm or dm:
             matched = [x for x in (nm, dm) if x]
             pre = squash(work[line.start : min(x.start() for x in matched)])
@@ -176,9 +177,11 @@ def _read_stamps(t: str, found: Findings) -> str:
     return squash(_STAMP.sub(" ", t)) if stamps else t
 
 
-def _starting_on(rx: re.Pattern[str], work: str, line: Line, reach: int) -> re.Match[str] | None:
-    """The first match of ``rx`` that starts on ``line`` and ends by ``reach``."""
-    m = rx.search(work, line.start, reach)
+def _starting_on(
+    search: Callable[[str, int, int], re.Match[str] | None], work: str, line: Line, reach: int
+) -> re.Match[str] | None:
+    """The first match ``search`` finds that starts on ``line`` and ends by ``reach``."""
+    m = search(work, line.start, reach)
     return m if m and m.start() <= line.end else None
 
 
