@@ -602,3 +602,67 @@ def test_it_reads_a_party_document():
 def test_a_number_without_colon_inside_a_sentence_is_no_document_number():
     text = "**Kính gửi:** Các sở.\nThực hiện các Nghị định số 15/2026/NĐ-CP; Số\n21/2026/NĐ-CP ngày 02/02/2026.\n"
     assert parse_header(text).number is None
+
+
+PAGE_INFO_CELLS = """Số hiệu:
+|
+145/CĐ-TTg
+|
+Loại văn bản:
+|
+Công điện
+|
+Nơi ban hành:
+|
+Thủ tướng Chính phủ
+|
+Người ký:
+|
+Trần Văn Bình
+|
+Ngày ban hành:
+|
+03/08/2026
+|
+Ngày hiệu lực:
+|
+Đã biết
+|
+**CÔNG ĐIỆN**
+VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 3
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+- Chủ tịch Ủy ban nhân dân các tỉnh ven biển;
+- Bộ trưởng Bộ Quốc phòng.
+Bộ Quốc phòng chủ trì chuẩn bị lực lượng cứu hộ.
+"""
+
+PAGE_INFO_ROWS = """| Số hiệu: | 27/2026/TT-BXD | Loại văn bản: | Thông tư |
+| Nơi ban hành: | Bộ Xây dựng | Người ký: | Đang cập nhật |
+| Ngày ban hành: | 15/06/2026 | Ngày hiệu lực: | Đã biết |
+Kính gửi: Các sở xây dựng.
+Bộ Xây dựng đề nghị các sở rà soát quy hoạch.
+"""
+
+
+def test_the_page_info_block_gives_what_the_lost_header_would():
+    h = parse_header(PAGE_INFO_CELLS)
+    assert (h.number, h.symbol, h.doc_type) == ("145/CĐ-TTg", "CĐ-TTg", "Công điện")
+    assert (h.issuer, h.signer, h.date) == ("Thủ tướng Chính phủ", "Trần Văn Bình", date(2026, 8, 3))
+    assert h.subject == "Về việc chủ động ứng phó bão số 3"
+    assert "Nơi ban hành" not in PAGE_INFO_CELLS[h.body_start :]
+
+
+def test_the_page_info_block_in_table_rows_and_its_unknown_values():
+    h = parse_header(PAGE_INFO_ROWS)
+    assert (h.number, h.issuer, h.date, h.signer) == (
+        "27/2026/TT-BXD",
+        "Bộ Xây dựng",
+        date(2026, 6, 15),
+        None,
+    )
+    assert PAGE_INFO_ROWS[h.body_start :].startswith("Bộ Xây dựng đề nghị")
+
+
+def test_the_document_own_header_wins_over_the_page_info_block():
+    h = parse_header(PAGE_INFO_ROWS.replace("Kính gửi", "Số: 28/2026/TT-BXD\nKính gửi"))
+    assert h.number == "28/2026/TT-BXD"

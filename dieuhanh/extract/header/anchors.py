@@ -18,7 +18,7 @@ PARTY_HEADING = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # The header sits in the first characters; a number line that far down is in the body.
 _HEAD_CHARS = 20000
 _NUMBER_CHARS = 8000
-_TITLE_LINES = 25
+_TITLE_LINES = 25  # non-empty lines
 
 
 def find_anchor(masked: str) -> int | None:
@@ -30,9 +30,15 @@ def find_anchor(masked: str) -> int | None:
     m = search_number_line(masked, 0, _NUMBER_CHARS)
     if m:
         return m.start()
-    for line in lines_of(masked, 0, len(masked), _TITLE_LINES):
+    seen = 0
+    for line in lines_of(masked, 0, len(masked)):
+        if not line.text:
+            continue
         if line.text.upper() in TYPES or KINH_GUI.match(line.text):
             return line.start
+        seen += 1
+        if seen == _TITLE_LINES:
+            break
     return None
 
 

@@ -68,7 +68,9 @@ _ACRONYM = r"\([A-ZĐ&]{2,12}\)"
 _ORG_HEAD = r"(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm|Tổng\s+cục|Chi\s+cục|Cục|Ban|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng)"
 _SELF_REFERENCE = re.compile(
     r"(?:^|(?<=[.,;:])[ \t]*\n?[ \t]*)(?:Chủ\s+tịch\s+)?"
-    r"(?P<org>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s*" + _ACRONYM + r")?\s+(?:"
+    r"(?P<org>(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)(?:\s*"
+    + _ACRONYM
+    + r")?\s+(?:"
     + "|".join(LEVELS)
     + r"|Thành\s+phố|Tỉnh)"
     rf"(?:\s+{_NAME_WORD})*"
@@ -168,9 +170,9 @@ def is_bare(org: str) -> bool:
     return " ".join(words[1:]).lower() in LEVELS
 
 
-def finish_issuer(found: Findings, masked: str, body_start: int, body_end: int) -> None:
-    """The issuer as it will be shown: recased, a department named with its parent's place,
-    the chairman when he issues a decision, a fallback when the header lost its issuer."""
+def recase_issuer(found: Findings) -> None:
+    """The issuer of the header lines as it will be shown: recased, a department named with its
+    parent's place or Party committee, the chairman when he issues a decision."""
     issuer = found.get("issuer")
     if isinstance(issuer, str):
         issuer = org_case(issuer)
@@ -194,6 +196,11 @@ def finish_issuer(found: Findings, masked: str, body_start: int, body_end: int) 
     if isinstance(authority, str) and authority.startswith("CHỦ TỊCH"):
         found.values["issuer"] = "Chủ tịch " + org_case(authority[len("CHỦ TỊCH") :])
         found.reasons["issuer"] = f"Quyết định do Chủ tịch ký ban hành: «{authority}»"
+
+
+def fallback_issuer(found: Findings, masked: str, body_start: int, body_end: int) -> None:
+    """When the header lost its issuer: the appendix caption, a one-office signing title, or the
+    body naming itself; a bare "UBND xã" is completed with the place of the date line."""
     if not found.get("issuer"):
         _issuer_fallback(masked, body_start, body_end, found)
     issuer = found.get("issuer")

@@ -18,6 +18,7 @@ _NUMBER_LINE = re.compile(
     rf"(?=[\w&./ \t-]*[A-ZĐ])(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*{SYMBOL_PART})*)"
 )
 
+
 def search_number_line(text: str, pos: int, endpos: int) -> re.Match[str] | None:
     """The first number line between ``pos`` and ``endpos``."""
     for m in _NUMBER_LINE.finditer(text, pos, endpos):
@@ -44,7 +45,9 @@ _CITED_TYPES = (
 # A caption opens its parenthesis: "(Kèm theo ...", "(Ban hành kèm theo ..."; a document cited
 # in running text is not one ("… theo Quy chế (ban hành kèm theo Quyết định số …)").
 CAPTION = re.compile(
-    r"\(\s*(?:Ban\s+hành\s+kèm|Kèm)\s+theo\s+(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES) + r")"
+    r"\(\s*(?:Ban\s+hành\s+kèm|Kèm)\s+theo\s+(?P<type>"
+    + "|".join(t.replace(" ", r"\s+") for t in _CITED_TYPES)
+    + r")"
     rf"\s*(?:số)?\s*:?\s*(?:(?P<number>{NUMBER})|/\s*(?P<sym>{SYMBOL_PART}(?:\s*[-/]\s*{SYMBOL_PART})*))"
     r"(?:\s*,?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})?"
     r"|[/.-]?\s*(?P<m2>\d{1,2})?\s*[/.-]\s*(?P<y2>\d{4})))?"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dieuhanh.extract.citations import citations_in_masked, mask_markup
-from dieuhanh.extract.header.issuer import finish_issuer
+from dieuhanh.extract.header.issuer import fallback_issuer, recase_issuer
 from dieuhanh.extract.header.model import PUBLIC_FIELDS, Findings, Header
 from dieuhanh.extract.header.numbers import read_caption
+from dieuhanh.extract.header.page_info import find_page_info, read_page_info
 from dieuhanh.extract.header.signature import parse_closing
+from dieuhanh.extract.header.text import blank
 from dieuhanh.extract.header.top import parse_top
 from dieuhanh.extract.header.vocabulary import SYMBOL_TYPES
 
@@ -15,12 +17,22 @@ def parse_header(text: str) -> Header:
     """Read the header and closing of a directive; every value that was found has a reason."""
     masked = mask_markup(text)
     found = Findings()
+    info = find_page_info(masked)
+    opens_page = info is not None and not masked[: info.start].strip()
+    if opens_page:
+        # The block opens a page that lost its header: the document starts after it.
+        masked = blank(masked, [(info.start, info.end)])
     body_start = parse_top(text, masked, found)
+    if opens_page:
+        body_start = max(body_start, info.end)
     body_end = parse_closing(text, masked, body_start, found)
     if body_end < body_start:
         body_end = len(text)
     read_caption(masked, found)
-    finish_issuer(found, masked, body_start, body_end)
+    recase_issuer(found)
+    if info:
+        read_page_info(found, info)
+    fallback_issuer(found, masked, body_start, body_end)
     doc_type = _doc_type(found)
     v = found.values
     return Header(

@@ -150,7 +150,9 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             # It may break across lines: "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH BÌNH MINH".
             parts = [t]
             i += 1
-            while i < len(zl) and upper_text(zl[i].text) and len(" ".join(parts).split()) < _MAX_AUTHORITY_WORDS:
+            while (
+                i < len(zl) and upper_text(zl[i].text) and len(" ".join(parts).split()) < _MAX_AUTHORITY_WORDS
+            ):
                 parts.append(zl[i].text)
                 i += 1
             authority = " ".join(parts)
