@@ -666,3 +666,36 @@ def test_the_page_info_block_in_table_rows_and_its_unknown_values():
 def test_the_document_own_header_wins_over_the_page_info_block():
     h = parse_header(PAGE_INFO_ROWS.replace("Kính gửi", "Số: 28/2026/TT-BXD\nKính gửi"))
     assert h.number == "28/2026/TT-BXD"
+
+
+PORTAL = """UBND XÃ TÂN PHÚ
+Số: 31 /CV- UBND
+V/v rà soát hộ nghèo, hộ cận nghèo
+năm 2026 trên địa bàn xã
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tân Phú, ngày 11 tháng 5 năm 2026
+Kính gửi: Các thôn, tổ dân phố.
+Ủy ban nhân dân xã đề nghị các thôn rà soát danh sách hộ nghèo.
+"""
+
+
+def test_it_reads_a_portal_page_that_prints_the_left_column_first():
+    h = parse_header(PORTAL)
+    assert (h.issuer, h.number) == ("UBND xã Tân Phú", "31/CV-UBND")
+    assert h.subject == "rà soát hộ nghèo, hộ cận nghèo năm 2026 trên địa bàn xã"
+    assert (h.date, h.recipients) == (date(2026, 5, 11), ("Các thôn, tổ dân phố",))
+    assert PORTAL[h.body_start :].startswith("Ủy ban nhân dân xã đề nghị")
+
+
+def test_it_reads_a_title_and_its_subject_on_one_line():
+    text = CHAIRMAN_DECISION.replace(
+        "**QUYẾT ĐỊNH**\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG\nNĂM 2027",
+        "QUYẾT ĐỊNH Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.subject) == (
+        "Quyết định",
+        "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
+    )
+    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"

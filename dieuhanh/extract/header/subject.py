@@ -54,6 +54,16 @@ def read_subject_under_number(found: Findings, lines: list[Line], i: int) -> int
     return j
 
 
+def read_subject_after_title(found: Findings, lines: list[Line], i: int, first: str) -> int:
+    """ "THÔNG BÁO Về việc ..." on line ``i``: the subject is the rest of it and the lines that go
+    on with it; returns the index of the line after it."""
+    parts, j = continued_block(lines, i, first)
+    subject = sentence_case(" ".join(parts))
+    found.set("subject", subject, f"Trích yếu cùng dòng với tên loại văn bản: «{squash(' '.join(parts))}»")
+    found.values["subject_done"] = True
+    return j
+
+
 def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) -> int:
     """The subject under a title line ("KẾ HOẠCH" / "Chuyển đổi số ...") from line ``i``: upper-case
     lines, or the lines of one bold run; returns the index of the line after it."""

@@ -13,7 +13,13 @@ from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.numbers import read_number, search_number_line
 from dieuhanh.extract.header.place_date import DATE_LINE, read_place_date
 from dieuhanh.extract.header.recipients import KINH_GUI, add_recipients, collect_list
-from dieuhanh.extract.header.subject import VV, read_subject_under_number, read_title_subject, read_vv
+from dieuhanh.extract.header.subject import (
+    VV,
+    read_subject_after_title,
+    read_subject_under_number,
+    read_title_subject,
+    read_vv,
+)
 from dieuhanh.extract.header.text import Line, blank, end_of_lines, lines_of, upper_text
 from dieuhanh.extract.header.vocabulary import TYPES
 
@@ -34,8 +40,13 @@ _URGENCY = {
 _STAMP = re.compile(
     r"(?<!\w)(" + "|".join(sorted({*_CONFIDENTIALITY, *_URGENCY}, key=len, reverse=True)) + r")(?!\w)"
 )
+# "THÔNG BÁO Về việc ...": the type and the subject on one line.
+_TITLE_WITH_SUBJECT = re.compile(
+    r"^(?P<type>" + "|".join(sorted(TYPES, key=len, reverse=True)) + r")\s+(?P<subject>(?:Về|V/v|VỀ)\s.+)$"
+)
 _ITEM = re.compile(r"^[IVX]+\.|^\d+\.")
 _MAX_AUTHORITY_WORDS = 15
+_LEFT_COLUMN_LINES = 6  # lines of a "Số:" and "V/v" block printed above the Quốc hiệu
 _REACH_LINES = 3  # a number or date line may run onto this many lines after its first
 
 
@@ -70,9 +81,14 @@ def _top_of_zone(masked: str, anchor: int) -> int:
 
 
 def _issuer_block_start(lines: list[Line], idx: int) -> int:
-    """The issuer block sits just above the anchor: walk up over upper-case or empty lines (the
-    Quốc hiệu and motto are blanked by now)."""
+    """Where the header block starts above the anchor: the issuer lines just above it (upper-case
+    or empty lines; the Quốc hiệu and motto are blanked by now). Portal pages print the left
+    column first: issuer, "Số:" and "V/v ..." lines, then the Quốc hiệu."""
     first = idx
+    for k in range(idx - 1, max(-1, idx - 1 - _LEFT_COLUMN_LINES), -1):
+        t = lines[k].text
+        if VV.match(t) or t.startswith("Số") and search_number_line(t, 0, len(t)):
+            first = k
     seen = 0
     while first > 0 and seen < _ISSUER_LINES_ABOVE:
         t = lines[first - 1].text
@@ -140,6 +156,11 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
         if title == t and title in TYPES and "doc_type" not in found.values:
             found.set("doc_type", TYPES[title], f"Tên loại văn bản trên dòng riêng: «{t}»")
             i = read_title_subject(found, text, zl, i + 1)
+            continue
+        tm = _TITLE_WITH_SUBJECT.match(t)
+        if tm and "doc_type" not in found.values:
+            found.set("doc_type", TYPES[tm.group("type")], f"Tên loại văn bản: «{t}»")
+            i = read_subject_after_title(found, zl, i, tm.group("subject"))
             continue
         before_number = "doc_type" not in found.values and not found.has("number") and not found.has("date")
         if before_number and upper_text(t):
