@@ -37,22 +37,33 @@ class Citation:
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
 
 
-# Bold or italic stars inside a word ("phối **tr**ộn", "V****Ă****N PHÒNG"), which converters
-# leave where the formatting changed mid-word.
-_STARS_IN_WORD = re.compile(r"(?<=[^\W_])(\*+)([^\W_]+)")
+_STARS_BEFORE_LETTER = re.compile(r"\*+(?=[^\W_])")
+_WORD_WITH_STARS = re.compile(r"(?:[^\W_]|\*)+")
 
 
 def mask_markup(text: str) -> str:
     """Blank out converter markup (bold stars, table pipes, rule lines). Stars inside a word are
     first moved to its end, so that blanking them does not split it; every other offset is kept."""
-    while "*" in text:
-        moved = _STARS_IN_WORD.sub(lambda m: m.group(2) + m.group(1), text)
-        if moved == text:
-            break
-        text = moved
+    text = _stars_out_of_words(text)
     for ch in "*|#\\":
         text = text.replace(ch, " ")
     return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _stars_out_of_words(text: str) -> str:
+    """Bold or italic stars that converters leave inside a word where the formatting changed
+    ("phối **tr**ộn", "V****Ă****N PHÒNG") moved to the end of the word: "phối **trộn**"."""
+    pieces = []
+    last = 0
+    for m in _STARS_BEFORE_LETTER.finditer(text):
+        a, z = m.span()
+        if a < last or not (a and text[a - 1].isalnum()):
+            continue
+        rest = _WORD_WITH_STARS.match(text, z).group()
+        letters = rest.replace("*", "")
+        pieces += [text[last:a], letters, "*" * (z - a + len(rest) - len(letters))]
+        last = z + len(rest)
+    return "".join([*pieces, text[last:]])
 
 
 def squash(text: str) -> str:

@@ -699,3 +699,42 @@ def test_it_reads_a_title_and_its_subject_on_one_line():
         "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
     )
     assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+
+
+# As typed in TCVN3: lines set in a capital font (".VnTimeH") hold lower-case letters, and the
+# converted text keeps them in lower case (TCVN3 has no capital toned letters at all).
+TCVN3_TYPED = """ủy ban nhân dân
+xã hòa bình
+cộng hòa xã hội chủ nghĩa việt nam
+Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND
+Hòa Bình, ngày 12 tháng 3 năm 2026
+
+kế hoạch
+triển khai chuyển đổi số trên địa bàn xã năm 2026
+
+Căn cứ Kế hoạch số 20/KH-UBND ngày 02/02/2026 của UBND huyện;
+1. Công an xã chủ trì rà soát dữ liệu dân cư, hoàn thành trước ngày 30/6/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+tm. ủy ban nhân dân
+kt. chủ tịch
+phó chủ tịch
+nguyễn văn bình
+"""
+
+
+def test_it_reads_a_header_whose_capitals_were_lost_in_tcvn3_conversion():
+    from dieuhanh.extract.load import load_bytes
+    from tests.extract.fixtures_build import encode_tcvn3
+
+    loaded = load_bytes(encode_tcvn3(TCVN3_TYPED), "kh.txt")
+    assert loaded.encoding == "tcvn3"
+    h = parse_header(loaded.text)
+    assert (h.issuer, h.doc_type) == ("UBND xã Hòa Bình", "Kế hoạch")
+    assert h.subject == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
+    assert (h.signer, h.signing_authority, h.signer_title) == ("Nguyễn Văn Bình", "KT.", "PHÓ CHỦ TỊCH")
+    assert loaded.text[h.body_start :].startswith("Căn cứ Kế hoạch")

@@ -31,7 +31,7 @@ _OTHERS = (
     "Lĩnh vực",
 )
 _LABEL = re.compile(
-    r"(?<![\w/])(?P<label>"
+    r"(?P<label>"
     + "|".join(sorted([*(k.capitalize() for k in _FIELDS), *_OTHERS], key=len, reverse=True))
     + r")[ \t]*:?"
 )

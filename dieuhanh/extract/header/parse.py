@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dieuhanh.extract.citations import citations_in_masked, mask_markup
+from dieuhanh.extract.header.caps import restore_capitals
 from dieuhanh.extract.header.issuer import fallback_issuer, recase_issuer
 from dieuhanh.extract.header.model import PUBLIC_FIELDS, Findings, Header
 from dieuhanh.extract.header.numbers import read_caption
@@ -15,7 +16,7 @@ from dieuhanh.extract.header.vocabulary import SYMBOL_TYPES
 
 def parse_header(text: str) -> Header:
     """Read the header and closing of a directive; every value that was found has a reason."""
-    masked = mask_markup(text)
+    text, masked = restore_capitals(text, mask_markup(text))
     found = Findings()
     info = find_page_info(masked)
     opens_page = info is not None and not masked[: info.start].strip()

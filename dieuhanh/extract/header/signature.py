@@ -4,6 +4,7 @@ the signer's name)."""
 from __future__ import annotations
 
 import re
+from itertools import chain, pairwise
 
 from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.model import Findings
@@ -55,8 +56,9 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
     titles: list[str] = []
     start = None
     pending_marker = False  # the marker's body goes on on the next line ("TM. ỦY BAN" / "NHÂN DÂN")
-    cells_in_order = [(line, cell) for line in lines for cell in cells(text, line)]
-    for k, (line, cell) in enumerate(cells_in_order):
+    # Each cell with the one after it (read as the loop gets there: the block ends early).
+    cells_in_order = ((line, cell) for line in lines for cell in cells(text, line))
+    for (line, cell), (_, following) in pairwise(chain(cells_in_order, [(None, "")])):
         mm = _MARKER.match(cell)
         if mm and upper_text(mm.group("for")):
             markers.append((mm.group("m").replace("/", "") + ".", mm.group("for")))
@@ -76,7 +78,6 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
         if start is None:
             continue
         # A name broken after its first word ("**Phạm" / "Mạnh Cường**") is joined again.
-        following = cells_in_order[k + 1][1] if k + 1 < len(cells_in_order) else ""
         for name in (cell, f"{cell} {following}"):
             if is_name(name):
                 _set_signer(found, name, markers, titles)
