@@ -328,7 +328,7 @@ def test_it_reads_a_plan_with_broken_header_lines_and_title():
     assert h.number == "215/KH-UBND"
     assert h.doc_type == "Kế hoạch"
     assert h.date == date(2026, 10, 5)
-    assert h.subject == "Phát triển dữ liệu số trên địa bàn tỉnh bình minh năm 2027"
+    assert h.subject == "Phát triển dữ liệu số trên địa bàn tỉnh Bình Minh năm 2027"
     assert h.signer == "Trần Thị Hoa"
     assert h.signing_authority == "KT."
     assert KE_HOACH_TABLE[h.body_start :].startswith("Căn cứ Nghị quyết")
@@ -365,7 +365,7 @@ def test_it_names_the_chairman_when_he_issues_the_decision():
     h = parse_header(CHAIRMAN_DECISION)
     assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
     assert h.doc_type == "Quyết định"
-    assert h.subject == "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027"
+    assert h.subject == "Về việc ban hành Kế hoạch kiểm kê tài sản công năm 2027"
     assert CHAIRMAN_DECISION[h.body_start :].startswith("*Căn cứ Luật")
     assert h.signer == "Đỗ Hữu Nghĩa"
 
@@ -386,7 +386,7 @@ def test_it_reads_a_notice_that_starts_at_its_title():
     h = parse_header(NO_HEADER_TITLE)
     assert h.doc_type == "Thông báo"
     assert h.number is None and h.date is None
-    assert h.subject.startswith("Kết luận của thủ tướng chính phủ tại buổi làm việc")
+    assert h.subject.startswith("Kết luận của Thủ tướng Chính phủ tại buổi làm việc")
     assert h.issuer == "Văn phòng Chính phủ"
     assert h.signing_for == "BỘ TRƯỞNG, CHỦ NHIỆM"
     assert h.signer == "Hoàng Minh Đức"
@@ -738,3 +738,13 @@ def test_it_reads_a_header_whose_capitals_were_lost_in_tcvn3_conversion():
     assert h.subject == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
     assert (h.signer, h.signing_authority, h.signer_title) == ("Nguyễn Văn Bình", "KT.", "PHÓ CHỦ TỊCH")
     assert loaded.text[h.body_start :].startswith("Căn cứ Kế hoạch")
+
+
+def test_a_subject_in_capitals_takes_the_capitals_the_document_gives_its_words():
+    text = (
+        "**CÔNG ĐIỆN**\nVỀ ỨNG PHÓ BÃO TẠI KHU VỰC NAM TRUNG BỘ VÀ TỈNH ĐÔNG SƠN\n"
+        "**THỦ TƯỚNG CHÍNH PHỦ điện:**\n- Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn.\n"
+        "Bão đang vào khu vực Nam Trung Bộ; Thủ tướng Chính phủ yêu cầu tỉnh Đông Sơn sơ tán dân, "
+        "các bộ hỗ trợ.\n"
+    )
+    assert parse_header(text).subject == "Về ứng phó bão tại khu vực Nam Trung Bộ và tỉnh Đông Sơn"

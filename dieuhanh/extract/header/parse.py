@@ -8,6 +8,7 @@ from dieuhanh.extract.header.issuer import fallback_issuer, recase_issuer
 from dieuhanh.extract.header.model import PUBLIC_FIELDS, Findings, Header
 from dieuhanh.extract.header.numbers import read_caption
 from dieuhanh.extract.header.page_info import find_page_info, read_page_info
+from dieuhanh.extract.header.recase import recase_from_document
 from dieuhanh.extract.header.signature import parse_closing
 from dieuhanh.extract.header.text import blank
 from dieuhanh.extract.header.top import parse_top
@@ -34,6 +35,9 @@ def parse_header(text: str) -> Header:
     if info:
         read_page_info(found, info)
     fallback_issuer(found, masked, body_start, body_end)
+    subject = found.get("subject")
+    if isinstance(subject, str) and found.get("subject_in_capitals"):
+        found.values["subject"] = recase_from_document(subject, masked)
     doc_type = _doc_type(found)
     v = found.values
     return Header(

@@ -58,8 +58,7 @@ def read_subject_after_title(found: Findings, lines: list[Line], i: int, first: 
     """ "THÔNG BÁO Về việc ..." on line ``i``: the subject is the rest of it and the lines that go
     on with it; returns the index of the line after it."""
     parts, j = continued_block(lines, i, first)
-    subject = sentence_case(" ".join(parts))
-    found.set("subject", subject, f"Trích yếu cùng dòng với tên loại văn bản: «{squash(' '.join(parts))}»")
+    _set_title_subject(found, " ".join(parts), "Trích yếu cùng dòng với tên loại văn bản")
     found.values["subject_done"] = True
     return j
 
@@ -95,10 +94,15 @@ def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) ->
         parts.append(t)
         i += 1
     if parts:
-        subject = sentence_case(" ".join(parts))
-        found.set("subject", subject, f"Trích yếu dưới tên loại văn bản: «{squash(' '.join(parts))}»")
+        _set_title_subject(found, " ".join(parts), "Trích yếu dưới tên loại văn bản")
     found.values["subject_done"] = True
     return i
+
+
+def _set_title_subject(found: Findings, raw: str, how: str) -> None:
+    if "subject" not in found.values and upper_text(raw):
+        found.values["subject_in_capitals"] = True  # to be recased from the document's own words
+    found.set("subject", sentence_case(raw), f"{how}: «{squash(raw)}»")
 
 
 def sentence_case(raw: str) -> str:

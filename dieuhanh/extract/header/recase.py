@@ -1,0 +1,74 @@
+"""A subject printed in capitals gets the capitals the document itself gives its words.
+
+"CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ" is first put in sentence case; then each word
+takes a capital where the document writes it so after the same word in running text ("khu vực
+Trung Bộ", "Thủ tướng Chính phủ", "tỉnh Lai Châu"); a pair the text never has is settled by how
+the word is written inside sentences anywhere ("Phạm"); otherwise the word stays in lower case."""
+
+from __future__ import annotations
+
+import re
+
+_SCAN_CHARS = 20_000  # the opening of a long document says enough
+# Words never written with a capital inside a sentence: not looked up.
+_FUNCTION_WORDS = frozenset(
+    {"của", "và", "về", "các", "tại", "trên", "cho", "với", "theo", "trong", "đến", "để", "những"}
+    | {"một", "số", "việc", "được", "là", "có", "từ", "đối", "đã", "sẽ", "này", "đó", "khi", "như"}
+    | {"sau", "hoặc", "năm", "ngày", "tháng", "thực", "hiện", "công", "tác", "triển", "khai"}
+)
+_WORD = re.compile(r"^(?P<before>\W*)(?P<word>[^\W\d_]+)(?P<after>.*)$")
+
+
+def recase_from_document(subject: str, masked: str) -> str:
+    words = subject.split()
+    flat = " ".join(masked[:_SCAN_CHARS].split())
+    low = flat.lower()
+    if len(low) != len(flat):
+        return subject  # a letter whose lower case is longer: positions would not match
+    keys = [_key(w) for w in words]
+    out = [words[0]]
+    for before, key, word in zip(keys, keys[1:], words[1:], strict=False):
+        m = _WORD.match(word)
+        if m and key and key not in _FUNCTION_WORDS and _written_with_capital(flat, low, before, key):
+            word = m.group("before") + m.group("word").capitalize() + m.group("after")
+        out.append(word)
+    return " ".join(out)
+
+
+def _key(word: str) -> str | None:
+    m = _WORD.match(word)
+    return m.group("word").lower() if m and not m.group("after") else None
+
+
+def _written_with_capital(flat: str, low: str, before: str | None, key: str) -> bool:
+    """Whether the text writes ``key`` with a capital more often than not after ``before``, or,
+    when it never has the pair, inside its sentences (not at their start)."""
+    if before:
+        capitals, lower = _votes(flat, low, f"{before} {key}", len(before) + 1)
+        if capitals + lower:
+            return capitals > lower
+    capitals, lower = _votes(flat, low, key, 0, inside_sentence=True)
+    return capitals > lower
+
+
+def _votes(flat: str, low: str, phrase: str, offset: int, inside_sentence: bool = False) -> tuple[int, int]:
+    """How often ``phrase`` stands as whole words with its word at ``offset`` capitalised, and
+    how often in lower case; phrases all in capitals (headings) are not counted."""
+    capitals = lower = 0
+    i = low.find(phrase)
+    while i >= 0:
+        end = i + len(phrase)
+        whole = (i == 0 or not low[i - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
+        written = flat[i:end]
+        if whole and not written.isupper() and (not inside_sentence or _inside_sentence(flat, i)):
+            if written[offset].isupper():
+                capitals += 1
+            else:
+                lower += 1
+        i = low.find(phrase, i + 1)
+    return capitals, lower
+
+
+def _inside_sentence(flat: str, at: int) -> bool:
+    """Whether a letter, a digit or a comma comes just before ``at`` (one space between)."""
+    return at >= 2 and (flat[at - 2].isalnum() or flat[at - 2] == ",")
