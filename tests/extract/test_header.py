@@ -748,3 +748,12 @@ def test_a_subject_in_capitals_takes_the_capitals_the_document_gives_its_words()
         "các bộ hỗ trợ.\n"
     )
     assert parse_header(text).subject == "Về ứng phó bão tại khu vực Nam Trung Bộ và tỉnh Đông Sơn"
+
+
+def test_a_vv_subject_makes_a_cong_van_whatever_its_symbol_opens_with():
+    text = (
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 812/CT-CS\nV/v chính sách thuế thu nhập cá nhân\nHà Nội, ngày 04 tháng 5 năm 2026\n"
+        "Kính gửi: Công ty TNHH Bình An.\nCục Thuế có ý kiến như sau:\n"
+    )
+    assert parse_header(text).doc_type == "Công văn"

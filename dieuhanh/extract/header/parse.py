@@ -66,7 +66,8 @@ def parse_header(text: str) -> Header:
 
 
 def _doc_type(found: Findings) -> str:
-    """The title line's type, else the caption's, else the code that opens the symbol ("KH")."""
+    """The title line's type, else the caption's, else a "V/v" subject (a công văn), else the code
+    that opens the symbol ("KH")."""
     doc_type = found.get("doc_type")
     if isinstance(doc_type, str):
         return doc_type
@@ -76,6 +77,9 @@ def _doc_type(found: Findings) -> str:
     if isinstance(caption_type, str) and "number" in found.reasons:
         found.reasons["doc_type"] = "Loại văn bản trong chú thích phụ lục"
         return caption_type
+    if found.get("vv_layout"):
+        found.reasons["doc_type"] = "Trình bày «V/v» của công văn"
+        return "Công văn"
     if code in SYMBOL_TYPES:
         found.reasons["doc_type"] = f"Ký hiệu văn bản mở đầu bằng «{code}»"
         return SYMBOL_TYPES[code]

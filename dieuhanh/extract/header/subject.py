@@ -29,6 +29,7 @@ def read_vv(found: Findings, text: str, lines: list[Line], i: int, first: str) -
         subject = squash(subject[: dm.start()])
         j = next((k for k in range(i + 1, j) if DATE_LINE.search(lines[k].text)), j)
     found.set("subject", subject, f"Trích yếu sau «V/v»: «{subject}»")
+    found.values["vv_layout"] = True
     return j
 
 
