@@ -757,3 +757,21 @@ def test_a_vv_subject_makes_a_cong_van_whatever_its_symbol_opens_with():
         "Kính gửi: Công ty TNHH Bình An.\nCục Thuế có ý kiến như sau:\n"
     )
     assert parse_header(text).doc_type == "Công văn"
+
+
+def test_a_title_broken_inside_its_bold_run_and_a_head_broken_across_lines():
+    text = (
+        "**ỦY\nBAN NHÂN DÂN**\nTỈNH LONG SƠN\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 07/2026/QĐ-UBND\n*Long Sơn, ngày 02 tháng 2 năm 2026*\n"
+        "**QUYẾT\nĐỊNH**\nBÃI BỎ QUYẾT ĐỊNH SỐ 12/2024/QĐ-UBND CỦA ỦY BAN NHÂN DÂN TỈNH\n"
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n"
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch UBND tỉnh Long Sơn")
+    assert h.subject.startswith("Bãi bỏ quyết định số 12/2024/QĐ-UBND")
+    assert text[h.body_start :].startswith("*Căn cứ Luật")
+
+
+def test_the_type_comes_from_the_first_lettered_part_of_the_symbol():
+    text = "UBND TỈNH LONG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2026/QĐ-UBND\nCăn cứ Luật.\n"
+    assert parse_header(text).doc_type == "Quyết định"

@@ -94,8 +94,9 @@ def split_orgs(fragments: list[str]) -> list[str]:
         joinable = orgs and (
             not starts_org
             or orgs[-1].endswith((",", " VÀ", "-"))
-            or UBND.fullmatch(orgs[-1]) is None
-            and orgs[-1] in ("ỦY BAN NHÂN", "ỦY BAN", "UỶ BAN NHÂN")
+            # "ỦY" / "BAN NHÂN DÂN": the head of one name broken across lines
+            or UBND.match(orgs[-1]) is None
+            and UBND.match(f"{orgs[-1]} {frag}") is not None
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
@@ -194,7 +195,11 @@ def recase_issuer(found: Findings) -> None:
         found.values["parent_issuer"] = parent
     authority = found.get("authority")
     if isinstance(authority, str) and authority.startswith("CHỦ TỊCH"):
-        found.values["issuer"] = "Chủ tịch " + org_case(authority[len("CHỦ TỊCH") :])
+        body = org_case(authority[len("CHỦ TỊCH") :])
+        header_issuer = found.get("issuer")
+        if is_bare(body) and isinstance(header_issuer, str) and header_issuer.startswith("UBND"):
+            body = header_issuer  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "UBND tỉnh Hà Tĩnh"
+        found.values["issuer"] = "Chủ tịch " + body
         found.reasons["issuer"] = f"Quyết định do Chủ tịch ký ban hành: «{authority}»"
 
 

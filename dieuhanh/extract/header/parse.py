@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dieuhanh.extract.citations import citations_in_masked, mask_markup
 from dieuhanh.extract.header.caps import restore_capitals
 from dieuhanh.extract.header.issuer import fallback_issuer, recase_issuer
@@ -72,7 +74,8 @@ def _doc_type(found: Findings) -> str:
     if isinstance(doc_type, str):
         return doc_type
     symbol = found.get("symbol")
-    code = str(symbol).split("-")[0].split("/")[0] if symbol else ""
+    # The first part with letters: "QĐ" of "2025/QĐ-UBND".
+    code = next((p for p in re.split(r"[-/]", str(symbol or "")) if not p.isdigit()), "")
     caption_type = found.get("caption_type")
     if isinstance(caption_type, str) and "number" in found.reasons:
         found.reasons["doc_type"] = "Loại văn bản trong chú thích phụ lục"

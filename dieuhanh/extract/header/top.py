@@ -152,10 +152,11 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             items, i = collect_list(zl, i, t[km.end() :])
             add_recipients(found, items, f"Danh sách sau «{squash(km.group())}»")
             continue
-        title = t.upper() if not t.endswith(":") else None
-        if title == t and title in TYPES and "doc_type" not in found.values:
-            found.set("doc_type", TYPES[title], f"Tên loại văn bản trên dòng riêng: «{t}»")
-            i = read_title_subject(found, text, zl, i + 1)
+        title_lines = _title_lines(zl, i) if "doc_type" not in found.values else 0
+        if title_lines:
+            title = " ".join(line.text for line in zl[i : i + title_lines])
+            found.set("doc_type", TYPES[title], f"Tên loại văn bản trên dòng riêng: «{title}»")
+            i = read_title_subject(found, text, zl, i + title_lines)
             continue
         tm = _TITLE_WITH_SUBJECT.match(t)
         if tm and "doc_type" not in found.values:
@@ -186,6 +187,16 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
     if body is None:
         body = zl[-1].end if zl else 0
     return body
+
+
+def _title_lines(zl: list[Line], i: int) -> int:
+    """How many lines the title at line ``i`` takes ("KẾ HOẠCH"; "QUYẾT" / "ĐỊNH" broken inside
+    its bold run), or 0 when it holds none."""
+    t = zl[i].text
+    if t.isupper() and t in TYPES:
+        return 1
+    following = zl[i + 1].text if i + 1 < len(zl) else ""
+    return 2 if t.isupper() and following.isupper() and f"{t} {following}" in TYPES else 0
 
 
 def _read_stamps(t: str, found: Findings) -> str:
