@@ -8,6 +8,7 @@ the word is written inside sentences anywhere ("Phạm"); otherwise the word sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _SCAN_CHARS = 20_000  # the opening of a long document says enough
 # Words never written with a capital inside a sentence: not looked up.
@@ -21,6 +22,8 @@ _WORD = re.compile(r"^(?P<before>\W*)(?P<word>[^\W\d_]+)(?P<after>.*)$")
 
 def recase_from_document(subject: str, masked: str) -> str:
     words = subject.split()
+    if not words:
+        return subject
     flat = " ".join(masked[:_SCAN_CHARS].split())
     low = flat.lower()
     if len(low) != len(flat):
@@ -43,30 +46,27 @@ def _key(word: str) -> str | None:
 def _written_with_capital(flat: str, low: str, before: str | None, key: str) -> bool:
     """Whether the text writes ``key`` with a capital more often than not after ``before``, or,
     when it never has the pair, inside its sentences (not at their start)."""
+    capital = key.capitalize()
+    if capital not in flat:
+        return False  # never written with a capital: nothing to count
     if before:
-        capitals, lower = _votes(flat, low, f"{before} {key}", len(before) + 1)
-        if capitals + lower:
-            return capitals > lower
-    capitals, lower = _votes(flat, low, key, 0, inside_sentence=True)
-    return capitals > lower
+        offset = len(before) + 1
+        pair = f"{before} {key}"
+        written = [flat[i + offset] for i in _whole_words(low, pair) if not flat[i : i + len(pair)].isupper()]
+        if written:
+            return sum(c.isupper() for c in written) * 2 > len(written)
+    inside = [i for i in _whole_words(flat, capital) if _inside_sentence(flat, i)]
+    return len(inside) > sum(1 for _ in _whole_words(flat, key))
 
 
-def _votes(flat: str, low: str, phrase: str, offset: int, inside_sentence: bool = False) -> tuple[int, int]:
-    """How often ``phrase`` stands as whole words with its word at ``offset`` capitalised, and
-    how often in lower case; phrases all in capitals (headings) are not counted."""
-    capitals = lower = 0
-    i = low.find(phrase)
+def _whole_words(text: str, phrase: str) -> Iterator[int]:
+    """Where ``phrase`` stands in ``text`` as whole words."""
+    i = text.find(phrase)
     while i >= 0:
         end = i + len(phrase)
-        whole = (i == 0 or not low[i - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
-        written = flat[i:end]
-        if whole and not written.isupper() and (not inside_sentence or _inside_sentence(flat, i)):
-            if written[offset].isupper():
-                capitals += 1
-            else:
-                lower += 1
-        i = low.find(phrase, i + 1)
-    return capitals, lower
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield i
+        i = text.find(phrase, i + 1)
 
 
 def _inside_sentence(flat: str, at: int) -> bool:

@@ -106,11 +106,19 @@ def _set_title_subject(found: Findings, raw: str, how: str) -> None:
     found.set("subject", sentence_case(raw), f"{how}: «{squash(raw)}»")
 
 
+_ROMAN = re.compile(r"^[IVXLC]+\W*$")
+
+
+def _kept(word: str) -> bool:
+    """Numbers, codes, acronyms and roman numerals ("khóa XVI") keep their capitals."""
+    return any(c.isdigit() for c in word) or word in ACRONYMS or bool(_ROMAN.match(word))
+
+
 def sentence_case(raw: str) -> str:
     """An upper-case title subject in sentence case; numbers and codes keep their letters."""
     text = squash(raw)
     if not upper_text(text):
         return text
-    words = [w if any(c.isdigit() for c in w) or w in ACRONYMS else w.lower() for w in text.split()]
+    words = [w if _kept(w) else w.lower() for w in text.split()]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
