@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dieuhanh.vn.fold import fold, fold_char, fold_key, fold_same_length, nfc
+from dieuhanh.vn.deadline_rules import _fold_for_rules_char, fold_for_rules
+from dieuhanh.vn.fold import FAST_CHARS, fold, fold_char, fold_key, fold_same_length, nfc
 
 pytestmark = pytest.mark.pure
 
@@ -44,6 +45,30 @@ def test_nfc_composes():
 def test_fold_same_length_keeps_offsets(text):
     composed = nfc(text)
     assert len(fold_same_length(composed)) == len(composed)
+
+
+def _folds_unlike_the_fast_path(fold_one) -> list[str]:
+    """Characters the fast path of SameLengthFold (lower, then one byte each) would fold
+    differently from ``fold_one``."""
+    fast = set(FAST_CHARS)
+    wrong = []
+    for code in range(0x110000):
+        ch = chr(code)
+        lowered = ch.lower()
+        if set(lowered) <= fast and (len(lowered) != 1 or fold_one(lowered) != fold_one(ch)):
+            wrong.append(ch)
+    return wrong
+
+
+def test_the_fast_path_folds_every_character_as_fold_char_does():
+    assert _folds_unlike_the_fast_path(fold_char) == []
+    assert _folds_unlike_the_fast_path(_fold_for_rules_char) == []
+
+
+def test_text_with_an_unusual_character_folds_the_same():
+    for text in ("Ủy ban ĐẨY MẠNH “Số 1” – 50%…", "Ωμέγα ΣΑΣ İstanbul", "x\u0301 ﬁ 𝔘", "\u212a\u212b Å"):
+        assert fold_same_length(text) == "".join(fold_char(c) for c in text)
+        assert fold_for_rules(text) == "".join(_fold_for_rules_char(c) for c in text)
 
 
 @settings(deadline=None)
