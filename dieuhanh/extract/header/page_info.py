@@ -35,6 +35,7 @@ _LABEL = re.compile(
     + "|".join(sorted([*(k.capitalize() for k in _FIELDS), *_OTHERS], key=len, reverse=True))
     + r")[ \t]*:?"
 )
+_EDGE_CHARS = 10_000  # how far from either end of the page the block may start
 _NEAR = 200  # the most characters between a label and the next one in the block
 _MIN_LABELS = 3  # a block has at least this many distinct labels
 _UNKNOWN = {"đã biết", "đang cập nhật", "không xác định", "không có", "dữ liệu đang cập nhật"}
@@ -49,8 +50,12 @@ class PageInfo:
 
 
 def find_page_info(masked: str) -> PageInfo | None:
-    """The first block of page-info labels and their values, or None."""
-    labels = list(_LABEL.finditer(masked))
+    """The first block of page-info labels and their values, or None. The page prints it above
+    the document or below it."""
+    labels = [
+        *_LABEL.finditer(masked, 0, _EDGE_CHARS),
+        *_LABEL.finditer(masked, max(_EDGE_CHARS, len(masked) - _EDGE_CHARS)),
+    ]
     group: list[re.Match[str]] = []
     for m in [*labels, None]:
         if m is not None and (not group or m.start() - group[-1].end() <= _NEAR):
