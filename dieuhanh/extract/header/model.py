@@ -9,16 +9,6 @@ from dieuhanh.extract.citations import Citation
 
 
 @dataclass(frozen=True)
-class Field:
-    """An extracted value with where it was found and why (Vietnamese: rule + text)."""
-
-    value: object
-    start: int | None
-    end: int | None
-    reason: str
-
-
-@dataclass(frozen=True)
 class Header:
     """The facts of a directive's header and closing; None where the document leaves one blank."""
 

@@ -22,13 +22,13 @@ def parse_header(text: str) -> Header:
     text, masked = restore_capitals(text, mask_markup(text))
     found = Findings()
     info = find_page_info(masked)
-    opens_page = info is not None and not masked[: info.start].strip()
-    if opens_page:
+    opening = info if info is not None and not masked[: info.start].strip() else None
+    if opening:
         # The block opens a page that lost its header: the document starts after it.
-        masked = blank(masked, [(info.start, info.end)])
+        masked = blank(masked, [(opening.start, opening.end)])
     body_start = parse_top(text, masked, found)
-    if opens_page:
-        body_start = max(body_start, info.end)
+    if opening:
+        body_start = max(body_start, opening.end)
     body_end = parse_closing(text, masked, body_start, found)
     if body_end < body_start:
         body_end = len(text)
