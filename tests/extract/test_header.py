@@ -775,3 +775,11 @@ def test_a_title_broken_inside_its_bold_run_and_a_head_broken_across_lines():
 def test_the_type_comes_from_the_first_lettered_part_of_the_symbol():
     text = "UBND TỈNH LONG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2026/QĐ-UBND\nCăn cứ Luật.\n"
     assert parse_header(text).doc_type == "Quyết định"
+
+
+def test_a_decision_without_noi_nhan_is_signed_before_its_long_appendix():
+    appendix = "\n".join(f"| {n} | Thủ tục cấp phép số {n} | Sở Xây dựng |" for n in range(1, 120))
+    text = CHAIRMAN_DECISION.replace("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n", "") + "\n**PHỤ LỤC**\n" + appendix
+    h = parse_header(text)
+    assert (h.signer, h.signer_title) == ("Đỗ Hữu Nghĩa", "PHÓ CHỦ TỊCH")
+    assert text[h.body_end :].startswith("**KT. CHỦ TỊCH**")

@@ -15,6 +15,8 @@ _CLOSING_LINES = 80  # lines read after "Nơi nhận", or at the end when there 
 _LINES_BEFORE_NOI_NHAN = 15  # where a signature set before "Nơi nhận" is looked for
 
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG"; Party documents write "T/M", "K/T".
+_SIGNATURE_LINES = 12  # a signature block from its first marker line
+_MARKER_LINE = re.compile(r"(?m)^[ \t]*(?:T/?M|K/?T|T/?L|TUQ)\s*\.?\s+[A-ZĐ]")
 _MARKER = re.compile(r"^(?P<m>T/?M|K/?T|T/?L|TUQ|Q)\s*\.?\s+(?P<for>.+)$")
 _TITLE_WORDS = re.compile(
     r"CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG|CHỦ NHIỆM|CHÁNH|BÍ THƯ|ỦY VIÊN|PHÓ|TỔNG THƯ KÝ|ĐẠI DIỆN"
@@ -25,7 +27,12 @@ def parse_closing(text: str, masked: str, body_start: int, found: Findings) -> i
     """Read "Nơi nhận" and the signature block; returns where the closing begins."""
     nn = NOI_NHAN.search(masked, body_start)
     if not nn:
-        lines = last_lines(masked, body_start, len(masked), _CLOSING_LINES)
+        # No "Nơi nhận": the first signing marker, else the last lines (an appendix may follow).
+        marker = _MARKER_LINE.search(masked, body_start)
+        if marker:
+            lines = lines_of(masked, marker.start(), len(masked), _SIGNATURE_LINES)
+        else:
+            lines = last_lines(masked, body_start, len(masked), _CLOSING_LINES)
         start = read_signature(text, lines, found)
         return start if start is not None else len(text)
     lines = lines_of(masked, nn.start(), len(masked), _CLOSING_LINES)
