@@ -101,8 +101,6 @@ def _set_signer(found: Findings, name: str, markers: list[tuple[str, str]], titl
     if markers:
         found.set("signing_authority", markers[-1][0], reason)
         found.set("signing_for", squash(markers[-1][1]), reason)
-        if len(markers) > 1:
-            found.values["signing_chain"] = [f for _, f in markers]
     if titles:
         found.set("signer_title", titles[-1], reason)
     elif markers:

@@ -100,6 +100,8 @@ def _issuer_block_start(lines: list[Line], idx: int) -> int:
 
 
 def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
+    """Hand each line of the header block ``zl`` to the rule that reads it, until a line no rule
+    reads: the body begins there. Returns where."""
     fragments: list[str] = []  # upper-case lines before the number: the issuer
     i = 0
     subject_open = False  # the line after "Số:" may carry the subject ("Về hướng dẫn ...")
@@ -114,27 +116,7 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
         reach = zl[min(i + _REACH_LINES, len(zl) - 1)].end
         nm, dm = (_starting_on(find, work, line, reach) for find in (search_number_line, DATE_LINE.search))
         if nm or dm:
-            matched = [x for x in (nm, dm) if x]
-            pre = squash(work[line.start : min(x.start() for x in matched)])
-            if pre and upper_text(pre) and not found.has("number") and not found.has("date"):
-                fragments.append(pre)
-            if nm:
-                read_number(found, nm)
-            if dm:
-                read_place_date(found, dm)
-            if nm and dm and dm.start() > nm.end() and VV.match(squash(work[nm.end() : dm.start()])):
-                vv = VV.sub("", squash(work[nm.end() : dm.start()]))
-                found.set("subject", vv, f"Trích yếu sau «V/v»: «{vv}»")
-            consumed = max(x.end() for x in matched)
-            k = i
-            while k + 1 < len(zl) and zl[k].end < consumed:
-                k += 1
-            rest = squash(work[consumed : zl[k].end])
-            subject_open = bool(nm) and not rest
-            if VV.match(rest):
-                i = read_vv(found, text, zl, k, VV.sub("", rest))
-                continue
-            i = k + 1
+            i, subject_open = _read_number_and_date(found, text, work, zl, i, nm, dm, fragments)
             continue
         if VV.match(t):
             i = read_vv(found, text, zl, i, VV.sub("", t))
@@ -146,9 +128,6 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
         subject_open = False
         km = KINH_GUI.match(t)
         if km and _addresses(km.group("lead")):
-            lead = km.group("lead")
-            if "điện" in lead and "doc_type" in found.values:
-                found.set("issuer_authority", squash(lead[: -len("điện")]), "Dòng «... điện:»")
             items, i = collect_list(zl, i, t[km.end() :])
             add_recipients(found, items, f"Danh sách sau «{squash(km.group())}»")
             continue
@@ -169,16 +148,7 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             i += 1
             continue
         if _authority_line(found, t):
-            # It may break across lines: "CHỦ TỊCH ỦY BAN NHÂN DÂN" / "TỈNH BÌNH MINH".
-            parts = [t]
-            i += 1
-            while (
-                i < len(zl) and upper_text(zl[i].text) and len(" ".join(parts).split()) < _MAX_AUTHORITY_WORDS
-            ):
-                parts.append(zl[i].text)
-                i += 1
-            authority = " ".join(parts)
-            found.set("authority", authority, f"Dòng thẩm quyền ban hành: «{authority}»")
+            i = _read_authority(found, zl, i)
             continue
         body = line.start
         break
@@ -187,6 +157,53 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
     if body is None:
         body = zl[-1].end if zl else 0
     return body
+
+
+def _read_number_and_date(
+    found: Findings,
+    text: str,
+    work: str,
+    zl: list[Line],
+    i: int,
+    nm: re.Match[str] | None,
+    dm: re.Match[str] | None,
+    fragments: list[str],
+) -> tuple[int, bool]:
+    """The "Số:" and/or place-date line at line ``i`` (two columns may share one line; upper-case
+    text before them is the issuer's, "V/v" after them the subject). Returns the index of the
+    next line, and whether a subject may follow on it ("Số: ..." / "Về việc ...")."""
+    matched = [x for x in (nm, dm) if x]
+    pre = squash(work[zl[i].start : min(x.start() for x in matched)])
+    if pre and upper_text(pre) and not found.has("number") and not found.has("date"):
+        fragments.append(pre)
+    if nm:
+        read_number(found, nm)
+    if dm:
+        read_place_date(found, dm)
+    if nm and dm and dm.start() > nm.end() and VV.match(squash(work[nm.end() : dm.start()])):
+        vv = VV.sub("", squash(work[nm.end() : dm.start()]))
+        found.set("subject", vv, f"Trích yếu sau «V/v»: «{vv}»")
+    consumed = max(x.end() for x in matched)
+    k = i
+    while k + 1 < len(zl) and zl[k].end < consumed:
+        k += 1
+    rest = squash(work[consumed : zl[k].end])
+    if VV.match(rest):
+        return read_vv(found, text, zl, k, VV.sub("", rest)), False
+    return k + 1, bool(nm) and not rest
+
+
+def _read_authority(found: Findings, zl: list[Line], i: int) -> int:
+    """The authority line at line ``i``; it may break across lines ("CHỦ TỊCH ỦY BAN NHÂN DÂN" /
+    "TỈNH BÌNH MINH"). Returns the index of the line after it."""
+    parts = [zl[i].text]
+    i += 1
+    while i < len(zl) and upper_text(zl[i].text) and len(" ".join(parts).split()) < _MAX_AUTHORITY_WORDS:
+        parts.append(zl[i].text)
+        i += 1
+    authority = " ".join(parts)
+    found.set("authority", authority, f"Dòng thẩm quyền ban hành: «{authority}»")
+    return i
 
 
 def _title_lines(zl: list[Line], i: int) -> int:
