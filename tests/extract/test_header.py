@@ -779,7 +779,14 @@ def test_the_type_comes_from_the_first_lettered_part_of_the_symbol():
 
 def test_a_decision_without_noi_nhan_is_signed_before_its_long_appendix():
     appendix = "\n".join(f"| {n} | Thủ tục cấp phép số {n} | Sở Xây dựng |" for n in range(1, 120))
-    text = CHAIRMAN_DECISION.replace("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n", "") + "\n**PHỤ LỤC**\n" + appendix
+    text = (
+        CHAIRMAN_DECISION.replace("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n", "") + "\n**PHỤ LỤC**\n" + appendix
+    )
     h = parse_header(text)
     assert (h.signer, h.signer_title) == ("Đỗ Hữu Nghĩa", "PHÓ CHỦ TỊCH")
     assert text[h.body_end :].startswith("**KT. CHỦ TỊCH**")
+
+
+def test_the_issuer_as_the_document_names_itself_wins_over_the_page_info_block():
+    text = PAGE_INFO_ROWS.replace("Bộ Xây dựng đề nghị", "Ủy ban nhân dân Thành phố đề nghị")
+    assert parse_header(text).issuer == "Ủy ban nhân dân Thành phố"

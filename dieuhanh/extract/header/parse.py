@@ -34,9 +34,9 @@ def parse_header(text: str) -> Header:
         body_end = len(text)
     read_caption(masked, found)
     recase_issuer(found)
-    if info:
-        read_page_info(found, info)
     fallback_issuer(found, masked, body_start, body_end)
+    if info:  # the page's own notes come last: the document's text names itself first
+        read_page_info(found, info)
     subject = found.get("subject")
     if isinstance(subject, str) and found.get("subject_in_capitals"):
         found.values["subject"] = recase_from_document(subject, masked)
