@@ -790,3 +790,11 @@ def test_a_decision_without_noi_nhan_is_signed_before_its_long_appendix():
 def test_the_issuer_as_the_document_names_itself_wins_over_the_page_info_block():
     text = PAGE_INFO_ROWS.replace("Bộ Xây dựng đề nghị", "Ủy ban nhân dân Thành phố đề nghị")
     assert parse_header(text).issuer == "Ủy ban nhân dân Thành phố"
+
+
+def test_an_agency_head_broken_across_lines_is_one_name():
+    text = NO_HEADER_TITLE.replace(
+        "**THÔNG BÁO**", "**VĂN\nPHÒNG CHÍNH PHỦ**\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**THÔNG BÁO**"
+    )
+    h = parse_header(text)
+    assert (h.issuer, h.parent_issuer) == ("Văn phòng Chính phủ", None)

@@ -94,15 +94,19 @@ def split_orgs(fragments: list[str]) -> list[str]:
         joinable = orgs and (
             not starts_org
             or orgs[-1].endswith((",", " VÀ", "-"))
-            # "ỦY" / "BAN NHÂN DÂN": the head of one name broken across lines
-            or UBND.match(orgs[-1]) is None
-            and UBND.match(f"{orgs[-1]} {frag}") is not None
+            or _breaks_a_head(orgs[-1], frag)
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
         else:
             orgs.append(frag)
     return orgs
+
+
+def _breaks_a_head(before: str, frag: str) -> bool:
+    """ "VĂN" / "PHÒNG CHÍNH PHỦ", "ỦY" / "BAN NHÂN DÂN": one name's head broken across lines."""
+    joined = f"{before} {frag}"
+    return any(h.startswith(before + " ") and (joined == h or joined.startswith(h + " ")) for h in _ORG_HEADS)
 
 
 def read_issuer_lines(found: Findings, fragments: list[str]) -> None:
