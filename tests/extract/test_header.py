@@ -798,3 +798,17 @@ def test_an_agency_head_broken_across_lines_is_one_name():
     )
     h = parse_header(text)
     assert (h.issuer, h.parent_issuer) == ("Văn phòng Chính phủ", None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer", "parent"),
+    [
+        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch UBND tỉnh Đông Sơn", None),
+        ("BỘ VĂN HÓA, THỂ\nTHAO\nVÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch", None),
+        ("CỤC THUẾ\nTHUẾ TỈNH ĐÔNG SƠN", "Thuế tỉnh Đông Sơn", "Cục Thuế"),
+    ],
+)
+def test_issuer_lines_broken_anywhere_are_read_as_names(lines, issuer, parent):
+    text = f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-CT\n"
+    h = parse_header(text)
+    assert (h.issuer, h.parent_issuer) == (issuer, parent)

@@ -36,6 +36,7 @@ _ORG_HEADS = (
     "VIỆN",
     "THANH TRA",
     "KHO BẠC",
+    "THUẾ",
     "CÔNG AN",
     "ĐẢNG ỦY",
     "ĐẢNG ỦY",
@@ -104,9 +105,14 @@ def split_orgs(fragments: list[str]) -> list[str]:
 
 
 def _breaks_a_head(before: str, frag: str) -> bool:
-    """ "VĂN" / "PHÒNG CHÍNH PHỦ", "ỦY" / "BAN NHÂN DÂN": one name's head broken across lines."""
-    joined = f"{before} {frag}"
-    return any(h.startswith(before + " ") and (joined == h or joined.startswith(h + " ")) for h in _ORG_HEADS)
+    """ "VĂN" / "PHÒNG CHÍNH PHỦ", "CHỦ TỊCH ỦY" / "BAN NHÂN DÂN": a head broken across lines."""
+    for head in _ORG_HEADS:
+        words = head.split()
+        for cut in range(1, len(words)):
+            first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if (before == first or before.endswith(" " + first)) and (frag == rest or frag.startswith(rest + " ")):
+                return True
+    return False
 
 
 def read_issuer_lines(found: Findings, fragments: list[str]) -> None:
@@ -117,7 +123,8 @@ def read_issuer_lines(found: Findings, fragments: list[str]) -> None:
         found.set("parent_issuer", orgs[-2], reason)
 
 
-_CAPITALISED_AFTER = ("Bộ", "Sở", "Cục", "cục", "Trung", "tâm", "Văn", "phòng", "Ban", "Phòng", "Vụ", "Viện")
+# The word after these is a name's first word ("Sở Y tế", "Trung tâm Phục vụ", "Văn phòng Chính phủ").
+_CAPITALISED_AFTER = ("Bộ", "Sở", "Cục", "cục", "tâm", "phòng", "Ban", "Phòng", "Vụ", "Viện")
 
 
 def org_case(raw: str) -> str:
@@ -149,8 +156,6 @@ def org_case(raw: str) -> str:
             i == 0
             or in_place
             or prev in _CAPITALISED_AFTER
-            and not (prev == "Văn" and low == "phòng")
-            and not (prev == "Trung" and low == "tâm")
             or ministry
             and (prev.endswith(",") or prev == "và")
             or (low, following) in (("chính", "phủ"), ("việt", "nam"))
