@@ -812,3 +812,8 @@ def test_issuer_lines_broken_anywhere_are_read_as_names(lines, issuer, parent):
     text = f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-CT\n"
     h = parse_header(text)
     assert (h.issuer, h.parent_issuer) == (issuer, parent)
+
+
+def test_a_name_broken_after_two_words_inside_bold_is_joined():
+    text = CRAWLED_VV.replace("**Đặng\nQuốc Khánh**", "**Đặng Quốc\nKhánh**")
+    assert parse_header(text).signer == "Đặng Quốc Khánh"

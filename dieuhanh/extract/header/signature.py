@@ -84,8 +84,11 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
         pending_marker = False
         if start is None:
             continue
-        # A name broken after its first word ("**Phạm" / "Mạnh Cường**") is joined again.
-        for name in (cell, f"{cell} {following}"):
+        # A name broken inside its bold run ("**Phạm" / "Mạnh Cường**", "**Lê Tấn" / "Cận**") is
+        # joined again; so is a first word left alone on its line.
+        joined = f"{cell} {following}"
+        open_run = len(re.findall(r"\*+", text[line.start : line.end])) % 2 == 1
+        for name in (joined, cell) if open_run else (cell, joined):
             if is_name(name):
                 _set_signer(found, name, markers, titles)
                 return start
