@@ -817,3 +817,9 @@ def test_issuer_lines_broken_anywhere_are_read_as_names(lines, issuer, parent):
 def test_a_name_broken_after_two_words_inside_bold_is_joined():
     text = CRAWLED_VV.replace("**Đặng\nQuốc Khánh**", "**Đặng Quốc\nKhánh**")
     assert parse_header(text).signer == "Đặng Quốc Khánh"
+
+
+def test_a_symbol_broken_after_its_separator():
+    text = CHAIRMAN_DECISION.replace("Số: 1500/QĐ-UBND", "Số: 1500/QĐ-\nUBND")
+    h = parse_header(text)
+    assert (h.number, h.date) == ("1500/QĐ-UBND", date(2026, 12, 1))

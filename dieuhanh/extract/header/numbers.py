@@ -12,10 +12,11 @@ from dieuhanh.extract.header.place_date import read_date
 # "Số: 1087/UBND-VHXH", "Số 37-HD/BTGDVTW" (Party documents write no colon): "Số" not inside a
 # word (the look-behind, written after the literal, lets re skip to each "Số"), a symbol that
 # holds a capital letter ("Số 12/2026" is no document number). Without a colon, "Số" must open
-# its line: "...; Số 257/2025/NĐ-CP ngày ..." in running text cites another document.
+# its line: "...; Số 257/2025/NĐ-CP ngày ..." in running text cites another document. A symbol
+# may break after a separator ("Số: 3783/QĐ-" / "UBND").
 _NUMBER_LINE = re.compile(
     r"Số(?<![\w/]Số)\s*(?P<colon>:)?\s*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[/-])[ \t]*"
-    rf"(?=[\w&./ \t-]*[A-ZĐ])(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*{SYMBOL_PART})*)"
+    rf"(?=[\w&./ \t-]*[A-ZĐ])(?P<sym>{SYMBOL_PART}(?:[ \t]*[-/][ \t]*\n?[ \t]*{SYMBOL_PART})*)"
 )
 
 
