@@ -37,7 +37,9 @@ class Citation:
 _RULE_LINE = re.compile(r"^[ \t]*[-–_=]{3,}[ \t]*$", re.MULTILINE)
 
 
-_STARS_BEFORE_LETTER = re.compile(r"\*+(?=[^\W_])")
+# Stars with a letter or digit on both sides (the look-behind, after the first star, checks the
+# character before it; opening with the literal lets re skip to each star).
+_STARS_IN_WORD = re.compile(r"\*(?<=[^\W_]\*)\**(?=[^\W_])")
 _WORD_WITH_STARS = re.compile(r"(?:[^\W_]|\*)+")
 
 
@@ -55,9 +57,9 @@ def _stars_out_of_words(text: str) -> str:
     ("phối **tr**ộn", "V****Ă****N PHÒNG") moved to the end of the word: "phối **trộn**"."""
     pieces = []
     last = 0
-    for m in _STARS_BEFORE_LETTER.finditer(text):
+    for m in _STARS_IN_WORD.finditer(text):
         a, z = m.span()
-        if a < last or not (a and text[a - 1].isalnum()):
+        if a < last:
             continue
         rest = _WORD_WITH_STARS.match(text, z).group()
         letters = rest.replace("*", "")

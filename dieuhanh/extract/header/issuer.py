@@ -93,9 +93,7 @@ def split_orgs(fragments: list[str]) -> list[str]:
     for frag in fragments:
         starts_org = any(frag == h or frag.startswith(h + " ") for h in _ORG_HEADS)
         joinable = orgs and (
-            not starts_org
-            or orgs[-1].endswith((",", " VÀ", "-"))
-            or _breaks_a_head(orgs[-1], frag)
+            not starts_org or orgs[-1].endswith((",", " VÀ", "-")) or _breaks_a_head(orgs[-1], frag)
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
@@ -110,7 +108,9 @@ def _breaks_a_head(before: str, frag: str) -> bool:
         words = head.split()
         for cut in range(1, len(words)):
             first, rest = " ".join(words[:cut]), " ".join(words[cut:])
-            if (before == first or before.endswith(" " + first)) and (frag == rest or frag.startswith(rest + " ")):
+            if (before == first or before.endswith(" " + first)) and (
+                frag == rest or frag.startswith(rest + " ")
+            ):
                 return True
     return False
 

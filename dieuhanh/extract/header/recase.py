@@ -55,8 +55,9 @@ def _written_with_capital(flat: str, low: str, before: str | None, key: str) -> 
         written = [flat[i + offset] for i in _whole_words(low, pair) if not flat[i : i + len(pair)].isupper()]
         if written:
             return sum(c.isupper() for c in written) * 2 > len(written)
-    inside = [i for i in _whole_words(flat, capital) if _inside_sentence(flat, i)]
-    return len(inside) > sum(1 for _ in _whole_words(flat, key))
+    # Inside a sentence: after a blank, not after a full stop, a colon, a bracket or a bullet.
+    capitals = flat.count(" " + capital) - sum(flat.count(f"{mark} {capital}") for mark in ".:;?!(-+•")
+    return capitals > flat.count(" " + key)
 
 
 def _whole_words(text: str, phrase: str) -> Iterator[int]:
@@ -67,8 +68,3 @@ def _whole_words(text: str, phrase: str) -> Iterator[int]:
         if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             yield i
         i = text.find(phrase, i + 1)
-
-
-def _inside_sentence(flat: str, at: int) -> bool:
-    """Whether a letter, a digit or a comma comes just before ``at`` (one space between)."""
-    return at >= 2 and (flat[at - 2].isalnum() or flat[at - 2] == ",")
