@@ -56,7 +56,7 @@ def _written_with_capital(flat: str, low: str, before: str | None, key: str) -> 
         if written:
             return sum(c.isupper() for c in written) * 2 > len(written)
     # Inside a sentence: after a blank, not after a full stop, a colon, a bracket or a bullet.
-    capitals = flat.count(" " + capital) - sum(flat.count(f"{mark} {capital}") for mark in ".:;?!(-+•")
+    capitals = sum(1 for i in _whole_words(flat, capital) if i >= 2 and flat[i - 2] not in ".:;?!(-+•")
     return capitals > flat.count(" " + key)
 
 
