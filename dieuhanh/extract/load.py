@@ -352,6 +352,8 @@ class _DocxRuns:
         for r in p.iter(f"{_W}r"):
             form, font = self._run_format(r, style)
             text = _run_text(r)
+            if pieces and not text.strip():
+                form = pieces[-1][0]  # blanks and line breaks between runs take no formatting of their own
             if pieces and pieces[-1][0] == form:
                 pieces[-1] = (form, pieces[-1][1] + text)  # a VNI letter and its mark may span runs
             else:

@@ -176,6 +176,17 @@ class TestDocx:
         )
         assert load_path(path).text == "**Kính gửi:** Các thôn\n\n**TM. ỦY BAN NHÂN DÂN**\n*Chủ tịch*"
 
+    def test_blanks_between_bold_runs_do_not_break_the_bold(self, tmp_path):
+        import docx
+
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        paragraph.add_run("KT. CHỦ TỊCH").bold = True
+        paragraph.add_run().add_break()
+        paragraph.add_run("Lê Văn Minh").bold = True
+        document.save(tmp_path / "cv.docx")
+        assert load_path(tmp_path / "cv.docx").text == "**KT. CHỦ TỊCH\nLê Văn Minh**"
+
     def test_it_keeps_the_text_of_a_table_nested_in_a_cell(self, tmp_path):
         import docx
 

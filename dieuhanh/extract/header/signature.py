@@ -86,7 +86,7 @@ def read_signature(text: str, lines: list[Line], found: Findings) -> int | None:
             continue
         # A name broken inside its bold run ("**Phạm" / "Mạnh Cường**", "**Lê Tấn" / "Cận**") is
         # joined again; so is a first word left alone on its line.
-        joined = f"{cell} {following}"
+        joined = f"{cell} {following}".strip()
         open_run = len(re.findall(r"\*+", text[line.start : line.end])) % 2 == 1
         for name in (joined, cell) if open_run else (cell, joined):
             if is_name(name):
