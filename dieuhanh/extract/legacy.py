@@ -50,11 +50,9 @@ _UNICODE_VIETNAMESE = re.compile(f"[{_VIETNAMESE_ONLY}]")
 # make of TCVN3's ư and ã.
 _LEGACY_SURFACE = re.compile("[\u00a1-\u00ff\u2212\u2219]")
 _MIN_LEGACY_CHARS = 3
+# Plain Unicode Vietnamese shows many of its own letters in its first lines already.
 _QUICK_LOOK = 2000
-# Matches (from the start, within `_QUICK_LOOK` characters) when the opening holds at least
-# `_QUICK_LOOK // 100` such letters: stops at the last one it needs rather than listing them all;
-# the possessive `*+` keeps a failing match from backtracking.
-_PLAINLY_UNICODE = re.compile(f"(?:[^{_VIETNAMESE_ONLY}]*+[{_VIETNAMESE_ONLY}]){{{_QUICK_LOOK // 100}}}")
+_PLAINLY_UNICODE_LETTERS = 20
 
 # PDF subset fonts carry a six-letter tag: "ABCDEF+.VnTime".
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -72,6 +70,16 @@ def encoding_for_font(font: str | None) -> str | None:
     return None
 
 
+def is_capital_font(font: str | None) -> bool:
+    """TCVN3 capital fonts (".VnTimeH", ".VnArialH Bold") draw lower-case bytes as capitals:
+    their text converts to lower case and must be put in capitals."""
+    if encoding_for_font(font) != TCVN3_NAME:
+        return False
+    name = _SUBSET_TAG.sub("", font or "").upper().split(",")[0].split("-")[0].strip()
+    family = name.split()[0] if name.split() else ""
+    return name.endswith("H") or family.endswith("H")
+
+
 def convert_from(text: str, encoding: str) -> str:
     """Convert text known to be in `encoding` ("tcvn3" or "vni"); spacing is kept."""
     return convert(text, _CHARMAPS[encoding])
@@ -79,7 +87,7 @@ def convert_from(text: str, encoding: str) -> str:
 
 def looks_legacy(text: str) -> bool:
     """Cheap pre-check: many Latin-1 letters and (almost) no Vietnamese-only Unicode letters."""
-    if _PLAINLY_UNICODE.match(text, 0, _QUICK_LOOK):
+    if len(_UNICODE_VIETNAMESE.findall(text, 0, _QUICK_LOOK)) >= _PLAINLY_UNICODE_LETTERS:
         return False  # plainly Unicode Vietnamese: the common case, decided on the opening
     surface = len(_LEGACY_SURFACE.findall(text))
     if surface < _MIN_LEGACY_CHARS:

@@ -21,9 +21,11 @@ import subprocess
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from dieuhanh.extract import legacy
 from dieuhanh.extract.errors import ExtractError
@@ -37,6 +39,13 @@ _MAX_JUNK_RATIO = 0.05
 # A PDF page with a text layer has hundreds of characters; a scan has none or a few.
 _MIN_PDF_CHARS_PER_PAGE = 20
 _SUBPROCESS_TIMEOUT = 120
+# A hostile archive or PDF stream inflates a few MB into gigabytes: sizes are checked before
+# anything is decompressed for parsing. Real directives stay far below these.
+_MAX_MEMBER_BYTES = 32 * 1024 * 1024  # one member of a .docx, one PDF stream, inflated
+_MAX_INFLATED_BYTES = 64 * 1024 * 1024  # all members of a .docx, all PDF streams, inflated
+_BOMB_MESSAGE = (
+    "Tệp {name} khi giải nén lớn bất thường (trên {limit} MB); có thể là tệp độc hại nên không đọc."
+)
 
 
 @dataclass(frozen=True)
@@ -75,12 +84,12 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
         raise ExtractError(f"Tệp {filename} rỗng.")
     fmt = _format_of(data, filename)
     try:
-        text, encoding, warnings, odd_free = _LOADERS[fmt](data, filename)
+        text, encoding, warnings = _LOADERS[fmt](data, filename)
     except ExtractError:
         raise
     except Exception as exc:  # the boundary: no library exception may reach the caller
         raise ExtractError(_CORRUPT[fmt].format(name=filename)) from exc
-    text = normalize_text(text, odd_free=odd_free)
+    text = normalize_text(text)
     if not text.strip():
         raise ExtractError(f"Tệp {filename} không có nội dung chữ.")
     return LoadedText(text=text, format=fmt, encoding=encoding, warnings=tuple(warnings))
@@ -97,26 +106,11 @@ _ODD_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u2007\u200b\u2028\u2029\u202f\u2060\ufeff]"
 )
 
-# The same characters one by one: ``in`` looks for one character much faster than a scan for a
-# character class (tested to be the class's characters exactly).
-_ODD_LIST = (
-    *map(chr, range(0x00, 0x09)),
-    *map(chr, range(0x0B, 0x20)),
-    *map(chr, range(0x7F, 0xA0)),
-    *"\u00a0\u00ad\u2007\u200b\u2028\u2029\u202f\u2060\ufeff",
-)
 
-
-def normalize_text(text: str, *, odd_free: bool = False) -> str:
-    """NFC, '\\n' line ends, no control or invisible characters, plain spaces.
-
-    ``odd_free``: the caller already knows ``text`` holds none of ``_ODD_CHARACTERS``."""
-    if "\r" in text:  # one scan for the common case of no carriage return at all
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not odd_free and any(map(text.__contains__, _ODD_LIST)):
-        text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
-    if unicodedata.is_normalized("NFC", text):
-        return text
+def normalize_text(text: str) -> str:
+    """NFC, '\\n' line ends, no control or invisible characters, plain spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(), ""), text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -162,46 +156,25 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_CONTROL_BYTES = bytes(c for c in (*range(0x00, 0x20), 0x7F) if c not in b"\t\n\r\x0c\x1a")
 _BINARY_MESSAGE = "Tệp {name} không phải văn bản (dữ liệu nhị phân hoặc bảng mã không đọc được)."
+# What text files do not hold: control characters (but tab, line ends, form feed and the old
+# end-of-file mark) and characters that could not be decoded.
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f\ufffd]")
 
 
-def _load_txt(data: bytes, filename: str) -> tuple[str, str, list[str], bool]:
+def _load_txt(data: bytes, filename: str) -> tuple[str, str, list[str]]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return (*_decode_unicode(data, codec, filename), False)
+            return _decode_unicode(data, codec, filename)
     utf16 = _sniff_utf16(data)
     if utf16:
-        return (*_decode_unicode(data, utf16, filename), False)
-    # Control bytes counted in one pass: the length lost by deleting them all.
-    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if controls > _MAX_JUNK_RATIO * len(data):
-        raise ExtractError(_BINARY_MESSAGE.format(name=filename))
+        return _decode_unicode(data, utf16, filename)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return (*_decode_8bit(data, filename), False)
-    text, encoding, warnings = _with_legacy(text, "utf-8", [])
-    # Still "utf-8": no legacy conversion, the text is the bytes decoded, and the bytes tell.
-    odd_free = encoding == "utf-8" and not controls and _utf8_without_odd(data, text)
-    return text, encoding, warnings, odd_free
-
-
-# The odd characters outside Latin-1 (their UTF-8 forms open with 0xE2 or 0xEF).
-_ODD_ABOVE_LATIN1 = tuple(ch for ch in _ODD_LIST if ch > "\xff")
-
-
-def _utf8_without_odd(data: bytes, text: str) -> bool:
-    """Whether ``text`` = ``data`` decoded as UTF-8, ``data`` holding none of ``_CONTROL_BYTES``, is
-    free of ``_ODD_CHARACTERS``: cheaper than ``normalize_text``'s test of each character (a scan
-    for a byte is fast, one for a character of a non-Latin-1 string is not). The odd characters
-    left are "\\x0c" and "\\x1a" (bytes of their own), U+0080-U+00AD (encoded from byte 0xC2)
-    and those above Latin-1, looked for in ``text`` only when a byte they open with is there."""
-    if b"\x0c" in data or b"\x1a" in data or b"\xc2" in data:
-        return False
-    if b"\xe2" in data or b"\xef" in data:
-        return not any(map(text.__contains__, _ODD_ABOVE_LATIN1))
-    return True
+        return _decode_8bit(data, filename)
+    _reject_junk(text, filename)
+    return _with_legacy(text, "utf-8", [])
 
 
 def _decode_unicode(data: bytes, codec: str, filename: str) -> tuple[str, str, list[str]]:
@@ -250,8 +223,7 @@ def _decode_8bit(data: bytes, filename: str) -> tuple[str, str, list[str]]:
 
 
 def _reject_junk(text: str, filename: str) -> None:
-    junk = text.count("\ufffd") + sum(1 for ch in text if ch < " " and ch not in "\t\n\r\x0c")
-    if junk > _MAX_JUNK_RATIO * len(text):
+    if len(_JUNK.findall(text)) > _MAX_JUNK_RATIO * len(text):
         raise ExtractError(_BINARY_MESSAGE.format(name=filename))
 
 
@@ -282,23 +254,40 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _load_docx(data: bytes, filename: str) -> tuple[str, str, list[str]]:
+    """Paragraphs apart by a blank line (a paragraph of Word is never a wrapped line), a line
+    break inside one as a line break, tables as ``| cell | cell |`` rows, bold and italic runs
+    marked ``**bold**`` and ``*italic*`` as in the text of converted web pages."""
     import docx
 
+    _check_zip_sizes(data, filename)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError) as exc:
         raise ExtractError(_CORRUPT["docx"].format(name=filename)) from exc
-    fonts = _DocxFonts(document)
-    lines: list[str] = []
+    runs = _DocxRuns(document)
+    blocks: list[str] = []
     for element in _body_blocks(document.element.body):
         if element.tag == f"{_W}p":
-            lines.append(fonts.paragraph_text(element))
+            blocks.append(runs.paragraph_text(element))
         else:
-            lines.extend(_table_lines(element, fonts))
-    text = "\n".join(lines)
-    if not fonts.converted:
+            blocks.append("\n".join(_table_lines(element, runs)))
+    text = "\n\n".join(blocks)
+    if not runs.converted:
         return _with_legacy(text, "docx", [])  # a legacy font under a name we do not know
-    return text, "docx", [_converted_warning(enc, font) for enc, font in fonts.converted.items()]
+    return text, "docx", [_converted_warning(enc, font) for enc, font in runs.converted.items()]
+
+
+def _check_zip_sizes(data: bytes, filename: str) -> None:
+    """Refuse an archive whose members inflate past the limits. ``zipfile`` never inflates a
+    member past the size its directory declares, so the declared sizes bound the memory used."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise ExtractError(_CORRUPT["docx"].format(name=filename)) from exc
+    if any(m.file_size > _MAX_MEMBER_BYTES for m in members):
+        raise ExtractError(_BOMB_MESSAGE.format(name=filename, limit=_megabytes(_MAX_MEMBER_BYTES)))
+    if sum(m.file_size for m in members) > _MAX_INFLATED_BYTES:
+        raise ExtractError(_BOMB_MESSAGE.format(name=filename, limit=_megabytes(_MAX_INFLATED_BYTES)))
 
 
 def _body_blocks(parent) -> Iterator:
@@ -311,23 +300,37 @@ def _body_blocks(parent) -> Iterator:
                 yield from _body_blocks(content)
 
 
-def _table_lines(tbl, fonts: _DocxFonts) -> list[str]:
-    """One `| cell | cell |` line per row; merged cells repeat as python-docx gives them."""
+def _table_lines(tbl, runs: _DocxRuns) -> list[str]:
+    """One ``| cell | cell |`` line per row; merged cells repeat as python-docx gives them. A
+    cell's paragraphs, those of a table nested in it included, are joined by spaces."""
     from docx.table import Table
 
     table = Table(tbl, None)
     lines = []
     for row in table.rows:
         cells = [
-            " ".join(fonts.paragraph_text(p._p) for p in cell.paragraphs).replace("\n", " ").strip()
+            " ".join(runs.paragraph_text(p) for p in cell._tc.iter(f"{_W}p")).replace("\n", " ").strip()
             for cell in row.cells
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
-class _DocxFonts:
-    """Resolves each run's font so TCVN3/VNI runs are converted and Unicode runs left alone."""
+class _Format(NamedTuple):
+    """How a run is written: its legacy encoding (None for Unicode), whether its font draws every
+    letter as a capital (TCVN3 ".VnTimeH"), bold, italic."""
+
+    encoding: str | None
+    capitals: bool
+    bold: bool
+    italic: bool
+
+
+class _DocxRuns:
+    """Each run's text as the reader sees it: legacy TCVN3/VNI fonts converted (capital fonts in
+    capitals), Unicode runs left alone, bold and italic marked. A run takes its font and emphasis
+    from its own properties, else its character style, else the paragraph's style chain, else the
+    document defaults."""
 
     def __init__(self, document) -> None:
         styles = list(document.styles.element.iterchildren(f"{_W}style"))
@@ -340,61 +343,82 @@ class _DocxFonts:
             ),
             None,
         )
-        default = document.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
-        self._default = default.get(f"{_W}ascii") if default is not None else None
+        self._defaults = document.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self.converted: dict[str, str] = {}  # encoding -> first font seen with it
-        self._legacy = self._any_legacy(document)
-
-    def _any_legacy(self, document) -> bool:
-        names = {self._default}
-        for root in (document.element, document.styles.element):
-            for fonts in root.iter(f"{_W}rFonts"):
-                names.update((fonts.get(f"{_W}ascii"), fonts.get(f"{_W}hAnsi")))
-        return any(legacy.encoding_for_font(name) for name in names)
 
     def paragraph_text(self, p) -> str:
-        from docx.text.paragraph import Paragraph
-
-        if not self._legacy:
-            return Paragraph(p, None).text
-        paragraph_style = _style_id(p.find(f"{_W}pPr")) or self._default_paragraph_style
-        paragraph_font = self._style_font(paragraph_style)
-        pieces: list[tuple[str | None, str]] = []
+        style = _style_id(p.find(f"{_W}pPr")) or self._default_paragraph_style
+        pieces: list[tuple[_Format, str]] = []
         for r in p.iter(f"{_W}r"):
-            encoding, font = self._run_encoding(r, paragraph_font)
+            form, font = self._run_format(r, style)
             text = _run_text(r)
-            if pieces and pieces[-1][0] == encoding:
-                pieces[-1] = (encoding, pieces[-1][1] + text)  # VNI base+mark may span runs
+            if pieces and not text.strip():
+                form = pieces[-1][0]  # blanks and line breaks between runs take no formatting of their own
+            if pieces and pieces[-1][0] == form:
+                pieces[-1] = (form, pieces[-1][1] + text)  # a VNI letter and its mark may span runs
             else:
-                pieces.append((encoding, text))
-            if encoding and encoding not in self.converted:
-                self.converted[encoding] = font
-        return "".join(legacy.convert_from(text, enc) if enc else text for enc, text in pieces)
+                pieces.append((form, text))
+            if form.encoding and form.encoding not in self.converted:
+                self.converted[form.encoding] = font
+        return "".join(_written(form, text) for form, text in pieces)
 
-    def _run_encoding(self, r, paragraph_font: str | None) -> tuple[str | None, str | None]:
+    def _run_format(self, r, paragraph_style: str | None) -> tuple[_Format, str | None]:
         rpr = r.find(f"{_W}rPr")
-        font = None
-        if rpr is not None:
-            rfonts = rpr.find(f"{_W}rFonts")
-            if rfonts is not None:
-                font = rfonts.get(f"{_W}ascii") or rfonts.get(f"{_W}hAnsi")
-            font = font or self._style_font(_style_id(rpr, "rStyle"))
-        font = font or paragraph_font or self._default
-        return legacy.encoding_for_font(font), font
+        chain = [rpr, *self._style_chain(_style_id(rpr, "rStyle")), *self._style_chain(paragraph_style)]
+        chain.append(self._defaults)
+        font = next((f for props in chain if (f := _font_of(props))), None)
+        bold = next((b for props in chain if (b := _toggle(props, "b")) is not None), False)
+        italic = next((i for props in chain if (i := _toggle(props, "i")) is not None), False)
+        encoding = legacy.encoding_for_font(font)
+        capitals = encoding is not None and legacy.is_capital_font(font)
+        return _Format(encoding, capitals, bold, italic), font
 
-    def _style_font(self, style_id: str | None) -> str | None:
+    def _style_chain(self, style_id: str | None) -> list:
+        """The run properties of a style and of the styles it is based on, nearest first."""
+        chain = []
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
             style = self._styles.get(style_id)
             if style is None:
-                return None
-            rfonts = style.find(f"{_W}rPr/{_W}rFonts")
-            if rfonts is not None and (rfonts.get(f"{_W}ascii") or rfonts.get(f"{_W}hAnsi")):
-                return rfonts.get(f"{_W}ascii") or rfonts.get(f"{_W}hAnsi")
+                break
+            chain.append(style.find(f"{_W}rPr"))
             based = style.find(f"{_W}basedOn")
             style_id = based.get(f"{_W}val") if based is not None else None
+        return chain
+
+
+def _font_of(props) -> str | None:
+    if props is None:
         return None
+    fonts = props.find(f"{_W}rFonts")
+    if fonts is None:
+        return None
+    return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
+
+
+def _toggle(props, tag: str) -> bool | None:
+    """A toggle property (w:b, w:i): None when not set here."""
+    if props is None:
+        return None
+    node = props.find(f"{_W}{tag}")
+    if node is None:
+        return None
+    return node.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _written(form: _Format, text: str) -> str:
+    if form.encoding:
+        text = legacy.convert_from(text, form.encoding)
+        if form.capitals:
+            text = text.upper()
+    mark = "*" * (2 * form.bold + form.italic)
+    core = text.strip()
+    if not mark or not core:
+        return text
+    # Markers hug the words, as in converted web pages: "**Kính gửi:** Sở Y tế".
+    start = text.index(core)
+    return f"{text[:start]}{mark}{core}{mark}{text[start + len(core) :]}"
 
 
 def _style_id(props, tag: str = "pStyle") -> str | None:
@@ -427,6 +451,7 @@ _SCAN_MESSAGE = (
 def _load_pdf(data: bytes, filename: str) -> tuple[str, str, list[str]]:
     import pdfplumber
 
+    _check_pdf_streams(data, filename)
     pages: list[str] = []
     warnings: list[str] = []
     try:
@@ -455,6 +480,41 @@ def _load_pdf(data: bytes, filename: str) -> tuple[str, str, list[str]]:
     if not warnings:
         return _with_legacy(text, "pdf", [])
     return text, "pdf", warnings
+
+
+_STREAM_START = re.compile(rb"\bstream\r?\n")
+
+
+def _check_pdf_streams(data: bytes, filename: str) -> None:
+    """Refuse a PDF whose compressed (Flate) streams inflate past the limits, before the parser
+    inflates them whole. Images are left out: text extraction does not inflate them."""
+    total = 0
+    for m in _STREAM_START.finditer(data):
+        head = data[data.rfind(b"obj", 0, m.start()) : m.start()]
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        end = data.find(b"endstream", m.end())
+        size = _inflated_size(data[m.end() : end if end >= 0 else len(data)], _MAX_MEMBER_BYTES + 1)
+        total += size
+        if size > _MAX_MEMBER_BYTES:
+            raise ExtractError(_BOMB_MESSAGE.format(name=filename, limit=_megabytes(_MAX_MEMBER_BYTES)))
+        if total > _MAX_INFLATED_BYTES:
+            raise ExtractError(_BOMB_MESSAGE.format(name=filename, limit=_megabytes(_MAX_INFLATED_BYTES)))
+
+
+def _inflated_size(compressed: bytes, limit: int) -> int:
+    """How many bytes ``compressed`` (zlib) inflates to, counting no further than ``limit``;
+    a damaged stream counts what inflated before the damage."""
+    inflater = zlib.decompressobj()
+    size = 0
+    chunk = compressed
+    try:
+        while chunk and size < limit:
+            size += len(inflater.decompress(chunk, min(limit - size, 1 << 20)))
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        pass
+    return size
 
 
 # --- doc ----------------------------------------------------------------------------
@@ -504,24 +564,11 @@ def _run(command: list[str], filename: str) -> subprocess.CompletedProcess[bytes
     return result
 
 
-def _unchecked(
-    loader: Callable[[bytes, str], tuple[str, str, list[str]]],
-) -> Callable[[bytes, str], tuple[str, str, list[str], bool]]:
-    """A loader whose text ``normalize_text`` must check for odd characters."""
-
-    def load(data: bytes, filename: str) -> tuple[str, str, list[str], bool]:
-        return (*loader(data, filename), False)
-
-    return load
-
-
-# Each returns the text, its encoding, warnings, and whether the text is known free of
-# ``_ODD_CHARACTERS`` (``normalize_text``'s ``odd_free``).
-_LOADERS: dict[str, Callable[[bytes, str], tuple[str, str, list[str], bool]]] = {
+_LOADERS: dict[str, Callable[[bytes, str], tuple[str, str, list[str]]]] = {
     "txt": _load_txt,
-    "docx": _unchecked(_load_docx),
-    "pdf": _unchecked(_load_pdf),
-    "doc": _unchecked(_load_doc),
+    "docx": _load_docx,
+    "pdf": _load_pdf,
+    "doc": _load_doc,
 }
 _CORRUPT = {
     "txt": "Không đọc được tệp văn bản {name}.",

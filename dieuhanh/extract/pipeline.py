@@ -42,6 +42,8 @@ class DocumentInfo:
     parent_issuer: str | None
     place: str | None
     date: date | None
+    month: int | None  # kept when the day is blank ("ngày   tháng 6 năm 2026")
+    year: int | None
     subject: str | None
     recipients: tuple[str, ...]
     signing_authority: str | None
@@ -95,6 +97,8 @@ def _document(h: Header) -> DocumentInfo:
         parent_issuer=h.parent_issuer,
         place=h.place,
         date=h.date,
+        month=h.month,
+        year=h.year,
         subject=h.subject,
         recipients=h.recipients,
         signing_authority=h.signing_authority,

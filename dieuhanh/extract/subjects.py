@@ -8,15 +8,12 @@ các phòng, ban, đơn vị:". Each function reads one of these shapes and retu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from dieuhanh.extract.normalize import LOWER
 from dieuhanh.extract.units import UnitMatch, has_duty_word, leading_units, unit_list
 from dieuhanh.vn.fold import fold
 
 _LEAD_IN_VERB = re.compile(r"\b(?:yêu cầu|đề nghị|giao|Giao|Yêu cầu|Đề nghị)\s+")
-# The same without its leading \b: it opens with literal letters, so re skips straight to them.
-_LEAD_IN_VERB_WORDS = re.compile(_LEAD_IN_VERB.pattern.removeprefix(r"\b"))
 
 CHU_TRI = re.compile(
     r"^\s*(?:,\s*)?(?:tiếp tục |khẩn trương |là cơ quan [^,]{0,20}, )?(?:chủ trì|làm đầu mối|Chủ trì)"
@@ -131,7 +128,7 @@ def lead_in_units(text: str) -> list[str]:
     units, end = subject(text)
     if units and not _ISSUER_VERB.match(text, end):
         return [u.name for u in units]
-    for m in _word_start_matches(_LEAD_IN_VERB_WORDS, text):
+    for m in _LEAD_IN_VERB.finditer(text):
         found, _ = unit_list(text, m.end())
         if found:
             return [u.name for u in found]
@@ -140,42 +137,12 @@ def lead_in_units(text: str) -> list[str]:
 
 def coordinators(text: str, exclude: set[str]) -> list[str]:
     out: list[str] = []
-    if "hối" not in text:
-        return out  # no "phối hợp" / "phối với" (a substring test is far cheaper than the scan)
-    for m in _phoi_hop_matches(text):
+    for m in _PHOI_HOP.finditer(text):
         units, _ = unit_list(text, m.end())
         for u in units:
             if u.name not in exclude and u.name not in out:
                 out.append(u.name)
     return out
-
-
-def _word_start_matches(words: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``\\b`` + ``words`` over ``text``, as finditer gives them, when every match of
-    ``words`` opens with a word character (re tries a pattern that opens with \\b at every
-    position; one that opens with literals it skips to them)."""
-    pos = 0
-    while (m := words.search(text, pos)) is not None:
-        start = m.start()
-        before = text[start - 1] if start else ""
-        if before.isalnum() or before == "_":
-            pos = start + 1  # inside a word: \b fails here
-            continue
-        yield m
-        pos = m.end()  # never empty: a match holds a word
-
-
-def _phoi_hop_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_PHOI_HOP.finditer(text)``: every match starts one character before "hối", so only those
-    places are tried (re would try the pattern, which opens with \\b, at every position)."""
-    pos = 0  # where the next match may start
-    while (i := text.find("hối", pos + 1)) >= 0:
-        m = _PHOI_HOP.match(text, i - 1)
-        if m is None:
-            pos = i
-            continue
-        yield m
-        pos = m.end()
 
 
 def is_directed(name: str, directed: frozenset[str]) -> bool:

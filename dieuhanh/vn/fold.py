@@ -8,6 +8,22 @@ from functools import lru_cache
 
 _NON_KEY = re.compile(r"[^a-z0-9]+")
 
+_VIETNAMESE_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# The usual characters of Vietnamese text: NUL, printable ASCII, tab and line ends, the
+# Vietnamese letters in both cases, common punctuation. The indicator scan encodes text over
+# these characters (one byte each, at most 256).
+COMMON_CHARS = "".join(
+    dict.fromkeys(
+        "\0"
+        + "".join(chr(c) for c in range(32, 127))
+        + "\t\n\r"
+        + _VIETNAMESE_LOWER
+        + _VIETNAMESE_LOWER.upper()
+        + "‐‑‒–—‘’‚‛“”„‟•…"
+        + "\xa0≥≤°×→₫−"
+    )
+)
+
 
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC, the form stored everywhere in the project."""
@@ -26,8 +42,8 @@ def fold_char(ch: str) -> str:
 
 
 class _FoldTable(dict):
-    """``str.translate`` table filled on first use of each character: translating in C is far
-    faster than a Python call per character, and a document uses only a few hundred characters."""
+    """A ``str.translate`` table filled on first use of each character (a document uses a few
+    hundred distinct characters; Unicode has a million)."""
 
     def __init__(self, fold_one: Callable[[str], str]):
         super().__init__()
@@ -38,9 +54,9 @@ class _FoldTable(dict):
         return folded
 
 
-_VIETNAMESE_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-# The characters of the fast path, one byte each (256 at most): ASCII but A-Z, the Vietnamese
-# lower-case letters, the rest of Latin-1 that is its own lower case, and common punctuation.
+# The characters the fast path of ``SameLengthFold`` maps, one byte each (256 at most): ASCII but
+# A-Z, the Vietnamese lower-case letters, the rest of Latin-1 that is its own lower case, and
+# common punctuation.
 FAST_CHARS = "".join(
     dict.fromkeys(
         "".join(chr(c) for c in range(128) if not "A" <= chr(c) <= "Z")
@@ -50,56 +66,28 @@ FAST_CHARS = "".join(
         + "‰′″₫→−≤≥●■™\u200b\ufeff"
     )
 )
-
-# The usual characters of Vietnamese text, one byte each: NUL (a charmap codec needs it first),
-# printable ASCII, tab and line ends, the Vietnamese letters in both cases, common punctuation.
-COMMON_CHARS = "".join(
-    dict.fromkeys(
-        "\0"
-        + "".join(chr(c) for c in range(32, 127))
-        + "\t\n\r"
-        + _VIETNAMESE_LOWER
-        + _VIETNAMESE_LOWER.upper()
-        + "‐‑‒–—‘’‚‛“”„‟•…"
-        + "\xa0≥≤°×→₫−"
-    )
-)
-assert len(COMMON_CHARS) <= 256 and COMMON_CHARS[0] == "\0"
+assert len(FAST_CHARS) <= 256 and FAST_CHARS[0] == "\0"  # what codecs.charmap_build needs
 
 
 class SameLengthFold:
-    """Fold text one character to one character with ``fold_one``, at the speed of two codecs.
+    """Fold text one character to one character with ``fold_one``: offsets into the folded text
+    are offsets into the original.
 
-    ``str.translate`` with a dict costs a dict lookup and an int object per character. Here the
-    text is lower-cased, each character encoded to its own byte (a charmap codec over
-    FAST_CHARS) and each byte decoded to the folded character: all in C, about ten times cheaper.
-
-    Exact for any text, because ``str.lower`` maps each character on its own (the one context
-    rule, Greek capital sigma, gives σ/ς, which are not in FAST_CHARS), and every character whose
-    lower case lies in FAST_CHARS lowers to one character that folds like itself (checked over all
-    of Unicode in tests/vn/test_fold.py). Text with any other character fails to encode and is
-    folded by ``str.translate``.
+    A document folds some 10,000 characters; ``str.translate`` with a dict spends about 60 ns on
+    each (0.6 ms a document). So the text is lower-cased, each character encoded to its own byte
+    by a charmap codec over FAST_CHARS and each byte decoded to the folded character, all in C.
+    This is exact: ``str.lower`` maps each character on its own, and every character whose lower
+    case lies in FAST_CHARS lowers to one character that folds like itself (checked over all of
+    Unicode in tests/vn/test_fold.py). Text with any other character takes ``str.translate``.
     """
 
     def __init__(self, fold_one: Callable[[str], str]):
-        assert len(FAST_CHARS) <= 256 and FAST_CHARS[0] == "\0"  # charmap_build needs both
         chars = FAST_CHARS.ljust(256, "\ufffe")  # U+FFFE marks an unused byte
         self._encoding = codecs.charmap_build(chars)
         self._decoding = "".join(c if c == "\ufffe" else fold_one(c) for c in chars)
         self._table = _FoldTable(fold_one)
-        self._common_encoding = codecs.charmap_build(COMMON_CHARS.ljust(256, "\ufffe"))
-        self._common_decoding = "".join(fold_one(c) for c in COMMON_CHARS).ljust(256, "\ufffe")
 
     def __call__(self, text: str) -> str:
-        # Text of COMMON_CHARS only, upper case included, folds with no lower() call (about half
-        # the cost): each character encodes to its byte and decodes to ``fold_one`` of itself,
-        # which is what the paths below give too (lower-case first or not, see above).
-        try:
-            encoded = codecs.charmap_encode(text, "strict", self._common_encoding)[0]
-        except UnicodeEncodeError:
-            pass
-        else:
-            return codecs.charmap_decode(encoded, "strict", self._common_decoding)[0]
         try:
             encoded = codecs.charmap_encode(text.lower(), "strict", self._encoding)[0]
         except UnicodeEncodeError:
@@ -117,14 +105,7 @@ def fold_same_length(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d) and collapse whitespace; punctuation is kept."""
-    folded = _FOLD(nfc(text))
-    # Every whitespace character but " " is non-printable (categories Cc, Zs, Zl, Zp): text that
-    # is printable and has no double space needs no collapsing, only trimming. Checking is far
-    # cheaper than splitting into words.
-    if folded.isprintable() and "  " not in folded:
-        return folded.strip(" ")
-    # split/join collapses and trims exactly the characters ``\s`` matches, without a regex.
-    return " ".join(folded.split())
+    return " ".join(_FOLD(nfc(text)).split())
 
 
 def fold_key(text: str) -> str:

@@ -7,6 +7,7 @@ as a failing round trip.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def encode_cp1258(text: str) -> bytes:
 
 
 def build_docx(path: Path, blocks: list, *, default_font: str | None = None) -> Path:
-    """Blocks: a str (paragraph), ("font", text, font_name) or ("table", rows, merges).
+    """Blocks: a str (one paragraph: "**bold**" and "*italic*" become formatted runs, "\\n" a line
+    break inside the paragraph), ("font", text, font_name) or ("table", rows, merges).
 
     `merges` lists ((row, col), (row, col)) corner pairs to merge.
     """
@@ -114,7 +116,7 @@ def build_docx(path: Path, blocks: list, *, default_font: str | None = None) -> 
         document.styles["Normal"].font.name = default_font
     for block in blocks:
         if isinstance(block, str):
-            document.add_paragraph(block)
+            add_marked_paragraph(document, block)
         elif block[0] == "font":
             run = document.add_paragraph().add_run(block[1])
             run.font.name = block[2]
@@ -129,6 +131,36 @@ def build_docx(path: Path, blocks: list, *, default_font: str | None = None) -> 
                 table.cell(*first).merge(table.cell(*last))
     document.save(path)
     return path
+
+
+_MARK = re.compile(r"\*\*\*|\*\*|\*")
+
+
+def add_marked_paragraph(document, text: str) -> None:
+    """One paragraph from text in the light markup of converted web pages."""
+    paragraph = document.add_paragraph()
+    bold = italic = False
+    pos = 0
+    for m in [*_MARK.finditer(text), None]:
+        piece = text[pos : m.start() if m else len(text)]
+        for i, line in enumerate(piece.split("\n")):
+            if i:
+                paragraph.add_run().add_break()
+            if line:
+                run = paragraph.add_run(line)
+                run.bold, run.italic = bold or None, italic or None
+        if m is None:
+            break
+        bold ^= len(m.group()) >= 2
+        italic ^= len(m.group()) != 2
+        pos = m.end()
+
+
+def build_docx_from_text(path: Path, text: str) -> Path:
+    """The .docx a clerk would have for a text: one paragraph per block between blank lines, its
+    lines kept as line breaks, bold and italic as marked."""
+    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    return build_docx(path, blocks)
 
 
 def build_pdf(path: Path, pages: list[list[str]]) -> Path:
@@ -165,4 +197,88 @@ def build_image_pdf(path: Path, pages: int = 2) -> Path:
             figure.figimage(rng.random((200, 150)), xo=50, yo=50)
             pdf.savefig(figure)
             plt.close(figure)
+    return path
+
+
+def deflate_of_zeros(megabytes: int) -> bytes:
+    """Raw deflate data that inflates to ``megabytes`` MiB of zeros, built in a moment: one
+    MiB compressed once (a full flush makes it stand alone) and repeated, then a final block."""
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = compressor.compress(bytes(1 << 20)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return chunk * megabytes + b"\x03\x00"
+
+
+def build_zip_bomb_docx(path: Path, megabytes: int) -> Path:
+    """A real .docx whose word/document.xml inflates to ``megabytes`` MiB of zeros (sizes are
+    declared honestly, CRC left wrong: a reader that inflates it runs out of memory first)."""
+    import struct
+    import zipfile
+    import zlib
+
+    source = build_docx(path.with_suffix(".src.docx"), ["Nội dung"])
+    with zipfile.ZipFile(source) as zf:
+        members = [(name, zf.read(name)) for name in zf.namelist() if name != "word/document.xml"]
+    entries = []  # (name, crc, compressed, size)
+    for name, data in members:
+        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        entries.append((name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data)))
+    entries.append(("word/document.xml", 0, deflate_of_zeros(megabytes), megabytes << 20))
+    out = bytearray()
+    central = bytearray()
+    for name, crc, compressed, size in entries:
+        encoded = name.encode()
+        offset = len(out)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(compressed), size, len(encoded), 0
+        )
+        out += encoded + compressed
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            0,
+            0x21,
+            crc,
+            len(compressed),
+            size,
+            len(encoded),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
+        central += encoded
+    out += central + struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), len(out), 0
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def build_pdf_bomb(path: Path, megabytes: int) -> Path:
+    """A one-page PDF whose content stream (FlateDecode) inflates to ``megabytes`` MiB of zeros."""
+    stream = b"\x78\xda" + deflate_of_zeros(megabytes) + b"\0\0\0\0"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
     return path

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dieuhanh.extract.citations import find_citations
+from dieuhanh.extract.citations import find_citations, mask_markup
 
 pytestmark = pytest.mark.pure
 
@@ -72,3 +72,12 @@ def test_it_finds_citations_all_over_the_text_in_order():
 
 def test_it_ignores_a_type_word_without_number():
     assert find_citations("Quyết định này có hiệu lực kể từ ngày ký. Kế hoạch triển khai năm 2026.") == []
+
+
+def test_markup_is_blanked_keeping_every_offset():
+    text = "UBND XÃ A\n-------\n**Số: 12/UBND** | x\n- a rule line needs three -"
+    assert mask_markup(text) == "UBND XÃ A\n       \n  Số: 12/UBND     x\n- a rule line needs three -"
+
+
+def test_stars_inside_a_word_do_not_split_it():
+    assert mask_markup("**V****Ă****N PHÒNG** phối **tr**ộn") == "  VĂN         PHÒNG   phối   trộn  "

@@ -328,7 +328,7 @@ def test_it_reads_a_plan_with_broken_header_lines_and_title():
     assert h.number == "215/KH-UBND"
     assert h.doc_type == "Kế hoạch"
     assert h.date == date(2026, 10, 5)
-    assert h.subject == "Phát triển dữ liệu số trên địa bàn tỉnh bình minh năm 2027"
+    assert h.subject == "Phát triển dữ liệu số trên địa bàn tỉnh Bình Minh năm 2027"
     assert h.signer == "Trần Thị Hoa"
     assert h.signing_authority == "KT."
     assert KE_HOACH_TABLE[h.body_start :].startswith("Căn cứ Nghị quyết")
@@ -365,7 +365,7 @@ def test_it_names_the_chairman_when_he_issues_the_decision():
     h = parse_header(CHAIRMAN_DECISION)
     assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
     assert h.doc_type == "Quyết định"
-    assert h.subject == "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027"
+    assert h.subject == "Về việc ban hành Kế hoạch kiểm kê tài sản công năm 2027"
     assert CHAIRMAN_DECISION[h.body_start :].startswith("*Căn cứ Luật")
     assert h.signer == "Đỗ Hữu Nghĩa"
 
@@ -386,7 +386,7 @@ def test_it_reads_a_notice_that_starts_at_its_title():
     h = parse_header(NO_HEADER_TITLE)
     assert h.doc_type == "Thông báo"
     assert h.number is None and h.date is None
-    assert h.subject.startswith("Kết luận của thủ tướng chính phủ tại buổi làm việc")
+    assert h.subject.startswith("Kết luận của Thủ tướng Chính phủ tại buổi làm việc")
     assert h.issuer == "Văn phòng Chính phủ"
     assert h.signing_for == "BỘ TRƯỞNG, CHỦ NHIỆM"
     assert h.signer == "Hoàng Minh Đức"
@@ -407,7 +407,7 @@ def test_it_reads_a_pdf_plan_without_header_block():
     h = parse_header(PDF_PLAN)
     assert h.doc_type == "Kế hoạch"
     assert h.subject == "Chuyển đổi số trên địa bàn xã Yên Lạc năm 2027"
-    assert h.issuer == "UBND xã Yên Lạc"
+    assert h.issuer == "Ủy ban nhân dân xã Yên Lạc"  # as the plan names itself
     assert h.number is None and h.symbol == "KH-UBND"
     assert h.date is None and h.month == 11
     assert h.signer == "Nguyễn Hữu Tâm"
@@ -467,3 +467,359 @@ def test_it_finds_a_header_below_many_blank_lines(blank_lines):
     h = parse_header("\n" * blank_lines + CONG_VAN_VV)
     assert h.number == "08/CV-UBND"
     assert h.date == date(2026, 9, 3)
+
+
+CRAWLED_VV = """**BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 4521/BNNMT-KH.TC
+*V/v hoàn thiện hồ sơ Dự án hồ chứa nước
+Ea Krông và Dự án kè sông Cầu Đỏ giai đoạn 2*
+|
+*Hà Nội, ngày 14
+tháng 10 năm 2026*
+|
+**Kính gửi:** Ủy ban nhân dân tỉnh Đông Sơn.
+Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân tỉnh hoàn thiện hồ sơ.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KH.
+|
+**KT. BỘ TRƯỞNG**
+THỨ TRƯỞNG
+**Đặng
+Quốc Khánh**
+|
+"""
+
+
+def test_it_reads_a_subject_in_italics_across_a_capitalised_line_then_the_date():
+    h = parse_header(CRAWLED_VV)
+    assert h.subject == ("hoàn thiện hồ sơ Dự án hồ chứa nước Ea Krông và Dự án kè sông Cầu Đỏ giai đoạn 2")
+    assert (h.place, h.date) == ("Hà Nội", date(2026, 10, 14))
+    assert h.recipients[0] == "Ủy ban nhân dân tỉnh Đông Sơn"
+
+
+def test_it_keeps_a_dot_inside_the_symbol():
+    assert parse_header(CRAWLED_VV).number == "4521/BNNMT-KH.TC"
+
+
+def test_it_joins_a_signer_name_broken_inside_bold():
+    h = parse_header(CRAWLED_VV)
+    assert (h.signer, h.signer_title) == ("Đặng Quốc Khánh", "THỨ TRƯỞNG")
+
+
+def test_a_subject_ending_in_so_does_not_swallow_the_date_line():
+    text = (
+        "UBND XÃ AN THỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 77/UBND-VP\nV/v đẩy mạnh chuyển đổi số\nAn Thịnh, ngày 02 tháng 3 năm 2026\n"
+        "Kính gửi: Các thôn.\nỦy ban nhân dân xã đề nghị các thôn thực hiện.\n"
+    )
+    h = parse_header(text)
+    assert (h.subject, h.date) == ("đẩy mạnh chuyển đổi số", date(2026, 3, 2))
+
+
+def test_it_reads_a_party_numbered_caption_and_not_a_cited_one():
+    text = (
+        "**HƯỚNG DẪN**\n**VỀ CÔNG TÁC TUYÊN TRUYỀN NĂM 2027**\n"
+        "Thực hiện Quy chế (ban hành kèm theo Quyết định số 55-QĐ/BTG, ngày 02/3/2026 của Ban Tuyên giáo), "
+        "Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:\n1. Các huyện ủy tổ chức quán triệt.\n"
+        "**PHỤ LỤC**\n*(Kèm theo Hướng dẫn số 14-HD/BTG, ngày 20/11/2026 của Ban Tuyên giáo\nTỉnh ủy)*\n"
+    )
+    h = parse_header(text)
+    assert (h.number, h.date) == ("14-HD/BTG", date(2026, 11, 20))
+    assert h.issuer == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_the_authority_of_a_decision_may_break_across_lines():
+    text = CHAIRMAN_DECISION.replace(
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG SƠN**", "**CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LONG SƠN**"
+    )
+    assert parse_header(text).issuer == "Chủ tịch UBND tỉnh Long Sơn"
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        (
+            "Thực hiện chỉ đạo của Chính phủ, Ủy ban nhân dân (UBND) tỉnh Hòa Sơn yêu cầu",
+            "Ủy ban nhân dân tỉnh Hòa Sơn",
+        ),
+        (
+            "Theo Kết luận số 12-KL/TW, Hội đồng thi đua khen thưởng các cấp của ngành giáo dục (sau đây "
+            "gọi tắt là Hội đồng) đề nghị",
+            "Hội đồng thi đua khen thưởng các cấp của ngành giáo dục",
+        ),
+        (
+            "Về vướng mắc nêu tại công văn của Công ty, Chi cục Hải quan Bắc Hà trả lời",
+            "Chi cục Hải quan Bắc Hà",
+        ),
+    ],
+)
+def test_a_page_without_its_header_is_issued_by_the_body_that_names_itself(opening, issuer):
+    text = (
+        f"**Kính gửi:** Các đơn vị trực thuộc.\n{opening} các đơn vị thực hiện như sau:\n1. Rà soát hồ sơ.\n"
+    )
+    assert parse_header(text).issuer == issuer
+
+
+PARTY_GUIDE = """TỈNH ỦY BÌNH MINH
+**BAN DÂN VẬN**
+*
+|
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+---------------
+|
+Số 08-HD/BDVTU
+|
+*Bình Minh, ngày 09 tháng 4 năm 2026*
+|
+**HƯỚNG DẪN**
+VỀ CÔNG TÁC DÂN VẬN NĂM 2026
+Căn cứ Quy định số 12-QĐ/TU, ngày 02/3/2026; Số 3/2026 thôn bản đã hoàn thành.
+|
+*Nơi nhận:*
+- Các huyện ủy,
+- Lưu VP.
+|
+**K/T TRƯỞNG BAN**
+PHÓ TRƯỞNG BAN
+**Lò Văn Sáng**
+"""
+
+
+def test_it_reads_a_party_document():
+    h = parse_header(PARTY_GUIDE)
+    assert (h.issuer, h.parent_issuer) == ("Ban Dân vận Tỉnh ủy Bình Minh", "Tỉnh ủy Bình Minh")
+    assert (h.number, h.date, h.doc_type) == ("08-HD/BDVTU", date(2026, 4, 9), "Hướng dẫn")
+    assert (h.signer, h.signing_authority, h.signer_title) == ("Lò Văn Sáng", "KT.", "PHÓ TRƯỞNG BAN")
+
+
+def test_a_number_without_colon_inside_a_sentence_is_no_document_number():
+    text = "**Kính gửi:** Các sở.\nThực hiện các Nghị định số 15/2026/NĐ-CP; Số\n21/2026/NĐ-CP ngày 02/02/2026.\n"
+    assert parse_header(text).number is None
+
+
+PAGE_INFO_CELLS = """Số hiệu:
+|
+145/CĐ-TTg
+|
+Loại văn bản:
+|
+Công điện
+|
+Nơi ban hành:
+|
+Thủ tướng Chính phủ
+|
+Người ký:
+|
+Trần Văn Bình
+|
+Ngày ban hành:
+|
+03/08/2026
+|
+Ngày hiệu lực:
+|
+Đã biết
+|
+**CÔNG ĐIỆN**
+VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 3
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+- Chủ tịch Ủy ban nhân dân các tỉnh ven biển;
+- Bộ trưởng Bộ Quốc phòng.
+Bộ Quốc phòng chủ trì chuẩn bị lực lượng cứu hộ.
+"""
+
+PAGE_INFO_ROWS = """| Số hiệu: | 27/2026/TT-BXD | Loại văn bản: | Thông tư |
+| Nơi ban hành: | Bộ Xây dựng | Người ký: | Đang cập nhật |
+| Ngày ban hành: | 15/06/2026 | Ngày hiệu lực: | Đã biết |
+Kính gửi: Các sở xây dựng.
+Bộ Xây dựng đề nghị các sở rà soát quy hoạch.
+"""
+
+
+def test_the_page_info_block_gives_what_the_lost_header_would():
+    h = parse_header(PAGE_INFO_CELLS)
+    assert (h.number, h.symbol, h.doc_type) == ("145/CĐ-TTg", "CĐ-TTg", "Công điện")
+    assert (h.issuer, h.signer, h.date) == ("Thủ tướng Chính phủ", "Trần Văn Bình", date(2026, 8, 3))
+    assert h.subject == "Về việc chủ động ứng phó bão số 3"
+    assert "Nơi ban hành" not in PAGE_INFO_CELLS[h.body_start :]
+
+
+def test_the_page_info_block_in_table_rows_and_its_unknown_values():
+    h = parse_header(PAGE_INFO_ROWS)
+    assert (h.number, h.issuer, h.date, h.signer) == (
+        "27/2026/TT-BXD",
+        "Bộ Xây dựng",
+        date(2026, 6, 15),
+        None,
+    )
+    assert PAGE_INFO_ROWS[h.body_start :].startswith("Bộ Xây dựng đề nghị")
+
+
+def test_the_document_own_header_wins_over_the_page_info_block():
+    h = parse_header(PAGE_INFO_ROWS.replace("Kính gửi", "Số: 28/2026/TT-BXD\nKính gửi"))
+    assert h.number == "28/2026/TT-BXD"
+
+
+PORTAL = """UBND XÃ TÂN PHÚ
+Số: 31 /CV- UBND
+V/v rà soát hộ nghèo, hộ cận nghèo
+năm 2026 trên địa bàn xã
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tân Phú, ngày 11 tháng 5 năm 2026
+Kính gửi: Các thôn, tổ dân phố.
+Ủy ban nhân dân xã đề nghị các thôn rà soát danh sách hộ nghèo.
+"""
+
+
+def test_it_reads_a_portal_page_that_prints_the_left_column_first():
+    h = parse_header(PORTAL)
+    assert (h.issuer, h.number) == ("UBND xã Tân Phú", "31/CV-UBND")
+    assert h.subject == "rà soát hộ nghèo, hộ cận nghèo năm 2026 trên địa bàn xã"
+    assert (h.date, h.recipients) == (date(2026, 5, 11), ("Các thôn, tổ dân phố",))
+    assert PORTAL[h.body_start :].startswith("Ủy ban nhân dân xã đề nghị")
+
+
+def test_it_reads_a_title_and_its_subject_on_one_line():
+    text = CHAIRMAN_DECISION.replace(
+        "**QUYẾT ĐỊNH**\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG\nNĂM 2027",
+        "QUYẾT ĐỊNH Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.subject) == (
+        "Quyết định",
+        "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
+    )
+    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+
+
+# As typed in TCVN3: lines set in a capital font (".VnTimeH") hold lower-case letters, and the
+# converted text keeps them in lower case (TCVN3 has no capital toned letters at all).
+TCVN3_TYPED = """ủy ban nhân dân
+xã hòa bình
+cộng hòa xã hội chủ nghĩa việt nam
+Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND
+Hòa Bình, ngày 12 tháng 3 năm 2026
+
+kế hoạch
+triển khai chuyển đổi số trên địa bàn xã năm 2026
+
+Căn cứ Kế hoạch số 20/KH-UBND ngày 02/02/2026 của UBND huyện;
+1. Công an xã chủ trì rà soát dữ liệu dân cư, hoàn thành trước ngày 30/6/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+tm. ủy ban nhân dân
+kt. chủ tịch
+phó chủ tịch
+nguyễn văn bình
+"""
+
+
+def test_it_reads_a_header_whose_capitals_were_lost_in_tcvn3_conversion():
+    from dieuhanh.extract.load import load_bytes
+    from tests.extract.fixtures_build import encode_tcvn3
+
+    loaded = load_bytes(encode_tcvn3(TCVN3_TYPED), "kh.txt")
+    assert loaded.encoding == "tcvn3"
+    h = parse_header(loaded.text)
+    assert (h.issuer, h.doc_type) == ("UBND xã Hòa Bình", "Kế hoạch")
+    assert h.subject == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
+    assert (h.signer, h.signing_authority, h.signer_title) == ("Nguyễn Văn Bình", "KT.", "PHÓ CHỦ TỊCH")
+    assert loaded.text[h.body_start :].startswith("Căn cứ Kế hoạch")
+
+
+def test_a_subject_in_capitals_takes_the_capitals_the_document_gives_its_words():
+    text = (
+        "**CÔNG ĐIỆN**\nVỀ ỨNG PHÓ BÃO TẠI KHU VỰC NAM TRUNG BỘ VÀ TỈNH ĐÔNG SƠN\n"
+        "**THỦ TƯỚNG CHÍNH PHỦ điện:**\n- Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn.\n"
+        "Bão đang vào khu vực Nam Trung Bộ; Thủ tướng Chính phủ yêu cầu tỉnh Đông Sơn sơ tán dân, "
+        "các bộ hỗ trợ.\n"
+    )
+    assert parse_header(text).subject == "Về ứng phó bão tại khu vực Nam Trung Bộ và tỉnh Đông Sơn"
+
+
+def test_a_vv_subject_makes_a_cong_van_whatever_its_symbol_opens_with():
+    text = (
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 812/CT-CS\nV/v chính sách thuế thu nhập cá nhân\nHà Nội, ngày 04 tháng 5 năm 2026\n"
+        "Kính gửi: Công ty TNHH Bình An.\nCục Thuế có ý kiến như sau:\n"
+    )
+    assert parse_header(text).doc_type == "Công văn"
+
+
+def test_a_title_broken_inside_its_bold_run_and_a_head_broken_across_lines():
+    text = (
+        "**ỦY\nBAN NHÂN DÂN**\nTỈNH LONG SƠN\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 07/2026/QĐ-UBND\n*Long Sơn, ngày 02 tháng 2 năm 2026*\n"
+        "**QUYẾT\nĐỊNH**\nBÃI BỎ QUYẾT ĐỊNH SỐ 12/2024/QĐ-UBND CỦA ỦY BAN NHÂN DÂN TỈNH\n"
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n"
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch UBND tỉnh Long Sơn")
+    assert h.subject.startswith("Bãi bỏ quyết định số 12/2024/QĐ-UBND")
+    assert text[h.body_start :].startswith("*Căn cứ Luật")
+
+
+def test_the_type_comes_from_the_first_lettered_part_of_the_symbol():
+    text = "UBND TỈNH LONG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2026/QĐ-UBND\nCăn cứ Luật.\n"
+    assert parse_header(text).doc_type == "Quyết định"
+
+
+def test_a_decision_without_noi_nhan_is_signed_before_its_long_appendix():
+    appendix = "\n".join(f"| {n} | Thủ tục cấp phép số {n} | Sở Xây dựng |" for n in range(1, 120))
+    text = (
+        CHAIRMAN_DECISION.replace("Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n", "") + "\n**PHỤ LỤC**\n" + appendix
+    )
+    h = parse_header(text)
+    assert (h.signer, h.signer_title) == ("Đỗ Hữu Nghĩa", "PHÓ CHỦ TỊCH")
+    assert text[h.body_end :].startswith("**KT. CHỦ TỊCH**")
+
+
+def test_the_issuer_as_the_document_names_itself_wins_over_the_page_info_block():
+    text = PAGE_INFO_ROWS.replace("Bộ Xây dựng đề nghị", "Ủy ban nhân dân Thành phố đề nghị")
+    assert parse_header(text).issuer == "Ủy ban nhân dân Thành phố"
+
+
+def test_an_agency_head_broken_across_lines_is_one_name():
+    text = NO_HEADER_TITLE.replace(
+        "**THÔNG BÁO**", "**VĂN\nPHÒNG CHÍNH PHỦ**\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**THÔNG BÁO**"
+    )
+    h = parse_header(text)
+    assert (h.issuer, h.parent_issuer) == ("Văn phòng Chính phủ", None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer", "parent"),
+    [
+        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch UBND tỉnh Đông Sơn", None),
+        ("BỘ VĂN HÓA, THỂ\nTHAO\nVÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch", None),
+        ("CỤC THUẾ\nTHUẾ TỈNH ĐÔNG SƠN", "Thuế tỉnh Đông Sơn", "Cục Thuế"),
+    ],
+)
+def test_issuer_lines_broken_anywhere_are_read_as_names(lines, issuer, parent):
+    text = f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-CT\n"
+    h = parse_header(text)
+    assert (h.issuer, h.parent_issuer) == (issuer, parent)
+
+
+def test_a_name_broken_after_two_words_inside_bold_is_joined():
+    text = CRAWLED_VV.replace("**Đặng\nQuốc Khánh**", "**Đặng Quốc\nKhánh**")
+    assert parse_header(text).signer == "Đặng Quốc Khánh"
+
+
+def test_a_symbol_broken_after_its_separator():
+    text = CHAIRMAN_DECISION.replace("Số: 1500/QĐ-UBND", "Số: 1500/QĐ-\nUBND")
+    h = parse_header(text)
+    assert (h.number, h.date) == ("1500/QĐ-UBND", date(2026, 12, 1))
