@@ -68,14 +68,29 @@ def is_coordinator_member(access: Access, task: Task) -> bool:
     return any(access.is_member_of(unit) for unit in task.coordinators.all())
 
 
+MANAGERS = (Role.ADMIN, Role.LEADER, Role.TRACKER)
+DECIDERS = (Role.ADMIN, Role.LEADER)
+
+
 def can_manage(access: Access, task: Task) -> bool:
     """Edit, assign, pause, cancel: the trackers and leaders of the organisation that tracks it."""
-    return can_view(access, task) and access.acts_for(task.owner, (Role.ADMIN, Role.LEADER, Role.TRACKER))
+    return can_view(access, task) and access.acts_for(task.owner, MANAGERS)
+
+
+def manageable_tasks(access: Access, queryset=None):
+    """The tasks `can_manage` allows, as one query (for imports that touch many tasks at once)."""
+    qs = visible_tasks(access, queryset)
+    if access.is_superuser:
+        return qs
+    scope = Q(pk__in=[])
+    for path in access.org_paths(MANAGERS):
+        scope |= Q(owner__path__startswith=path)
+    return qs.filter(scope)
 
 
 def can_decide(access: Access, task: Task) -> bool:
     """Approve or reject completion and extensions, give directions: the organisation's leaders."""
-    return can_view(access, task) and access.acts_for(task.owner, (Role.ADMIN, Role.LEADER))
+    return can_view(access, task) and access.acts_for(task.owner, DECIDERS)
 
 
 def can_report(access: Access, task: Task) -> bool:
