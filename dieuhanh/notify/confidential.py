@@ -47,9 +47,12 @@ def _document_saved(sender, instance, raw=False, **kwargs):
         withdraw(Task.objects.filter(document=instance))
 
 
-def _task_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.document_id:
-        withdraw(Task.objects.filter(pk=instance.pk, document__confidentiality__in=SECRET_LEVELS))
+def _task_saved(sender, instance, created, raw=False, **kwargs):
+    # A new task has nothing planned yet; a task moved onto a confidential document may have.
+    if raw or created or not instance.document_id:
+        return
+    if Document.objects.filter(pk=instance.document_id, confidentiality__in=SECRET_LEVELS).exists():
+        withdraw(Task.objects.filter(pk=instance.pk))
 
 
 def _readers_changed(sender, instance, action, reverse, **kwargs):
