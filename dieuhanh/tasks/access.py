@@ -103,3 +103,22 @@ def can_report(access: Access, task: Task) -> bool:
 def can_act_as_lead(access: Access, task: Task) -> bool:
     """Claim completion, ask for an extension, assign people: the lead unit or the tracking office."""
     return can_view(access, task) and (is_lead_member(access, task) or can_manage(access, task))
+
+
+def visible_through_task(path: str = "task"):
+    """A scope for the admin: (user, rows) → the rows whose task at `path` the user may see."""
+
+    def scope(user, queryset):
+        return queryset.filter(**{f"{path}__in": visible_tasks(Access.of(user))})
+
+    return scope
+
+
+def may_change_readers(access: Access, document: Document) -> bool:
+    """Who may change a document's confidentiality and the people named on it: an admin or leader
+    of the organisation that owns it, by their role there (being a superuser is not enough), who
+    may see the document — so nobody adds themself to a confidential document they cannot see."""
+    roles_there = any(
+        document.owner.path.startswith(path) for path in access.org_paths((Role.ADMIN, Role.LEADER))
+    )
+    return roles_there and visible_documents(access, Document.objects.filter(pk=document.pk)).exists()
