@@ -190,3 +190,17 @@ def test_a_scheduled_report_leaves_confidential_work_out_whoever_it_runs_as(w, f
     text = zip_text(content)
     assert PLAIN_TEXT.split()[0] in text  # the ordinary overdue task is in the report
     assert "QXMATNHIEMVU" not in text and "QXBAOCAOMAT" not in text
+
+
+def test_the_dry_run_on_the_console_does_not_print_confidential_text(w):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with time_machine.travel(at(D(2026, 6, 11), 8), tick=False):
+        call_command("remind", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert PLAIN_TEXT in text and SECRET_TEXT not in text
+    assert "nhiệm vụ của văn bản mật" in text  # the named member's line is there, without its text
+    assert not Reminder.objects.exists()  # a dry run writes nothing
