@@ -118,7 +118,5 @@ def may_change_readers(access: Access, document: Document) -> bool:
     """Who may change a document's confidentiality and the people named on it: an admin or leader
     of the organisation that owns it, by their role there (being a superuser is not enough), who
     may see the document — so nobody adds themself to a confidential document they cannot see."""
-    roles_there = any(
-        document.owner.path.startswith(path) for path in access.org_paths((Role.ADMIN, Role.LEADER))
-    )
+    roles_there = any(document.owner.path.startswith(path) for path in access.org_paths(DECIDERS))
     return roles_there and visible_documents(access, Document.objects.filter(pk=document.pk)).exists()
