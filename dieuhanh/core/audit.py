@@ -114,14 +114,34 @@ def snapshot_without_m2m(obj):
     return {f.attname: _jsonable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
 
 
-def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
-    if not isinstance(instance, Audited) or action not in ("post_add", "post_remove", "post_clear"):
-        return
-    field = next((f.name for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
+def _m2m_field(holder: type[models.Model], through):
+    return next((f for f in holder._meta.many_to_many if f.remote_field.through is through), None)
+
+
+def _m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """A many-to-many change, recorded on the audited row that holds the field, whichever side
+    made it: `document.allowed_people.add(person)` and `person.confidential_documents.add(document)`
+    are the same change to who may read the document. A clear is recorded with what it removed."""
+    holder = model if reverse else type(instance)
+    field = _m2m_field(holder, sender) if issubclass(holder, Audited) else None
     if field is None:
         return
-    verb = {"post_add": "thêm", "post_remove": "bỏ", "post_clear": "xóa hết"}[action]
-    record(instance, "update", None, {field: sorted(pk_set or [])}, note=f"{verb} {field}")
+    if action == "pre_clear":
+        # post_clear does not tell what was removed: remember it now.
+        related = getattr(instance, field.remote_field.get_accessor_name() if reverse else field.name)
+        instance._audit_cleared = set(related.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if action == "post_clear":
+        pk_set = getattr(instance, "_audit_cleared", set())
+    verb = "thêm" if action == "post_add" else "bỏ"
+    note = f"{verb} {field.verbose_name}"
+    if reverse:
+        for row in holder._default_manager.filter(pk__in=pk_set or []):
+            record(row, "update", None, {field.name: [instance.pk]}, note=note)
+    elif pk_set:
+        record(instance, "update", None, {field.name: sorted(pk_set)}, note=note)
 
 
 def connect_signals():

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from dieuhanh.core.admin_scope import Scoped, register_scope
 from dieuhanh.documents.models import Citation, Document, DraftTask, ImportDraft
 from dieuhanh.documents.services.importing import (
     MANAGING_ROLES,
@@ -19,9 +20,28 @@ from dieuhanh.documents.services.registry import DocumentError
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.org.models import Unit
+from dieuhanh.tasks.access import may_change_readers, visible_documents
 
 
-class CitationInline(admin.TabularInline):
+def _documents(user):
+    return visible_documents(Access.of(user))
+
+
+register_scope(Document, lambda user, documents: visible_documents(Access.of(user), documents))
+register_scope(ImportDraft, lambda user, drafts: drafts.filter(document__in=_documents(user)))
+register_scope(DraftTask, lambda user, rows: rows.filter(draft__document__in=_documents(user)))
+# A citation shows both documents: the one citing and the one cited.
+register_scope(
+    Citation,
+    lambda user, rows: rows.filter(document__in=_documents(user)).exclude(
+        cited_document__in=Document.objects.exclude(pk__in=_documents(user))
+    ),
+)
+
+READERS = ("confidentiality", "allowed_people")
+
+
+class CitationInline(Scoped, admin.TabularInline):
     model = Citation
     fk_name = "document"
     extra = 0
@@ -30,7 +50,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(Scoped, admin.ModelAdmin):
     list_display = ("__str__", "doc_type", "issuer", "issued_date", "owner", "confidentiality", "urgency")
     list_filter = ("doc_type", "direction", "confidentiality", "urgency")
     search_fields = ("number", "symbol", "subject", "issuer", "signer")
@@ -39,6 +59,14 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ("content_hash", "created_at", "created_by")
     inlines = [CitationInline]
     list_select_related = ("owner",)
+
+    def get_readonly_fields(self, request, obj=None):
+        """Who may read a document is changed only by its owner's admins and leaders who may see it
+        (see `may_change_readers`); every change is in the audit log (`Document` is audited)."""
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and not may_change_readers(Access.of(request.user), obj):
+            fields = (*fields, *READERS)
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not obj.content_hash:
@@ -51,13 +79,13 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(Scoped, admin.ModelAdmin):
     list_display = ("number", "doc_type", "date", "document", "cited_document")
     search_fields = ("number", "text")
     autocomplete_fields = ("document", "cited_document")
 
 
-class DraftTaskInline(admin.StackedInline):
+class DraftTaskInline(Scoped, admin.StackedInline):
     model = DraftTask
     fk_name = "draft"
     extra = 0
@@ -106,7 +134,7 @@ class ImportUploadForm(forms.Form):
 
 
 @admin.register(ImportDraft)
-class ImportDraftAdmin(admin.ModelAdmin):
+class ImportDraftAdmin(Scoped, admin.ModelAdmin):
     list_display = ("document", "organisation", "status", "created_at", "created_by")
     list_filter = ("status",)
     search_fields = ("document__number", "document__symbol", "document__subject")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import Q
 
+from dieuhanh.core.admin_scope import Scoped, register_scope
 from dieuhanh.notify.models import (
     Digest,
     Notification,
@@ -11,10 +13,18 @@ from dieuhanh.notify.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from dieuhanh.org.access import Access
+from dieuhanh.tasks.access import visible_tasks, visible_through_task
+
+register_scope(Reminder, visible_through_task())
+register_scope(
+    Notification,
+    lambda user, rows: rows.filter(Q(task=None) | Q(task__in=visible_tasks(Access.of(user)))),
+)
 
 
 @admin.register(ReminderPolicy)
-class ReminderPolicyAdmin(admin.ModelAdmin):
+class ReminderPolicyAdmin(Scoped, admin.ModelAdmin):
     list_display = (
         "organisation",
         "is_active",
@@ -28,7 +38,7 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(Scoped, admin.ModelAdmin):
     list_display = ("due_on", "kind", "task", "person", "channel", "sent_at", "attempts", "last_error")
     list_filter = ("kind", "channel", "due_on")
     raw_id_fields = ("task", "person", "digest")
@@ -37,26 +47,26 @@ class ReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(Digest)
-class DigestAdmin(admin.ModelAdmin):
+class DigestAdmin(Scoped, admin.ModelAdmin):
     list_display = ("day", "person", "subject", "sent_at", "attempts", "next_attempt_at", "last_error")
     raw_id_fields = ("person",)
     date_hierarchy = "day"
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(Scoped, admin.ModelAdmin):
     list_display = ("created_at", "person", "kind", "task", "read_at")
     raw_id_fields = ("person", "task", "reminder")
     show_full_result_count = False
 
 
 @admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
+class NotificationPreferenceAdmin(Scoped, admin.ModelAdmin):
     list_display = ("person", "email_enabled", "in_app_enabled", "digest_hour")
     raw_id_fields = ("person",)
 
 
-class WebhookDeliveryInline(admin.TabularInline):
+class WebhookDeliveryInline(Scoped, admin.TabularInline):
     model = WebhookDelivery
     extra = 0
     fields = ("day", "sent_at", "response_status", "attempts", "next_attempt_at", "last_error")
@@ -64,7 +74,7 @@ class WebhookDeliveryInline(admin.TabularInline):
 
 
 @admin.register(WebhookEndpoint)
-class WebhookEndpointAdmin(admin.ModelAdmin):
+class WebhookEndpointAdmin(Scoped, admin.ModelAdmin):
     list_display = ("organisation", "url", "is_active")
     autocomplete_fields = ("organisation",)
     inlines = [WebhookDeliveryInline]
@@ -72,5 +82,5 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanRun)
-class PlanRunAdmin(admin.ModelAdmin):
+class PlanRunAdmin(Scoped, admin.ModelAdmin):
     list_display = ("day", "started_at", "finished_at", "planned")

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from dieuhanh.notify.channels import digest_time_reached, email, wants_email
 from dieuhanh.notify.claims import available, claim, mark_failed, mark_sent, release
+from dieuhanh.notify.confidential import drop_withheld
 from dieuhanh.notify.constants import DIGEST_ORDER, PREFERENCES_PATH, TASK_PATH, Channel, ReminderKind
 from dieuhanh.notify.models import Digest, Reminder
 from dieuhanh.tasks.models import ProgressReport
@@ -172,6 +173,7 @@ def send_digest(digest: Digest, now: datetime.datetime, connection) -> bool | No
         person_id=digest.person_id, due_on__lte=digest.day, sent_at=None, digest=None
     ).update(digest=digest)
     pending = Reminder.objects.filter(digest=digest, sent_at=None)
+    drop_withheld(pending)
     reminders = list(pending.select_related("task", "task__lead_unit").order_by("task_id", "kind"))
     if not reminders:
         release(digest)

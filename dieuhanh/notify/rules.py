@@ -14,6 +14,11 @@ they are not chased once it is overdue: the lead unit answers for the task.
 Escalation goes to the organisation's leaders — only the one who signed
 the directive when a leader's full name matches the document's signer —
 and to the head of the lead unit.
+
+A task of a confidential document is the exception to all of the above: of
+its audience, only the people named on the document are reminded. Anyone
+else gets nothing about it (the task's text, deadline, lead unit and even
+its existence are part of what is confidential).
 """
 
 import datetime
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     DateField,
     DateTimeField,
@@ -33,6 +39,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -50,6 +57,7 @@ from dieuhanh.notify.windows import (
 )
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Membership, User
+from dieuhanh.tasks.access import SECRET_LEVELS
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import ProgressReport, Task
 from dieuhanh.vn.workdays import is_working_day
@@ -179,8 +187,13 @@ def _to_escalate(overdue: QuerySet, today: datetime.date, after: int, weekly: bo
     )
 
 
+# What each audience part selects: the task, the person, and the task's document when it is confidential.
+PICKED = "p.id AS task_id, m.user_id AS person_id, p.secret_document_id AS secret_document_id"
+
+
 def _audience_sql(audience: Audience) -> tuple[list[str], list]:
-    """SELECT (task, person) parts over the CTE `picked` (id, lead_unit_id, owner_id, document_id)."""
+    """SELECT (task, person, secret document) parts over the CTE `picked`
+    (id, lead_unit_id, owner_id, document_id, secret_document_id)."""
     q = connection.ops.quote_name
     membership, user = q(Membership._meta.db_table), q(User._meta.db_table)
     active = f"JOIN {user} u ON u.id = m.user_id AND u.is_active = %s"
@@ -191,26 +204,26 @@ def _audience_sql(audience: Audience) -> tuple[list[str], list]:
             f"WHERE m2.unit_id = p.owner_id AND m2.role = %s AND u2.full_name <> '' AND u2.full_name = d.signer"
         )
         leaders = (
-            f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.owner_id AND m.role = %s "
+            f"SELECT {PICKED} FROM picked p JOIN {membership} m ON m.unit_id = p.owner_id AND m.role = %s "
             f"{active} LEFT JOIN {document} d ON d.id = p.document_id "
             f"WHERE (u.full_name <> '' AND u.full_name = d.signer) OR NOT EXISTS ({signer_is_leader})"
         )
-        heads = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id AND m.is_head = %s {active}"
+        heads = f"SELECT {PICKED} FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id AND m.is_head = %s {active}"
         return [leaders, heads], [Role.LEADER.value, True, Role.LEADER.value, True, True]
     assignees = Task.assignees.through
     # Viewers and system admins only read: they are never chased as the unit doing the work.
     doer = "AND m.role NOT IN (%s, %s)"
     doer_params = [Role.VIEWER.value, Role.ADMIN.value]
-    lead = f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id {doer} {active}"
+    lead = f"SELECT {PICKED} FROM picked p JOIN {membership} m ON m.unit_id = p.lead_unit_id {doer} {active}"
     assigned = (
-        f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(assignees._meta.db_table)} m "
+        f"SELECT {PICKED} FROM picked p JOIN {q(assignees._meta.db_table)} m "
         f"ON m.{q(assignees._meta.get_field('task').column)} = p.id {active}"
     )
     parts, params = [lead, assigned], [*doer_params, True, True]
     if audience is Audience.LEAD_AND_COORDINATORS:
         coordinators = Task.coordinators.through
         parts.append(
-            f"SELECT p.id AS task_id, m.user_id AS person_id FROM picked p JOIN {q(coordinators._meta.db_table)} c "
+            f"SELECT {PICKED} FROM picked p JOIN {q(coordinators._meta.db_table)} c "
             f"ON c.{q(coordinators._meta.get_field('task').column)} = p.id "
             f"JOIN {membership} m ON m.unit_id = c.{q(coordinators._meta.get_field('unit').column)} {doer} {active}"
         )
@@ -223,22 +236,32 @@ def insert_reminders(selection: Selection, today: datetime.date, now: datetime.d
 
     Reminders that exist already are left alone (ON CONFLICT DO NOTHING on the unique key).
     """
-    picked = selection.tasks.order_by().values("pk", "lead_unit_id", "owner_id", "document_id")
+    secret_document = Case(When(document__confidentiality__in=SECRET_LEVELS, then="document_id"))
+    picked = (
+        selection.tasks.order_by()
+        .annotate(secret_document_id=secret_document)
+        .values("pk", "lead_unit_id", "owner_id", "document_id", "secret_document_id")
+    )
     picked_sql, picked_params = picked.query.get_compiler(connection=connection).as_sql()
     parts, part_params = _audience_sql(selection.audience)
     q = connection.ops.quote_name
+    allowed = Document.allowed_people.through
+    named = (
+        f"SELECT 1 FROM {q(allowed._meta.db_table)} a WHERE a.{q(allowed._meta.get_field('document').column)} "
+        f"= r.secret_document_id AND a.{q(allowed._meta.get_field('user').column)} = r.person_id"
+    )
     columns = ", ".join(
         q(c)
         for c in ("task_id", "person_id", "kind", "due_on", "planned_at", "attempts", "channel", "last_error")
     )
     union = " UNION ALL ".join(parts)
-    # "WHERE 1 = 1" keeps SQLite from reading ON CONFLICT as part of a join.
+    # The WHERE clause also keeps SQLite from reading ON CONFLICT as part of a join.
     statement = (
         # INSERT first, CTE inside: Python's sqlite3 reports rowcount only for statements that start with INSERT.
         f"INSERT INTO {q(Reminder._meta.db_table)} ({columns}) "
-        f"WITH picked (id, lead_unit_id, owner_id, document_id) AS ({picked_sql}) "
+        f"WITH picked (id, lead_unit_id, owner_id, document_id, secret_document_id) AS ({picked_sql}) "
         f"SELECT r.task_id, r.person_id, %s, %s, %s, 0, '', '' FROM ({union}) AS r "
-        f"WHERE 1 = 1 ON CONFLICT DO NOTHING"
+        f"WHERE r.secret_document_id IS NULL OR EXISTS ({named}) ON CONFLICT DO NOTHING"
     )
     due_on = DateField().get_db_prep_value(today, connection)
     planned_at = DateTimeField().get_db_prep_value(now, connection)

@@ -5,7 +5,8 @@ province UBND at or above their unit) and everything under it: a province
 leader sees every commune. A unit member sees the work where their unit (or a
 unit under it) leads or coordinates, and nothing of other units' work.
 Confidential documents (Mật and above) and their tasks are visible only to
-the people named on them, whatever their role.
+the people named on them, whatever their role. A viewer only reads: no
+membership of theirs makes them part of the unit doing the work.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Membership, Unit
 
 ORG_ROLES = (Role.ADMIN, Role.LEADER, Role.TRACKER, Role.VIEWER)
+READ_ONLY_ROLES = (Role.VIEWER,)
 
 
 @dataclass
@@ -58,9 +60,10 @@ class Access:
         return any(unit.path.startswith(p) for p in self.org_paths(roles))
 
     def is_member_of(self, unit: Unit) -> bool:
-        """True when this person is a member of `unit` or of a unit above it."""
+        """True when this person works in `unit`: a member of it or of a unit above it, or holding
+        a working role (not a read-only one) in `unit` itself."""
         return any(unit.path.startswith(p) for p in self.unit_paths) or any(
-            m.unit_id == unit.pk for m in self.memberships
+            m.unit_id == unit.pk and m.role not in READ_ONLY_ROLES for m in self.memberships
         )
 
     def visible_units(self):

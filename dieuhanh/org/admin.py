@@ -1,17 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from dieuhanh.core.admin_scope import Scoped
 from dieuhanh.org.models import Membership, Unit, UnitAlias, User
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(Scoped, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ("unit",)
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(Scoped, BaseUserAdmin):
     list_display = ("username", "full_name", "email", "is_staff", "is_active")
     search_fields = ("username", "full_name", "email")
     fieldsets = (
@@ -29,14 +30,14 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(Scoped, admin.TabularInline):
     model = UnitAlias
     extra = 1
     fields = ("name",)
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(Scoped, admin.ModelAdmin):
     list_display = ("name", "short_name", "kind", "parent", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "short_name", "code", "aliases__name")
@@ -47,7 +48,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(Scoped, admin.ModelAdmin):
     list_display = ("user", "unit", "role", "title", "is_head")
     list_filter = ("role", "is_head")
     search_fields = ("user__username", "user__full_name", "unit__name")

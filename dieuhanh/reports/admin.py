@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from dieuhanh.core.admin_scope import Scoped
 from dieuhanh.reports.models import RankingFormula, ReportSchedule
 
 
 @admin.register(RankingFormula)
-class RankingFormulaAdmin(admin.ModelAdmin):
+class RankingFormulaAdmin(Scoped, admin.ModelAdmin):
     list_display = [
         "organisation",
         "excellent_min",
@@ -17,7 +18,7 @@ class RankingFormulaAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportSchedule)
-class ReportScheduleAdmin(admin.ModelAdmin):
+class ReportScheduleAdmin(Scoped, admin.ModelAdmin):
     list_display = [
         "organisation",
         "period_kind",

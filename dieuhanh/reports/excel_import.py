@@ -7,7 +7,8 @@ chose to import only the valid rows. Units are matched by name, short name,
 code or alias (folded, so "Phòng VHXH" finds "Phòng Văn hóa - Xã hội");
 deadlines written as phrases go through the extraction's deadline parser.
 A row whose "Mã" is a task of the same organisation updates that task, so an
-exported file imports back unchanged.
+exported file imports back unchanged — when the importer may change that task; its
+"Trạng thái" goes through the approval flow (see `excel_import_access`).
 """
 
 import datetime
@@ -19,12 +20,16 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from dieuhanh.core.audit import acting_as
+from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit, UnitAlias
 from dieuhanh.reports.excel_export import TASK_COLUMNS, TASK_SHEET
+from dieuhanh.reports.excel_import_access import plan_rows, take_step
 from dieuhanh.reports.formatting import vn_date
 from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.tasks.access import MANAGERS
 from dieuhanh.tasks.constants import DeadlineKind, TaskState
 from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.recurrence import create_occurrences
 from dieuhanh.vn.deadlines import parse_deadline
 from dieuhanh.vn.fold import fold_key
@@ -102,6 +107,7 @@ class ImportResult:
     updated: int
     unchanged: int
     skipped: int
+    completion_requests: int = 0  # rows marked done that now wait for a leader's approval
 
 
 class UnitDirectory:
@@ -268,8 +274,21 @@ def _header_map(row) -> dict[int, str]:
     return {i: HEADERS[fold_key(_text(v))] for i, v in enumerate(row) if fold_key(_text(v)) in HEADERS}
 
 
-def read_import(source, organisation: Unit) -> ImportPreview:
-    """Read an .xlsx (path, bytes or file) and check every row; nothing is saved."""
+def require_importer(access: Access, organisation: Unit) -> None:
+    """The organisation's admins, leaders and trackers import its tasks, as themselves."""
+    if access.user is None:
+        raise ImportFileError(
+            "Cần biết người nhập: nhiệm vụ được cập nhật theo quyền của người đó (dòng lệnh: --user)."
+        )
+    if not access.acts_for(organisation, MANAGERS):
+        raise ImportFileError(f"Bạn không có quyền nhập nhiệm vụ cho {organisation.name}.")
+
+
+def read_import(source, organisation: Unit, user=None) -> ImportPreview:
+    """Read an .xlsx (path, bytes or file) and check every row; nothing is saved.
+
+    With `user`, each row is also checked against what that person may change.
+    """
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     try:
@@ -299,6 +318,10 @@ def read_import(source, organisation: Unit) -> ImportPreview:
             raise ImportFileError(f"Tệp có quá {MAX_ROWS} dòng nhiệm vụ; hãy chia thành nhiều tệp.")
         results.append(_check_row(values, directory, number))
     wb.close()
+    if user is not None:
+        access = Access.of(user)
+        require_importer(access, organisation)
+        plan_rows(results, organisation, access)
     return ImportPreview(organisation=organisation, rows=results)
 
 
@@ -314,59 +337,73 @@ FIELDS = [
     "target",
     "budget",
     "funding_source",
-    "state",
-    "completed_on",
     "original_deadline",
 ]
 
 
-def apply_import(preview: ImportPreview, user=None, valid_only: bool = False) -> ImportResult:
-    """Save the rows in one transaction; refuse a file with errors unless `valid_only`."""
+def apply_import(preview: ImportPreview, user, valid_only: bool = False) -> ImportResult:
+    """Save the rows in one transaction as `user`; refuse a file with errors unless `valid_only`.
+
+    The rows are checked again against `user` first: the preview may have been made earlier,
+    or by someone else.
+    """
+    org = preview.organisation
+    access = Access.of(user)
+    require_importer(access, org)
+    plans = plan_rows(preview.valid_rows, org, access)
     if preview.invalid_rows and not valid_only:
         raise ImportFileError(
             f"Tệp còn {len(preview.invalid_rows)} dòng lỗi; sửa lỗi hoặc chọn chỉ nhập các dòng hợp lệ."
         )
-    org = preview.organisation
-    rows = preview.valid_rows
-    ids = [r.data["id"] for r in rows if r.data["id"]]
-    existing = {t.pk: t for t in Task.objects.filter(pk__in=ids, owner__path__startswith=org.path)}
-    created = updated = unchanged = 0
+    created = updated = unchanged = requests = 0
     with transaction.atomic(), acting_as(user, note="nhập nhiệm vụ từ Excel"):
-        for row in rows:
+        for row in preview.valid_rows:
+            plan = plans[row.number]
             data = dict(row.data)
             coordinators = data.pop("coordinators")
-            task = existing.get(data.pop("id"))
-            extra = {
-                k: data.pop(k)
-                for k in ("relative_days", "relative_working_days", "relative_trigger")
-                if k in data
-            }
-            if task is None:
-                task = Task(owner=org, created_by=user, **data, **extra)
-                task.save()
-                task.coordinators.set(coordinators)
-                if task.deadline_kind == DeadlineKind.RECURRING:
-                    create_occurrences(task, actor=user)
+            done_on = data.pop("completed_on")
+            del data["id"], data["state"]
+            if plan.task is None:
+                task = _create(org, user, data, coordinators)
                 created += 1
-                continue
-            if (data["deadline"], data["deadline_text"]) == (task.deadline, task.deadline_text):
-                # Same deadline as written before: keep how it was classified (the sheet has no kind column).
-                data.update(
-                    deadline_kind=task.deadline_kind, recurrence=task.recurrence, is_series=task.is_series
-                )
-            changed = [k for k in FIELDS if getattr(task, k) != data[k]]
-            for name in changed:
-                setattr(task, name, data[name])
-            if changed:
-                task.save()
-            same_coordinators = sorted(task.coordinators.values_list("pk", flat=True)) == coordinators
-            if not same_coordinators:
-                task.coordinators.set(coordinators)
-            if changed or not same_coordinators:
+            elif _update(plan.task, data, coordinators) or plan.step:
+                task = plan.task
                 updated += 1
             else:
                 unchanged += 1
-    return ImportResult(created, updated, unchanged, len(preview.invalid_rows))
+                continue
+            if plan.step:
+                try:
+                    take_step(plan.step, task, user, done_on)
+                except ServiceError as exc:
+                    raise ImportFileError(f"Dòng {row.number}: {exc}") from None
+                requests += task.state == TaskState.AWAITING_APPROVAL
+    return ImportResult(created, updated, unchanged, len(preview.invalid_rows), requests)
+
+
+def _create(org: Unit, user, data: dict, coordinators: list[int]) -> Task:
+    task = Task(owner=org, created_by=user, **data)
+    task.save()
+    task.coordinators.set(coordinators)
+    if task.deadline_kind == DeadlineKind.RECURRING:
+        create_occurrences(task, actor=user)
+    return task
+
+
+def _update(task: Task, data: dict, coordinators: list[int]) -> bool:
+    """Write the row's fields into `task`; True when anything changed."""
+    if (data["deadline"], data["deadline_text"]) == (task.deadline, task.deadline_text):
+        # Same deadline as written before: keep how it was classified (the sheet has no kind column).
+        data.update(deadline_kind=task.deadline_kind, recurrence=task.recurrence, is_series=task.is_series)
+    changed = [k for k in FIELDS if getattr(task, k) != data[k]]
+    for name in changed:
+        setattr(task, name, data[name])
+    if changed:
+        task.save()
+    same_coordinators = sorted(task.coordinators.values_list("pk", flat=True)) == coordinators
+    if not same_coordinators:
+        task.coordinators.set(coordinators)
+    return bool(changed) or not same_coordinators
 
 
 GUIDE = [
@@ -387,7 +424,12 @@ GUIDE = [
     ),
     ("Tóm tắt; Chỉ tiêu, sản phẩm; Nguồn kinh phí", "Không", "Chữ tự do."),
     ("Kinh phí (triệu đồng)", "Không", "Số, đơn vị triệu đồng: 1640 hoặc 1.640 hoặc 12,5."),
-    ("Trạng thái", "Không", "Đang thực hiện (mặc định), Hoàn thành, Tạm hoãn hoặc Hủy."),
+    (
+        "Trạng thái",
+        "Không",
+        "Đang thực hiện (mặc định), Hoàn thành, Tạm hoãn hoặc Hủy. “Hoàn thành” do lãnh đạo nhập thì "
+        "được xác nhận ngay; do người khác nhập thì thành đề nghị xác nhận hoàn thành, chờ lãnh đạo duyệt.",
+    ),
     ("Ngày hoàn thành", "Khi đã hoàn thành", "Ngày (dd/mm/yyyy)."),
     (
         "Mã",

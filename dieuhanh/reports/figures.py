@@ -41,13 +41,16 @@ class Scope:
     organisation: Unit | None
     unit: Unit | None
     user: object | None
+    # A report that leaves the system for addresses that are nobody named on a confidential
+    # document (a scheduled e-mail) never holds confidential work, whoever it is made as.
+    confidential: bool = True
 
     def tasks(self):
         qs = Task.objects.trackable()
         if self.user is not None:
             qs = visible_tasks(Access.of(self.user), qs)
-        else:
-            # Run by the system (CLI without --user, schedules): confidential work is
+        if self.user is None or not self.confidential:
+            # Run by the system (CLI without --user), or sent outside: confidential work is
             # shown only to the people named on it, so it is left out.
             qs = qs.exclude(document__confidentiality__in=SECRET_LEVELS)
         if self.unit is not None:
@@ -83,14 +86,15 @@ def find_unit(text: str) -> Unit:
     return unit
 
 
-def build_scope(user=None, unit: Unit | None = None) -> Scope:
-    """The scope for `user` (None: the whole system, as the CLI and schedules run) and `unit`."""
+def build_scope(user=None, unit: Unit | None = None, confidential: bool = True) -> Scope:
+    """The scope for `user` (None: the whole system, as the CLI and schedules run) and `unit`;
+    `confidential=False` leaves confidential work out even when `user` is named on it."""
     if user is not None and unit is not None:
         access = Access.of(user)
         if not (access.is_superuser or access.visible_units().filter(pk=unit.pk).exists()):
             raise ScopeError(f"Bạn không có quyền xem báo cáo của {unit.name}.")
     organisation = unit.organisation() if unit is not None else _default_organisation(user)
-    return Scope(organisation=organisation, unit=unit, user=user)
+    return Scope(organisation=organisation, unit=unit, user=user, confidential=confidential)
 
 
 def _default_organisation(user) -> Unit | None:

@@ -33,9 +33,12 @@ def report_file(
     today: datetime.date | None = None,
     include_rankings: bool | None = None,
     signing: Signing | None = None,
+    confidential: bool = True,
 ) -> ReportFile:
-    """The periodic report as .docx or .xlsx for `user` (None: everything) and `unit`."""
-    figures = build_figures(period, build_scope(user, unit), today=today, include_rankings=include_rankings)
+    """The periodic report as .docx or .xlsx for `user` (None: everything) and `unit`
+    (`confidential=False`: without confidential work, for a report sent outside)."""
+    scope = build_scope(user, unit, confidential=confidential)
+    figures = build_figures(period, scope, today=today, include_rankings=include_rankings)
     who = _slug(figures.unit_name) or "bao-cao"
     name = f"bao-cao-{_slug(period.label)}-{who}.{fmt}"
     if fmt == ReportFormat.DOCX:

@@ -36,6 +36,7 @@ def send_report(schedule: ReportSchedule, now: datetime.datetime) -> None:
         user=schedule.run_as,
         unit=schedule.organisation,
         today=timezone.localdate(now),
+        confidential=False,  # mailed to addresses, not to people named on a confidential document
     )
     message = EmailMessage(
         subject=f"Báo cáo {period.label} — {schedule.organisation.name}",

@@ -91,7 +91,7 @@ def import_tasks(request):
         content = form.cleaned_data["file"].read()
         organisation = form.cleaned_data["organisation"]
         try:
-            preview = read_import(content, organisation)
+            preview = read_import(content, organisation, request.user)
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
@@ -114,7 +114,7 @@ def import_confirm(request):
     access = Access.of(request.user)
     if organisation is None or not access.acts_for(organisation, MANAGERS):
         return HttpResponseForbidden("Bạn không có quyền nhập nhiệm vụ cho cơ quan này.")
-    preview = read_import(base64.b64decode(pending["content"]), organisation)
+    preview = read_import(base64.b64decode(pending["content"]), organisation, request.user)
     try:
         result = apply_import(preview, request.user, valid_only=request.POST.get("valid_only") == "1")
     except ImportFileError as exc:
@@ -124,6 +124,7 @@ def import_confirm(request):
     messages.success(
         request,
         f"Đã nhập {result.created} nhiệm vụ mới, cập nhật {result.updated}, không đổi {result.unchanged}, "
-        f"bỏ qua {result.skipped} dòng lỗi.",
+        f"bỏ qua {result.skipped} dòng lỗi; {result.completion_requests} nhiệm vụ hoàn thành chờ lãnh đạo "
+        "xác nhận.",
     )
     return redirect("reports:import")

@@ -1,4 +1,9 @@
-"""One table per sheet with real numbers and dates: the helper behind every .xlsx the app writes."""
+"""One table per sheet with real numbers and dates: the helper behind every .xlsx the app writes.
+
+Every string goes into its cell as text (`text_cell`), never as a formula: task texts, names
+and reports are typed by people, and a text starting with "=" would otherwise be a live
+formula (`=HYPERLINK(...)`) in the file a leader opens.
+"""
 
 import datetime
 import io
@@ -6,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -23,6 +29,8 @@ _HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _HEAD_BORDER = Border(top=_THIN, bottom=_THIN, left=_THIN, right=_THIN)
 _TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
 _NOTE_FONT = Font(italic=True)
+# What a spreadsheet (or a CSV made from it) may read as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -53,15 +61,45 @@ class Typed:
     kind: str
 
 
+def text_cell(ws, text: str):
+    """`text` as a string cell whatever it starts with.
+
+    Control characters that an .xlsx cannot hold are dropped (they would abort the file). A
+    text that looks like a formula becomes a string cell, quote-prefixed so that it stays
+    text when edited; any other text is returned as it is (openpyxl stores it as a string),
+    which keeps a 20,000-row export fast.
+    """
+    if ILLEGAL_CHARACTERS_RE.search(text):
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
 def _cell(ws, value, kind: str, font=None):
     if isinstance(value, Typed):
         value, kind = value.value, value.kind
-    cell = WriteOnlyCell(ws, value=cell_value(value, kind))
+    value = cell_value(value, kind)
+    if isinstance(value, str):
+        value = text_cell(ws, value)
+    cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
     if kind in FORMATS:
         cell.number_format = FORMATS[kind]
     if font is not None:
         cell.font = font
     return cell
+
+
+def _value(ws, value, kind: str):
+    """What a row gives `ws.append` for one value: text made safe, typed values formatted, the rest as is."""
+    if isinstance(value, str):
+        return text_cell(ws, value)
+    if kind in FORMATS or isinstance(value, Typed):
+        return _cell(ws, value, kind)
+    return value
 
 
 def add_sheet(wb: Workbook, title: str, columns: list[Column], rows, heading=None, notes=None):
@@ -88,16 +126,11 @@ def add_sheet(wb: Workbook, title: str, columns: list[Column], rows, heading=Non
     last = header_row
     kinds = [c.kind for c in columns]
     for values in rows:
-        ws.append(
-            [
-                _cell(ws, v, k) if k in FORMATS or isinstance(v, Typed) else v
-                for v, k in zip(values, kinds, strict=True)
-            ]
-        )
+        ws.append([_value(ws, v, k) for v, k in zip(values, kinds, strict=True)])
         last += 1
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{last}"
     for note in notes or []:
-        ws.append([None, note])
+        ws.append([None, _cell(ws, note, "text")])
     return ws
 
 

@@ -68,14 +68,29 @@ def is_coordinator_member(access: Access, task: Task) -> bool:
     return any(access.is_member_of(unit) for unit in task.coordinators.all())
 
 
+MANAGERS = (Role.ADMIN, Role.LEADER, Role.TRACKER)
+DECIDERS = (Role.ADMIN, Role.LEADER)
+
+
 def can_manage(access: Access, task: Task) -> bool:
     """Edit, assign, pause, cancel: the trackers and leaders of the organisation that tracks it."""
-    return can_view(access, task) and access.acts_for(task.owner, (Role.ADMIN, Role.LEADER, Role.TRACKER))
+    return can_view(access, task) and access.acts_for(task.owner, MANAGERS)
+
+
+def manageable_tasks(access: Access, queryset=None):
+    """The tasks `can_manage` allows, as one query (for imports that touch many tasks at once)."""
+    qs = visible_tasks(access, queryset)
+    if access.is_superuser:
+        return qs
+    scope = Q(pk__in=[])
+    for path in access.org_paths(MANAGERS):
+        scope |= Q(owner__path__startswith=path)
+    return qs.filter(scope)
 
 
 def can_decide(access: Access, task: Task) -> bool:
     """Approve or reject completion and extensions, give directions: the organisation's leaders."""
-    return can_view(access, task) and access.acts_for(task.owner, (Role.ADMIN, Role.LEADER))
+    return can_view(access, task) and access.acts_for(task.owner, DECIDERS)
 
 
 def can_report(access: Access, task: Task) -> bool:
@@ -88,3 +103,20 @@ def can_report(access: Access, task: Task) -> bool:
 def can_act_as_lead(access: Access, task: Task) -> bool:
     """Claim completion, ask for an extension, assign people: the lead unit or the tracking office."""
     return can_view(access, task) and (is_lead_member(access, task) or can_manage(access, task))
+
+
+def visible_through_task(path: str = "task"):
+    """A scope for the admin: (user, rows) → the rows whose task at `path` the user may see."""
+
+    def scope(user, queryset):
+        return queryset.filter(**{f"{path}__in": visible_tasks(Access.of(user))})
+
+    return scope
+
+
+def may_change_readers(access: Access, document: Document) -> bool:
+    """Who may change a document's confidentiality and the people named on it: an admin or leader
+    of the organisation that owns it, by their role there (being a superuser is not enough), who
+    may see the document — so nobody adds themself to a confidential document they cannot see."""
+    roles_there = any(document.owner.path.startswith(path) for path in access.org_paths(DECIDERS))
+    return roles_there and visible_documents(access, Document.objects.filter(pk=document.pk)).exists()

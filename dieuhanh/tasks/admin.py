@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 
+from dieuhanh.core.admin_scope import Scoped, register_scope
 from dieuhanh.org.access import Access
-from dieuhanh.tasks.access import visible_tasks
+from dieuhanh.tasks.access import visible_tasks, visible_through_task
 from dieuhanh.tasks.models import (
     CompletionRequest,
     DeadlineChange,
@@ -18,15 +19,20 @@ from dieuhanh.tasks.services.extensions import decide_extension
 from dieuhanh.tasks.services.recurrence import create_occurrences
 from dieuhanh.tasks.status import Status, annotate_status
 
+register_scope(Task, lambda user, tasks: visible_tasks(Access.of(user), tasks))
+for _model in (ProgressReport, DeadlineChange, CompletionRequest, Direction):
+    register_scope(_model, visible_through_task())
+register_scope(ProgressAttachment, visible_through_task("report__task"))
 
-class ProgressReportInline(admin.TabularInline):
+
+class ProgressReportInline(Scoped, admin.TabularInline):
     model = ProgressReport
     extra = 0
     fields = ("reported_on", "unit", "percent", "text", "author")
     autocomplete_fields = ("unit", "author")
 
 
-class DeadlineChangeInline(admin.TabularInline):
+class DeadlineChangeInline(Scoped, admin.TabularInline):
     model = DeadlineChange
     extra = 0
     fields = (
@@ -43,7 +49,7 @@ class DeadlineChangeInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(Scoped, admin.ModelAdmin):
     list_display = ("__str__", "lead_unit", "deadline", "status_label", "state", "starred", "owner")
     list_filter = ("state", "deadline_kind", "starred")
     search_fields = ("text", "summary", "lead_unit__name")
@@ -54,8 +60,7 @@ class TaskAdmin(admin.ModelAdmin):
     actions = ["fan_out_to_communes", "make_occurrences"]
 
     def get_queryset(self, request):
-        qs = visible_tasks(Access.of(request.user), super().get_queryset(request))
-        return annotate_status(qs, timezone.localdate())
+        return annotate_status(super().get_queryset(request), timezone.localdate())
 
     @admin.display(description="tình trạng", ordering="status")
     def status_label(self, obj):
@@ -80,13 +85,13 @@ class TaskAdmin(admin.ModelAdmin):
     list_select_related = ("lead_unit", "owner")
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(Scoped, admin.TabularInline):
     model = ProgressAttachment
     extra = 0
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(Scoped, admin.ModelAdmin):
     list_display = ("task", "unit", "reported_on", "percent", "author")
     search_fields = ("text", "task__summary")
     autocomplete_fields = ("task", "unit", "author")
@@ -95,7 +100,7 @@ class ProgressReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeadlineChange)
-class DeadlineChangeAdmin(admin.ModelAdmin):
+class DeadlineChangeAdmin(Scoped, admin.ModelAdmin):
     list_display = ("task", "old_date", "new_date", "status", "requested_by", "decided_by")
     list_filter = ("status", "objective")
     autocomplete_fields = ("task", "requested_by", "decided_by")
@@ -114,7 +119,7 @@ class DeadlineChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(CompletionRequest)
-class CompletionRequestAdmin(admin.ModelAdmin):
+class CompletionRequestAdmin(Scoped, admin.ModelAdmin):
     list_display = ("task", "claimed_on", "status", "requested_by", "decided_by")
     list_filter = ("status",)
     autocomplete_fields = ("task", "requested_by", "decided_by")
@@ -133,7 +138,7 @@ class CompletionRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Direction)
-class DirectionAdmin(admin.ModelAdmin):
+class DirectionAdmin(Scoped, admin.ModelAdmin):
     list_display = ("task", "author", "created_at")
     search_fields = ("text",)
     autocomplete_fields = ("task", "author")

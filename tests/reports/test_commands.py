@@ -105,9 +105,9 @@ def test_import_tasks_checks_then_saves(june, tmp_path):
     path = tmp_path / "mau.xlsx"
     path.write_bytes(import_template())
     with pytest.raises(CommandError, match="Chưa lưu gì") as info:
-        run("import_tasks", str(path), "--unit", "xa-gia-loc")
+        run("import_tasks", str(path), "--unit", "xa-gia-loc", "--user", "theodoi")
     assert info.value.returncode == 2
     assert "Chạy thử" in run("import_tasks", str(path), "--unit", "xa-gia-loc", "--dry-run", "--valid-only")
     count = Task.objects.count()
-    out = run("import_tasks", str(path), "--unit", "xa-gia-loc", "--valid-only")
+    out = run("import_tasks", str(path), "--unit", "xa-gia-loc", "--valid-only", "--user", "theodoi")
     assert "0 nhiệm vụ mới" in out and Task.objects.count() == count  # the example names unknown units

@@ -69,11 +69,12 @@ def test_an_export_imports_into_another_commune_with_the_same_columns(june):
     twin = CommuneFactory(parent=june.province, name="Ủy ban nhân dân xã Mới")
     for name in ("Phòng Kinh tế", "Phòng Văn hóa - Xã hội"):
         UnitFactory(parent=twin, name=name)
-    result = apply_import(read_import(before, twin), None)
-    assert result.created == 10
     from django.contrib.auth import get_user_model
 
-    admin = Access(user=get_user_model().objects.create(username="qt", is_superuser=True))
+    superuser = get_user_model().objects.create(username="qt", is_superuser=True)
+    result = apply_import(read_import(before, twin), superuser)
+    assert result.created == 10
+    admin = Access(user=superuser)
     copied = [r for r in sheet_rows(export_tasks(admin, twin), skip_id=True)]
     assert copied == sheet_rows(before, skip_id=True)
 
@@ -177,7 +178,7 @@ def test_a_recurring_row_becomes_a_series_with_its_occurrences(june):
     content = xlsx([["Báo cáo tình hình", "Phòng Kinh tế", "", "trước ngày 18 hằng tháng", None, "", None]])
     preview = read_import(content, june.commune)
     with time_machine.travel("2026-07-01 09:00 +0700", tick=False):
-        apply_import(preview)
+        apply_import(preview, june.tracker)
     series = Task.objects.get(text="Báo cáo tình hình", is_series=True)
     assert [t.deadline for t in series.occurrences.order_by("deadline")][:2] == [
         datetime.date(2026, 7, 18),

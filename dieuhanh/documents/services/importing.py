@@ -21,7 +21,7 @@ from dieuhanh.documents.services.corrections import current_values, decimal_text
 from dieuhanh.documents.services.problems import Problem, blocking, draft_problems
 from dieuhanh.documents.services.registry import (
     DocumentError,
-    duplicate_message,
+    duplicate_error,
     find_duplicate,
     read_document,
     register_document,
@@ -170,7 +170,7 @@ def import_document(*, org: Unit, data: bytes, filename: str, actor=None) -> Imp
     loaded = read_document(data, filename)
     existing = find_duplicate(org, loaded)
     if existing is not None:
-        raise DocumentError(duplicate_message(existing), existing=existing)
+        raise duplicate_error(existing, actor)
     try:
         extraction = extract(loaded.text, unit_directory(org))
     except ExtractError as exc:

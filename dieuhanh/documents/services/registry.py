@@ -6,12 +6,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 
+from dieuhanh.core.templatetags.dieuhanh import doclabel
 from dieuhanh.documents.hashing import text_hash
 from dieuhanh.documents.models import Citation, Document
 from dieuhanh.extract.errors import ExtractError
 from dieuhanh.extract.header import Header, parse_header
 from dieuhanh.extract.load import load_bytes
+from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit
+from dieuhanh.tasks.access import visible_documents
 
 
 class DocumentError(Exception):
@@ -61,10 +64,23 @@ def find_duplicate(owner: Unit, loaded: LoadedDocument) -> Document | None:
     return None
 
 
-def duplicate_message(existing: Document) -> str:
-    return (
-        f"Văn bản này đã có trong sổ văn bản: “{existing}” (mã {existing.pk}, nhập ngày "
-        f"{existing.created_at:%d/%m/%Y}). Không nhập lại."
+def duplicate_error(existing: Document, actor) -> DocumentError:
+    """The refusal of a document already registered, naming it only to someone who may see it.
+
+    A person not named on a confidential document learns only that it exists and whom to ask:
+    no number, subject, id or link (`existing` is left out too, so no page links to it).
+    `actor` None is the system itself (the command line without --user).
+    """
+    if actor is not None and not visible_documents(Access.of(actor)).filter(pk=existing.pk).exists():
+        owner = existing.owner.name
+        return DocumentError(
+            f"Văn bản này đã có trong sổ văn bản của {owner} nên không nhập lại. Bạn chưa được phân "
+            f"quyền xem văn bản đó; nếu cần, hãy liên hệ bộ phận văn thư, theo dõi văn bản của {owner}."
+        )
+    return DocumentError(
+        f"Văn bản này đã có trong sổ văn bản: “{doclabel(existing, 200)}” (mã {existing.pk}, nhập ngày "
+        f"{existing.created_at:%d/%m/%Y}). Không nhập lại.",
+        existing=existing,
     )
 
 
@@ -106,7 +122,7 @@ def register_document(
     loaded = loaded or read_document(data, filename)
     existing = find_duplicate(owner, loaded)
     if existing is not None:
-        raise DocumentError(duplicate_message(existing), existing=existing)
+        raise duplicate_error(existing, actor)
     document = Document(
         owner=owner,
         text=loaded.text,

@@ -7,12 +7,16 @@ from django.db.models import CharField, DateTimeField, Value
 from django.utils import timezone
 
 from dieuhanh.notify.channels import wants_email, wants_in_app
+from dieuhanh.notify.confidential import drop_withheld
 from dieuhanh.notify.constants import Channel
 from dieuhanh.notify.models import Notification, Reminder
+from dieuhanh.org.access import Access
+from dieuhanh.tasks.access import can_view
 
 
 def create_notifications(today: datetime.date, now: datetime.datetime) -> int:
     """Notify every due, unsent reminder that has no notification yet (the unique reminder key guards)."""
+    drop_withheld(Reminder.objects.filter(due_on__lte=today, notification__isnull=True))
     rows = (
         Reminder.objects.filter(wants_in_app(), due_on__lte=today, sent_at=None, notification__isnull=True)
         .order_by()
@@ -57,8 +61,13 @@ def mark_read(user, ids=None) -> int:
     return qs.update(read_at=timezone.now())
 
 
-def notify(person, text: str, task=None, kind: str = "") -> Notification:
-    """A one-off notification outside the reminder rules (e.g. from another app)."""
+def notify(person, text: str, task=None, kind: str = "") -> Notification | None:
+    """A one-off notification outside the reminder rules (e.g. from another app).
+
+    None, and nothing sent, when it is about a task the person may not see.
+    """
+    if task is not None and not can_view(Access.of(person), task):
+        return None
     return Notification.objects.create(
         person=person, task=task, kind=kind, text=text[:500], created_at=timezone.now()
     )

@@ -1,6 +1,7 @@
 """Outgoing webhooks: once a day, an organisation's due reminders as one JSON POST.
 
-The payload lists each (task, kind) once, whoever was reminded. It is fixed
+The payload lists each (task, kind) once, whoever was reminded; a confidential task is
+never in it (an endpoint is nobody named on the document). It is fixed
 when the delivery row is created, so a retry sends the same body. With a
 secret, the body is signed: `X-Dieuhanh-Signature: sha256=<hex HMAC-SHA256>`.
 """
@@ -19,6 +20,7 @@ from dieuhanh.notify.claims import available, claim, mark_failed, mark_sent
 from dieuhanh.notify.constants import ReminderKind
 from dieuhanh.notify.digest import task_url
 from dieuhanh.notify.models import Reminder, WebhookDelivery, WebhookEndpoint
+from dieuhanh.tasks.access import SECRET_LEVELS
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ def signature(secret: str, body: bytes) -> str:
 def build_payload(endpoint: WebhookEndpoint, day: datetime.date) -> dict:
     rows = (
         Reminder.objects.filter(due_on=day, task__owner__path__startswith=endpoint.organisation.path)
+        .exclude(task__document__confidentiality__in=SECRET_LEVELS)
         .order_by("task_id", "kind")
         .values_list(
             "task_id", "kind", "task__summary", "task__text", "task__deadline", "task__lead_unit__name"

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.notify.channels import wants_email
+from dieuhanh.notify.confidential import drop_withheld
 from dieuhanh.notify.digest import sections
 from dieuhanh.notify.models import Reminder
 from dieuhanh.notify.rules import plan
@@ -17,6 +18,9 @@ def parse_day(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"Ngày không hợp lệ: {text!r} (dùng dạng YYYY-MM-DD).") from None
+
+
+SECRET_ITEM = "(nhiệm vụ của văn bản mật: chỉ người có tên trên văn bản được xem nội dung)"
 
 
 class Command(BaseCommand):
@@ -38,15 +42,19 @@ class Command(BaseCommand):
     def dry_run(self, today: datetime.date, now: datetime.datetime):
         with transaction.atomic():
             planned = plan(today, now)
+            drop_withheld(Reminder.objects.filter(due_on__lte=today))
             due = (
                 Reminder.objects.filter(due_on__lte=today, sent_at=None)
-                .select_related("person", "task", "task__lead_unit")
+                .select_related("person", "task", "task__lead_unit", "task__document")
                 .order_by("person_id", "task_id")
             )
             by_email = set(due.filter(wants_email()).values_list("pk", flat=True))
             per_person = defaultdict(list)
+            secret = set()
             for reminder in due:
                 per_person[reminder.person].append(reminder)
+                if reminder.task.document_id and reminder.task.document.is_confidential:
+                    secret.add(reminder.task_id)
             transaction.set_rollback(True)
         self.stdout.write(
             f"[Chạy thử] Ngày {today:%d/%m/%Y}: sẽ lập {sum(planned.values())} lượt nhắc mới, "
@@ -58,4 +66,6 @@ class Command(BaseCommand):
             self.stdout.write(f"\n{person}{address} — {channel}:")
             for section in sections(reminders, today):
                 for item in section.items:
-                    self.stdout.write(f"  [{section.title}] {item.summary} — {item.note}")
+                    # The console is nobody named on a confidential document: its tasks stay unnamed.
+                    summary = SECRET_ITEM if item.task_id in secret else item.summary
+                    self.stdout.write(f"  [{section.title}] {summary} — {item.note}")

@@ -22,7 +22,11 @@ class Command(BaseCommand):
             "--valid-only", action="store_true", help="Chỉ nhập các dòng hợp lệ, bỏ qua dòng lỗi."
         )
         parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không lưu.")
-        parser.add_argument("--user", help="Người nhập (ghi vào nhật ký).")
+        parser.add_argument(
+            "--user",
+            help="Người nhập (bắt buộc khi lưu): nhiệm vụ được cập nhật theo quyền của người này "
+            "và được ghi vào nhật ký.",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -33,9 +37,15 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"Không có người dùng {options['user']!r}.", returncode=BAD_INPUT)
+        if user is None and not options["dry_run"]:
+            raise CommandError(
+                "Cần --user: người nhập phải là lãnh đạo, chuyên viên theo dõi hoặc quản trị của cơ quan; "
+                "nhiệm vụ được cập nhật theo quyền của người đó.",
+                returncode=BAD_INPUT,
+            )
         try:
             organisation = find_unit(options["unit"]).organisation()
-            preview = read_import(path.read_bytes(), organisation)
+            preview = read_import(path.read_bytes(), organisation, user)
         except (ScopeError, ImportFileError) as exc:
             raise CommandError(str(exc), returncode=BAD_INPUT) from exc
         for row in preview.invalid_rows:
@@ -52,8 +62,12 @@ class Command(BaseCommand):
                 "Chưa lưu gì: sửa các dòng lỗi hoặc dùng --valid-only để chỉ nhập các dòng hợp lệ.",
                 returncode=BAD_INPUT,
             )
-        result = apply_import(preview, user, valid_only=options["valid_only"])
+        try:
+            result = apply_import(preview, user, valid_only=options["valid_only"])
+        except ImportFileError as exc:
+            raise CommandError(str(exc), returncode=BAD_INPUT) from exc
         self.stdout.write(
             f"Đã nhập: {result.created} nhiệm vụ mới, {result.updated} cập nhật, "
-            f"{result.unchanged} không đổi, {result.skipped} dòng lỗi bỏ qua."
+            f"{result.unchanged} không đổi, {result.skipped} dòng lỗi bỏ qua; "
+            f"{result.completion_requests} nhiệm vụ hoàn thành chờ lãnh đạo xác nhận."
         )
