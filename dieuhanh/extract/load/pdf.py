@@ -145,7 +145,7 @@ def _recognise(
     with PdfImages(data) as pdf:
         for done, number in enumerate(scanned):
             too_long = ExtractError(
-                f"Nhận dạng chữ (OCR) tệp {filename} quá lâu (trên {settings.max_seconds:g} giây, "
+                f"Nhận dạng chữ (OCR) tệp {filename} quá lâu (trên {_seconds(settings.max_seconds)} giây, "
                 f"mới xong {done}/{len(scanned)} trang); đã dừng. "
                 "Hãy tách tệp thành các phần nhỏ hơn hoặc nạp bản có lớp chữ."
             )
@@ -215,6 +215,10 @@ def _ocr_warnings(pages: list[Page]) -> list[str]:
     if poor:
         notes.append(f"{_pages(poor).capitalize()} nhận dạng kém: hãy đối chiếu với ảnh trang.")
     return notes
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}".replace(".", ",")  # a decimal comma, as Vietnamese writes it
 
 
 def _pages(numbers: list[int]) -> str:
