@@ -185,14 +185,31 @@ def build_pdf(path: Path, pages: list[list[str | tuple[str, str]]], *, line_gap:
     return path
 
 
-def build_scan_pdf(path: Path, source: Path, *, dpi: int = 200, pages: list[int] | None = None) -> Path:
+def printed_pages(text: str, *, head: list | None = None, width: int = 92, per_page: int = 42) -> list[list]:
+    """A directive's text as the lines of printed A4 pages (for `build_pdf` with line_gap=0.022):
+    Markdown marks dropped, each paragraph wrapped to `width` characters, `head` lines first."""
+    import textwrap
+
+    lines: list = list(head or [])
+    for paragraph in text.splitlines():
+        lines.extend(textwrap.wrap(re.sub(r"\*+", "", paragraph).strip(), width))
+    return [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+
+
+def build_scan_pdf(
+    path: Path, source: Path, *, dpi: int = 200, pages: list[int] | None = None, turn: int = 0
+) -> Path:
     """A scan of a PDF as a scanner makes it: each page (or the 1-based `pages` chosen) rendered to
-    a grey image, the images wrapped as an image-only PDF by Pillow. No text layer is left."""
+    a grey image, turned `turn` degrees (a sheet fed the wrong way), the images wrapped as an
+    image-only PDF by Pillow. No text layer is left."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(source)
     numbers = pages or list(range(1, len(document) + 1))
-    images = [document[n - 1].render(scale=dpi / 72, grayscale=True).to_pil() for n in numbers]
+    images = [
+        document[n - 1].render(scale=dpi / 72, grayscale=True).to_pil().rotate(turn, expand=True)
+        for n in numbers
+    ]
     document.close()
     images[0].save(path, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return path

@@ -7,8 +7,6 @@ columns), rendered to grey images, wrapped as an image-only PDF. Tesseract then 
 import datetime
 import io
 import json
-import re
-import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +17,13 @@ from dieuhanh.extract.cli import main
 from dieuhanh.extract.errors import ExtractError
 from dieuhanh.extract.load import OcrSettings, load_path, page_count, render_page_png, tesseract_ready
 from dieuhanh.extract.pipeline import extract
-from tests.extract.fixtures_build import build_pdf, build_pdf_image_bomb, build_scan_pdf, join_pdfs
+from tests.extract.fixtures_build import (
+    build_pdf,
+    build_pdf_image_bomb,
+    build_scan_pdf,
+    join_pdfs,
+    printed_pages,
+)
 
 pytestmark = pytest.mark.pure
 
@@ -31,20 +35,14 @@ LETTERHEAD = [
     ("Số: 1087/UBND-VHXH", "Gia Lộc, ngày 22 tháng 5 năm 2026"),
     "",
 ]
-LINES_PER_PAGE = 42
 MIXED_TEXT_PAGE = ["Trang một có lớp chữ: Công an xã rà soát dữ liệu dân cư trên địa bàn xã."]
 
 
 def sample_pages() -> list[list]:
-    """The sample directive as printed pages: its letterhead, then its body from the subject
-    line on, without the Markdown marks, wrapped to the width of an A4 page."""
+    """The sample directive as printed pages: its letterhead in two columns, then its body from
+    the subject line on."""
     text = SAMPLE.read_text(encoding="utf-8")
-    body = text[text.index("V/v ") :]
-    lines: list = list(LETTERHEAD)
-    for paragraph in body.splitlines():
-        plain = re.sub(r"\*+", "", paragraph).strip()
-        lines.extend(textwrap.wrap(plain, 92))
-    return [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+    return printed_pages(text[text.index("V/v ") :], head=LETTERHEAD)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +126,14 @@ def test_a_mixed_pdf_ocrs_only_its_scanned_page(mixed, tesseract):
     assert loaded.text[text_page.start : text_page.end] == MIXED_TEXT_PAGE[0]
     assert "Số: 1087/UBND-VHXH" in loaded.text[scanned_page.start : scanned_page.end]
     assert loaded.warnings[0].startswith("Trang 2 nhận dạng từ ảnh quét (OCR), cần kiểm tra kỹ")
+
+
+def test_a_page_scanned_sideways_is_read_the_right_way_up(scan, tmp_path, tesseract):
+    sideways = build_scan_pdf(tmp_path / "ngang.pdf", scan, pages=[1], turn=90)
+    loaded = load_path(sideways)
+    assert loaded.ocr
+    assert "Số: 1087/UBND-VHXH" in loaded.text
+    assert "Công an xã chủ trì theo dõi" in loaded.text
 
 
 def test_too_many_scanned_pages_are_refused_before_any_ocr(scan, tesseract):
