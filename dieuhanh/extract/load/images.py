@@ -38,7 +38,8 @@ class PdfImages:
             self._pdf.close()
 
     def __len__(self) -> int:
-        return len(self._pdf)
+        with _PDFIUM:
+            return len(self._pdf)
 
     def render(self, number: int, dpi: int, *, grayscale: bool = False) -> Image.Image:
         """Page `number` (1-based) at `dpi`, or less when the page is huge."""
