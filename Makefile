@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint format install bench clean chromium
+.PHONY: run test test-sqlite test-postgres lint format install bench clean chromium tesseract
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# Scanned PDFs are read by Tesseract's OCR: installed when missing, a warning when it cannot be.
 install: $(STAMP)
+	sh scripts/ensure_tesseract.sh --optional
 
-run: $(STAMP)
+run: install
 	$(BIN)/dieuhanh migrate --noinput
 	$(BIN)/dieuhanh seed-demo
 	$(BIN)/dieuhanh serve --host $(HOST) --port $(PORT) --with-worker
@@ -35,9 +37,13 @@ test: lint test-sqlite test-postgres
 chromium:
 	sh scripts/ensure_chromium.sh
 
-test-sqlite: $(STAMP) chromium
+# The OCR tests (scanned PDFs) need Tesseract with its Vietnamese model: they fail without it here.
+tesseract:
+	sh scripts/ensure_tesseract.sh
+
+test-sqlite: $(STAMP) chromium tesseract
 	@echo "== Bộ kiểm thử trên SQLite =="
-	DIEUHANH_BROWSER_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider
+	DIEUHANH_BROWSER_REQUIRED=1 DIEUHANH_OCR_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider
 
 # The pure packages (extract, vn) do not touch the database, and the browser tests
 # check pages, not SQL: run them once, in the SQLite pass.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict, replace
 
 from dieuhanh.extract.errors import ExtractError
 
@@ -50,14 +51,21 @@ def _load_directory(path: str):
     return UnitDirectory.from_entries(entries)
 
 
+def _with_pages(data: dict, loaded) -> dict:
+    """The JSON of an extraction plus how the text was read: "ocr" is true when some of it was
+    recognised from scanned pages; "pages" gives each PDF page's span and how it was read."""
+    return {**data, "ocr": loaded.ocr, "pages": [asdict(page) for page in loaded.pages]}
+
+
 def main(argv: list[str]) -> int:
     """Run the command; return the exit code (0 ok, 2 unreadable input or bad arguments)."""
     args = _parser().parse_args(argv)
     if args.json and len(args.files) > 1:
         sys.stderr.write("Lỗi tham số: --json chỉ nhận một tệp; dùng --jsonl cho nhiều tệp.\n")
         return 2
+    from dieuhanh.extract.load import load_path
     from dieuhanh.extract.output import to_json_dict, to_text
-    from dieuhanh.extract.pipeline import extract_path
+    from dieuhanh.extract.pipeline import extract
 
     out = sys.stdout
     if hasattr(out, "reconfigure"):
@@ -65,9 +73,11 @@ def main(argv: list[str]) -> int:
     try:
         directory = _load_directory(args.directory) if args.directory else None
         for n, path in enumerate(args.files):
-            result = extract_path(path, directory)
+            loaded = load_path(path)
+            result = extract(loaded.text, directory)
+            result = replace(result, warnings=(*loaded.warnings, *result.warnings))
             if args.json or args.jsonl:
-                out.write(json.dumps(to_json_dict(result), ensure_ascii=False))
+                out.write(json.dumps(_with_pages(to_json_dict(result), loaded), ensure_ascii=False))
                 out.write("\n")
             else:
                 if n:

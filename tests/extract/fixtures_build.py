@@ -163,8 +163,9 @@ def build_docx_from_text(path: Path, text: str) -> Path:
     return build_docx(path, blocks)
 
 
-def build_pdf(path: Path, pages: list[list[str]]) -> Path:
-    """A PDF with a real text layer: each page's lines in DejaVu Sans (all Vietnamese letters)."""
+def build_pdf(path: Path, pages: list[list[str | tuple[str, str]]], *, line_gap: float = 0.03) -> Path:
+    """A PDF with a real text layer: each page's lines in DejaVu Sans (all Vietnamese letters) on
+    A4. A (left, right) pair is one line in two columns, as the letterhead of a directive."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -175,9 +176,56 @@ def build_pdf(path: Path, pages: list[list[str]]) -> Path:
         for lines in pages:
             figure = plt.figure(figsize=(8.27, 11.69))
             for i, line in enumerate(lines):
-                figure.text(0.08, 0.95 - i * 0.03, line, fontsize=10)
+                y = 0.95 - i * line_gap
+                left, right = line if isinstance(line, tuple) else (line, "")
+                figure.text(0.08, y, left, fontsize=10)
+                figure.text(0.5, y, right, fontsize=10)
             pdf.savefig(figure)
             plt.close(figure)
+    return path
+
+
+def printed_pages(text: str, *, head: list | None = None, width: int = 92, per_page: int = 42) -> list[list]:
+    """A directive's text as the lines of printed A4 pages (for `build_pdf` with line_gap=0.022):
+    Markdown marks dropped, each paragraph wrapped to `width` characters, `head` lines first."""
+    import textwrap
+
+    lines: list = list(head or [])
+    for paragraph in text.splitlines():
+        lines.extend(textwrap.wrap(re.sub(r"\*+", "", paragraph).strip(), width))
+    return [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+
+
+def build_scan_pdf(
+    path: Path, source: Path, *, dpi: int = 200, pages: list[int] | None = None, turn: int = 0
+) -> Path:
+    """A scan of a PDF as a scanner makes it: each page (or the 1-based `pages` chosen) rendered to
+    a grey image, turned `turn` degrees (a sheet fed the wrong way), the images wrapped as an
+    image-only PDF by Pillow. No text layer is left."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(source)
+    numbers = pages or list(range(1, len(document) + 1))
+    images = [
+        document[n - 1].render(scale=dpi / 72, grayscale=True).to_pil().rotate(turn, expand=True)
+        for n in numbers
+    ]
+    document.close()
+    images[0].save(path, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return path
+
+
+def join_pdfs(path: Path, parts: list[Path]) -> Path:
+    """The pages of `parts`, in order, as one PDF: a file with text pages and scanned ones."""
+    import pypdfium2
+
+    joined = pypdfium2.PdfDocument.new()
+    for part in parts:
+        source = pypdfium2.PdfDocument(part)
+        joined.import_pages(source)
+        source.close()
+    joined.save(path)
+    joined.close()
     return path
 
 
@@ -271,6 +319,33 @@ def build_pdf_bomb(path: Path, megabytes: int) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
+    return _write_pdf(path, objects)
+
+
+def build_pdf_image_bomb(path: Path, width: int, height: int) -> Path:
+    """A one-page scan-like PDF whose only image declares `width` × `height` grey pixels while its
+    stream holds a few bytes: a renderer decoding it whole would need width × height bytes."""
+    import zlib
+
+    stream = zlib.compress(bytes(1024))
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /Im0 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (width, height, len(stream))
+        + stream
+        + b"\nendstream",
+    ]
+    return _write_pdf(path, objects)
+
+
+def _write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of the numbered `objects` (1 is the catalog), with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

@@ -234,10 +234,12 @@ class TestPdf:
             "Trang hai: khẳng định nhiệm vụ, báo cáo trước ngày 15 hằng tháng",
         ]
 
-    def test_a_scan_without_text_layer_asks_for_ocr(self, tmp_path):
-        path = build_image_pdf(tmp_path / "scan.pdf")
-        with pytest.raises(ExtractError, match="không có lớp chữ.*OCR"):
-            load_path(path)
+    def test_small_pictures_and_no_text_are_no_scan_to_read(self, tmp_path):
+        path = build_image_pdf(tmp_path / "anh.pdf")
+        message = error_of(path.read_bytes(), "anh.pdf")
+        assert (
+            message == "Tệp PDF anh.pdf không có lớp chữ và không có trang ảnh quét nào để nhận dạng (OCR)."
+        )
 
     @pytest.mark.parametrize("keep", [0.05, 0.5, 0.9])
     def test_a_truncated_pdf_is_an_extract_error_or_partial_text(self, tmp_path, keep):
