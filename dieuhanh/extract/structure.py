@@ -192,6 +192,12 @@ def build_tree(elements: list[Line | Table]) -> Block:
                 del stack[at:], keys[at:]
             else:
                 rank = _RANK.get(key, 99)
+                if rank <= _RANK["roman"]:
+                    # A part, article or Roman section is never an item of a lead-in sentence
+                    # ("…, UBND tỉnh ban hành Kế hoạch như sau:" then "I. MỤC ĐÍCH").
+                    while len(stack) > 1 and stack[-1].key == "lead-in":
+                        stack.pop()
+                        keys.pop()
                 while len(stack) > 1 and stack[-1].kind == "item" and _RANK.get(stack[-1].key, 99) >= rank:
                     stack.pop()
                     keys.pop()

@@ -1,0 +1,48 @@
+"""Shapes of real directives the first dev set did not have; every text is made up in their style."""
+
+import pytest
+
+from dieuhanh.extract.pipeline import extract
+
+pytestmark = pytest.mark.pure
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+
+Số: 71/KH-UBND
+
+An Giang, ngày 12 tháng 02 năm 2026
+
+KẾ HOẠCH
+Hỗ trợ người dân sau bão
+
+{body}
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Lê Văn Bình
+"""
+
+
+def _tasks(body: str, template: str = PLAN):
+    return extract(template.format(body=body)).tasks
+
+
+def test_roman_sections_after_a_preamble_ending_with_a_colon_are_read():
+    body = """Căn cứ tình hình thực tế tại các địa phương; UBND tỉnh ban hành Kế hoạch hỗ trợ như sau:
+
+I. MỤC TIÊU
+
+Hỗ trợ kịp thời người dân bị ảnh hưởng.
+
+II. PHÂN CÔNG NHIỆM VỤ
+
+1. Sở Y tế:
+
+- Bố trí đội y tế lưu động tại các điểm sơ tán.
+
+2. Công an tỉnh:
+
+- Bảo đảm an ninh trật tự tại các điểm cấp phát hàng cứu trợ."""
+    assert [t.lead for t in _tasks(body)] == ["Sở Y tế", "Công an tỉnh"]
