@@ -82,6 +82,9 @@ class TaskBuilder:
     def __init__(self, doc: DocInfo):
         self.doc = doc
         self.tasks: list[DraftTask] = []
+        # Passages that read like duties but were not proposed, with the reason (the review page
+        # shows them, and a clerk can restore one).
+        self.dropped: list[tuple[Line, str]] = []
         self.recipient_units = self._recipient_units()
         # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
         # same text; kept for the document being built (read-only results).
@@ -401,8 +404,11 @@ class TaskBuilder:
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
         own, end = self._own_subject(text)
-        if own and own[0].start > 0 and not_task_reason(text):
-            return 0
+        if own and own[0].start > 0:
+            reason = not_task_reason(text)
+            if reason:
+                self.dropped.append((line, reason))
+                return 0
         if own and ctx.units and is_directed(own[0].name, ctx.directed):
             # "Chỉ đạo các ngân hàng …, cụ thể:" — the directed units act for the unit that directs them.
             units = [ctx.units[0], *(u.name for u in own)]
@@ -413,7 +419,7 @@ class TaskBuilder:
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end
         elif own_only:
-            return 0
+            return 0  # the lead-in of items already taken: nothing of its own is lost
         elif ctx.units:
             units = list(ctx.units)
             lead_reason = ctx.unit_reason
@@ -423,6 +429,8 @@ class TaskBuilder:
             lead_reason = "Văn bản gửi chung các đơn vị ở phần “Kính gửi”."
             duty_at = 0
         else:
+            if ctx.mode == "full" and not not_task_reason(text):
+                self.dropped.append((line, "Đoạn không nêu đơn vị thực hiện."))
             return 0
         lead, coords = units[0], units[1:]
         if len(units) > 1 and CHU_TRI.match(text, duty_at):
@@ -434,7 +442,9 @@ class TaskBuilder:
             report_split(line, duty_at, self.doc.doc_date, self._pick)
         ):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
-            if not_task_reason(duty):
+            reason = not_task_reason(duty)
+            if reason:
+                self.dropped.append((part_line, reason))
                 continue
             deadline, dl_reason = passage_deadline(
                 part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason, self._pick
@@ -572,6 +582,7 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def build_tasks(root: Block, doc: DocInfo) -> list[DraftTask]:
-    """Draft tasks of a document tree."""
-    return TaskBuilder(doc).run(root)
+def build_tasks(root: Block, doc: DocInfo) -> tuple[list[DraftTask], list[tuple[Line, str]]]:
+    """Draft tasks of a document tree, and the passages left out with the reason why."""
+    builder = TaskBuilder(doc)
+    return builder.run(root), builder.dropped

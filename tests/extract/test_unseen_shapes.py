@@ -46,3 +46,17 @@ II. PHÂN CÔNG NHIỆM VỤ
 
 - Bảo đảm an ninh trật tự tại các điểm cấp phát hàng cứu trợ."""
     assert [t.lead for t in _tasks(body)] == ["Sở Y tế", "Công an tỉnh"]
+
+
+def test_passages_left_out_are_returned_with_their_reason():
+    body = """II. PHÂN CÔNG NHIỆM VỤ
+
+1. Sở Tài chính: Bố trí kinh phí mua hàng cứu trợ.
+
+2. Sở Y tế: Trường hợp thiếu thuốc, báo cáo UBND tỉnh để xem xét."""
+    text = PLAN.format(body=body)
+    result = extract(text)
+    assert [t.lead for t in result.tasks] == ["Sở Tài chính"]
+    (dropped,) = [d for d in result.dropped if "thiếu thuốc" in d.text]
+    assert dropped.reason == "Yêu cầu có điều kiện."
+    assert text[dropped.start : dropped.end].startswith("Sở Y tế")
