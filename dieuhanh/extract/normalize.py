@@ -392,6 +392,8 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     once as the next line and again as the previous one."""
     if prev_marker and prev_marker.end() >= len(prev.rstrip()):
         return True  # a bare marker ("1.") whose text is on the next line
+    if _is_caps_title(prev) and nxt[0].isupper() and _HAS_LOWER.search(nxt):
+        return False  # "QUY CHẾ" then "Phối hợp …": a title in capitals, then its subject line
     if nxt_marker:
         # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
         return bool(_WRAPPED_HYPHEN.match(nxt)) and not _terminal(prev)
@@ -404,6 +406,14 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     if first.islower() or (prev[-1:] in _JOINING_LAST and _JOINING_END.search(prev)) or _open_word_end(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
+
+
+_HAS_LOWER = re.compile(f"[{LOWER}]")
+
+
+def _is_caps_title(text: str) -> bool:
+    """A line in capitals with at least one word of two letters ("KẾ HOẠCH", "QUY CHẾ")."""
+    return not _HAS_LOWER.search(text) and re.search(f"[{UPPER}]{{2}}", text) is not None
 
 
 # First characters a rule line or a page number can open with (besides whitespace).

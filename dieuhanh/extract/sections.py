@@ -31,6 +31,10 @@ _ASSIGN_SECTION = re.compile(
 
 RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 
+# A regulation, charter or statute issued by a decision states standing functions and rules, not
+# duties with a product: it gives no tasks (its task tables still count).
+REGULATION = re.compile(r"(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
+
 APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC|HƯỚNG DẪN|BẢNG|TIÊU CHÍ)\b")
 
 
@@ -40,7 +44,7 @@ class Context:
 
     units: tuple[str, ...] = ()
     unit_reason: str = ""
-    mode: str = "full"  # "skip", "explicit" or "full"
+    mode: str = "full"  # "skip", "explicit", "full", "appendix" (tables only) or "regulation" (tables only)
     deadline: Deadline | None = None
     deadline_reason: str = ""
     section: tuple[str, ...] = ()
@@ -62,6 +66,8 @@ class DocInfo:
 
 
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
+    if parent == "regulation":
+        return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function
     key = fold(text).lstrip("0123456789ivx.) ")
     if _SKIP_SECTION.match(key):
         return "skip"

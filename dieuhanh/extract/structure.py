@@ -16,7 +16,7 @@ from dieuhanh.extract.tables import Table
 
 _TITLE = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|MẪU|HƯỚNG DẪN|"
-    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^" + LOWER + r"]*$"
+    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN|ĐIỀU LỆ)\b[^" + LOWER + r"]*$"
 )
 _LOWER_LETTER = re.compile(f"[{LOWER}]")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")

@@ -18,17 +18,33 @@ from dieuhanh.vn.fold import fold_key
 
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
 
-# Header words → column role; order matters ("đơn vị phối hợp" before "đơn vị").
+# Header words → column role; the first role whose pattern matches wins ("đơn vị phối hợp" is a
+# coordinator column before it could be a lead one, "nội dung thực hiện" a task column).
 _ROLES = (
     ("tt", re.compile(r"^(?:s?tt|so tt|thu tu)$")),
     ("coord", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|thuc hien$|don vi thuc hien|co quan thuc hien|trach nhiem")),
+    (
+        "task",
+        re.compile(r"^(?:noi dung|ten (?:nhiem vu|cong viec|hoat dong|de an|du an)|nhiem vu|cong viec)"),
+    ),
+    (
+        "lead",
+        re.compile(r"chu tri|(?:don vi|co quan)\b[^/]{0,20}(?:thuc hien|trach nhiem)|^thuc hien$|phan cong"),
+    ),
     ("source", re.compile(r"^nguon|nguon (?:kinh phi|von|ngan sach)")),
     ("budget", re.compile(r"kinh phi|du toan|tong muc|trieu dong")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
     ("result", re.compile(r"muc tieu|san pham|ket qua|chi tieu")),
     ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap|ten")),
 )
+# A header naming a person ("Lãnh đạo/Người đứng đầu chịu trách nhiệm") gives no lead column.
+_PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")
+# A list of people ("Họ và tên", "Chức vụ") is no task list either.
+_PEOPLE_HEADER = re.compile(r"\bho (?:va )?ten\b")
+# Catalogues of administrative procedures and their process steps list no duties of a unit.
+_PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|ma so|dich vu cong")
+# A header cell is a short label; a longer cell is a data row or running text.
+_HEADER_CELL_MAX = 100
 _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?(?:\s|$)")
 _TIME_START = re.compile(
@@ -102,20 +118,41 @@ def column_roles(header: list[str]) -> tuple[str, ...]:
             if rx.search(key) and name not in roles:
                 role = name
                 break
+        if role == "lead" and _PERSON_COLUMN.search(key):
+            role = ""
         roles.append(role)
     return tuple(roles)
 
 
-# A header names a lead column: one of its cells holds one of these (checked on the whole row
-# first, one fold for the row instead of one per cell).
-_LEAD_WORDS = re.compile(r"chu tri|thuc hien|trach nhiem")
-
-
 def _is_header(cells: list[str]) -> bool:
-    if not _LEAD_WORDS.search(fold_key(" ".join(cells))):
+    """A header row of a task list: short labels naming a lead column and a task or time column,
+    and not the columns of a catalogue of administrative procedures."""
+    if not cells or any(len(c) > _HEADER_CELL_MAX for c in cells):
+        return False
+    key = fold_key(" ".join(cells))
+    if _PROCEDURE_HEADER.search(key) or _PEOPLE_HEADER.search(key):
         return False
     roles = column_roles(cells)
     return "lead" in roles and ("task" in roles or "time" in roles)
+
+
+def _header_start(cells: list[str]) -> int:
+    """Where the header row starts: a crawl glues the caption or signature cell before it to the
+    same row ("…của UBND tỉnh)", "TT", "Nội dung", …), and such cells come before the "TT" one."""
+    for i, cell in enumerate(cells):
+        if i and _ROLES[0][1].search(fold_key(cell)):
+            return i
+    return 0
+
+
+def _find_header(raw_rows) -> tuple[int, int] | None:
+    """The index of the header row and of its first header cell."""
+    for i, row in enumerate(raw_rows):
+        texts = [c.text for c in row]
+        at = _header_start(texts)
+        if _is_header(texts[at:]):
+            return i, at
+    return None
 
 
 def _rows_to_table(
@@ -127,11 +164,12 @@ def _rows_to_table(
 ) -> Table:
     """The table of ``raw_rows``. With ``clean``, the rows hold ``_CellLines``: only the rows under a
     header become data rows, and only their cells get a span."""
-    header_at = next((i for i, r in enumerate(raw_rows) if _is_header([c.text for c in r])), None)
-    if header_at is None:
+    found = _find_header(raw_rows)
+    if found is None:
         header = [c.text for c in raw_rows[0]] if raw_rows else []
-        return Table(start, end, tuple(header), column_roles(header), (), layout)
-    header = [c.text for c in raw_rows[header_at]]
+        return Table(start, end, tuple(header), (), (), layout)
+    header_at, first_cell = found
+    header = [c.text for c in raw_rows[header_at][first_cell:]]
     roles = column_roles(header)
     data = raw_rows[header_at + 1 :]
     if clean is not None:

@@ -18,7 +18,7 @@ from datetime import date
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
 from dieuhanh.extract.normalize import MARKER, Line, join_lines
-from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, Context, DocInfo, heading_mode
+from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, REGULATION, Context, DocInfo, heading_mode
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.subjects import (
     CHU_TRI,
@@ -141,7 +141,13 @@ class TaskBuilder:
             if child.kind == "title":
                 made += flush()
                 title = child.text
-                mode = "appendix" if APPENDIX.match(title) else ctx.mode
+                mode = (
+                    "regulation"
+                    if REGULATION.match(title)
+                    else "appendix"
+                    if APPENDIX.match(title)
+                    else ctx.mode
+                )
                 local = ctx.but(units=(), mode=mode, section=(title,))
                 made += self._children(child.children, local)
                 continue
@@ -211,7 +217,7 @@ class TaskBuilder:
                 return 0
             # Its items were only content (documents, report fields): the lead-in is the task.
             return self._passage_blocks([block], ctx, deep=True)
-        if ctx.mode in ("skip", "appendix"):
+        if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
         fields = self._fields(sub)
@@ -313,7 +319,7 @@ class TaskBuilder:
         self, blocks: list[Block], ctx: Context, own_only: bool = False, deep: bool = False
     ) -> int:
         """One passage from blocks with their continuation paragraphs (``deep``: with all their items)."""
-        if ctx.mode in ("skip", "appendix"):
+        if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         lines: list[Line] = []
         for b in blocks:

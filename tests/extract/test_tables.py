@@ -152,3 +152,59 @@ Các thôn
 def test_bars_that_only_draw_the_page_layout_are_not_a_table():
     text = "|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 12/UBND\n|"
     assert find_tables(physical_lines(text)) == []
+
+
+def test_a_header_row_glued_to_the_caption_cell_before_it():
+    text = """|
+*(Kèm theo Kế hoạch số 15/KH-UBND ngày 02/3/2026 của UBND xã)*
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Thời gian**
+|
+|
+1
+|
+Số hóa hồ sơ hộ tịch
+|
+Công an xã
+|
+Quý III/2026
+|"""
+    table = _only_table(text)
+    assert table.roles == ("tt", "task", "lead", "time")
+    (row,) = table.rows
+    assert (row.get("task"), row.get("lead"), row.get("time")) == (
+        "Số hóa hồ sơ hộ tịch",
+        "Công an xã",
+        "Quý III/2026",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (["TT", "Nội dung thực hiện", "Đơn vị chủ trì"], ("tt", "task", "lead")),
+        (["TT", "Nhiệm vụ", "Lãnh đạo chịu trách nhiệm", "Cơ quan thực hiện"], ("tt", "task", "", "lead")),
+    ],
+)
+def test_content_and_person_columns_do_not_take_the_lead_role(header, roles):
+    assert column_roles(header) == roles
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| TT | Tên thủ tục hành chính | Thời hạn giải quyết | Địa điểm thực hiện | Phí, lệ phí |",
+        "| Bước | Nội dung công việc | Đơn vị/người thực hiện | Thời gian thực hiện |",
+        "| STT | Họ và tên | Chức vụ | Đơn vị công tác |",
+    ],
+)
+def test_procedure_catalogues_and_lists_of_people_are_not_task_lists(header):
+    text = header + "\n| 1 | Cấp giấy phép xây dựng | Công an xã | 15 ngày | Không |"
+    assert not _only_table(text).is_task_list

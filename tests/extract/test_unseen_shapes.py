@@ -60,3 +60,29 @@ def test_passages_left_out_are_returned_with_their_reason():
     (dropped,) = [d for d in result.dropped if "thiếu thuốc" in d.text]
     assert dropped.reason == "Yêu cầu có điều kiện."
     assert text[dropped.start : dropped.end].startswith("Sở Y tế")
+
+
+def test_a_regulation_issued_by_a_decision_gives_no_tasks():
+    decision = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+
+Số: 12/2026/QĐ-UBND
+
+An Giang, ngày 12 tháng 02 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý chợ
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý chợ.
+
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+
+QUY CHẾ
+Phối hợp quản lý chợ
+
+Điều 5. Trách nhiệm của Sở Công Thương
+
+1. Sở Công Thương hướng dẫn các xã xây dựng phương án phát triển chợ.
+
+2. Sở Tài chính bố trí kinh phí sửa chữa chợ theo phân cấp."""
+    assert extract(decision).tasks == ()
