@@ -45,7 +45,8 @@ _PEOPLE_HEADER = re.compile(r"\bho (?:va )?ten\b")
 _PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|ma so|dich vu cong")
 # A header cell is a short label; a longer cell is a data row or running text.
 _HEADER_CELL_MAX = 100
-_ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+# A row number: "7", "7.", "2.1" (a sub-row of a numbered group).
+_ROW_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?(?:\s|$)")
 _TIME_START = re.compile(
     r"^(?:Quý|Quí|QUÝ|Tháng|tháng|Năm|năm|Thường|Hằng|Hàng|hằng|hàng|Trước|trước|Từ|từ|Trong|trong|"
@@ -184,23 +185,28 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
     group = ""
     task_col = roles.index("task") if "task" in roles else 1
     header_key = [fold_key(h) for h in header]
-    for raw in raw_rows:
+    for raw in _unglued(raw_rows):
         texts = [c.text for c in raw if c.text]
         if not texts:
             continue
         first = raw[0].text
         numbered = bool(_ROW_NUMBER.match(first))
-        if (
-            not numbered
-            and len(raw) >= 3
-            and ([fold_key(c.text) for c in raw] == header_key or _is_header([c.text for c in raw]))
-        ):
-            continue
+        if not numbered and len(raw) >= 3:
+            cell_texts = [c.text for c in raw]
+            if [fold_key(t) for t in cell_texts] == header_key:
+                continue  # the header repeated at a page break
+            if _is_header(cell_texts):
+                # Another table follows without a break: its own header names its columns.
+                header_key = [fold_key(t) for t in cell_texts]
+                roles = column_roles(cell_texts)
+                task_col = roles.index("task") if "task" in roles else 1
+                last_numbered, group = {}, ""
+                continue
         if not numbered and len(texts) <= 2 and _GROUP.match(first):
             group = " ".join(texts)
             continue
         if numbered:
-            cells = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
+            cells = _numbered_cells(raw, roles, task_col)
             for role in ("coord", "time", "result", "source", "budget"):
                 if role not in cells and role in roles and role in last_numbered and len(raw) < len(roles):
                     cells[role] = last_numbered[role]
@@ -226,6 +232,45 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             TableRow(number, cells, span_cells[0].start, span_cells[-1].end, group, inherited),
         )
     return rows
+
+
+def _unglued(raw_rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows with a header glued to the end of the row before it cut in two."""
+    out = []
+    for raw in raw_rows:
+        at = _header_start([c.text for c in raw])
+        if at and _is_header([c.text for c in raw[at:]]):
+            out.extend((raw[:at], raw[at:]))
+        else:
+            out.append(raw)
+    return out
+
+
+def _numbered_cells(raw: list[Cell], roles: tuple[str, ...], task_col: int) -> dict[str, Cell]:
+    """The cells of a numbered row by role. A row with fewer cells than the header lost the cells
+    merged with the row above: they are on the right (coordinators, time) or in the middle (a
+    reference column), so the cells after the task are read from the left or from the right,
+    whichever puts a unit in the lead column and a time in the time column."""
+    left = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
+    if len(raw) >= len(roles) or len(raw) <= task_col + 1:
+        return left
+    shift = len(roles) - len(raw)
+    right = {roles[i]: c for i, c in enumerate(raw[: task_col + 1]) if roles[i] and c.text}
+    for i in range(task_col + 1, len(raw)):
+        role = roles[i + shift]
+        if role and raw[i].text:
+            right[role] = raw[i]
+    return right if _fit(right) > _fit(left) else left
+
+
+def _fit(cells: dict[str, Cell]) -> int:
+    """How well cells fit their roles: a unit in the lead column, a time in the time column."""
+    from dieuhanh.extract.units import starts_with_unit
+
+    lead, time = cells.get("lead"), cells.get("time")
+    return (lead is not None and starts_with_unit(lead.text)) + (
+        time is not None and bool(_TIME_START.match(time.text))
+    )
 
 
 def _split_pipe_line(raw: str, start: int) -> list[Cell]:
@@ -399,6 +444,8 @@ def _table_runs(rows: list[tuple[int, int, list[_CellLines]]]):
 
 # Flattened PDF tables: a header that starts with "TT"/"STT", then row numbers on their own lines.
 _FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
+# A flattened row starts with its whole number on a line of its own or before the task text.
+_FLAT_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
 
 
@@ -410,7 +457,7 @@ def _read_flat(clean: CleanText, i: int) -> tuple[int, Table] | None:
     while j < n and len(header_lines) < 30:
         text = texts[j]
         if text:
-            if _ROW_NUMBER.match(text.split(" ", 1)[0]) or _GROUP.match(text) and header_lines:
+            if _FLAT_NUMBER.match(text.split(" ", 1)[0]) or _GROUP.match(text) and header_lines:
                 break
             header_lines.append(text)
         j += 1
@@ -437,7 +484,7 @@ def _read_flat(clean: CleanText, i: int) -> tuple[int, Table] | None:
         if not text:
             continue
         head = text.split(" ", 1)
-        m = _ROW_NUMBER.match(head[0])
+        m = _FLAT_NUMBER.match(head[0])
         if m and int(m.group(1)) == expected:
             if number:
                 rows.append(_flat_row(number, fragments, roles))

@@ -208,3 +208,29 @@ def test_content_and_person_columns_do_not_take_the_lead_role(header, roles):
 def test_procedure_catalogues_and_lists_of_people_are_not_task_lists(header):
     text = header + "\n| 1 | Cấp giấy phép xây dựng | Công an xã | 15 ngày | Không |"
     assert not _only_table(text).is_task_list
+
+
+def test_a_row_that_lost_a_merged_middle_cell_keeps_its_lead_and_time():
+    text = """| TT | Nhiệm vụ | Văn bản giao | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Kế hoạch số 5/KH-UBND | Phòng Kinh tế | 30/6/2026 |
+| 2 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2026 |
+| 2.1 | Số hóa hồ sơ khai sinh | Công an xã | 30/9/2026 |"""
+    rows = _only_table(text).rows
+    assert [(r.number, r.get("lead"), r.get("time")) for r in rows] == [
+        ("1", "Phòng Kinh tế", "30/6/2026"),
+        ("2", "Công an xã", "30/9/2026"),
+        ("2.1", "Công an xã", "30/9/2026"),
+    ]
+
+
+def test_a_second_table_glued_to_the_last_row_of_the_first_one_has_its_own_columns():
+    text = """| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Phòng Kinh tế | 30/6/2026 |
+| 2 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2026 | STT | Tên nhiệm vụ | Thời hạn | Đơn vị chủ trì |
+| 1 | Cập nhật bản đồ số | 31/12/2026 | Văn phòng HĐND và UBND xã |"""
+    rows = _only_table(text).rows
+    assert [(r.get("lead"), r.get("time")) for r in rows] == [
+        ("Phòng Kinh tế", "30/6/2026"),
+        ("Công an xã", "30/9/2026"),
+        ("Văn phòng HĐND và UBND xã", "31/12/2026"),
+    ]
