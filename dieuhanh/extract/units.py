@@ -278,6 +278,9 @@ def _match_head(text: str, pos: int) -> re.Match | None:
 @lru_cache(maxsize=256)
 def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     """The unit name starting exactly at ``pos`` (after any title), or None."""
+    ministries = _MINISTERS.match(text, pos)
+    if ministries:
+        return _ministries(ministries)
     if text[pos : pos + 2] in _TITLE_STARTS and (t := _TITLES.match(text, pos)):
         pos = t.end()
     m = _match_head(text, pos)
@@ -359,6 +362,19 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     return UnitMatch(name, m.start(), m.start() + len(name))
 
 
+# The heads of the ministries addressed by their titles: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
+# (Thủ trưởng) cơ quan thuộc Chính phủ" names the ministries and agencies themselves.
+_MINISTERS = re.compile(
+    r"(?:[Cc]ác (?:đồng chí )?)?Bộ trưởng,\s*Thủ trưởng cơ quan ngang (?P<bo>[Bb]ộ)"
+    r"(?P<gov>,\s*(?:Thủ trưởng )?cơ quan thuộc Chính phủ)?"
+)
+
+
+def _ministries(m: re.Match) -> UnitMatch:
+    name = f"Các Bộ, cơ quan ngang {m.group('bo')}" + (", cơ quan thuộc Chính phủ" if m.group("gov") else "")
+    return UnitMatch(name, m.start(), m.end())
+
+
 def _joined(text: str, i: int, word: str) -> bool:
     """Whether the word at ``i`` is joined to the name before it ("Sở A và B", "A - B", "thuộc UBND")."""
     prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
@@ -408,8 +424,8 @@ _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|,\s*và\b|;\s*và\b)\s*")
 
 def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     """Units named one after another from ``pos`` ("Sở A, Sở B và các cơ quan liên quan")."""
-    # Every match opens with "Các " or "các ": testing that costs less than a regex call.
-    cls = text.startswith(("Các ", "các "), pos) and _CLASS_LIST.match(text, pos)
+    title = _TITLES.match(text, pos)  # "Bộ trưởng các Bộ: Tài chính, Xây dựng"
+    cls = _CLASS_LIST.match(text, title.end() if title else pos)
     if cls:
         return _class_list(text, cls)
     units: list[UnitMatch] = []
