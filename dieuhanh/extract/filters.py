@@ -105,6 +105,10 @@ _RULES: tuple[tuple[str, str], ...] = tuple(
             "Câu nêu việc ban hành văn bản này.",
         ),
         (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
+        (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
+        (r"^ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
+        (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
+        (r"^ve (?:van de|noi dung) nay,? [^.;]{0,80}? da \w", "Kết quả đã thực hiện."),
         (
             r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",
             "Lời kêu gọi chung thực hiện nhiệm vụ được giao.",

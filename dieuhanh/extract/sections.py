@@ -29,6 +29,13 @@ _ASSIGN_SECTION = re.compile(
     r"(?:to chuc thuc hien|phan cong|trach nhiem (?:cua|thuc hien)|nhiem vu cu the cua)"
 )
 
+# A lead-in that hands out the items below it ("…, thành phố cần tập trung thực hiện tốt một số
+# nhiệm vụ, giải pháp sau đây:"): its items are duties wherever it stands.
+_ASSIGNING_LEAD_IN = re.compile(
+    r"\b(?:can|phai|de nghi|yeu cau|giao)\b[^:]{0,80}\b(?:nhiem vu|giai phap|noi dung)\b[^:]{0,40}"
+    r"(?:sau(?: day)?|nhu sau|cu the)\W*:$"
+)
+
 RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 
 # A regulation, charter or statute issued by a decision states standing functions and rules, not
@@ -69,6 +76,8 @@ def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
     if parent == "regulation":
         return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function
     key = fold(text).lstrip("0123456789ivx.) ")
+    if _ASSIGNING_LEAD_IN.search(key):
+        return "full"  # "…, Tỉnh cần tập trung thực hiện các nhiệm vụ sau:" even in an evaluation
     if _SKIP_SECTION.match(key):
         return "skip"
     if _ASSIGN_SECTION.search(key):

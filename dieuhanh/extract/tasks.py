@@ -73,6 +73,16 @@ class DraftTask:
     span: tuple[int, int] | None = None
 
 
+# "… làm việc với lãnh đạo thành phố Đà Nẵng về tình hình …": the place runs to "về" or the end.
+_MEETING_PLACE = re.compile(
+    r"làm việc với (?:lãnh đạo |ban thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố) (\w+(?: \w+){0,2}?)(?= về |,|\s*$)",
+    re.IGNORECASE,
+)
+# A lead-in of a conclusion notice that addresses the province ("…, Tỉnh cần tập trung …:").
+_PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? (?:cần|phải)\b")
+# A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
+_TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
+
 _ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|CHỈ THỊ|QUYẾT NGHỊ|KẾT LUẬN)\s*:?$")
 
 
@@ -86,6 +96,7 @@ class TaskBuilder:
         # shows them, and a clerk can restore one).
         self.dropped: list[tuple[Line, str]] = []
         self.recipient_units = self._recipient_units()
+        self.province = self._meeting_province() if doc.doc_type == "Thông báo" else None
         # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
         # same text; kept for the document being built (read-only results).
         self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
@@ -96,13 +107,22 @@ class TaskBuilder:
         # The same few units lead most tasks of a document.
         self._fans_out: dict[str, bool] = {}
 
+    def _meeting_province(self) -> str | None:
+        """The province a conclusion notice was written after working with, as its People's
+        Committee ("… làm việc với lãnh đạo tỉnh Sơn La về …" → "Ủy ban nhân dân tỉnh Sơn La")."""
+        subject_text = self.doc.subject or ""
+        meeting = MEETING_WITH.search(subject_text) or _MEETING_PLACE.search(subject_text)
+        if not meeting:
+            return None
+        place = " ".join(w.capitalize() for w in meeting.group(2).split())
+        return f"Ủy ban nhân dân {meeting.group(1).lower()} {place}"
+
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
             return ()
-        meeting = MEETING_WITH.search(self.doc.subject or "")
-        if not self.doc.recipients and meeting:
-            place = " ".join(w.capitalize() for w in meeting.group(2).split())
-            return (f"Ủy ban nhân dân {meeting.group(1).lower()} {place}",)
+        province = self._meeting_province()
+        if not self.doc.recipients and province:
+            return (province,)
         names = []
         for r in self.doc.recipients:
             found, _ = leading_units(r.strip(" -;.,"))
@@ -200,7 +220,7 @@ class TaskBuilder:
         if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
             if mode == "skip":
-                return 0
+                return self._assigning_lead_ins(block, ctx)
             child_ctx = self._heading_context(text, ctx, mode)
             fields = self._fields(sub)
             if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
@@ -229,10 +249,21 @@ class TaskBuilder:
             return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
 
+    def _assigning_lead_ins(self, block: Block, ctx: Context) -> int:
+        """In a section that gives no tasks (an evaluation), the lead-ins that hand out duties:
+        "Để …, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ sau:" and their items."""
+        made = 0
+        for child in block.children:
+            if child.children and heading_mode(child.text, self.doc, "skip") == "full":
+                made += self._item(child, ctx.but(mode="full"))
+        return made
+
     def _heading_context(self, text: str, ctx: Context, mode: str) -> Context:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
+        if not units and self.province and _PROVINCE_LEAD_IN.search(text):
+            units = [self.province]
         if units:
             changes["units"] = tuple(units)
             changes["unit_reason"] = f"Tiêu đề/câu dẫn: “{_short(text)}”."
@@ -385,6 +416,12 @@ class TaskBuilder:
             own, end = subject_after_opener(text)
         if not own and PROVINCE_SUBJECT.match(text) and self.recipient_units:
             return [UnitMatch(self.recipient_units[0], 0, 0)], text.index(" ") + 1
+        topic = None if own else _TOPIC_LABEL.match(text)
+        if topic:
+            # "Về đề nghị hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …": the unit after the topic.
+            own, end = self._subject(text, topic.end())
+            if own:
+                return own, end
         label = None if own else LABEL.match(text)
         if label:
             own, end = self._subject(text, label.end())
@@ -438,6 +475,9 @@ class TaskBuilder:
             if ctx.mode == "full" and not not_task_reason(text):
                 self.dropped.append((line, "Đoạn không nêu đơn vị thực hiện."))
             return 0
+        topic = _TOPIC_LABEL.match(text) if not duty_at else None
+        if topic:
+            duty_at = topic.end()  # the duty is what follows the topic label
         lead, coords = units[0], units[1:]
         if len(units) > 1 and CHU_TRI.match(text, duty_at):
             lead_reason += " Đơn vị đầu tiên chủ trì."

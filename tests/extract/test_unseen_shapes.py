@@ -86,3 +86,58 @@ Phối hợp quản lý chợ
 
 2. Sở Tài chính bố trí kinh phí sửa chữa chợ theo phân cấp."""
     assert extract(decision).tasks == ()
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+
+Số: 700/TB-VPCP
+
+Hà Nội, ngày 02 tháng 3 năm 2026
+
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Hòa Bình về phát triển nông nghiệp
+
+{body}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_conclusion_notice_assigns_the_items_of_its_lead_in_to_the_province():
+    body = """Ngày 20 tháng 02 năm 2026, tại tỉnh Hòa Bình, Phó Thủ tướng đã làm việc với lãnh đạo Tỉnh.
+
+Cùng dự buổi làm việc có lãnh đạo các Bộ: Tài chính, Nông nghiệp và Môi trường.
+
+I. ĐÁNH GIÁ CHUNG
+
+Tỉnh đã đạt nhiều kết quả quan trọng trong phát triển nông nghiệp.
+
+Để phát triển nông nghiệp bền vững, Tỉnh cần tập trung thực hiện một số nhiệm vụ sau:
+
+1. Rà soát quy hoạch vùng nguyên liệu chè, cà phê.
+
+2. Hỗ trợ hợp tác xã tiếp cận vốn tín dụng ưu đãi.
+
+II. VỀ CÁC KIẾN NGHỊ CỦA TỈNH
+
+1. Về đề nghị hỗ trợ kinh phí làm đường vào vùng nguyên liệu (bảo đảm vận chuyển nông sản): Giao Bộ Tài chính chủ trì, phối hợp với Bộ Nông nghiệp và Môi trường xem xét, xử lý theo quy định.
+
+Văn phòng Chính phủ xin trân trọng thông báo./."""
+    tasks = extract(NOTICE.format(body=body)).tasks
+    assert [t.lead for t in tasks] == [
+        "Ủy ban nhân dân tỉnh Hòa Bình",
+        "Ủy ban nhân dân tỉnh Hòa Bình",
+        "Bộ Tài chính",
+    ]
+    assert tasks[2].coordinators == ("Bộ Nông nghiệp và Môi trường",)
+
+
+def test_ministers_addressed_by_title_and_a_ministry_list():
+    body = """1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ rà soát các nhiệm vụ chậm tiến độ, báo cáo Thủ tướng Chính phủ.
+
+2. Bộ trưởng các Bộ: Xây dựng, Công Thương chỉ đạo kiểm tra an toàn công trình."""
+    tasks = extract(NOTICE.format(body=body)).tasks
+    assert [t.lead for t in tasks] == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Bộ Xây dựng"]
+    assert tasks[1].coordinators == ("Bộ Công Thương",)
