@@ -108,6 +108,7 @@ _RULES: tuple[tuple[str, str], ...] = tuple(
         (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
         (r"^ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
         (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
+        (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
         (r"^ve (?:van de|noi dung) nay,? [^.;]{0,80}? da \w", "Kết quả đã thực hiện."),
         (
             r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",
@@ -122,6 +123,10 @@ _RULES: tuple[tuple[str, str], ...] = tuple(
             "Lời kêu gọi chung phối hợp triển khai.",
         ),
         (r"\(dat \d", "Kết quả đã đạt."),
+        (
+            r"^[^:.;]{1,60}: (?:khong (?:cao|thap) hon |tang |giam |muc )?\d[\d.,]* ?(?:dong|trieu|ty|%)",
+            "Dòng số liệu, không phải nhiệm vụ.",
+        ),
         (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
         (
             r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",

@@ -43,7 +43,7 @@ from dieuhanh.extract.timing import (
     section_deadline,
     sentence_starts,
 )
-from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
+from dieuhanh.extract.units import UnitMatch, find_units, has_duty_word, leading_units, unit_list
 from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
@@ -233,8 +233,8 @@ class TaskBuilder:
             made = self._children(block.children, child_ctx)
             if made:
                 return made
-            if not text.endswith(":"):
-                return 0
+            if not text.endswith(":") or not has_duty_word(text):
+                return 0  # a label over figures ("Mức giá bán lẻ tối đa:") is no duty either
             # Its items were only content (documents, report fields): the lead-in is the task.
             return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix", "regulation"):
@@ -447,11 +447,8 @@ class TaskBuilder:
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
         own, end = self._own_subject(text)
-        if own and own[0].start > 0:
-            reason = not_task_reason(text)
-            if reason:
-                self.dropped.append((line, reason))
-                return 0
+        # Words before the subject ("Trường hợp …, Sở X …") can make the passage no duty.
+        opened = bool(own) and own[0].start > 0
         if own and ctx.units and is_directed(own[0].name, ctx.directed):
             # "Chỉ đạo các ngân hàng …, cụ thể:" — the directed units act for the unit that directs them.
             units = [ctx.units[0], *(u.name for u in own)]
@@ -488,7 +485,7 @@ class TaskBuilder:
             report_split(line, duty_at, self.doc.doc_date, self._pick)
         ):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
-            reason = not_task_reason(duty)
+            reason = (n == 0 and opened and not_task_reason(part_line.text)) or not_task_reason(duty)
             if reason:
                 self.dropped.append((part_line, reason))
                 continue

@@ -146,12 +146,17 @@ def report_split(
         tail_dl = pick(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
-        # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
-        # closes the same duty. A recurring report is separable even after a comma.
+        # A dated report is its own duty only as its own sentence, or after a semicolon when the
+        # duty before it has a deadline of its own: "…; báo cáo … trước ngày X" that carries the
+        # item's only deadline delivers the same duty. A recurring report is separable even after
+        # a comma.
         if tail_dl.kind == "date" and after_comma:
             continue
         head_dl = pick(head, doc_date)
         if head_dl.kind == tail_dl.kind:
+            continue
+        own_sentence = head.rstrip().endswith(".")
+        if tail_dl.kind == "date" and not own_sentence and head_dl.kind not in ("date", "period"):
             continue
         return [
             (line.slice(0, at), ""),

@@ -84,6 +84,7 @@ _CAP_HEADS = (
     "Đội",
     "Thôn",
     "Tòa án",
+    "Thông tấn xã",
     "Viện kiểm sát",
     "Kiểm toán",
 )
@@ -320,6 +321,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         if not word:
             break
         if word in ("-", "–", "&"):
+            if _TITLES.match(text, k + 1):
+                break  # "Bộ Tài chính - Phó Trưởng ban Thường trực …": the unit's head, not the unit
             end = k
             i = k
             continue
@@ -365,7 +368,7 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
 # The heads of the ministries addressed by their titles: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
 # (Thủ trưởng) cơ quan thuộc Chính phủ" names the ministries and agencies themselves.
 _MINISTERS = re.compile(
-    r"(?:[Cc]ác (?:đồng chí )?)?Bộ trưởng,\s*Thủ trưởng cơ quan ngang (?P<bo>[Bb]ộ)"
+    r"(?:[Cc]ác (?:đồng chí )?)?Bộ trưởng(?: các [Bb]ộ)?,\s*Thủ trưởng (?:các )?cơ quan ngang (?P<bo>[Bb]ộ)"
     r"(?P<gov>,\s*(?:Thủ trưởng )?cơ quan thuộc Chính phủ)?"
 )
 
@@ -379,7 +382,9 @@ def _joined(text: str, i: int, word: str) -> bool:
     """Whether the word at ``i`` is joined to the name before it ("Sở A và B", "A - B", "thuộc UBND")."""
     prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
     return (
-        prev_word.endswith(("-", "–")) or prev_word in ("và", "thuộc", "của") or word.startswith(_SOFT_HEADS)
+        prev_word.endswith(("-", "–"))
+        or prev_word in ("và", "thuộc", "của", "trực")  # "Văn phòng Thường trực Ban Chỉ đạo …"
+        or word.startswith(_SOFT_HEADS)
     )
 
 

@@ -82,7 +82,7 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
 # những tháng cuối năm", "cơ sở thành lập trước 01/7/2025", "luật được thông qua tại Kỳ họp thứ 10".
 _OBJECT_QUALIFIER = re.compile(
     r"(?:\bduoc\s+(?:giao|ban\s+hanh|xu\s+ly|thong\s+qua|phe\s+duyet|cap|bo\s+tri|phan\s+bo)|\bxep\s+loai"
-    r"|\bthanh\s+lap|\bcho\s+nhung(?:\s+thang)?|\bkich\s+ban|\bphat\s+sinh|\bda\s+\w+)\s*$"
+    r"|\bthanh\s+lap|\b(?:so|tong)\s+ket\s+cong\s+tac|\bcho\s+nhung(?:\s+thang)?|\bkich\s+ban|\bphat\s+sinh|\bda\s+\w+)\s*$"
 )
 
 

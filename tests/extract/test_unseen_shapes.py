@@ -141,3 +141,47 @@ def test_ministers_addressed_by_title_and_a_ministry_list():
     tasks = extract(NOTICE.format(body=body)).tasks
     assert [t.lead for t in tasks] == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Bộ Xây dựng"]
     assert tasks[1].coordinators == ("Bộ Công Thương",)
+
+
+CONG_VAN = """BỘ CÔNG THƯƠNG
+
+Số: 812/BCT-KH
+
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+Kính gửi: Các Sở Công Thương.
+
+{body}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_report_that_carries_the_items_only_deadline_stays_with_it():
+    body = """1. Cục Xúc tiến thương mại tổng hợp nhu cầu hàng Tết của các tỉnh; báo cáo Bộ trưởng trước ngày 20/12/2026.
+
+2. Cục Xuất nhập khẩu rà soát hạn ngạch trong tháng 11/2026; báo cáo Bộ trưởng trước ngày 05/12/2026."""
+    tasks = extract(CONG_VAN.format(body=body)).tasks
+    assert [(t.lead, t.deadline.date.isoformat()) for t in tasks] == [
+        ("Cục Xúc tiến thương mại", "2026-12-20"),
+        ("Cục Xuất nhập khẩu", "2026-11-30"),
+        ("Cục Xuất nhập khẩu", "2026-12-05"),
+    ]
+
+
+def test_price_lines_past_actions_and_a_unit_with_its_head_title():
+    body = """Thời gian qua, các Sở Công Thương đã ban hành nhiều văn bản chỉ đạo kiểm soát thị trường.
+
+1. Mức giá bán lẻ tối đa:
+
+- Xăng sinh học: không cao hơn 19.500 đồng/lít;
+
+- Dầu hỏa: 18.200 đồng/lít.
+
+2. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo rà soát quỹ bình ổn giá.
+
+3. Văn phòng Thường trực Ban Chỉ đạo tổng hợp kết quả kiểm tra thị trường."""
+    tasks = extract(CONG_VAN.format(body=body)).tasks
+    assert [t.lead for t in tasks] == ["Bộ Tài chính", "Văn phòng Thường trực Ban Chỉ đạo"]
