@@ -50,7 +50,7 @@ from dieuhanh.vn.fold import fold
 _FIELD = re.compile(
     r"^(?:(?P<lead>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) (?:chủ trì|thực hiện))|(?P<coord>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) phối hợp)"
     r"|(?P<time>Thời gian(?: [^:]{0,40})?|Thời hạn(?: [^:]{0,30})?|Tiến độ(?: [^:]{0,30})?)"
-    r"|(?P<content>Nội dung)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
+    r"|(?P<content>Nội dung(?: thực hiện| công việc)?|Nhiệm vụ(?: cụ thể)?)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
 )
 
 
@@ -223,7 +223,7 @@ class TaskBuilder:
                 return self._assigning_lead_ins(block, ctx)
             child_ctx = self._heading_context(text, ctx, mode)
             fields = self._fields(sub)
-            if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
+            if fields and all(_FIELD.match(c.text) or _duty_list(c) for c in sub if c.kind == "item"):
                 return self._structured(block, sub, child_ctx, fields)
             shared = self._shared_time(sub)
             if shared is not None:
@@ -296,14 +296,21 @@ class TaskBuilder:
     # --- fields ("Cơ quan chủ trì: …", "Thời gian thực hiện: …") -----------------------------
 
     def _fields(self, blocks: list[Block]) -> dict[str, tuple[Block, str]]:
+        """The slots of an item: "Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Nhiệm vụ:" … A slot
+        left empty whose own items are slots ("b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: …")
+        is read through."""
         out: dict[str, tuple[Block, str]] = {}
         for b in blocks:
             m = _FIELD.match(b.text)
             if not m:
                 continue
+            value = b.text[m.end() :].strip()
+            if not value and m.group("lead") and b.children:
+                for role, found in self._fields(b.children).items():
+                    out.setdefault(role, found)
             for role in ("lead", "coord", "time", "content", "result"):
                 if m.group(role) and role not in out:
-                    out[role] = (b, b.text[m.end() :].strip())
+                    out[role] = (b, value)
         if "lead" not in out and "time" not in out:
             return {}
         return out
@@ -318,10 +325,17 @@ class TaskBuilder:
         units = [u.name for u in find_units(lead_text)] if lead_text else list(ctx.units)
         if not units:
             return 0
+        duties = _slot_duties(sub, fields)
+        if duties:
+            # "a) Nhiệm vụ:" with several "- …" duties: one task each, with the item's slots.
+            return sum(self._structured_task(d.line, units, fields, ctx) for d in duties)
         parts = [block.line.slice(block.body)]
         if "content" in fields:
             parts.append(fields["content"][0].line)
-        line = join_lines(parts)
+        return self._structured_task(join_lines(parts), units, fields, ctx)
+
+    def _structured_task(self, line: Line, units: list[str], fields, ctx: Context) -> int:
+        lead_text = fields.get("lead", (None, ""))[1]
         coords = units[1:] + [u.name for u in find_units(fields.get("coord", (None, ""))[1])]
         time_text = fields.get("time", (None, ""))[1]
         deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else ctx.deadline or NO_DEADLINE
@@ -614,6 +628,19 @@ def _take_lines(node: Block, deep: bool, lines: list[Line]) -> None:
     for child in node.children:
         if deep or child.continuation:
             _take_lines(child, deep, lines)
+
+
+def _duty_list(block: Block) -> bool:
+    """An item that lists duties in its own items ("- Các nội dung hỗ trợ gồm:" then "+ …")."""
+    return block.text.endswith(":") and any(c.kind == "item" for c in block.children)
+
+
+def _slot_duties(sub: list[Block], fields) -> list[Block]:
+    """The duties listed in an item's "Nhiệm vụ:" slot, or under a lead-in beside its slots."""
+    content = fields.get("content", (None, ""))
+    holders = [content[0]] if content[0] is not None and not content[1] else []
+    holders += [b for b in sub if b.kind == "item" and not _FIELD.match(b.text) and _duty_list(b)]
+    return [c for h in holders for c in h.children if c.kind == "item" and not _FIELD.match(c.text)]
 
 
 def _detached(block: Block) -> Block:

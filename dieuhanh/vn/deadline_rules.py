@@ -282,9 +282,10 @@ _rule(
 )
 _rule(
     "open_years",
-    rf"{_B}(?:tu\s+)?nam\s+\d{{4}}\s+(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
+    rf"{_B}(?:tu\s+)?(?:(?:{_QUY}[ivx1-4]+\s*(?:/\s*|nam\s+))|nam\s+)\d{{4}}\s+"
+    r"(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
     build_open,
-    first_words=("tu", "nam"),
+    first_words=("tu", "nam", "quy", "qui"),
 )
 _rule(
     "open_slot",
@@ -332,7 +333,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "quarter_range": ((r"qu[yi]\s",), 40, 40),
     "year": ((r"nam\s+[0-9]",), 40, 50),
     "year_end_of_duty": ((r"nam\s+[0-9]",), 40, 50),
-    "open_years": ((r"nam\s+[0-9]",), 10, 50),
+    "open_years": ((r"tiep\s+theo", r"tro\s+di", r"tro\s+ve"), 50, 20),
     "monthly_day": ((r"hang\s+thang", r"moi\s+thang"), 60, 50),
     "daily_hour": ((r"hang\s+ngay", r"moi\s+ngay"), 30, 5),
     "cycles": (_CYCLE_ANCHORS, 40, 90),

@@ -185,3 +185,45 @@ def test_price_lines_past_actions_and_a_unit_with_its_head_title():
 3. Văn phòng Thường trực Ban Chỉ đạo tổng hợp kết quả kiểm tra thị trường."""
     tasks = extract(CONG_VAN.format(body=body)).tasks
     assert [t.lead for t in tasks] == ["Bộ Tài chính", "Văn phòng Thường trực Ban Chỉ đạo"]
+
+
+def test_plan_items_written_as_slots_give_one_task_per_duty():
+    body = """II. NHIỆM VỤ
+
+1. Phát triển thương mại điện tử
+
+a) Nhiệm vụ:
+
+- Hỗ trợ hợp tác xã đưa sản phẩm lên sàn thương mại điện tử.
+
+- Tổ chức tập huấn kỹ năng bán hàng trực tuyến.
+
+b) Cơ quan thực hiện:
+
+- Đơn vị chủ trì: Sở Công Thương.
+
+- Đơn vị phối hợp: Sở Tài chính, UBND các xã.
+
+c) Thời gian thực hiện: Quý III/2026.
+
+2. Hỗ trợ thi hành chính sách mới
+
+- Các nội dung hỗ trợ gồm:
+
++ Hướng dẫn doanh nghiệp áp dụng quy định mới;
+
++ Tiếp nhận, xử lý kiến nghị của doanh nghiệp.
+
+- Cơ quan thực hiện: Các sở, ngành liên quan.
+
+- Thời gian thực hiện: Năm 2026 và các năm tiếp theo."""
+    tasks = _tasks(body)
+    assert [(t.lead, t.deadline.kind) for t in tasks] == [
+        ("Sở Công Thương", "period"),
+        ("Sở Công Thương", "period"),
+        ("Các sở, ngành liên quan", "none"),
+        ("Các sở, ngành liên quan", "none"),
+    ]
+    assert tasks[0].coordinators == ("Sở Tài chính", "UBND các xã")
+    assert tasks[0].deadline.date.isoformat() == "2026-09-30"
+    assert tasks[2].deadline.text == "Năm 2026 và các năm tiếp theo"
