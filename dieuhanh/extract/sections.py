@@ -18,7 +18,8 @@ _SKIP_SECTION = re.compile(
     r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
     r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
-    r"danh gia chung|mot so ket qua|doi tuong)"
+    r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
+    r"nhiem vu,? quyen han|tham quyen|co cau to chuc|to chuc bo may)"
 )
 
 _EXPLICIT_SECTION = re.compile(
@@ -73,7 +74,7 @@ class DocInfo:
 
 
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
-    if parent == "regulation":
+    if parent in ("regulation", "appendix"):
         return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function
     key = fold(text).lstrip("0123456789ivx.) ")
     if _ASSIGNING_LEAD_IN.search(key):

@@ -80,6 +80,11 @@ _MEETING_PLACE = re.compile(
 )
 # A lead-in of a conclusion notice that addresses the province ("…, Tỉnh cần tập trung …:").
 _PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? (?:cần|phải)\b")
+# A reply to a company or a person: its paragraphs explain the law to them, they assign nothing
+# unless they name the unit ("Đề nghị Công ty … kê khai bổ sung …").
+_PRIVATE_PARTY = re.compile(
+    r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
+)
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -126,7 +131,7 @@ class TaskBuilder:
         names = []
         for r in self.doc.recipients:
             found, _ = leading_units(r.strip(" -;.,"))
-            names.extend(u.name for u in found)
+            names.extend(u.name for u in found if not _PRIVATE_PARTY.match(u.name))
         return tuple(names)
 
     # --- walking -------------------------------------------------------------------------
