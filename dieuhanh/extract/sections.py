@@ -19,7 +19,7 @@ _SKIP_SECTION = re.compile(
     r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
     r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
-    r"nhiem vu,? quyen han|tham quyen|co cau to chuc|to chuc bo may)"
+    r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may)"
 )
 
 _EXPLICIT_SECTION = re.compile(

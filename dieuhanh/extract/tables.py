@@ -206,7 +206,11 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             group = " ".join(texts)
             continue
         if numbered:
-            cells = _numbered_cells(raw, roles, task_col)
+            if roles and roles[0] != "tt":
+                # The header has no "TT" cell over the row numbers (merged with the one above).
+                cells = _numbered_cells(raw, ("tt", *roles), task_col + 1)
+            else:
+                cells = _numbered_cells(raw, roles, task_col)
             for role in ("coord", "time", "result", "source", "budget"):
                 if role not in cells and role in roles and role in last_numbered and len(raw) < len(roles):
                     cells[role] = last_numbered[role]

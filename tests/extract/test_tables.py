@@ -234,3 +234,10 @@ def test_a_second_table_glued_to_the_last_row_of_the_first_one_has_its_own_colum
         ("Công an xã", "30/9/2026"),
         ("Văn phòng HĐND và UBND xã", "31/12/2026"),
     ]
+
+
+def test_row_numbers_under_a_header_without_a_number_cell():
+    text = """| Nội dung | Đơn vị thực hiện | Thời gian thực hiện |
+| 1.1 | Số hóa hồ sơ hộ tịch | Công an xã | Năm 2026 |"""
+    (row,) = _only_table(text).rows
+    assert (row.number, row.get("task"), row.get("lead")) == ("1.1", "Số hóa hồ sơ hộ tịch", "Công an xã")

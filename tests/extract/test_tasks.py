@@ -135,6 +135,13 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Tập trung tháo gỡ khó khăn, vướng mắc trong quá trình thực hiện.",
         "Ưu tiên mua sắm sản phẩm công nghệ do doanh nghiệp trong nước sản xuất.",
         "Năm 2025, xã đã tổ chức 05 lớp tập huấn kỹ năng số cho người dân.",
+        "Ngày 05 tháng 3 năm 2026, đồng chí Chủ tịch UBND xã đã kiểm tra công tác phòng cháy tại các thôn.",
+        "Thời gian qua, Công an xã đã phối hợp xử lý nhiều vụ việc vi phạm.",
+        "Công an xã có ý kiến như sau: hồ sơ đã đủ điều kiện cấp phép.",
+        "Chủ tịch UBND xã quyết định thu hồi tài sản công của các thôn.",
+        "Tại khoản 2 Điều 5 Nghị định số 12/2026/NĐ-CP quy định về hồ sơ đăng ký.",
+        "“Điều 7. Hồ sơ đăng ký gồm đơn đề nghị và bản sao giấy tờ tùy thân.”",
+        "Xăng sinh học E5: không cao hơn 19.500 đồng/lít.",
     ],
 )
 def test_passages_that_are_not_tasks(item):
