@@ -227,3 +227,9 @@ c) Thời gian thực hiện: Quý III/2026.
     assert tasks[0].coordinators == ("Sở Tài chính", "UBND các xã")
     assert tasks[0].deadline.date.isoformat() == "2026-09-30"
     assert tasks[2].deadline.text == "Năm 2026 và các năm tiếp theo"
+
+
+def test_items_numbered_100_and_above_do_not_merge_into_item_99():
+    items = "\n\n".join(f"{n}. Sở Y tế kiểm tra trạm y tế số {n} trong tháng 3/2026." for n in range(97, 103))
+    tasks = _tasks("II. NHIỆM VỤ\n\n" + items)
+    assert [t.text.split(" trong")[0][-3:].strip() for t in tasks] == ["97", "98", "99", "100", "101", "102"]
