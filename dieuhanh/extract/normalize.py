@@ -368,7 +368,9 @@ class CleanText:
     def paragraphs(self, order: Iterable[int]) -> list[Line]:
         """``paragraphs`` of the lines ``order`` (indices, in reading order)."""
         joined = self.joined
-        return [joined(parts, blank) for parts, blank in paragraph_groups(self.texts, order)]
+        order = list(order)
+        bold_ends = {i for i in order if self.raws[i].rstrip().endswith("**")}
+        return [joined(parts, blank) for parts, blank in paragraph_groups(self.texts, order, bold_ends)]
 
 
 def clean_lines(raws: list[str], starts: list[int]) -> list[Line]:
@@ -429,9 +431,15 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     return out
 
 
-def paragraph_groups(texts: list[str], order: Iterable[int]) -> list[tuple[list[int], bool]]:
+def paragraph_groups(
+    texts: list[str], order: Iterable[int], bold_ends: set[int] = frozenset()
+) -> list[tuple[list[int], bool]]:
     """The logical lines of ``texts[i] for i in order``: the indices of the lines each one joins,
-    and whether a blank line comes before it. Rule lines and blanks are dropped."""
+    and whether a blank line comes before it. Rule lines and blanks are dropped.
+
+    ``bold_ends`` are the lines whose bold text closes at their end: a capitalised line after
+    one starts anew ("**3. Cục Y tế dự phòng**" then "Khẩn trương …" in a crawl without blank
+    lines)."""
     out: list[tuple[list[int], bool]] = []
     pending: list[int] = []
     pending_blank = False  # whether a blank line comes before pending[0]
@@ -464,7 +472,17 @@ def paragraph_groups(texts: list[str], order: Iterable[int]) -> list[tuple[list[
             or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
             else None
         )
-        if pending and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank)):
+        after_bold = (
+            pending
+            and pending[-1] in bold_ends
+            and first.isupper()
+            and not (pending_marker and pending_marker.end() >= len(prev_text))  # a bare "**1.**"
+        )
+        if (
+            pending
+            and not after_bold
+            and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank))
+        ):
             pending.append(i)
         else:
             if pending:

@@ -233,3 +233,13 @@ def test_items_numbered_100_and_above_do_not_merge_into_item_99():
     items = "\n\n".join(f"{n}. Sở Y tế kiểm tra trạm y tế số {n} trong tháng 3/2026." for n in range(97, 103))
     tasks = _tasks("II. NHIỆM VỤ\n\n" + items)
     assert [t.text.split(" trong")[0][-3:].strip() for t in tasks] == ["97", "98", "99", "100", "101", "102"]
+
+
+def test_a_bold_unit_heading_followed_directly_by_its_paragraph():
+    body = """**II. PHÂN CÔNG NHIỆM VỤ**
+**1.**
+**Sở Y tế**
+Bố trí đội y tế lưu động tại các điểm sơ tán.
+**2. Trung tâm Kiểm soát bệnh tật**
+Khẩn trương phun hóa chất khử khuẩn tại các vùng ngập."""
+    assert [t.lead for t in _tasks(body)] == ["Sở Y tế", "Trung tâm Kiểm soát bệnh tật"]
