@@ -14,7 +14,7 @@ from dieuhanh.extract.normalize import LOWER
 from dieuhanh.extract.units import UnitMatch, has_duty_word, leading_units, unit_list
 from dieuhanh.vn.fold import fold
 
-_LEAD_IN_VERB = re.compile(r"\b(?:yêu cầu|đề nghị|giao|Giao|Yêu cầu|Đề nghị)\s+")
+_LEAD_IN_VERB = re.compile(r"\b(?:(?:trân trọng |kính )?(?:yêu cầu|đề nghị)|giao|Giao|Yêu cầu|Đề nghị)\s+")
 # The same without its leading \b: it opens with literal letters, so re skips straight to them.
 _LEAD_IN_VERB_WORDS = re.compile(_LEAD_IN_VERB.pattern.removeprefix(r"\b"))
 
