@@ -111,6 +111,9 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
     (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
     (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
+    (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
+    (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
+    (r"^(?:moi )?(?:thong tin )?(?:chi tiet )?(?:xin )?lien he\b", "Thông tin liên hệ, không phải nhiệm vụ."),
     (r"^ve (?:van de|noi dung) nay,? [^.;]{0,80}? da \w", "Kết quả đã thực hiện."),
     (
         r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",

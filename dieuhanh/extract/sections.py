@@ -22,6 +22,9 @@ _SKIP_SECTION = re.compile(
     r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may)"
 )
 
+# A short label over the schedule, venue or attendance of an event ("1. Thời gian tập huấn:").
+_SCHEDULE_LABEL = re.compile(r"^(?:thoi gian|dia diem|thanh phan)\b(?: \w+){0,4}\W*$")
+
 _EXPLICIT_SECTION = re.compile(
     r"^(?:ve )?(?:cac )?(?:nhiem vu|giai phap|noi dung|kinh phi|lo trinh|danh muc|hoat dong)"
 )
@@ -79,7 +82,7 @@ def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
     key = fold(text).lstrip("0123456789ivx.) ")
     if _ASSIGNING_LEAD_IN.search(key):
         return "full"  # "…, Tỉnh cần tập trung thực hiện các nhiệm vụ sau:" even in an evaluation
-    if _SKIP_SECTION.match(key):
+    if _SKIP_SECTION.match(key) or _SCHEDULE_LABEL.match(key):
         return "skip"
     if _ASSIGN_SECTION.search(key):
         return "full"

@@ -45,6 +45,9 @@ assert all(word.strip()[0] in _TITLE_INITIALS for word in _TITLE.pattern[4:].spl
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[" + UPPER + "]")
 _SIGNATURE_INITIALS = frozenset("TKQ")  # of the signing prefixes above
+# The issuer turning to the addressees ("Bộ Tài chính trân trọng đề nghị Ủy ban nhân dân các tỉnh
+# …") speaks for the whole letter, not for the item above it.
+_ISSUER_REQUEST = re.compile(r"^[^,.;:]{3,80}? (?:trân trọng|kính) (?:đề nghị|yêu cầu) ")
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
 _CLOSERS = '"”’)]\n'
 
@@ -206,7 +209,7 @@ def build_tree(elements: list[Line | Table]) -> Block:
             keys.append(key)
             continue
         # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
-        parent = stack[0] if text.endswith("/.") else stack[-1]
+        parent = stack[0] if text.endswith("/.") or _ISSUER_REQUEST.match(text) else stack[-1]
         node = Block("paragraph", line=el)
         if parent.kind == "item" and not parent.heading_like:
             node.continuation = True

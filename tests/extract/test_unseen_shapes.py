@@ -243,3 +243,20 @@ Bố trí đội y tế lưu động tại các điểm sơ tán.
 **2. Trung tâm Kiểm soát bệnh tật**
 Khẩn trương phun hóa chất khử khuẩn tại các vùng ngập."""
     assert [t.lead for t in _tasks(body)] == ["Sở Y tế", "Trung tâm Kiểm soát bệnh tật"]
+
+
+def test_the_issuers_request_after_the_last_bullet_is_its_own_passage():
+    body = """1. Thời gian tập huấn:
+
+- Đợt 1: ngày 10/3/2026 tại Hội trường Sở.
+
+- Đợt 2: ngày 12/3/2026 trực tuyến.
+
+Bộ Công Thương trân trọng đề nghị các Sở Công Thương cử cán bộ tham dự, gửi danh sách trước ngày 05/3/2026.
+
+Từ đầu năm 2026 đến nay, các Sở Công Thương đã tổ chức nhiều đợt kiểm tra thị trường.
+
+Trân trọng thông báo./."""
+    (task,) = extract(CONG_VAN.format(body=body)).tasks
+    assert task.lead == "các Sở Công Thương"
+    assert task.deadline.date.isoformat() == "2026-03-05"
