@@ -46,7 +46,7 @@ _PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|m
 # A header cell is a short label; a longer cell is a data row or running text.
 _HEADER_CELL_MAX = 100
 # A row number: "7", "7.", "2.1" (a sub-row of a numbered group).
-_ROW_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_ROW_NUMBER = re.compile(r"^((?:[IVX]{1,5}\.)?\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?(?:\s|$)")
 _TIME_START = re.compile(
     r"^(?:Quý|Quí|QUÝ|Tháng|tháng|Năm|năm|Thường|Hằng|Hàng|hằng|hàng|Trước|trước|Từ|từ|Trong|trong|"
@@ -229,8 +229,8 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             for role in inherited:
                 cells[role] = last_numbered[role]
             number = ""
-        if "task" not in cells:
-            continue
+        if "task" not in cells or len(cells["task"].text.split()) < 3:
+            continue  # no duty in a cell of one or two words ("Bước 1", "A")
         span_cells = [c for c in raw if c.text]
         rows.append(
             TableRow(number, cells, span_cells[0].start, span_cells[-1].end, group, inherited),
