@@ -85,6 +85,8 @@ _PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? 
 _PRIVATE_PARTY = re.compile(
     r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
 )
+# "giao" before a unit: a duty handed out explicitly.
+_GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -255,11 +257,15 @@ class TaskBuilder:
         return self._passage_blocks([block], ctx)
 
     def _assigning_lead_ins(self, block: Block, ctx: Context) -> int:
-        """In a section that gives no tasks (an evaluation), the lead-ins that hand out duties:
-        "Để …, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ sau:" and their items."""
+        """In a section that gives no tasks (an evaluation, criteria), what still hands out duties:
+        "Để …, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ sau:" with its items, and an item
+        that gives a duty to a named unit ("…, giao Sở Y tế …")."""
         made = 0
         for child in block.children:
             if child.children and heading_mode(child.text, self.doc, "skip") == "full":
+                made += self._item(child, ctx.but(mode="full"))
+            elif _GIVES_TO_UNIT.search(child.text[:300]) and self._own_subject(child.text)[0]:
+                # "Trên cơ sở kết quả …, giao Sở Y tế thành lập đoàn kiểm tra …" in a criteria section
                 made += self._item(child, ctx.but(mode="full"))
         return made
 
