@@ -113,6 +113,12 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
     (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
     (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
+    (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
+    (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),
+    (
+        r"^ngay \d{1,2}/\d{1,2}(?:/\d{4})?,? [^;]{0,80}? co (?:bao cao|van ban|cong van|to trinh)\b",
+        "Đoạn tường thuật sự việc đã diễn ra.",
+    ),
     (r"^(?:moi )?(?:thong tin )?(?:chi tiet )?(?:xin )?lien he\b", "Thông tin liên hệ, không phải nhiệm vụ."),
     (r"^ve (?:van de|noi dung) nay,? [^.;]{0,80}? da \w", "Kết quả đã thực hiện."),
     (

@@ -85,6 +85,8 @@ _PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? 
 _PRIVATE_PARTY = re.compile(
     r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
 )
+# A line that opens with a title ("Chủ tịch …", "Tổng giám đốc …").
+_TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu)\b")
 # "giao" before a unit: a duty handed out explicitly.
 _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
@@ -510,7 +512,11 @@ class TaskBuilder:
             report_split(line, duty_at, self.doc.doc_date, self._pick)
         ):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
-            reason = (n == 0 and opened and not_task_reason(part_line.text)) or not_task_reason(duty)
+            reason = (
+                (n == 0 and opened and not_task_reason(part_line.text))
+                or not_task_reason(duty)
+                or _addressee_line(part_line.text, duty)
+            )
             if reason:
                 self.dropped.append((part_line, reason))
                 continue
@@ -639,6 +645,14 @@ def _take_lines(node: Block, deep: bool, lines: list[Line]) -> None:
     for child in node.children:
         if deep or child.continuation:
             _take_lines(child, deep, lines)
+
+
+def _addressee_line(text: str, duty: str) -> str | None:
+    """A line of the addressee list that the crawl left in the body: titles and units, no duty
+    ("Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng công ty …;")."""
+    if not duty.strip(" .;,") or (_TITLE_OPENING.match(text) and not has_duty_word(text)):
+        return "Dòng danh sách nơi gửi, không giao việc."
+    return None
 
 
 def _duty_list(block: Block) -> bool:

@@ -142,6 +142,9 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Tại khoản 2 Điều 5 Nghị định số 12/2026/NĐ-CP quy định về hồ sơ đăng ký.",
         "“Điều 7. Hồ sơ đăng ký gồm đơn đề nghị và bản sao giấy tờ tùy thân.”",
         "Xăng sinh học E5: không cao hơn 19.500 đồng/lít.",
+        "Chủ tịch Hội đồng thành viên, Tổng giám đốc các công ty trực thuộc UBND xã;",
+        "Ủy ban nhân dân xã kính báo cáo Ủy ban nhân dân tỉnh./.",
+        "Ngày 12/3/2026, Công an xã có báo cáo số 15/BC-CA về tình hình an ninh.",
     ],
 )
 def test_passages_that_are_not_tasks(item):
