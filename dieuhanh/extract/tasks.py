@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
@@ -44,7 +43,7 @@ from dieuhanh.extract.timing import (
     sentence_starts,
 )
 from dieuhanh.extract.units import UnitMatch, find_units, has_duty_word, leading_units, unit_list
-from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
+from dieuhanh.vn.deadlines import Deadline, parse_deadline
 from dieuhanh.vn.fold import fold
 
 _FIELD = re.compile(
@@ -106,15 +105,6 @@ class TaskBuilder:
         self.dropped: list[tuple[Line, str]] = []
         self.recipient_units = self._recipient_units()
         self.province = self._meeting_province() if doc.doc_type == "Thông báo" else None
-        # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
-        # same text; kept for the document being built (read-only results).
-        self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
-        # ``_children`` asks for a paragraph's subject before ``_passage`` asks again.
-        self._subject_at: dict[tuple[str, int], tuple[list[UnitMatch], int]] = {}
-        # A separated report's head and tail are read by ``report_split`` and again as passages.
-        self._picked: dict[tuple[str, date | None], Deadline] = {}
-        # The same few units lead most tasks of a document.
-        self._fans_out: dict[str, bool] = {}
 
     def _meeting_province(self) -> str | None:
         """The province a conclusion notice was written after working with, as its People's
@@ -207,7 +197,7 @@ class TaskBuilder:
                     if dl.kind != "none" or dl.text:
                         local = local.but(deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục.")
                     continue
-                own, _ = self._subject(text)
+                own, _ = subject(text)
                 if own or not group_has_units:
                     made += flush()
                     group = [child]
@@ -404,7 +394,7 @@ class TaskBuilder:
             first, _ = self._own_subject(text)
             current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for at in sentences:
-            own, _ = self._subject(text, at)
+            own, _ = subject(text, at)
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
@@ -422,23 +412,10 @@ class TaskBuilder:
             )
         return made
 
-    def _subject(self, text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
-        """``subject``, remembered for the document being built (read-only results)."""
-        key = (text, pos)
-        found = self._subject_at.get(key)
-        if found is None:
-            found = self._subject_at[key] = subject(text, pos)
-        return found
-
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        """The passage's own subject: at the start, after an opening clause, or after a short label."""
-        found = self._subjects.get(text)
-        if found is None:
-            found = self._subjects[text] = self._find_own_subject(text)
-        return found
-
-    def _find_own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        own, end = self._subject(text)
+        """The passage's own subject: at the start, after an opening clause, after a topic label
+        ("Về đề nghị …: Giao Bộ X …") or after a short label."""
+        own, end = subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)
         if not own and PROVINCE_SUBJECT.match(text) and self.recipient_units:
@@ -446,30 +423,15 @@ class TaskBuilder:
         topic = None if own else _TOPIC_LABEL.match(text)
         if topic:
             # "Về đề nghị hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …": the unit after the topic.
-            own, end = self._subject(text, topic.end())
+            own, end = subject(text, topic.end())
             if own:
                 return own, end
         label = None if own else LABEL.match(text)
         if label:
-            own, end = self._subject(text, label.end())
+            own, end = subject(text, label.end())
             if not own and OPENER.match(text, label.end()):
                 own, end = subject_after_opener(text, label.end())
         return own, end
-
-    def _pick(self, text: str, doc_date: date | None) -> Deadline:
-        """``pick_deadline``, remembered for the document being built."""
-        key = (text, doc_date)
-        found = self._picked.get(key)
-        if found is None:
-            found = self._picked[key] = pick_deadline(text, doc_date)
-        return found
-
-    def _fan_out(self, unit: str) -> bool:
-        """``fan_out``, remembered for the document being built."""
-        found = self._fans_out.get(unit)
-        if found is None:
-            found = self._fans_out[unit] = fan_out(unit)
-        return found
 
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
@@ -508,9 +470,7 @@ class TaskBuilder:
         elif len(units) > 1:
             lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
         made = 0
-        for n, (part_line, part_reason) in enumerate(
-            report_split(line, duty_at, self.doc.doc_date, self._pick)
-        ):
+        for n, (part_line, part_reason) in enumerate(report_split(line, duty_at, self.doc.doc_date)):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
             reason = (
                 (n == 0 and opened and not_task_reason(part_line.text))
@@ -521,7 +481,7 @@ class TaskBuilder:
                 self.dropped.append((part_line, reason))
                 continue
             deadline, dl_reason = passage_deadline(
-                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason, self._pick
+                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason
             )
             reasons = {"lead": lead_reason, "deadline": dl_reason}
             if part_reason:
@@ -616,7 +576,7 @@ class TaskBuilder:
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
         # A duty for every commune, as lead or as one of the units it is given to jointly.
-        fan = self._fan_out(lead) or any(self._fan_out(u) for u in addressees if u != lead)
+        fan = fan_out(lead) or any(fan_out(u) for u in addressees if u != lead)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(

@@ -8,7 +8,6 @@ task of its own ("xây dựng kế hoạch …; báo cáo … trước ngày 15 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from dieuhanh.extract.normalize import UPPER, Line
@@ -52,13 +51,7 @@ def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
     return dl if dl.kind in ("date", "period") else None
 
 
-# How a passage's time phrases are read: ``pick_deadline`` or a per-document memo of it.
-Picker = Callable[[str, date | None], Deadline]
-
-
-def report_split(
-    line: Line, duty_at: int, doc_date: date | None, pick: Picker = pick_deadline
-) -> list[tuple[Line, str]]:
+def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
     """Separate a reporting duty that has its own recurring or dated deadline."""
     text = line.text
     if INLINE_TIME.search(text):
@@ -71,7 +64,7 @@ def report_split(
             continue
         tail = text[at:]
         head = text[:at]
-        tail_dl = pick(tail, doc_date)
+        tail_dl = pick_deadline(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
         # A dated report is its own duty only as its own sentence, or after a semicolon when the
@@ -80,7 +73,7 @@ def report_split(
         # a comma.
         if tail_dl.kind == "date" and after_comma:
             continue
-        head_dl = pick(head, doc_date)
+        head_dl = pick_deadline(head, doc_date)
         if head_dl.kind == tail_dl.kind:
             continue
         own_sentence = head.rstrip().endswith(".")
@@ -98,7 +91,6 @@ def passage_deadline(
     doc_date: date | None,
     inherited: Deadline | None = None,
     inherited_reason: str = "",
-    pick: Picker = pick_deadline,
 ) -> tuple[Deadline, str]:
     """The deadline of one passage: its "Thời gian …:" line, else the time phrase in it, else the section's."""
     text = _PRIORITY_CLAUSE.sub(" ", text)
@@ -107,7 +99,7 @@ def passage_deadline(
         dl = parse_deadline(inline.group(1).strip(), doc_date)
         if dl.kind != "none" or dl.text:
             return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-    dl = pick(text, doc_date)
+    dl = pick_deadline(text, doc_date)
     if dl.kind != "none":
         return dl, dl.reason
     if inherited is not None:
