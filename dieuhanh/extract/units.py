@@ -52,6 +52,14 @@ _FREE_HEADS = (
     "Ban chỉ đạo",
     "Ban thường vụ",
     "Ban tổ chức",
+    # Heads written in lower case after their first word.
+    "Đài truyền thanh",
+    "Đài phát thanh",
+    "Trạm y tế",
+    "Trung tâm y tế",
+    "Tiểu ban",
+    "Tổ dân phố",
+    "Hợp tác xã",
 )
 # Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
 _CAP_HEADS = (
@@ -123,6 +131,16 @@ _COLLECTIVE_NOUNS = (
     "vụ",
     "hiệp hội",
     "nhà cung cấp",
+    "trưởng thôn",
+    "tổ trưởng",
+    "chủ rừng",
+    "hợp tác xã",
+    "trạm y tế",
+    "trung tâm y tế",
+    "cơ sở y tế",
+    "nhà trường",
+    "tổ dân phố",
+    "đài truyền thanh",
     "Bộ",
     "Sở",
     "Ban",
@@ -236,8 +254,10 @@ _LEVEL_WORDS = frozenset(
 )
 _KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
 _JOINERS = ("và", "-", "–", "&")
+# "Các trưởng thôn, tổ trưởng tổ dân phố": heads of villages act for them; not a title to drop.
+_VILLAGE_HEAD = re.compile(r"(?:[Cc]ác )?(?:trưởng|Trưởng) (?:thôn|bản|ấp|khu phố)\b")
 _COLLECTIVE_CONT = re.compile(
-    r"(?:ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
+    r"(?:tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
     r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
@@ -285,7 +305,11 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     ministries = _MINISTERS.match(text, pos)
     if ministries:
         return _ministries(ministries)
-    if text[pos : pos + 2] in _TITLE_STARTS and (t := _TITLES.match(text, pos)):
+    if (
+        text[pos : pos + 2] in _TITLE_STARTS
+        and (t := _TITLES.match(text, pos))
+        and not _VILLAGE_HEAD.match(text, pos)
+    ):
         pos = t.end()
     m = _match_head(text, pos)
     if not m:
