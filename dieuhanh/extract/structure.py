@@ -48,6 +48,9 @@ _SIGNATURE_INITIALS = frozenset("TKQ")  # of the signing prefixes above
 # The issuer turning to the addressees ("Bộ Tài chính trân trọng đề nghị Ủy ban nhân dân các tỉnh
 # …") speaks for the whole letter, not for the item above it.
 _ISSUER_REQUEST = re.compile(r"^[^,.;:]{3,80}? (?:trân trọng|kính) (?:đề nghị|yêu cầu) ")
+_DEADLINE_LINE = re.compile(
+    r"(?:Thời hạn|Thời gian)(?: thực hiện| hoàn thành)?:? (?:chậm nhất|trước|trong|đến|không quá|hoàn thành)\b"
+)
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
 _CLOSERS = '"”’)]\n'
 
@@ -211,7 +214,9 @@ def build_tree(elements: list[Line | Table]) -> Block:
         # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
         parent = stack[0] if text.endswith("/.") or _ISSUER_REQUEST.match(text) else stack[-1]
         node = Block("paragraph", line=el)
-        if parent.kind == "item" and not parent.heading_like:
+        if parent.kind == "item" and (not parent.heading_like or _DEADLINE_LINE.match(text)):
+            # "Thời hạn chậm nhất 10 ngày làm việc kể từ ngày ký." on its own line under an item
+            # is that item's deadline.
             node.continuation = True
         parent.children.append(node)
         if text.endswith(":") and not node.continuation:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dieuhanh.extract.normalize import UPPER, Line
+from dieuhanh.extract.normalize import UPPER, Line, join_lines
 from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 
 NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạn.")
@@ -31,6 +31,8 @@ def _report_clause_starts(text: str, pos: int) -> list[int]:
     return [m.end() for m in _REPORT_CLAUSE.finditer(text, pos)]
 
 
+# An opening clause of aim: "Để …," / "Nhằm …," up to its comma.
+_PURPOSE = re.compile(r"\s*(?:Để|Nhằm|Với mục tiêu|Hướng tới)\b[^,;:]*,")
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
@@ -44,11 +46,26 @@ def sentence_starts(text: str, pos: int = 0) -> list[int]:
 
 
 def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
-    """A date or period stated in a lead-in for all its items ("hoàn thành trong tháng 11, cụ thể:")."""
+    """A date or period stated in a lead-in for all its items ("hoàn thành trong tháng 11, cụ thể:").
+
+    The aim the lead-in opens with is not one ("Để kịp khánh thành trước ngày 15/12/2026, yêu cầu
+    các bộ: …"): only what follows it can set the items' deadline."""
+    purpose = _PURPOSE.match(text)
+    if purpose:
+        text = text[purpose.end() :]
     if not _SECTION_DEADLINE_CUE.search(text):
         return None
     dl = pick_deadline(text, doc_date)
     return dl if dl.kind in ("date", "period") else None
+
+
+_CLAUSE_END = re.compile(r";\s")
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause opening at ``at`` ends: its semicolon, else the end of the text."""
+    m = _CLAUSE_END.search(text, at)
+    return m.start() + 1 if m else len(text)
 
 
 def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
@@ -64,6 +81,20 @@ def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[
             continue
         tail = text[at:]
         head = text[:at]
+        clause_end = _clause_end(text, at)
+        if clause_end < len(text.rstrip(" .;")):
+            # "…; báo cáo Thủ tướng hằng tuần vào thứ Sáu; …": a periodic report in the middle
+            # of an item is split off alone, the rest stays with the item.
+            clause_dl = pick_deadline(text[at:clause_end], doc_date)
+            periodic = clause_dl.kind == "recurring" and not (clause_dl.recurrence or "").startswith(
+                "periodic"
+            )
+            if periodic and pick_deadline(head, doc_date).kind != "recurring":
+                head_end = len(text[:at].rstrip())
+                rest_start = clause_end + len(text[clause_end:]) - len(text[clause_end:].lstrip())
+                rest = join_lines([line.slice(0, head_end), line.slice(rest_start)])
+                report = line.slice(at, clause_end - 1)
+                return [(rest, ""), (report, "Tách phần báo cáo có thời hạn riêng.")]
         tail_dl = pick_deadline(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue

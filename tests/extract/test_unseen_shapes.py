@@ -260,3 +260,38 @@ Trân trọng thông báo./."""
     (task,) = extract(CONG_VAN.format(body=body)).tasks
     assert task.lead == "các Sở Công Thương"
     assert task.deadline.date.isoformat() == "2026-03-05"
+
+
+def test_a_periodic_report_in_the_middle_of_an_item_is_split_off_alone():
+    body = "1. Cục Quản lý thị trường kiểm tra hàng hóa dịp Tết; báo cáo Bộ trưởng hằng tuần vào thứ Sáu; hoàn thành đợt kiểm tra trước ngày 31/01/2027."
+    first, report = extract(CONG_VAN.format(body=body)).tasks
+    assert first.text.endswith("hoàn thành đợt kiểm tra trước ngày 31/01/2027.")
+    assert first.deadline.date.isoformat() == "2027-01-31"
+    assert report.text == "báo cáo Bộ trưởng hằng tuần vào thứ Sáu"
+    assert report.deadline.kind == "recurring"
+
+
+def test_the_aim_of_a_lead_in_is_not_the_deadline_of_its_items():
+    body = """Để kịp khánh thành công trình trước ngày 15/12/2026, yêu cầu các đơn vị:
+
+1. Cục Xúc tiến thương mại chuẩn bị gian hàng giới thiệu sản phẩm.
+
+2. Cục Xuất nhập khẩu hoàn thành thủ tục thông quan thiết bị trước ngày 30/11/2026."""
+    first, second = extract(CONG_VAN.format(body=body)).tasks
+    assert first.deadline.kind == "none"
+    assert second.deadline.date.isoformat() == "2026-11-30"
+
+
+def test_a_deadline_on_its_own_line_under_an_item_belongs_to_it():
+    body = """II. NHIỆM VỤ
+
+1. Sở Tài chính thẩm định phương án hỗ trợ
+Thời hạn chậm nhất trước ngày 20/3/2026.
+
+2. Sở Y tế bố trí đội y tế lưu động
+Thời hạn trong tháng 3/2026."""
+    tasks = _tasks(body)
+    assert [(t.lead, t.deadline.date.isoformat()) for t in tasks] == [
+        ("Sở Tài chính", "2026-03-20"),
+        ("Sở Y tế", "2026-03-31"),
+    ]
