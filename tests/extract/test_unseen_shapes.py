@@ -295,3 +295,9 @@ Thời hạn trong tháng 3/2026."""
         ("Sở Tài chính", "2026-03-20"),
         ("Sở Y tế", "2026-03-31"),
     ]
+
+
+def test_a_unit_named_as_the_focal_agency_leads():
+    body = "1. Giao Cục Xúc tiến thương mại là cơ quan đầu mối, chủ trì, phối hợp với Cục Xuất nhập khẩu tổ chức hội chợ hàng Việt."
+    (task,) = extract(CONG_VAN.format(body=body)).tasks
+    assert (task.lead, task.coordinators) == ("Cục Xúc tiến thương mại", ("Cục Xuất nhập khẩu",))
