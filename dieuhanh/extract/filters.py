@@ -96,6 +96,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"^buoc \d", "Mô tả bước của quy trình."),
     (r"^quyet dinh (?!cac |nhung )\w", "Mô tả thẩm quyền, không phải nhiệm vụ."),
+    (
+        r"^(?:duoc|co) quyen\b|^duoc (?:phan cap|giao quyen|uy quyen)\b",
+        "Mô tả thẩm quyền, không phải nhiệm vụ.",
+    ),
+    (r"co trach nhiem thi hanh", "Điều khoản thi hành."),
     (r"^(?:tai|theo) (?:diem|khoan|dieu|muc) \w", "Trích dẫn quy định pháp luật."),
     (
         r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",

@@ -145,6 +145,9 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Chủ tịch Hội đồng thành viên, Tổng giám đốc các công ty trực thuộc UBND xã;",
         "Ủy ban nhân dân xã kính báo cáo Ủy ban nhân dân tỉnh./.",
         "Ngày 12/3/2026, Công an xã có báo cáo số 15/BC-CA về tình hình an ninh.",
+        "Khi xảy ra thiên tai, Chủ tịch UBND xã được quyền huy động lực lượng tại chỗ.",
+        "Công an xã và các cơ quan liên quan có trách nhiệm thi hành Quyết định này./.",
+        "Các tổ chức, cá nhân liên quan.",
     ],
 )
 def test_passages_that_are_not_tasks(item):
