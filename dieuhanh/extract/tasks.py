@@ -47,7 +47,6 @@ from dieuhanh.extract.units import (
     find_units,
     has_duty_word,
     leading_units,
-    starts_with_unit,
     unit_list,
 )
 from dieuhanh.vn.deadlines import Deadline, parse_deadline
@@ -619,7 +618,8 @@ def _addressee_line(text: str, duty: str) -> str | None:
     ("Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng công ty …;")."""
     if not duty.strip(" .;,") or (_TITLE_OPENING.match(text) and not has_duty_word(text)):
         return "Dòng danh sách nơi gửi, không giao việc."
-    if len(text.split()) <= 8 and starts_with_unit(text) and not has_duty_word(text):
+    names, end = unit_list(text)
+    if names and len(text.split()) <= 8 and not has_duty_word(text[end:]):
         return "Chỉ nêu tên đơn vị, không giao việc."
     return None
 
