@@ -95,6 +95,13 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (r"^buoc \d", "Mô tả bước của quy trình."),
+    (
+        r"^(?:can cu (?:vao )?chuc nang,? nhiem vu[^;.]{0,30}?,\s*)?(?:khan truong |chu dong )?"
+        r"(?:phoi hop (?:voi )?[^.;]{0,80}? )?(?:to chuc )?trien khai(?: thuc hien)? "
+        r"(?:ke hoach|chi thi|cong van|cong dien|thong bao)(?: nay)?\b[^;]{0,60}(?:;[^;]{0,120})?$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (r"^sau khi nghe\b", "Câu dẫn của thông báo kết luận."),
     (r"^quyet dinh (?!cac |nhung )\w", "Mô tả thẩm quyền, không phải nhiệm vụ."),
     (
         r"^(?:duoc|co) quyen\b|^duoc (?:phan cap|giao quyen|uy quyen)\b",
@@ -113,7 +120,7 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
     (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
-    (r"^ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
+    (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
     (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
     (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
     (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
@@ -140,7 +147,7 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"\(dat \d", "Kết quả đã đạt."),
     (
-        r"^[^:.;]{1,60}: (?:khong (?:cao|thap) hon |tang |giam |muc )?\d[\d.,]* ?(?:dong|trieu|ty|%)",
+        r"^[^:;]{1,60}: (?:khong (?:cao|thap) hon |tang |giam |muc )?\d[\d.,]* ?(?:dong|trieu|ty|%)",
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),

@@ -148,6 +148,9 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Khi xảy ra thiên tai, Chủ tịch UBND xã được quyền huy động lực lượng tại chỗ.",
         "Công an xã và các cơ quan liên quan có trách nhiệm thi hành Quyết định này./.",
         "Các tổ chức, cá nhân liên quan.",
+        "Căn cứ chức năng, nhiệm vụ, phối hợp với các đơn vị liên quan triển khai thực hiện Kế hoạch theo quy định.",
+        "Chiều ngày 04 tháng 3 năm 2026, đồng chí Chủ tịch UBND xã đã làm việc với các thôn.",
+        "Sau khi nghe báo cáo của các thôn, Chủ tịch UBND xã kết luận như sau:",
     ],
 )
 def test_passages_that_are_not_tasks(item):
