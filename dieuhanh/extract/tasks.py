@@ -47,6 +47,7 @@ from dieuhanh.extract.units import (
     find_units,
     has_duty_word,
     leading_units,
+    unit_at,
     unit_list,
 )
 from dieuhanh.vn.deadlines import Deadline, parse_deadline
@@ -94,6 +95,8 @@ _PRIVATE_PARTY = re.compile(
 _TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu)\b")
 # "giao" before a unit: a duty handed out explicitly.
 _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
+# A heading addressed to a class of units: "Đối với các cơ sở sản xuất …:".
+_FOR_UNITS = re.compile(r"Đối với (?P<name>[Cc]ác [^:;.]{3,200}?)\s*:?$")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -273,6 +276,11 @@ class TaskBuilder:
         units = lead_in_units(text)
         if not units and self.province and _PROVINCE_LEAD_IN.search(text):
             units = [self.province]
+        addressed = None if units else _FOR_UNITS.match(text)
+        if addressed and unit_at(addressed.group("name"), 0):
+            # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.
+            name = addressed.group("name")
+            units = [name[0].upper() + name[1:]]
         if units:
             changes["units"] = tuple(units)
             changes["unit_reason"] = f"Tiêu đề/câu dẫn: “{_short(text)}”."

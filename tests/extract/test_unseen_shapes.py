@@ -301,3 +301,13 @@ def test_a_unit_named_as_the_focal_agency_leads():
     body = "1. Giao Cục Xúc tiến thương mại là cơ quan đầu mối, chủ trì, phối hợp với Cục Xuất nhập khẩu tổ chức hội chợ hàng Việt."
     (task,) = extract(CONG_VAN.format(body=body)).tasks
     assert (task.lead, task.coordinators) == ("Cục Xúc tiến thương mại", ("Cục Xuất nhập khẩu",))
+
+
+def test_a_heading_addressed_to_a_class_of_units_leads_its_bullets():
+    body = """1. Đối với các cơ sở chăn nuôi có quy mô lớn gần khu dân cư:
+
++ Vận hành hệ thống xử lý chất thải đạt quy chuẩn.
+
++ Báo cáo kết quả quan trắc môi trường về Sở Nông nghiệp và Môi trường."""
+    tasks = extract(CONG_VAN.format(body=body)).tasks
+    assert [t.lead for t in tasks] == ["Các cơ sở chăn nuôi có quy mô lớn gần khu dân cư"] * 2
