@@ -12,7 +12,7 @@ no unit give none either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
@@ -147,8 +147,28 @@ class TaskBuilder:
         enacting = next((i for i, c in enumerate(children) if _ENACTING.match(c.text)), None)
         if enacting is not None:
             children = children[enacting:]
-        self._children(children, ctx, top=True)
+        self._children(self._without_addressee_lines(children), ctx, top=True)
         return self.tasks
+
+    def _without_addressee_lines(self, children: list[Block]) -> list[Block]:
+        """The body less the addressee lines a crawl left at its start ("Dân tộc và Tôn giáo, Y tế;",
+        "- Công an Thành phố;" … "- Các đơn vị …."): short lines, each closed by ";", the last
+        by "." or ";". What a crawl glued under the last one is kept as body."""
+        count = 0
+        for child in children:
+            text = child.text
+            if child.kind not in ("item", "paragraph") or len(text.split()) > 25:
+                break
+            if not text.endswith(";") and not (count and text.endswith(".")):
+                break
+            self.dropped.append((child.line.slice(child.body), "Dòng danh sách nơi gửi."))
+            count += 1
+            if text.endswith("."):
+                break
+        if not count:
+            return children
+        glued = [replace(c, continuation=False) for c in children[count - 1].children if c.continuation]
+        return [*glued, *children[count:]]
 
     def _children(self, children: list[Block], ctx: Context, top: bool = False) -> int:
         made = 0

@@ -311,3 +311,26 @@ def test_a_heading_addressed_to_a_class_of_units_leads_its_bullets():
 + Báo cáo kết quả quan trắc môi trường về Sở Nông nghiệp và Môi trường."""
     tasks = extract(CONG_VAN.format(body=body)).tasks
     assert [t.lead for t in tasks] == ["Các cơ sở chăn nuôi có quy mô lớn gần khu dân cư"] * 2
+
+
+def test_addressee_lines_left_at_the_start_of_the_body_are_not_tasks():
+    letter = """BỘ CÔNG THƯƠNG
+
+Số: 815/BCT-KH
+
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+Kính gửi:
+- Các Sở: Công Thương, Tài chính,
+Xây dựng, Y tế;
+- Công an các tỉnh;
+- Các doanh nghiệp phân phối xăng dầu.
+Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Công Thương đề nghị các đơn vị như sau:
+1. Các Sở Công Thương kiểm tra việc niêm yết giá tại các cửa hàng xăng dầu.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+    result = extract(letter)
+    assert [t.lead for t in result.tasks] == ["Các Sở Công Thương"]
