@@ -50,7 +50,7 @@ from dieuhanh.extract.units import (
     unit_at,
     unit_list,
 )
-from dieuhanh.vn.deadlines import Deadline, parse_deadline
+from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
 _FIELD = re.compile(
@@ -97,6 +97,8 @@ _TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đố
 _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
 # A heading addressed to a class of units: "Đối với các cơ sở sản xuất …:".
 _FOR_UNITS = re.compile(r"Đối với (?P<name>[Cc]ác [^:;.]{3,200}?)\s*:?$")
+# A closing sentence about everything above it: "… các nội dung nêu trên", "các nhiệm vụ trên".
+_ABOVE = re.compile(r"(?:nội dung|nhiệm vụ|yêu cầu|việc|vấn đề)(?: đã)? (?:nêu |được giao )?(?:ở )?trên\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -209,6 +211,8 @@ class TaskBuilder:
                 continue
             if child.kind == "paragraph" and not child.continuation:
                 text = child.text
+                if top and self._closing_deadline(child):
+                    continue
                 if local.mode != "skip" and text.endswith(":") and not child.children:
                     units = lead_in_units(text)
                     if units:
@@ -238,6 +242,23 @@ class TaskBuilder:
             made += self._item(child, local)
         made += flush()
         return made
+
+    def _closing_deadline(self, block: Block) -> bool:
+        """A closing sentence that sets one deadline for every item above it ("… bảo đảm đến hết
+        tháng 12 năm 2025 giải quyết dứt điểm … các nội dung nêu trên./."): the items without a
+        deadline of their own take it, and the sentence is no task of its own."""
+        text = block.text
+        if not _ABOVE.search(text) or not self.tasks:
+            return False
+        deadline = pick_deadline(text, self.doc.doc_date)
+        if deadline.kind not in ("date", "period"):
+            return False
+        for task in self.tasks:
+            if task.deadline.kind == "none" and not task.deadline.text:
+                task.deadline = deadline
+                task.reasons["deadline"] = f"Thời hạn chung ở câu kết: “{_short(text)}”. {deadline.reason}"
+        self.dropped.append((block.line, "Câu kết nêu thời hạn chung cho các nội dung trên."))
+        return True
 
     def _item(self, block: Block, ctx: Context) -> int:
         text = block.text

@@ -334,3 +334,14 @@ Nơi nhận:
 """
     result = extract(letter)
     assert [t.lead for t in result.tasks] == ["Các Sở Công Thương"]
+
+
+def test_a_closing_sentence_sets_the_deadline_of_the_items_above_it():
+    body = """1. Các Sở Công Thương kiểm tra việc niêm yết giá tại các cửa hàng.
+
+2. Các Sở Công Thương rà soát dự trữ xăng dầu, hoàn thành trong tháng 4/2026.
+
+Đề nghị các Sở Công Thương khẩn trương chỉ đạo, bảo đảm trước ngày 31/3/2026 hoàn thành các nội dung nêu trên./."""
+    first, second = extract(CONG_VAN.format(body=body)).tasks
+    assert first.deadline.date.isoformat() == "2026-03-31"
+    assert second.deadline.date.isoformat() == "2026-04-30"
