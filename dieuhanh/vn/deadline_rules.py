@@ -271,6 +271,7 @@ _rule(
     "event",
     rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,:|\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,:|\n()]{{1,40}})?"
     rf"|(?:ngay\s+)?sau\s+khi\s+{_UNTIL_PUNCT}{{2,80}}"
+    rf"|(?<![a-z])khi\s+(?!can\s+thiet|co\s+yeu\s+cau|phat\s+hien|xay\s+ra)[^.;,:|\n]{{2,60}}(?=,)"
     rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+{_UNTIL_PUNCT}{{2,100}})",
     build_event,
     first_words=("bao", "ngay", "khi", "sau", "tu"),

@@ -332,3 +332,26 @@ def test_a_time_phrase_that_qualifies_an_object_is_no_deadline(text):
 def test_a_deadline_after_a_qualified_object_is_still_read():
     text = "Báo cáo kết quả xếp loại năm 2026 về Sở Nội vụ trước ngày 15/01/2027."
     assert pick_deadline(text, DOC).date == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Tổ chức thu gom rác thải, khơi thông cống rãnh sau khi nước rút.", "sau khi nước rút"),
+        ("Khi sơ tán dân khỏi vùng sạt lở, bố trí lực lượng dẫn đường.", "Khi sơ tán dân khỏi vùng sạt lở"),
+    ],
+)
+def test_an_event_that_will_happen_is_a_relative_deadline(text, trigger):
+    d = pick_deadline(text, DOC)
+    assert (d.kind, d.trigger) == ("relative", trigger)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khi cần thiết, báo cáo UBND xã.",
+        "Hỗ trợ người dân sau khi nước rút về nơi ở cũ còn khó khăn, nhất là hộ nghèo",
+    ],
+)
+def test_an_occasion_is_not_a_deadline(text):
+    assert pick_deadline(text, DOC).kind == "none"
