@@ -66,7 +66,7 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^viec [^.;]{0,80}? phai (?:bao dam|dam bao)", "Nguyên tắc, định hướng."),
     (r"^lua chon (?:tu van|nha thau)[^.;]{0,40}co du nang luc", "Tiêu chí lựa chọn, nguyên tắc."),
     (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
-    (r"^(?:truong hop|neu|trong truong hop)\b", "Yêu cầu có điều kiện."),
+    (r"^(?:truong hop|neu|trong truong hop|khi (?:co|phat hien|xay ra))\b", "Yêu cầu có điều kiện."),
     (
         r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
         "Yêu cầu có điều kiện.",
