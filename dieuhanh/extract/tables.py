@@ -43,6 +43,7 @@ _PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")
 _PEOPLE_HEADER = re.compile(r"\bho (?:va )?ten\b")
 # Catalogues of administrative procedures and their process steps list no duties of a unit.
 _PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|ma so|dich vu cong")
+_PROGRESS_HEADER = re.compile(r"ket qua thuc hien|tinh hinh thuc hien|ket qua dat duoc")
 # A header cell is a short label; a longer cell is a data row or running text.
 _HEADER_CELL_MAX = 100
 # A row number: "7", "7.", "2.1" (a sub-row of a numbered group).
@@ -137,6 +138,12 @@ def _is_header(cells: list[str]) -> bool:
     return "lead" in roles and ("task" in roles or "time" in roles)
 
 
+def _is_progress_report(header: list[str]) -> bool:
+    """A table reporting how earlier tasks went ("Kết quả thực hiện", "Tình hình thực hiện"
+    columns): it assigns nothing new."""
+    return _PROGRESS_HEADER.search(fold_key(" ".join(header))) is not None
+
+
 def _header_start(cells: list[str]) -> int:
     """Where the header row starts: a crawl glues the caption or signature cell before it to the
     same row ("…của UBND tỉnh)", "TT", "Nội dung", …), and such cells come before the "TT" one."""
@@ -171,7 +178,7 @@ def _rows_to_table(
         return Table(start, end, tuple(header), (), (), layout)
     header_at, first_cell = found
     header = [c.text for c in raw_rows[header_at][first_cell:]]
-    roles = column_roles(header)
+    roles = () if _is_progress_report(header) else column_roles(header)
     data = raw_rows[header_at + 1 :]
     if clean is not None:
         data = [[_spanned(clean, c) for c in row] for row in data]
@@ -198,10 +205,12 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             if _is_header(cell_texts):
                 # Another table follows without a break: its own header names its columns.
                 header_key = [fold_key(t) for t in cell_texts]
-                roles = column_roles(cell_texts)
+                roles = () if _is_progress_report(cell_texts) else column_roles(cell_texts)
                 task_col = roles.index("task") if "task" in roles else 1
                 last_numbered, group = {}, ""
                 continue
+        if not roles:
+            continue  # the rows of a progress report
         if not numbered and len(texts) <= 2 and _GROUP.match(first):
             group = " ".join(texts)
             continue

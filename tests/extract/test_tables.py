@@ -241,3 +241,11 @@ def test_row_numbers_under_a_header_without_a_number_cell():
 | 1.1 | Số hóa hồ sơ hộ tịch | Công an xã | Năm 2026 |"""
     (row,) = _only_table(text).rows
     assert (row.number, row.get("task"), row.get("lead")) == ("1.1", "Số hóa hồ sơ hộ tịch", "Công an xã")
+
+
+def test_a_progress_report_glued_after_a_task_table_gives_no_rows():
+    text = """| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Phòng Kinh tế | 30/6/2026 |
+| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện |
+| 1 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2025 | Đã hoàn thành |"""
+    assert [r.get("task") for r in _only_table(text).rows] == ["Lập danh mục dữ liệu dùng chung"]
