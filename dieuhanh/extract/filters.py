@@ -29,7 +29,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (
-        rf"^[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
+        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von))"
+        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
@@ -72,7 +73,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Yêu cầu có điều kiện.",
     ),
     (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
-    (r"^(?:khuyen khich|han che)\b", "Khuyến khích hoặc hạn chế, không phải nhiệm vụ."),
+    (r"^khuyen khich\b", "Khuyến khích, không phải nhiệm vụ."),
+    (
+        r"^han che\b[^.;]{0,80}\b(?:nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan)",
+        "Hạn chế đối với người dân, không phải nhiệm vụ.",
+    ),
     (r"^tren day la\b", "Câu kết của văn bản."),
     (r"^(?:ban hanh kem theo|phe duyet kem theo)", "Điều khoản ban hành, phê duyệt."),
     (r"(?:quyet dinh|ke hoach|chi thi) (?:nay )?co hieu luc", "Điều khoản hiệu lực."),
@@ -151,14 +156,20 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
-    (
-        r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",
-        "Kết quả đã thực hiện.",
-    ),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
+# A verb of duty before "đã" makes it a participle of the object ("thu hồi giấy phép đã cấp",
+# "theo Quy chế đã ban hành"), not a past result.
+_DUTY_VERB = re.compile(
+    r"\b(?:[Rr]à soát|[Tt]hu hồi|[Tt]riển khai|[Tt]hực hiện|[Tt]ổ chức|[Kk]iểm tra|[Hh]ướng dẫn|[Cc]ập nhật|"
+    r"[Tt]ổng hợp|[Bb]áo cáo|[Xx]ử lý|[Hh]oàn thiện|[Ss]ửa đổi|[Đđ]ôn đốc|[Tt]heo dõi|[Cc]ông khai)\b"
+)
+
+
+def _duty_before(text: str) -> bool:
+    return _DUTY_VERB.search(text) is not None
 
 
 def _mostly_figures(key: str, words: int) -> bool:
@@ -181,7 +192,8 @@ _RULES = tuple((re.compile(pattern), reason) for pattern, reason in _RULE_TEXTS)
 def not_task_reason(duty: str) -> str | None:
     """Why the duty text (subject removed) is not a task, or None when it may be one."""
     key = fold(duty[:400]).lstrip(" :,-")
-    if _PAST.search(duty[:120]):
+    past = _PAST.search(duty[:120])
+    if past and not _duty_before(duty[: past.end()]):
         return "Kết quả đã thực hiện."
     if _CITED_DOCUMENT.match(duty):
         return "Danh mục văn bản được dẫn."

@@ -99,6 +99,12 @@ _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-Z
 _FOR_UNITS = re.compile(r"Đối với (?P<name>[Cc]ác [^:;.]{3,200}?)\s*:?$")
 # A closing sentence about everything above it: "… các nội dung nêu trên", "các nhiệm vụ trên".
 _ABOVE = re.compile(r"(?:nội dung|nhiệm vụ|yêu cầu|việc|vấn đề)(?: đã)? (?:nêu |được giao )?(?:ở )?trên\b")
+# Citizens and private bodies, as the subject of a restriction.
+_PUBLIC = re.compile(
+    r"(?:[Cc]ác )?(?:tổ chức|cá nhân|người dân|Nhân dân|hộ gia đình|doanh nghiệp|Doanh nghiệp)\b"
+)
+# "Hạn chế …", after what is left of the subject ("cá nhân: Hạn chế …").
+_RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -531,6 +537,7 @@ class TaskBuilder:
                 (n == 0 and opened and not_task_reason(part_line.text))
                 or not_task_reason(duty)
                 or _addressee_line(part_line.text, duty)
+                or _restriction_on_the_public(duty, lead)
             )
             if reason:
                 self.dropped.append((part_line, reason))
@@ -670,6 +677,14 @@ def _addressee_line(text: str, duty: str) -> str | None:
     names, end = unit_list(text)
     if names and len(text.split()) <= 8 and not has_duty_word(text[end:]):
         return "Chỉ nêu tên đơn vị, không giao việc."
+    return None
+
+
+def _restriction_on_the_public(duty: str, lead: str) -> str | None:
+    """ "Các tổ chức, cá nhân: Hạn chế khoan giếng …" restricts citizens; "Sở Y tế hạn chế …" may be
+    a duty."""
+    if _RESTRICTION.match(duty) and _PUBLIC.match(lead):
+        return "Hạn chế đối với người dân, không phải nhiệm vụ."
     return None
 
 

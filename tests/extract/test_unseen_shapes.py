@@ -345,3 +345,21 @@ def test_a_closing_sentence_sets_the_deadline_of_the_items_above_it():
     first, second = extract(CONG_VAN.format(body=body)).tasks
     assert first.deadline.date.isoformat() == "2026-03-31"
     assert second.deadline.date.isoformat() == "2026-04-30"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "1. Công an xã rà soát, thu hồi các giấy phép đã cấp không đúng quy định.",
+        "1. Công an xã kiểm tra việc thực hiện theo Quy chế đã ban hành tại các thôn.",
+        "1. Văn phòng HĐND và UBND xã bố trí kinh phí để thực hiện Kế hoạch này.",
+        "1. Trạm y tế xã hạn chế tổ chức các sự kiện đông người trong thời gian có dịch.",
+    ],
+)
+def test_duties_that_look_like_non_tasks_are_kept(item):
+    assert len(extract(CONG_VAN.format(body=item)).tasks) == 1
+
+
+def test_a_restriction_on_the_public_is_not_a_task():
+    body = "1. Các tổ chức, cá nhân: Hạn chế khoan mới giếng khai thác nước dưới đất."
+    assert extract(CONG_VAN.format(body=body)).tasks == ()
