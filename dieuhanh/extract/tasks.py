@@ -105,6 +105,7 @@ _PUBLIC = re.compile(
 )
 # "Hạn chế …", after what is left of the subject ("cá nhân: Hạn chế …").
 _RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
+_CONDITIONAL = "Yêu cầu có điều kiện."
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -248,6 +249,12 @@ class TaskBuilder:
             made += self._item(child, local)
         made += flush()
         return made
+
+    def _later_clause_has_deadline(self, text: str) -> bool:
+        """Whether a clause after the first one ("…; hoàn thành trước ngày 30/6/2026") states a
+        date or period."""
+        m = re.search(r"[;.]\s", text)
+        return bool(m) and pick_deadline(text[m.end() :], self.doc.doc_date).kind in ("date", "period")
 
     def _closing_deadline(self, block: Block) -> bool:
         """A closing sentence that sets one deadline for every item above it ("… bảo đảm đến hết
@@ -539,6 +546,8 @@ class TaskBuilder:
                 or _addressee_line(part_line.text, duty)
                 or _restriction_on_the_public(duty, lead)
             )
+            if reason == _CONDITIONAL and self._later_clause_has_deadline(part_line.text):
+                reason = None  # the condition sits beside a clause that carries the deadline
             if reason:
                 self.dropped.append((part_line, reason))
                 continue

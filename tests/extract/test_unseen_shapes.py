@@ -363,3 +363,9 @@ def test_duties_that_look_like_non_tasks_are_kept(item):
 def test_a_restriction_on_the_public_is_not_a_task():
     body = "1. Các tổ chức, cá nhân: Hạn chế khoan mới giếng khai thác nước dưới đất."
     assert extract(CONG_VAN.format(body=body)).tasks == ()
+
+
+def test_a_conditional_clause_beside_the_items_deadline_does_not_drop_it():
+    body = "1. Trường hợp phát sinh vướng mắc, Cục Xuất nhập khẩu báo cáo Bộ trưởng; hoàn thành cấp phép cho các lô hàng trước ngày 15/4/2026."
+    (task,) = extract(CONG_VAN.format(body=body)).tasks
+    assert task.deadline.date.isoformat() == "2026-04-15"
