@@ -1,11 +1,12 @@
 """How extraction time grows with the size of one document: 1, 2, 4, 8 and 16 MB.
 
-    .venv/bin/python bench/extract_scale.py [--sizes 1,2,4,8,16] [--max-seconds 120] [--docs-dir DIR]
+    .venv/bin/python bench/extract_scale.py [--sizes 1,2,4,8,16] [--max-seconds 120] [--docs-dir DIR] [--whole]
 
 Each text is one long plan built from the real directives of the sample mix (the five
 sample_data/directives files and ../shared/devset/docs when present) repeated under one header,
 with their numbered items renumbered so that the numbers keep growing (items 100 and above
-included), as a huge crawled page or a merged plan would read. For each size it prints the
+included), as a huge crawled page or a merged plan would read. With ``--whole`` the documents
+are glued whole, each with its own header and closing, as a pasted bundle would read. For each size it prints the
 seconds of ``extract`` and the tasks found, then the exponent k of time ∝ size^k fitted by least
 squares on the logarithms: k ≈ 1 is linear, k ≈ 2 quadratic. A size whose run passes
 ``--max-seconds`` stops the series (the larger ones would only take longer).
@@ -41,8 +42,9 @@ Tổng hợp nhiệm vụ năm 2026
 _ITEM = re.compile(r"^(\d{1,3})\.(?=\s)", re.MULTILINE)
 
 
-def body_texts(folder: Path | None = None) -> list[str]:
-    """The bodies of the mix, without their own header and closing (signature, Nơi nhận)."""
+def body_texts(folder: Path | None = None, whole: bool = False) -> list[str]:
+    """The bodies of the mix, without their own header and closing (signature, Nơi nhận), or the
+    whole documents with ``whole``."""
     if folder is not None:
         paths = sorted(folder.glob("*.txt"))
     else:
@@ -52,6 +54,9 @@ def body_texts(folder: Path | None = None) -> list[str]:
     bodies = []
     for path in paths:
         text = path.read_text(encoding="utf-8")
+        if whole:
+            bodies.append(text)
+            continue
         header = parse_header(text)
         bodies.append(text[header.body_start : header.body_end])
     return bodies
@@ -91,8 +96,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,2,4,8,16", help="sizes in MB, comma-separated")
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--docs-dir", type=Path, help="take the bodies from these .txt files instead")
+    parser.add_argument("--whole", action="store_true", help="glue whole documents, headers included")
     args = parser.parse_args()
-    bodies = body_texts(args.docs_dir)
+    bodies = body_texts(args.docs_dir, args.whole)
     extract(bodies[0])  # imports and compiled patterns, outside the timings
     points = []
     print(f"{'MB':>6} {'seconds':>9} {'s/MB':>7} {'tasks':>7}")
