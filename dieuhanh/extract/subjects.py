@@ -26,7 +26,7 @@ _PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?:
 
 # After a subject comes the duty: a lower-case verb phrase or a colon ("Công an xã: …").
 _SUBJECT_VERB = re.compile(
-    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là(?! cơ quan (?:đầu mối|thường trực|chủ trì))|đã|được giao làm)\b)["
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng| nhiệm vụ)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là(?! cơ quan (?:đầu mối|thường trực|chủ trì))|đã|được giao làm)\b)["
     + LOWER
     + "])"
 )
