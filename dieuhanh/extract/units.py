@@ -148,6 +148,8 @@ _COLLECTIVE_NOUNS = (
     "Vụ",
     "Tổng công ty",
     "Ngân hàng",
+    "tập đoàn",
+    "Tập đoàn",
 )
 
 
@@ -257,7 +259,7 @@ _JOINERS = ("và", "-", "–", "&")
 # "Các trưởng thôn, tổ trưởng tổ dân phố": heads of villages act for them; not a title to drop.
 _VILLAGE_HEAD = re.compile(r"(?:[Cc]ác )?(?:trưởng|Trưởng) (?:thôn|bản|ấp|khu phố)\b")
 _COLLECTIVE_CONT = re.compile(
-    r"(?:tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
+    r"(?:[Tt]ổng [Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
     r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")

@@ -162,6 +162,7 @@ def test_a_pattern_matches_only_where_its_first_two_characters_allow():
         ),
         ("Văn phòng Thường trực Ban Chỉ đạo tổng hợp", ["Văn phòng Thường trực Ban Chỉ đạo"]),
         ("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực rà soát", ["Bộ Tài chính"]),
+        ("Các Tập đoàn, Tổng công ty nhà nước rà soát", ["Các Tập đoàn, Tổng công ty nhà nước"]),
     ],
 )
 def test_unit_names_outside_a_capitalised_head_word(text, expected):

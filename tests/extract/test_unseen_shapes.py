@@ -369,3 +369,9 @@ def test_a_conditional_clause_beside_the_items_deadline_does_not_drop_it():
     body = "1. Trường hợp phát sinh vướng mắc, Cục Xuất nhập khẩu báo cáo Bộ trưởng; hoàn thành cấp phép cho các lô hàng trước ngày 15/4/2026."
     (task,) = extract(CONG_VAN.format(body=body)).tasks
     assert task.deadline.date.isoformat() == "2026-04-15"
+
+
+def test_a_unit_acting_by_its_assigned_duties_keeps_its_subject():
+    body = "1. Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công chỉ đạo, đôn đốc các địa phương."
+    (task,) = extract(CONG_VAN.format(body=body)).tasks
+    assert task.lead == "các Phó Thủ tướng Chính phủ"
