@@ -318,17 +318,12 @@ def _table_lines(tbl, fonts: _DocxFonts) -> list[str]:
     table = Table(tbl, None)
     lines = []
     for row in table.rows:
-        cells = [_cell_text(cell, fonts) for cell in row.cells]
+        cells = [
+            " ".join(fonts.paragraph_text(p._p) for p in cell.paragraphs).replace("\n", " ").strip()
+            for cell in row.cells
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
-
-
-def _cell_text(cell, fonts: _DocxFonts) -> str:
-    """The paragraphs of a cell, then the cells of any table nested in it ("; " between them)."""
-    parts = [" ".join(fonts.paragraph_text(p._p) for p in cell.paragraphs)]
-    for nested in cell.tables:
-        parts.extend(_cell_text(inner, fonts) for row in nested.rows for inner in row.cells)
-    return "; ".join(p for p in parts if p.strip()).replace("\n", " ").replace("|", "/").strip()
 
 
 class _DocxFonts:
