@@ -4,7 +4,8 @@ The labelling rules exclude preambles, statements of responsibility or
 attitude, general compliance, principles, conditionals, encouragements, calls
 to carry out "this plan", promulgation and enforcement clauses, goals, and
 lists of cited documents. Every rule is one pattern over the folded duty text
-(diacritics removed), so it reads the way the drafters write.
+(diacritics removed), so it reads the way the drafters write; the first rule that matches
+gives the reason.
 """
 
 from __future__ import annotations
@@ -15,130 +16,164 @@ from dieuhanh.vn.fold import fold
 
 _DOC = r"(?:cong van|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|van ban|chi dao|y kien|luat|nghi dinh|thong tu|chuong trinh|cong dien|ket luan|de an)"
 
-# (pattern, reason); the patterns are compiled together below, not one by one.
-_RULES: tuple[tuple[str, str], ...] = tuple(
-    (p, reason)
-    for p, reason in (
-        (
-            rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
-            "Đoạn căn cứ, mở đầu.",
-        ),
-        (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
-        (
-            rf"^(?:can cu (?:vao )?(?:chuc nang|nhiem vu|noi dung)[^;.]{{0,40}}?,?\s*)?(?:chu dong |nghiem tuc |khan truong )?(?:to chuc |trien khai )?"
-            rf"(?:trien khai |to chuc )?thuc hien (?:nghiem tuc |hieu qua )?(?:cac noi dung )?{_DOC}(?! so)(?! \d)",
-            "Lời kêu gọi chung triển khai văn bản này.",
-        ),
-        (
-            rf"^[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
-            "Lời kêu gọi chung triển khai văn bản này.",
-        ),
-        (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
-        (
-            r"^(?:[^.;]{0,300}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
-            "Nêu trách nhiệm, không phải việc cụ thể.",
-        ),
-        (r"^chiu trach nhiem (?:ve|thi hanh)", "Nêu trách nhiệm, không phải việc cụ thể."),
-        (
-            r"^(?:quyet tam|nhan thuc ro|nang cao nhan thuc,? quyet tam|huy dong toi da nguon luc,? quyet tam)",
-            "Nêu quyết tâm, thái độ.",
-        ),
-        (r"^(?:tap the [^.;]{0,150}?)?nhan thuc ro", "Nêu nhận thức, thái độ."),
-        (
-            r"^(?:thuc hien|chap hanh) nghiem (?:tuc )?(?:cac |viec )?(?:quy dinh|chi dao|che do quan ly|luat)",
-            "Yêu cầu tuân thủ chung.",
-        ),
-        (r"^nghiem tuc thuc hien (?:dung )?(?:cac )?quy dinh", "Yêu cầu tuân thủ chung."),
-        (r"^thuc hien (?:dung |day du )?(?:cac )?quy dinh (?:ve|cua|phap luat)", "Yêu cầu tuân thủ chung."),
-        (
-            r"^co trach nhiem (?:to chuc,? )?thuc hien (?:hieu qua )?(?:va )?chap hanh",
-            "Yêu cầu tuân thủ chung.",
-        ),
-        (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
-        (
-            r"^[^.;]{0,200}?co trach nhiem (?:to chuc,? )?(?:thuc hien (?:hieu qua )?(?:va )?)?(?:tuan thu|chap hanh|thuc hien nghiem)",
-            "Yêu cầu tuân thủ chung.",
-        ),
-        (
-            r"^(?:trong qua trinh [^;.]{0,80}?,\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
-            "Nguyên tắc, định hướng.",
-        ),
-        (r"^thuc hien (?:theo )?nguyen tac", "Nguyên tắc, định hướng."),
-        (r"^viec [^.;]{0,80}? phai (?:bao dam|dam bao)", "Nguyên tắc, định hướng."),
-        (r"^lua chon (?:tu van|nha thau)[^.;]{0,40}co du nang luc", "Tiêu chí lựa chọn, nguyên tắc."),
-        (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
-        (r"^(?:truong hop|neu|trong truong hop)\b", "Yêu cầu có điều kiện."),
-        (
-            r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
-            "Yêu cầu có điều kiện.",
-        ),
-        (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
-        (r"^(?:khuyen khich|han che)\b", "Khuyến khích hoặc hạn chế, không phải nhiệm vụ."),
-        (r"^tren day la\b", "Câu kết của văn bản."),
-        (r"^(?:ban hanh kem theo|phe duyet kem theo)", "Điều khoản ban hành, phê duyệt."),
-        (r"(?:quyet dinh|ke hoach|chi thi) (?:nay )?co hieu luc", "Điều khoản hiệu lực."),
-        (r"chiu trach nhiem thi hanh", "Điều khoản thi hành."),
-        (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
-        (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
-        (r"^day la\b", "Câu nêu tầm quan trọng, không phải nhiệm vụ."),
-        (
-            r"^(?:phoi hop voi [^.;]{0,80}? )?(?:to chuc )?(?:trien khai )?thuc hien (?:ke hoach|chi thi|nhiem vu)"
-            r"(?: nay)? theo (?:dung )?(?:quy dinh|chuc nang)[^;]{0,80}$",
-            "Lời kêu gọi chung triển khai văn bản này.",
-        ),
-        (r"^(?:tuy nhien|ben canh do|qua do|nhin chung)\b", "Đánh giá tình hình, không phải nhiệm vụ."),
-        (
-            r"^[^.;]{0,100}? de (?:lanh dao, chi dao|biet|bao cao|b/c|phoi hop)\W*$",
-            "Dòng nơi nhận, không phải nhiệm vụ.",
-        ),
-        (
-            rf"^(?:tren co so|can cu) [^.;]{{0,120}}?{_DOC} nay,? (?:to chuc )?(?:trien khai )?thuc hien",
-            "Lời kêu gọi chung triển khai văn bản này.",
-        ),
-        (r"^buoc \d", "Mô tả bước của quy trình."),
-        (
-            r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",
-            "Mô tả thẩm quyền, không phải nhiệm vụ.",
-        ),
-        (
-            r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
-            "Câu nêu việc ban hành văn bản này.",
-        ),
-        (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
-        (
-            r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",
-            "Lời kêu gọi chung thực hiện nhiệm vụ được giao.",
-        ),
-        (
-            r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac )?nhiem vu (?:tai|theo) (?:phu luc|ke hoach)\W*(?:kem theo)?\W*$",
-            "Lời dẫn tới phụ lục, không phải nhiệm vụ.",
-        ),
-        (
-            r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
-            "Lời kêu gọi chung phối hợp triển khai.",
-        ),
-        (r"\(dat \d", "Kết quả đã đạt."),
-        (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
-        (
-            r"^(?:nam \d{4},? )?[^.;]{0,60}? da (?:to chuc|trien khai|ban hanh|hoan thanh|thuc hien)\b",
-            "Kết quả đã thực hiện.",
-        ),
-    )
+# (pattern over the folded duty, reason shown to the reviewer), tried in this order.
+_RULE_TEXTS: tuple[tuple[str, str], ...] = (
+    (
+        rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
+        "Đoạn căn cứ, mở đầu.",
+    ),
+    (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
+    (
+        rf"^(?:can cu (?:vao )?(?:chuc nang|nhiem vu|noi dung)[^;.]{{0,40}}?,?\s*)?(?:chu dong |nghiem tuc |khan truong )?(?:to chuc |trien khai )?"
+        rf"(?:trien khai |to chuc )?thuc hien (?:nghiem tuc |hieu qua )?(?:cac noi dung )?{_DOC}(?! so)(?! \d)",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (
+        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von))"
+        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
+    (
+        r"^(?:[^.;]{0,300}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
+        "Nêu trách nhiệm, không phải việc cụ thể.",
+    ),
+    (r"^chiu trach nhiem (?:ve|thi hanh)", "Nêu trách nhiệm, không phải việc cụ thể."),
+    (
+        r"^(?:quyet tam|nhan thuc ro|nang cao nhan thuc,? quyet tam|huy dong toi da nguon luc,? quyet tam)",
+        "Nêu quyết tâm, thái độ.",
+    ),
+    (r"^(?:tap the [^.;]{0,150}?)?nhan thuc ro", "Nêu nhận thức, thái độ."),
+    (
+        r"^(?:thuc hien|chap hanh) nghiem (?:tuc )?(?:cac |viec )?(?:quy dinh|chi dao|che do quan ly|luat)",
+        "Yêu cầu tuân thủ chung.",
+    ),
+    (r"^nghiem tuc thuc hien (?:dung )?(?:cac )?quy dinh", "Yêu cầu tuân thủ chung."),
+    (r"^thuc hien (?:dung |day du )?(?:cac )?quy dinh (?:ve|cua|phap luat)", "Yêu cầu tuân thủ chung."),
+    (
+        r"^co trach nhiem (?:to chuc,? )?thuc hien (?:hieu qua )?(?:va )?chap hanh",
+        "Yêu cầu tuân thủ chung.",
+    ),
+    (r"^(?:tuan thu|chap hanh|nghiem cam|thuc hien day du quyen)", "Yêu cầu tuân thủ chung."),
+    (
+        r"^[^.;]{0,200}?co trach nhiem (?:to chuc,? )?(?:thuc hien (?:hieu qua )?(?:va )?)?(?:tuan thu|chap hanh|thuc hien nghiem)",
+        "Yêu cầu tuân thủ chung.",
+    ),
+    (
+        r"^(?:trong qua trinh [^;.]{0,80}?,\s*)?uu tien (?:mua sam|su dung|lua chon|bo tri)",
+        "Nguyên tắc, định hướng.",
+    ),
+    (r"^thuc hien (?:theo )?nguyen tac", "Nguyên tắc, định hướng."),
+    (r"^viec [^.;]{0,80}? phai (?:bao dam|dam bao)", "Nguyên tắc, định hướng."),
+    (r"^lua chon (?:tu van|nha thau)[^.;]{0,40}co du nang luc", "Tiêu chí lựa chọn, nguyên tắc."),
+    (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
+    (r"^(?:truong hop|neu|trong truong hop|khi (?:co|phat hien|xay ra))\b", "Yêu cầu có điều kiện."),
+    (
+        r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
+        "Yêu cầu có điều kiện.",
+    ),
+    (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
+    (r"^khuyen khich\b", "Khuyến khích, không phải nhiệm vụ."),
+    (
+        r"^han che\b[^.;]{0,80}\b(?:nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan)",
+        "Hạn chế đối với người dân, không phải nhiệm vụ.",
+    ),
+    (r"^tren day la\b", "Câu kết của văn bản."),
+    (r"^(?:ban hanh kem theo|phe duyet kem theo)", "Điều khoản ban hành, phê duyệt."),
+    (r"(?:quyet dinh|ke hoach|chi thi) (?:nay )?co hieu luc", "Điều khoản hiệu lực."),
+    (r"chiu trach nhiem thi hanh", "Điều khoản thi hành."),
+    (r"^(?:phan dau|ty le|muc tieu)\b", "Mục tiêu, chỉ tiêu."),
+    (r"^\d+(?:[.,]\d+)?\s*%", "Mục tiêu, chỉ tiêu."),
+    (r"^day la\b", "Câu nêu tầm quan trọng, không phải nhiệm vụ."),
+    (
+        r"^(?:phoi hop voi [^.;]{0,80}? )?(?:to chuc )?(?:trien khai )?thuc hien (?:ke hoach|chi thi|nhiem vu)"
+        r"(?: nay)? theo (?:dung )?(?:quy dinh|chuc nang)[^;]{0,80}$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (r"^(?:tuy nhien|ben canh do|qua do|nhin chung)\b", "Đánh giá tình hình, không phải nhiệm vụ."),
+    (
+        r"^[^.;]{0,100}? de (?:lanh dao, chi dao|biet|bao cao|b/c|phoi hop)\W*$",
+        "Dòng nơi nhận, không phải nhiệm vụ.",
+    ),
+    (
+        rf"^(?:tren co so|can cu) [^.;]{{0,120}}?{_DOC} nay,? (?:to chuc )?(?:trien khai )?thuc hien",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (r"^buoc \d", "Mô tả bước của quy trình."),
+    (
+        r"^(?:can cu (?:vao )?chuc nang,? nhiem vu[^;.]{0,30}?,\s*)?(?:khan truong |chu dong )?"
+        r"(?:phoi hop (?:voi )?[^.;]{0,80}? )?(?:to chuc )?trien khai(?: thuc hien)? "
+        r"(?:ke hoach|chi thi|cong van|cong dien|thong bao)(?: nay)?\b[^;]{0,60}(?:;[^;]{0,120})?$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (r"^sau khi nghe\b", "Câu dẫn của thông báo kết luận."),
+    (r"^quyet dinh (?!cac |nhung )\w", "Mô tả thẩm quyền, không phải nhiệm vụ."),
+    (
+        r"^(?:duoc|co) quyen\b|^duoc (?:phan cap|giao quyen|uy quyen)\b",
+        "Mô tả thẩm quyền, không phải nhiệm vụ.",
+    ),
+    (r"co trach nhiem thi hanh", "Điều khoản thi hành."),
+    (r"^(?:tai|theo) (?:diem|khoan|dieu|muc) \w", "Trích dẫn quy định pháp luật."),
+    (
+        r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",
+        "Mô tả thẩm quyền, không phải nhiệm vụ.",
+    ),
+    (
+        r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
+        "Câu nêu việc ban hành văn bản này.",
+    ),
+    (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
+    (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
+    (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
+    (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
+    (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
+    (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
+    (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
+    (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
+    (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
+    (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),
+    (
+        r"^ngay \d{1,2}/\d{1,2}(?:/\d{4})?,? [^;]{0,80}? co (?:bao cao|van ban|cong van|to trinh)\b",
+        "Đoạn tường thuật sự việc đã diễn ra.",
+    ),
+    (r"^(?:moi )?(?:thong tin )?(?:chi tiet )?(?:xin )?lien he\b", "Thông tin liên hệ, không phải nhiệm vụ."),
+    (r"^ve (?:van de|noi dung) nay,? [^.;]{0,80}? da \w", "Kết quả đã thực hiện."),
+    (
+        r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac |tot )?nhiem vu duoc giao",
+        "Lời kêu gọi chung thực hiện nhiệm vụ được giao.",
+    ),
+    (
+        r"^(?:to chuc )?(?:trien khai )?thuc hien (?:cac )?nhiem vu (?:tai|theo) (?:phu luc|ke hoach)\W*(?:kem theo)?\W*$",
+        "Lời dẫn tới phụ lục, không phải nhiệm vụ.",
+    ),
+    (
+        r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
+        "Lời kêu gọi chung phối hợp triển khai.",
+    ),
+    (r"\(dat \d", "Kết quả đã đạt."),
+    (
+        r"^[^:;]{1,60}: (?:khong (?:cao|thap) hon |tang |giam |muc )?\d[\d.,]* ?(?:dong|trieu|ty|%)",
+        "Dòng số liệu, không phải nhiệm vụ.",
+    ),
+    (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
-# A word holding a digit, matched from its first digit: one match per such word, found by jumping
-# from digit to digit ("\S*\d\S*" retried every position of every word, with backtracking).
-_NUMERIC_WORD = re.compile(r"\d\S*")
-_DIGITS = b"0123456789"
+_NUMERIC_WORD = re.compile(r"\S*\d\S*")
+# A verb of duty before "đã" makes it a participle of the object ("thu hồi giấy phép đã cấp",
+# "theo Quy chế đã ban hành"), not a past result.
+_DUTY_VERB = re.compile(
+    r"\b(?:[Rr]à soát|[Tt]hu hồi|[Tt]riển khai|[Tt]hực hiện|[Tt]ổ chức|[Kk]iểm tra|[Hh]ướng dẫn|[Cc]ập nhật|"
+    r"[Tt]ổng hợp|[Bb]áo cáo|[Xx]ử lý|[Hh]oàn thiện|[Ss]ửa đổi|[Đđ]ôn đốc|[Tt]heo dõi|[Cc]ông khai)\b"
+)
+
+
+def _duty_before(text: str) -> bool:
+    return _DUTY_VERB.search(text) is not None
 
 
 def _mostly_figures(key: str, words: int) -> bool:
     """Whether more than half of the ``words`` words of ``key`` hold a digit."""
-    # Each such word holds a digit character: with no more digit characters than half the words,
-    # the words need not be found. On ASCII text ``\d`` is [0-9], counted in C by deleting them.
-    if key.isascii() and (len(key) - len(key.encode().translate(None, _DIGITS))) * 2 <= words:
-        return False
     return len(_NUMERIC_WORD.findall(key)) * 2 > words
 
 
@@ -151,99 +186,22 @@ _CITED_DOCUMENT = re.compile(
 _EXHORTATION = re.compile(r"nghiem tuc (?:trien khai,? )?(?:thuc hien|trien khai)")
 
 
-# The rules in two groups: rules anchored at the start (tried once, at 0) and the rest.
-_ANCHORED = [(p[1:], reason) for p, reason in _RULES if p.startswith("^")]
-_FLOATING = [(p, reason) for p, reason in _RULES if not p.startswith("^")]
-# A few anchored rules open with a lazy run ("[^.;]{0,300}?chiu trach nhiem") that the engine
-# retries at each of hundreds of characters on every duty. Such a rule is tried only when a word
-# every match of it holds is in the duty.
-_SCANNING_RULES = {  # how the rule opens → a word every match holds
-    "[^.;]{0,60}?(?:trien khai|to chuc|thuc hien) ": " nay",
-    "(?:[^.;]{0,300}?)chiu trach nhiem ": "chiu trach nhiem ",
-    "[^.;]{0,200}?co trach nhiem ": "co trach nhiem ",
-    "[^.;]{0,100}? de (?:": " de ",
-    "(?:nam \\d{4},? )?[^.;]{0,60}? da (?:": " da ",
-}
-_GUARD_WORDS = tuple(_SCANNING_RULES.values())
-
-
-def _rule_guards() -> list[str | None]:
-    """For each anchored rule, the word its matches hold when it is a scanning rule, else None."""
-    guards = []
-    for pattern, _ in _ANCHORED:
-        guard = next((w for opening, w in _SCANNING_RULES.items() if pattern.startswith(opening)), None)
-        assert guard is None or guard in pattern, pattern
-        guards.append(guard)
-    assert set(guards) - {None} == set(_GUARD_WORDS), "a scanning rule changed: update _SCANNING_RULES"
-    return guards
-
-
-def _named(i: int, pattern: str) -> str:
-    """Anchored rule ``i`` named by an empty group at its end (the last group closed, so
-    ``lastgroup``): a branch that opens with the rule's own first letter is skipped by the engine
-    at a glance."""
-    return f"{pattern}(?P<a{i}>)"
-
-
-_GUARDS = _rule_guards()
-# The other anchored rules in one pattern, and each scanning rule on its own with its word. Seven
-# patterns in all, compiled once: a process that extracts one document pays for few compilations.
-_PLAIN_AT_START = re.compile(
-    "|".join(
-        _named(i, p) for i, ((p, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True)) if not guard
-    )
-)
-_SCANNING_AT_START = tuple(
-    (i, guard, re.compile(_named(i, p)))
-    for i, ((p, _), guard) in enumerate(zip(_ANCHORED, _GUARDS, strict=True))
-    if guard
-)
-
-
-def _single_pattern() -> re.Pattern[str]:
-    """All anchored rules in one pattern, the form ``_match_at_start`` answers like (for tests)."""
-    return re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_ANCHORED)))
-
-
-def _match_at_start(key: str) -> re.Match[str] | None:
-    """The first anchored rule, in rule order, that matches ``key``: as ``_single_pattern()``.
-
-    An alternation matches with its first branch that can, so the plain rules' pattern gives the
-    first plain rule that matches; a scanning rule before it wins when it matches, which it can
-    only do when its word is in ``key``."""
-    m = _PLAIN_AT_START.match(key)
-    first = int(m.lastgroup[1:]) if m else len(_ANCHORED)
-    for i, guard, rule in _SCANNING_AT_START:
-        if i > first:
-            break
-        if guard in key:
-            scanned = rule.match(key)
-            if scanned:
-                return scanned
-    return m
-
-
-_ANYWHERE = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(_FLOATING)))
-# Every floating rule holds one of these literals: without them the search over the text is skipped.
-_FLOATING_WORDS = ("(neu co nhu cau)", "co hieu luc", "chiu trach nhiem thi hanh", "(dat ")
-assert len(_FLOATING) == len(_FLOATING_WORDS), "a floating rule was added: give it a word"
-_REASONS = {f"a{i}": r for i, (_, r) in enumerate(_ANCHORED)} | {
-    f"f{i}": r for i, (_, r) in enumerate(_FLOATING)
-}
+_RULES = tuple((re.compile(pattern), reason) for pattern, reason in _RULE_TEXTS)
 
 
 def not_task_reason(duty: str) -> str | None:
     """Why the duty text (subject removed) is not a task, or None when it may be one."""
     key = fold(duty[:400]).lstrip(" :,-")
-    if "đã " in duty[:120] and _PAST.search(duty[:120]):  # the pattern's own words, checked first
+    past = _PAST.search(duty[:120])
+    if past and not _duty_before(duty[: past.end()]):
         return "Kết quả đã thực hiện."
     if _CITED_DOCUMENT.match(duty):
         return "Danh mục văn bản được dẫn."
-    m = _match_at_start(key) or (
-        _ANYWHERE.search(key) if any(word in key for word in _FLOATING_WORDS) else None
-    )
-    if m:
-        return _REASONS[m.lastgroup]
+    if duty.lstrip(" :,-").startswith(("“", '"', "...", "…")):
+        return "Trích dẫn văn bản, không phải nhiệm vụ."
+    for rule, reason in _RULES:
+        if rule.search(key):
+            return reason
     # ``key`` is folded: its words are separated by single spaces, with none at either end.
     words = key.count(" ") + 1 if key else 0
     if _mostly_figures(key, words):

@@ -36,9 +36,9 @@ MARKER = re.compile(
     + UPPER
     + r"""]|$)
       | [IVX]{1,5}[.)](?=\s|$|\S)
-      | \d{1,2}(?:\.\d{1,2}){0,3}\.(?=\s|$|[^\d])
-      | \d{1,2}(?:\.\d{1,2}){1,3}(?=\s)
-      | \(?\d{1,2}\)\.?(?=\s|$)
+      | \d{1,3}(?:\.\d{1,2}){0,3}\.(?=\s|$|[^\d])
+      | \d{1,3}(?:\.\d{1,2}){1,3}(?=\s)
+      | \(?\d{1,3}\)\.?(?=\s|$)
       | \([ivx]{1,4}\)(?=\s|$)
       | [a-zđ][).](?=\s|$)
       | [-–—+•·●▪◦∙✓](?=\s|$|\S)
@@ -368,7 +368,9 @@ class CleanText:
     def paragraphs(self, order: Iterable[int]) -> list[Line]:
         """``paragraphs`` of the lines ``order`` (indices, in reading order)."""
         joined = self.joined
-        return [joined(parts, blank) for parts, blank in paragraph_groups(self.texts, order)]
+        order = list(order)
+        bold_ends = {i for i in order if self.raws[i].rstrip().endswith("**")}
+        return [joined(parts, blank) for parts, blank in paragraph_groups(self.texts, order, bold_ends)]
 
 
 def clean_lines(raws: list[str], starts: list[int]) -> list[Line]:
@@ -392,6 +394,8 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     once as the next line and again as the previous one."""
     if prev_marker and prev_marker.end() >= len(prev.rstrip()):
         return True  # a bare marker ("1.") whose text is on the next line
+    if _is_caps_title(prev) and nxt[0].isupper() and _HAS_LOWER.search(nxt):
+        return False  # "QUY CHẾ" then "Phối hợp …": a title in capitals, then its subject line
     if nxt_marker:
         # "chính trị\n- xã hội": a hyphen that a wrap put at the start of a line, not a bullet.
         return bool(_WRAPPED_HYPHEN.match(nxt)) and not _terminal(prev)
@@ -404,6 +408,14 @@ def _continues(prev: str, prev_marker, nxt: str, nxt_marker, blank_between: bool
     if first.islower() or (prev[-1:] in _JOINING_LAST and _JOINING_END.search(prev)) or _open_word_end(prev):
         return True
     return first.isdigit() and not prev.endswith(":")
+
+
+_HAS_LOWER = re.compile(f"[{LOWER}]")
+
+
+def _is_caps_title(text: str) -> bool:
+    """A line in capitals with at least one word of two letters ("KẾ HOẠCH", "QUY CHẾ")."""
+    return not _HAS_LOWER.search(text) and re.search(f"[{UPPER}]{{2}}", text) is not None
 
 
 # First characters a rule line or a page number can open with (besides whitespace).
@@ -419,9 +431,15 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     return out
 
 
-def paragraph_groups(texts: list[str], order: Iterable[int]) -> list[tuple[list[int], bool]]:
+def paragraph_groups(
+    texts: list[str], order: Iterable[int], bold_ends: set[int] = frozenset()
+) -> list[tuple[list[int], bool]]:
     """The logical lines of ``texts[i] for i in order``: the indices of the lines each one joins,
-    and whether a blank line comes before it. Rule lines and blanks are dropped."""
+    and whether a blank line comes before it. Rule lines and blanks are dropped.
+
+    ``bold_ends`` are the lines whose bold text closes at their end: a capitalised line after
+    one starts anew ("**3. Cục Y tế dự phòng**" then "Khẩn trương …" in a crawl without blank
+    lines)."""
     out: list[tuple[list[int], bool]] = []
     pending: list[int] = []
     pending_blank = False  # whether a blank line comes before pending[0]
@@ -454,7 +472,17 @@ def paragraph_groups(texts: list[str], order: Iterable[int]) -> list[tuple[list[
             or (first in _LETTER_MARKER and text[1:2] in _LETTER_MARKER_ENDS)
             else None
         )
-        if pending and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank)):
+        after_bold = (
+            pending
+            and pending[-1] in bold_ends
+            and first.isupper()
+            and not (pending_marker and pending_marker.end() >= len(prev_text))  # a bare "**1.**"
+        )
+        if (
+            pending
+            and not after_bold
+            and (inline_enum or _continues(prev_text, pending_marker, text, marker, blank))
+        ):
             pending.append(i)
         else:
             if pending:

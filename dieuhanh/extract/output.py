@@ -66,7 +66,8 @@ def task_dict(t: ExtractedTask) -> dict:
 
 
 def to_json_dict(extraction: Extraction) -> dict:
-    """One JSON-ready dict: "document", "tasks", "indicators", "unknown_units", "warnings"."""
+    """One JSON-ready dict: "document", "tasks", "indicators", "unknown_units", "warnings", and
+    "dropped": the passages not proposed as tasks, each with its span and Vietnamese reason."""
     doc = extraction.document
     return {
         "document": {
@@ -114,6 +115,9 @@ def to_json_dict(extraction: Extraction) -> dict:
         ],
         "unknown_units": list(extraction.unknown_units),
         "warnings": list(extraction.warnings),
+        "dropped": [
+            {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason} for d in extraction.dropped
+        ],
     }
 
 

@@ -78,6 +78,16 @@ class ExtractedTask:
 
 
 @dataclass(frozen=True)
+class DroppedPassage:
+    """A passage that reads like a duty but was not proposed, and why (in Vietnamese)."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document."""
 
@@ -86,6 +96,7 @@ class Extraction:
     indicators: tuple[Indicator, ...]
     unknown_units: tuple[str, ...]
     warnings: tuple[str, ...]
+    dropped: tuple[DroppedPassage, ...] = ()
 
 
 def _document(h: Header) -> DocumentInfo:
@@ -150,21 +161,6 @@ def _summary(text: str) -> str:
     return short + ("…" if len(words) > _SUMMARY_WORDS else "")
 
 
-def _new_task(**fields: object) -> ExtractedTask:
-    """``ExtractedTask(**fields)`` without its ``__init__``: a frozen dataclass sets each of its 15
-    fields through ``object.__setattr__`` there, which showed in profiles. The instance dict is
-    filled directly (no ``__post_init__`` to run); every field must be given, as ``__init__`` asks."""
-    if fields.keys() != _EXTRACTED_TASK_FIELDS_SET:
-        raise TypeError(f"ExtractedTask fields differ: {sorted(fields.keys() ^ _EXTRACTED_TASK_FIELDS_SET)}")
-    task = _object_new(ExtractedTask)
-    task.__dict__.update(fields)
-    return task
-
-
-_EXTRACTED_TASK_FIELDS_SET = frozenset(ExtractedTask.__dataclass_fields__)
-_object_new = object.__new__
-
-
 def _task(d: DraftTask, directory: UnitDirectory | None, unknown: list[str]) -> ExtractedTask:
     reasons = dict(d.reasons)
     if directory is None:
@@ -179,7 +175,7 @@ def _task(d: DraftTask, directory: UnitDirectory | None, unknown: list[str]) -> 
         reasons["lead_unit"] = lead.reason
         lead_id, lead_confidence, coord_ids = lead.unit_id, lead.confidence, tuple(r.unit_id for r in coords)
     span = d.span or d.line.span()
-    return _new_task(
+    return ExtractedTask(
         text=d.line.text,
         summary=_summary(d.line.text),
         lead=d.lead,
@@ -207,9 +203,10 @@ def extract(text: str, directory: UnitDirectory | None = None) -> Extraction:
     doc = DocInfo(
         header.doc_type, header.date, _addressees(header.recipients) if addressed else (), header.subject
     )
-    drafts = build_tasks(tree, doc)
+    drafts, left_out = build_tasks(tree, doc)
     unknown: list[str] = []
     tasks = tuple(_task(d, directory, unknown) for d in drafts)
+    dropped = tuple(DroppedPassage(line.text, *line.span(), reason) for line, reason in left_out)
     warnings = []
     if not tasks:
         warnings.append("Không tìm thấy nhiệm vụ nào giao cho đơn vị trong văn bản.")
@@ -219,6 +216,7 @@ def extract(text: str, directory: UnitDirectory | None = None) -> Extraction:
         indicators=tuple(find_indicators(text)),
         unknown_units=tuple(unknown),
         warnings=tuple(warnings),
+        dropped=dropped,
     )
 
 
@@ -235,5 +233,6 @@ def extract_path(path: str | os.PathLike[str], directory: UnitDirectory | None =
             result.indicators,
             result.unknown_units,
             (*loaded.warnings, *result.warnings),
+            result.dropped,
         )
     return result

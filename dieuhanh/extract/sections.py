@@ -8,7 +8,7 @@ may lean on the lead-in. A công văn's items fall back on its addressees.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dieuhanh.vn.deadlines import Deadline
@@ -18,8 +18,13 @@ _SKIP_SECTION = re.compile(
     r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
     r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
-    r"danh gia chung|mot so ket qua|doi tuong)"
+    r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
+    r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may|tieu chi|"
+    r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam))"
 )
+
+# A short label over the schedule, venue or attendance of an event ("1. Thời gian tập huấn:").
+_SCHEDULE_LABEL = re.compile(r"^(?:thoi gian|dia diem|thanh phan)\b(?: \w+){0,4}\W*$")
 
 _EXPLICIT_SECTION = re.compile(
     r"^(?:ve )?(?:cac )?(?:nhiem vu|giai phap|noi dung|kinh phi|lo trinh|danh muc|hoat dong)"
@@ -29,7 +34,18 @@ _ASSIGN_SECTION = re.compile(
     r"(?:to chuc thuc hien|phan cong|trach nhiem (?:cua|thuc hien)|nhiem vu cu the cua)"
 )
 
+# A lead-in that hands out the items below it ("…, thành phố cần tập trung thực hiện tốt một số
+# nhiệm vụ, giải pháp sau đây:"): its items are duties wherever it stands.
+_ASSIGNING_LEAD_IN = re.compile(
+    r"\b(?:can|phai|de nghi|yeu cau|giao)\b[^:]{0,80}\b(?:nhiem vu|giai phap|noi dung)\b[^:]{0,40}"
+    r"(?:sau(?: day)?|nhu sau|cu the)\W*:$"
+)
+
 RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
+
+# A regulation, charter or statute issued by a decision states standing functions and rules, not
+# duties with a product: it gives no tasks (its task tables still count).
+REGULATION = re.compile(r"(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ)\b")
 
 APPENDIX = re.compile(r"(?:PHỤ LỤC|BIỂU|MẪU|DANH MỤC|HƯỚNG DẪN|BẢNG|TIÊU CHÍ)\b")
 
@@ -40,29 +56,15 @@ class Context:
 
     units: tuple[str, ...] = ()
     unit_reason: str = ""
-    mode: str = "full"  # "skip", "explicit" or "full"
+    mode: str = "full"  # "skip", "explicit", "full", "appendix" (tables only) or "regulation" (tables only)
     deadline: Deadline | None = None
     deadline_reason: str = ""
     section: tuple[str, ...] = ()
     directed: frozenset[str] = frozenset()
 
     def but(self, **changes) -> Context:
-        """A copy with ``changes``: ``dataclasses.replace`` without its per-call look at the fields,
-        which showed in profiles (a document derives thousands of contexts)."""
-        # Built without ``__init__``: a frozen dataclass sets each field through
-        # ``object.__setattr__`` there; the instance dict is filled directly instead (no
-        # ``__post_init__`` to run). Unknown field names are refused like ``__init__`` would.
-        if not changes.keys() <= _CONTEXT_FIELDS:
-            raise TypeError(f"Context has no field {sorted(changes.keys() - _CONTEXT_FIELDS)}")
-        new = _object_new(Context)
-        fields = new.__dict__
-        fields.update(self.__dict__)
-        fields.update(changes)
-        return new
-
-
-_CONTEXT_FIELDS = frozenset(Context.__dataclass_fields__)
-_object_new = object.__new__
+        """A copy with ``changes``."""
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,12 @@ class DocInfo:
 
 
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
+    if parent in ("regulation", "appendix"):
+        return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function
     key = fold(text).lstrip("0123456789ivx.) ")
-    if _SKIP_SECTION.match(key):
+    if _ASSIGNING_LEAD_IN.search(key):
+        return "full"  # "…, Tỉnh cần tập trung thực hiện các nhiệm vụ sau:" even in an evaluation
+    if _SKIP_SECTION.match(key) or _SCHEDULE_LABEL.match(key):
         return "skip"
     if _ASSIGN_SECTION.search(key):
         return "full"

@@ -16,7 +16,7 @@ from dieuhanh.extract.tables import Table
 
 _TITLE = re.compile(
     r"^(?:KẾ HOẠCH|PHỤ LỤC|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|DANH MỤC|BIỂU|MẪU|HƯỚNG DẪN|"
-    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN)\b[^" + LOWER + r"]*$"
+    r"PHƯƠNG ÁN|THÔNG BÁO|KẾT LUẬN|ĐIỀU LỆ)\b[^" + LOWER + r"]*$"
 )
 _LOWER_LETTER = re.compile(f"[{LOWER}]")
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s")
@@ -45,6 +45,12 @@ assert all(word.strip()[0] in _TITLE_INITIALS for word in _TITLE.pattern[4:].spl
 _RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN)\s*:?")
 _SIGNATURE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)\s*[" + UPPER + "]")
 _SIGNATURE_INITIALS = frozenset("TKQ")  # of the signing prefixes above
+# The issuer turning to the addressees ("Bộ Tài chính trân trọng đề nghị Ủy ban nhân dân các tỉnh
+# …") speaks for the whole letter, not for the item above it.
+_ISSUER_REQUEST = re.compile(r"^[^,.;:]{3,80}? (?:trân trọng|kính) (?:đề nghị|yêu cầu) ")
+_DEADLINE_LINE = re.compile(
+    r"(?:Thời hạn|Thời gian)(?: thực hiện| hoàn thành)?:? (?:chậm nhất|trước|trong|đến|không quá|hoàn thành)\b"
+)
 _HEADING_END = re.compile(r"[.;!?][\"”’)\]]*$")
 _CLOSERS = '"”’)]\n'
 
@@ -192,6 +198,12 @@ def build_tree(elements: list[Line | Table]) -> Block:
                 del stack[at:], keys[at:]
             else:
                 rank = _RANK.get(key, 99)
+                if rank <= _RANK["roman"]:
+                    # A part, article or Roman section is never an item of a lead-in sentence
+                    # ("…, UBND tỉnh ban hành Kế hoạch như sau:" then "I. MỤC ĐÍCH").
+                    while len(stack) > 1 and stack[-1].key == "lead-in":
+                        stack.pop()
+                        keys.pop()
                 while len(stack) > 1 and stack[-1].kind == "item" and _RANK.get(stack[-1].key, 99) >= rank:
                     stack.pop()
                     keys.pop()
@@ -200,9 +212,11 @@ def build_tree(elements: list[Line | Table]) -> Block:
             keys.append(key)
             continue
         # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
-        parent = stack[0] if text.endswith("/.") else stack[-1]
+        parent = stack[0] if text.endswith("/.") or _ISSUER_REQUEST.match(text) else stack[-1]
         node = Block("paragraph", line=el)
-        if parent.kind == "item" and not parent.heading_like:
+        if parent.kind == "item" and (not parent.heading_like or _DEADLINE_LINE.match(text)):
+            # "Thời hạn chậm nhất 10 ngày làm việc kể từ ngày ký." on its own line under an item
+            # is that item's deadline.
             node.continuation = True
         parent.children.append(node)
         if text.endswith(":") and not node.continuation:

@@ -13,7 +13,7 @@ from dieuhanh.extract.normalize import LOWER
 from dieuhanh.extract.units import UnitMatch, has_duty_word, leading_units, unit_list
 from dieuhanh.vn.fold import fold
 
-_LEAD_IN_VERB = re.compile(r"\b(?:yêu cầu|đề nghị|giao|Giao|Yêu cầu|Đề nghị)\s+")
+_LEAD_IN_VERB = re.compile(r"\b(?:(?:trân trọng |kính )?(?:yêu cầu|đề nghị)|giao|Giao|Yêu cầu|Đề nghị)\s+")
 
 CHU_TRI = re.compile(
     r"^\s*(?:,\s*)?(?:tiếp tục |khẩn trương |là cơ quan [^,]{0,20}, )?(?:chủ trì|làm đầu mối|Chủ trì)"
@@ -23,7 +23,7 @@ _PHOI_HOP = re.compile(r"\b(?:[Pp]hối hợp|phối với)(?: chặt chẽ)?(?:
 
 # After a subject comes the duty: a lower-case verb phrase or a colon ("Công an xã: …").
 _SUBJECT_VERB = re.compile(
-    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là|đã|được giao làm)\b)["
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?::|(?!(?:theo(?! dõi| chức năng| nhiệm vụ)|về|của|tại|trong|trên|với|cho|để|và|hoặc|nhận|là(?! cơ quan (?:đầu mối|thường trực|chủ trì))|đã|được giao làm)\b)["
     + LOWER
     + "])"
 )

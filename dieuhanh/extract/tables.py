@@ -18,18 +18,36 @@ from dieuhanh.vn.fold import fold_key
 
 _new = tuple.__new__  # builds a named tuple without its Python-level ``__new__``
 
-# Header words → column role; order matters ("đơn vị phối hợp" before "đơn vị").
+# Header words → column role; the first role whose pattern matches wins ("đơn vị phối hợp" is a
+# coordinator column before it could be a lead one, "nội dung thực hiện" a task column).
 _ROLES = (
     ("tt", re.compile(r"^(?:s?tt|so tt|thu tu)$")),
     ("coord", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|thuc hien$|don vi thuc hien|co quan thuc hien|trach nhiem")),
+    (
+        "task",
+        re.compile(r"^(?:noi dung|ten (?:nhiem vu|cong viec|hoat dong|de an|du an)|nhiem vu|cong viec)"),
+    ),
+    (
+        "lead",
+        re.compile(r"chu tri|(?:don vi|co quan)\b[^/]{0,20}(?:thuc hien|trach nhiem)|^thuc hien$|phan cong"),
+    ),
     ("source", re.compile(r"^nguon|nguon (?:kinh phi|von|ngan sach)")),
     ("budget", re.compile(r"kinh phi|du toan|tong muc|trieu dong")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
     ("result", re.compile(r"muc tieu|san pham|ket qua|chi tieu")),
     ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap|ten")),
 )
-_ROW_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+# A header naming a person ("Lãnh đạo/Người đứng đầu chịu trách nhiệm") gives no lead column.
+_PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")
+# A list of people ("Họ và tên", "Chức vụ") is no task list either.
+_PEOPLE_HEADER = re.compile(r"\bho (?:va )?ten\b")
+# Catalogues of administrative procedures and their process steps list no duties of a unit.
+_PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|ma so|dich vu cong")
+_PROGRESS_HEADER = re.compile(r"ket qua thuc hien|tinh hinh thuc hien|ket qua dat duoc")
+# A header cell is a short label; a longer cell is a data row or running text.
+_HEADER_CELL_MAX = 100
+# A row number: "7", "7.", "2.1" (a sub-row of a numbered group).
+_ROW_NUMBER = re.compile(r"^((?:[IVX]{1,5}\.)?\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
 _GROUP = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?(?:\s|$)")
 _TIME_START = re.compile(
     r"^(?:Quý|Quí|QUÝ|Tháng|tháng|Năm|năm|Thường|Hằng|Hàng|hằng|hàng|Trước|trước|Từ|từ|Trong|trong|"
@@ -102,20 +120,47 @@ def column_roles(header: list[str]) -> tuple[str, ...]:
             if rx.search(key) and name not in roles:
                 role = name
                 break
+        if role == "lead" and _PERSON_COLUMN.search(key):
+            role = ""
         roles.append(role)
     return tuple(roles)
 
 
-# A header names a lead column: one of its cells holds one of these (checked on the whole row
-# first, one fold for the row instead of one per cell).
-_LEAD_WORDS = re.compile(r"chu tri|thuc hien|trach nhiem")
-
-
 def _is_header(cells: list[str]) -> bool:
-    if not _LEAD_WORDS.search(fold_key(" ".join(cells))):
+    """A header row of a task list: short labels naming a lead column and a task or time column,
+    and not the columns of a catalogue of administrative procedures."""
+    if not cells or any(len(c) > _HEADER_CELL_MAX for c in cells):
+        return False
+    key = fold_key(" ".join(cells))
+    if _PROCEDURE_HEADER.search(key) or _PEOPLE_HEADER.search(key):
         return False
     roles = column_roles(cells)
     return "lead" in roles and ("task" in roles or "time" in roles)
+
+
+def _is_progress_report(header: list[str]) -> bool:
+    """A table reporting how earlier tasks went ("Kết quả thực hiện", "Tình hình thực hiện"
+    columns): it assigns nothing new."""
+    return _PROGRESS_HEADER.search(fold_key(" ".join(header))) is not None
+
+
+def _header_start(cells: list[str]) -> int:
+    """Where the header row starts: a crawl glues the caption or signature cell before it to the
+    same row ("…của UBND tỉnh)", "TT", "Nội dung", …), and such cells come before the "TT" one."""
+    for i, cell in enumerate(cells):
+        if i and _ROLES[0][1].search(fold_key(cell)):
+            return i
+    return 0
+
+
+def _find_header(raw_rows) -> tuple[int, int] | None:
+    """The index of the header row and of its first header cell."""
+    for i, row in enumerate(raw_rows):
+        texts = [c.text for c in row]
+        at = _header_start(texts)
+        if _is_header(texts[at:]):
+            return i, at
+    return None
 
 
 def _rows_to_table(
@@ -127,12 +172,13 @@ def _rows_to_table(
 ) -> Table:
     """The table of ``raw_rows``. With ``clean``, the rows hold ``_CellLines``: only the rows under a
     header become data rows, and only their cells get a span."""
-    header_at = next((i for i, r in enumerate(raw_rows) if _is_header([c.text for c in r])), None)
-    if header_at is None:
+    found = _find_header(raw_rows)
+    if found is None:
         header = [c.text for c in raw_rows[0]] if raw_rows else []
-        return Table(start, end, tuple(header), column_roles(header), (), layout)
-    header = [c.text for c in raw_rows[header_at]]
-    roles = column_roles(header)
+        return Table(start, end, tuple(header), (), (), layout)
+    header_at, first_cell = found
+    header = [c.text for c in raw_rows[header_at][first_cell:]]
+    roles = () if _is_progress_report(header) else column_roles(header)
     data = raw_rows[header_at + 1 :]
     if clean is not None:
         data = [[_spanned(clean, c) for c in row] for row in data]
@@ -146,23 +192,34 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
     group = ""
     task_col = roles.index("task") if "task" in roles else 1
     header_key = [fold_key(h) for h in header]
-    for raw in raw_rows:
+    for raw in _unglued(raw_rows):
         texts = [c.text for c in raw if c.text]
         if not texts:
             continue
         first = raw[0].text
         numbered = bool(_ROW_NUMBER.match(first))
-        if (
-            not numbered
-            and len(raw) >= 3
-            and ([fold_key(c.text) for c in raw] == header_key or _is_header([c.text for c in raw]))
-        ):
-            continue
+        if not numbered and len(raw) >= 3:
+            cell_texts = [c.text for c in raw]
+            if [fold_key(t) for t in cell_texts] == header_key:
+                continue  # the header repeated at a page break
+            if _is_header(cell_texts):
+                # Another table follows without a break: its own header names its columns.
+                header_key = [fold_key(t) for t in cell_texts]
+                roles = () if _is_progress_report(cell_texts) else column_roles(cell_texts)
+                task_col = roles.index("task") if "task" in roles else 1
+                last_numbered, group = {}, ""
+                continue
+        if not roles:
+            continue  # the rows of a progress report
         if not numbered and len(texts) <= 2 and _GROUP.match(first):
             group = " ".join(texts)
             continue
         if numbered:
-            cells = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
+            if roles and roles[0] != "tt":
+                # The header has no "TT" cell over the row numbers (merged with the one above).
+                cells = _numbered_cells(raw, ("tt", *roles), task_col + 1)
+            else:
+                cells = _numbered_cells(raw, roles, task_col)
             for role in ("coord", "time", "result", "source", "budget"):
                 if role not in cells and role in roles and role in last_numbered and len(raw) < len(roles):
                     cells[role] = last_numbered[role]
@@ -181,13 +238,52 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             for role in inherited:
                 cells[role] = last_numbered[role]
             number = ""
-        if "task" not in cells:
-            continue
+        if "task" not in cells or len(cells["task"].text.split()) < 3:
+            continue  # no duty in a cell of one or two words ("Bước 1", "A")
         span_cells = [c for c in raw if c.text]
         rows.append(
             TableRow(number, cells, span_cells[0].start, span_cells[-1].end, group, inherited),
         )
     return rows
+
+
+def _unglued(raw_rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows with a header glued to the end of the row before it cut in two."""
+    out = []
+    for raw in raw_rows:
+        at = _header_start([c.text for c in raw])
+        if at and _is_header([c.text for c in raw[at:]]):
+            out.extend((raw[:at], raw[at:]))
+        else:
+            out.append(raw)
+    return out
+
+
+def _numbered_cells(raw: list[Cell], roles: tuple[str, ...], task_col: int) -> dict[str, Cell]:
+    """The cells of a numbered row by role. A row with fewer cells than the header lost the cells
+    merged with the row above: they are on the right (coordinators, time) or in the middle (a
+    reference column), so the cells after the task are read from the left or from the right,
+    whichever puts a unit in the lead column and a time in the time column."""
+    left = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
+    if len(raw) >= len(roles) or len(raw) <= task_col + 1:
+        return left
+    shift = len(roles) - len(raw)
+    right = {roles[i]: c for i, c in enumerate(raw[: task_col + 1]) if roles[i] and c.text}
+    for i in range(task_col + 1, len(raw)):
+        role = roles[i + shift]
+        if role and raw[i].text:
+            right[role] = raw[i]
+    return right if _fit(right) > _fit(left) else left
+
+
+def _fit(cells: dict[str, Cell]) -> int:
+    """How well cells fit their roles: a unit in the lead column, a time in the time column."""
+    from dieuhanh.extract.units import starts_with_unit
+
+    lead, time = cells.get("lead"), cells.get("time")
+    return (lead is not None and starts_with_unit(lead.text)) + (
+        time is not None and bool(_TIME_START.match(time.text))
+    )
 
 
 def _split_pipe_line(raw: str, start: int) -> list[Cell]:
@@ -361,6 +457,8 @@ def _table_runs(rows: list[tuple[int, int, list[_CellLines]]]):
 
 # Flattened PDF tables: a header that starts with "TT"/"STT", then row numbers on their own lines.
 _FLAT_HEADER = re.compile(r"^(?:S?TT|Số TT|STT\.)(?:\s|$)")
+# A flattened row starts with its whole number on a line of its own or before the task text.
+_FLAT_NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _FLAT_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|kinh phi|nguon")
 
 
@@ -372,7 +470,7 @@ def _read_flat(clean: CleanText, i: int) -> tuple[int, Table] | None:
     while j < n and len(header_lines) < 30:
         text = texts[j]
         if text:
-            if _ROW_NUMBER.match(text.split(" ", 1)[0]) or _GROUP.match(text) and header_lines:
+            if _FLAT_NUMBER.match(text.split(" ", 1)[0]) or _GROUP.match(text) and header_lines:
                 break
             header_lines.append(text)
         j += 1
@@ -399,7 +497,7 @@ def _read_flat(clean: CleanText, i: int) -> tuple[int, Table] | None:
         if not text:
             continue
         head = text.split(" ", 1)
-        m = _ROW_NUMBER.match(head[0])
+        m = _FLAT_NUMBER.match(head[0])
         if m and int(m.group(1)) == expected:
             if number:
                 rows.append(_flat_row(number, fragments, roles))

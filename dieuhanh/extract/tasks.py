@@ -12,13 +12,12 @@ no unit give none either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
 from dieuhanh.extract.normalize import MARKER, Line, join_lines
-from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, Context, DocInfo, heading_mode
+from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, REGULATION, Context, DocInfo, heading_mode
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.subjects import (
     CHU_TRI,
@@ -43,14 +42,21 @@ from dieuhanh.extract.timing import (
     section_deadline,
     sentence_starts,
 )
-from dieuhanh.extract.units import UnitMatch, find_units, leading_units, unit_list
+from dieuhanh.extract.units import (
+    UnitMatch,
+    find_units,
+    has_duty_word,
+    leading_units,
+    unit_at,
+    unit_list,
+)
 from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 from dieuhanh.vn.fold import fold
 
 _FIELD = re.compile(
     r"^(?:(?P<lead>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) (?:chủ trì|thực hiện))|(?P<coord>(?:Cơ quan|Đơn vị|cơ quan|đơn vị) phối hợp)"
     r"|(?P<time>Thời gian(?: [^:]{0,40})?|Thời hạn(?: [^:]{0,30})?|Tiến độ(?: [^:]{0,30})?)"
-    r"|(?P<content>Nội dung)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
+    r"|(?P<content>Nội dung(?: thực hiện| công việc)?|Nhiệm vụ(?: cụ thể)?)|(?P<result>Sản phẩm|Kết quả(?: dự kiến)?))\s*:\s*"
 )
 
 
@@ -73,6 +79,36 @@ class DraftTask:
     span: tuple[int, int] | None = None
 
 
+# "… làm việc với lãnh đạo thành phố Đà Nẵng về tình hình …": the place runs to "về" or the end.
+_MEETING_PLACE = re.compile(
+    r"làm việc với (?:lãnh đạo |ban thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố) (\w+(?: \w+){0,2}?)(?= về |,|\s*$)",
+    re.IGNORECASE,
+)
+# A lead-in of a conclusion notice that addresses the province ("…, Tỉnh cần tập trung …:").
+_PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? (?:cần|phải)\b")
+# A reply to a company or a person: its paragraphs explain the law to them, they assign nothing
+# unless they name the unit ("Đề nghị Công ty … kê khai bổ sung …").
+_PRIVATE_PARTY = re.compile(
+    r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
+)
+# A line that opens with a title ("Chủ tịch …", "Tổng giám đốc …").
+_TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu)\b")
+# "giao" before a unit: a duty handed out explicitly.
+_GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
+# A heading addressed to a class of units: "Đối với các cơ sở sản xuất …:".
+_FOR_UNITS = re.compile(r"Đối với (?P<name>[Cc]ác [^:;.]{3,200}?)\s*:?$")
+# A closing sentence about everything above it: "… các nội dung nêu trên", "các nhiệm vụ trên".
+_ABOVE = re.compile(r"(?:nội dung|nhiệm vụ|yêu cầu|việc|vấn đề)(?: đã)? (?:nêu |được giao )?(?:ở )?trên\b")
+# Citizens and private bodies, as the subject of a restriction.
+_PUBLIC = re.compile(
+    r"(?:[Cc]ác )?(?:tổ chức|cá nhân|người dân|Nhân dân|hộ gia đình|doanh nghiệp|Doanh nghiệp)\b"
+)
+# "Hạn chế …", after what is left of the subject ("cá nhân: Hạn chế …").
+_RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
+_CONDITIONAL = "Yêu cầu có điều kiện."
+# A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
+_TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
+
 _ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|CHỈ THỊ|QUYẾT NGHỊ|KẾT LUẬN)\s*:?$")
 
 
@@ -82,28 +118,32 @@ class TaskBuilder:
     def __init__(self, doc: DocInfo):
         self.doc = doc
         self.tasks: list[DraftTask] = []
+        # Passages that read like duties but were not proposed, with the reason (the review page
+        # shows them, and a clerk can restore one).
+        self.dropped: list[tuple[Line, str]] = []
         self.recipient_units = self._recipient_units()
-        # A passage's own subject is asked for by ``_passage`` and again by ``_unit_part`` for the
-        # same text; kept for the document being built (read-only results).
-        self._subjects: dict[str, tuple[list[UnitMatch], int]] = {}
-        # ``_children`` asks for a paragraph's subject before ``_passage`` asks again.
-        self._subject_at: dict[tuple[str, int], tuple[list[UnitMatch], int]] = {}
-        # A separated report's head and tail are read by ``report_split`` and again as passages.
-        self._picked: dict[tuple[str, date | None], Deadline] = {}
-        # The same few units lead most tasks of a document.
-        self._fans_out: dict[str, bool] = {}
+        self.province = self._meeting_province() if doc.doc_type == "Thông báo" else None
+
+    def _meeting_province(self) -> str | None:
+        """The province a conclusion notice was written after working with, as its People's
+        Committee ("… làm việc với lãnh đạo tỉnh Sơn La về …" → "Ủy ban nhân dân tỉnh Sơn La")."""
+        subject_text = self.doc.subject or ""
+        meeting = MEETING_WITH.search(subject_text) or _MEETING_PLACE.search(subject_text)
+        if not meeting:
+            return None
+        place = " ".join(w.capitalize() for w in meeting.group(2).split())
+        return f"Ủy ban nhân dân {meeting.group(1).lower()} {place}"
 
     def _recipient_units(self) -> tuple[str, ...]:
         if self.doc.doc_type not in RECIPIENT_DOCS:
             return ()
-        meeting = MEETING_WITH.search(self.doc.subject or "")
-        if not self.doc.recipients and meeting:
-            place = " ".join(w.capitalize() for w in meeting.group(2).split())
-            return (f"Ủy ban nhân dân {meeting.group(1).lower()} {place}",)
+        province = self._meeting_province()
+        if not self.doc.recipients and province:
+            return (province,)
         names = []
         for r in self.doc.recipients:
             found, _ = leading_units(r.strip(" -;.,"))
-            names.extend(u.name for u in found)
+            names.extend(u.name for u in found if not _PRIVATE_PARTY.match(u.name))
         return tuple(names)
 
     # --- walking -------------------------------------------------------------------------
@@ -116,8 +156,28 @@ class TaskBuilder:
         enacting = next((i for i, c in enumerate(children) if _ENACTING.match(c.text)), None)
         if enacting is not None:
             children = children[enacting:]
-        self._children(children, ctx, top=True)
+        self._children(self._without_addressee_lines(children), ctx, top=True)
         return self.tasks
+
+    def _without_addressee_lines(self, children: list[Block]) -> list[Block]:
+        """The body less the addressee lines a crawl left at its start ("Dân tộc và Tôn giáo, Y tế;",
+        "- Công an Thành phố;" … "- Các đơn vị …."): short lines, each closed by ";", the last
+        by "." or ";". What a crawl glued under the last one is kept as body."""
+        count = 0
+        for child in children:
+            text = child.text
+            if child.kind not in ("item", "paragraph") or len(text.split()) > 25:
+                break
+            if not text.endswith(";") and not (count and text.endswith(".")):
+                break
+            self.dropped.append((child.line.slice(child.body), "Dòng danh sách nơi gửi."))
+            count += 1
+            if text.endswith("."):
+                break
+        if not count:
+            return children
+        glued = [replace(c, continuation=False) for c in children[count - 1].children if c.continuation]
+        return [*glued, *children[count:]]
 
     def _children(self, children: list[Block], ctx: Context, top: bool = False) -> int:
         made = 0
@@ -138,7 +198,13 @@ class TaskBuilder:
             if child.kind == "title":
                 made += flush()
                 title = child.text
-                mode = "appendix" if APPENDIX.match(title) else ctx.mode
+                mode = (
+                    "regulation"
+                    if REGULATION.match(title)
+                    else "appendix"
+                    if APPENDIX.match(title)
+                    else ctx.mode
+                )
                 local = ctx.but(units=(), mode=mode, section=(title,))
                 made += self._children(child.children, local)
                 continue
@@ -152,6 +218,8 @@ class TaskBuilder:
                 continue
             if child.kind == "paragraph" and not child.continuation:
                 text = child.text
+                if top and self._closing_deadline(child):
+                    continue
                 if local.mode != "skip" and text.endswith(":") and not child.children:
                     units = lead_in_units(text)
                     if units:
@@ -169,7 +237,7 @@ class TaskBuilder:
                     if dl.kind != "none" or dl.text:
                         local = local.but(deadline=dl, deadline_reason="“Thời gian thực hiện” chung của mục.")
                     continue
-                own, _ = self._subject(text)
+                own, _ = subject(text)
                 if own or not group_has_units:
                     made += flush()
                     group = [child]
@@ -182,6 +250,29 @@ class TaskBuilder:
         made += flush()
         return made
 
+    def _later_clause_has_deadline(self, text: str) -> bool:
+        """Whether a clause after the first one ("…; hoàn thành trước ngày 30/6/2026") states a
+        date or period."""
+        m = re.search(r"[;.]\s", text)
+        return bool(m) and pick_deadline(text[m.end() :], self.doc.doc_date).kind in ("date", "period")
+
+    def _closing_deadline(self, block: Block) -> bool:
+        """A closing sentence that sets one deadline for every item above it ("… bảo đảm đến hết
+        tháng 12 năm 2025 giải quyết dứt điểm … các nội dung nêu trên./."): the items without a
+        deadline of their own take it, and the sentence is no task of its own."""
+        text = block.text
+        if not _ABOVE.search(text) or not self.tasks:
+            return False
+        deadline = pick_deadline(text, self.doc.doc_date)
+        if deadline.kind not in ("date", "period"):
+            return False
+        for task in self.tasks:
+            if task.deadline.kind == "none" and not task.deadline.text:
+                task.deadline = deadline
+                task.reasons["deadline"] = f"Thời hạn chung ở câu kết: “{_short(text)}”. {deadline.reason}"
+        self.dropped.append((block.line, "Câu kết nêu thời hạn chung cho các nội dung trên."))
+        return True
+
     def _item(self, block: Block, ctx: Context) -> int:
         text = block.text
         sub = [c for c in block.children if not c.continuation]
@@ -191,10 +282,10 @@ class TaskBuilder:
         if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
             if mode == "skip":
-                return 0
+                return self._assigning_lead_ins(block, ctx)
             child_ctx = self._heading_context(text, ctx, mode)
             fields = self._fields(sub)
-            if fields and all(_FIELD.match(c.text) for c in sub if c.kind == "item"):
+            if fields and all(_FIELD.match(c.text) or _duty_list(c) for c in sub if c.kind == "item"):
                 return self._structured(block, sub, child_ctx, fields)
             shared = self._shared_time(sub)
             if shared is not None:
@@ -204,11 +295,11 @@ class TaskBuilder:
             made = self._children(block.children, child_ctx)
             if made:
                 return made
-            if not text.endswith(":"):
-                return 0
+            if not text.endswith(":") or not has_duty_word(text):
+                return 0  # a label over figures ("Mức giá bán lẻ tối đa:") is no duty either
             # Its items were only content (documents, report fields): the lead-in is the task.
             return self._passage_blocks([block], ctx, deep=True)
-        if ctx.mode in ("skip", "appendix"):
+        if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
         fields = self._fields(sub)
@@ -220,10 +311,30 @@ class TaskBuilder:
             return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
 
+    def _assigning_lead_ins(self, block: Block, ctx: Context) -> int:
+        """In a section that gives no tasks (an evaluation, criteria), what still hands out duties:
+        "Để …, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ sau:" with its items, and an item
+        that gives a duty to a named unit ("…, giao Sở Y tế …")."""
+        made = 0
+        for child in block.children:
+            if child.children and heading_mode(child.text, self.doc, "skip") == "full":
+                made += self._item(child, ctx.but(mode="full"))
+            elif _GIVES_TO_UNIT.search(child.text[:300]) and self._own_subject(child.text)[0]:
+                # "Trên cơ sở kết quả …, giao Sở Y tế thành lập đoàn kiểm tra …" in a criteria section
+                made += self._item(child, ctx.but(mode="full"))
+        return made
+
     def _heading_context(self, text: str, ctx: Context, mode: str) -> Context:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
+        if not units and self.province and _PROVINCE_LEAD_IN.search(text):
+            units = [self.province]
+        addressed = None if units else _FOR_UNITS.match(text)
+        if addressed and unit_at(addressed.group("name"), 0):
+            # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.
+            name = addressed.group("name")
+            units = [name[0].upper() + name[1:]]
         if units:
             changes["units"] = tuple(units)
             changes["unit_reason"] = f"Tiêu đề/câu dẫn: “{_short(text)}”."
@@ -256,14 +367,21 @@ class TaskBuilder:
     # --- fields ("Cơ quan chủ trì: …", "Thời gian thực hiện: …") -----------------------------
 
     def _fields(self, blocks: list[Block]) -> dict[str, tuple[Block, str]]:
+        """The slots of an item: "Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Nhiệm vụ:" … A slot
+        left empty whose own items are slots ("b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: …")
+        is read through."""
         out: dict[str, tuple[Block, str]] = {}
         for b in blocks:
             m = _FIELD.match(b.text)
             if not m:
                 continue
+            value = b.text[m.end() :].strip()
+            if not value and m.group("lead") and b.children:
+                for role, found in self._fields(b.children).items():
+                    out.setdefault(role, found)
             for role in ("lead", "coord", "time", "content", "result"):
                 if m.group(role) and role not in out:
-                    out[role] = (b, b.text[m.end() :].strip())
+                    out[role] = (b, value)
         if "lead" not in out and "time" not in out:
             return {}
         return out
@@ -278,10 +396,17 @@ class TaskBuilder:
         units = [u.name for u in find_units(lead_text)] if lead_text else list(ctx.units)
         if not units:
             return 0
+        duties = _slot_duties(sub, fields)
+        if duties:
+            # "a) Nhiệm vụ:" with several "- …" duties: one task each, with the item's slots.
+            return sum(self._structured_task(d.line, units, fields, ctx) for d in duties)
         parts = [block.line.slice(block.body)]
         if "content" in fields:
             parts.append(fields["content"][0].line)
-        line = join_lines(parts)
+        return self._structured_task(join_lines(parts), units, fields, ctx)
+
+    def _structured_task(self, line: Line, units: list[str], fields, ctx: Context) -> int:
+        lead_text = fields.get("lead", (None, ""))[1]
         coords = units[1:] + [u.name for u in find_units(fields.get("coord", (None, ""))[1])]
         time_text = fields.get("time", (None, ""))[1]
         deadline = parse_deadline(time_text, self.doc.doc_date) if time_text else ctx.deadline or NO_DEADLINE
@@ -310,7 +435,7 @@ class TaskBuilder:
         self, blocks: list[Block], ctx: Context, own_only: bool = False, deep: bool = False
     ) -> int:
         """One passage from blocks with their continuation paragraphs (``deep``: with all their items)."""
-        if ctx.mode in ("skip", "appendix"):
+        if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         lines: list[Line] = []
         for b in blocks:
@@ -337,7 +462,7 @@ class TaskBuilder:
             first, _ = self._own_subject(text)
             current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for at in sentences:
-            own, _ = self._subject(text, at)
+            own, _ = subject(text, at)
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
             # Another unit's duty starts here; the same unit again only continues its own.
@@ -355,54 +480,32 @@ class TaskBuilder:
             )
         return made
 
-    def _subject(self, text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
-        """``subject``, remembered for the document being built (read-only results)."""
-        key = (text, pos)
-        found = self._subject_at.get(key)
-        if found is None:
-            found = self._subject_at[key] = subject(text, pos)
-        return found
-
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        """The passage's own subject: at the start, after an opening clause, or after a short label."""
-        found = self._subjects.get(text)
-        if found is None:
-            found = self._subjects[text] = self._find_own_subject(text)
-        return found
-
-    def _find_own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
-        own, end = self._subject(text)
+        """The passage's own subject: at the start, after an opening clause, after a topic label
+        ("Về đề nghị …: Giao Bộ X …") or after a short label."""
+        own, end = subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)
         if not own and PROVINCE_SUBJECT.match(text) and self.recipient_units:
             return [UnitMatch(self.recipient_units[0], 0, 0)], text.index(" ") + 1
+        topic = None if own else _TOPIC_LABEL.match(text)
+        if topic:
+            # "Về đề nghị hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …": the unit after the topic.
+            own, end = subject(text, topic.end())
+            if own:
+                return own, end
         label = None if own else LABEL.match(text)
         if label:
-            own, end = self._subject(text, label.end())
+            own, end = subject(text, label.end())
             if not own and OPENER.match(text, label.end()):
                 own, end = subject_after_opener(text, label.end())
         return own, end
 
-    def _pick(self, text: str, doc_date: date | None) -> Deadline:
-        """``pick_deadline``, remembered for the document being built."""
-        key = (text, doc_date)
-        found = self._picked.get(key)
-        if found is None:
-            found = self._picked[key] = pick_deadline(text, doc_date)
-        return found
-
-    def _fan_out(self, unit: str) -> bool:
-        """``fan_out``, remembered for the document being built."""
-        found = self._fans_out.get(unit)
-        if found is None:
-            found = self._fans_out[unit] = fan_out(unit)
-        return found
-
     def _unit_part(self, line: Line, ctx: Context, own_only: bool) -> int:
         text = line.text
         own, end = self._own_subject(text)
-        if own and own[0].start > 0 and not_task_reason(text):
-            return 0
+        # Words before the subject ("Trường hợp …, Sở X …") can make the passage no duty.
+        opened = bool(own) and own[0].start > 0
         if own and ctx.units and is_directed(own[0].name, ctx.directed):
             # "Chỉ đạo các ngân hàng …, cụ thể:" — the directed units act for the unit that directs them.
             units = [ctx.units[0], *(u.name for u in own)]
@@ -413,7 +516,7 @@ class TaskBuilder:
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end
         elif own_only:
-            return 0
+            return 0  # the lead-in of items already taken: nothing of its own is lost
         elif ctx.units:
             units = list(ctx.units)
             lead_reason = ctx.unit_reason
@@ -423,21 +526,33 @@ class TaskBuilder:
             lead_reason = "Văn bản gửi chung các đơn vị ở phần “Kính gửi”."
             duty_at = 0
         else:
+            if ctx.mode == "full" and not not_task_reason(text):
+                self.dropped.append((line, "Đoạn không nêu đơn vị thực hiện."))
             return 0
+        topic = _TOPIC_LABEL.match(text) if not duty_at else None
+        if topic:
+            duty_at = topic.end()  # the duty is what follows the topic label
         lead, coords = units[0], units[1:]
         if len(units) > 1 and CHU_TRI.match(text, duty_at):
             lead_reason += " Đơn vị đầu tiên chủ trì."
         elif len(units) > 1:
             lead_reason += " Giao chung nhiều đơn vị: đơn vị nêu đầu là chủ trì."
         made = 0
-        for n, (part_line, part_reason) in enumerate(
-            report_split(line, duty_at, self.doc.doc_date, self._pick)
-        ):
+        for n, (part_line, part_reason) in enumerate(report_split(line, duty_at, self.doc.doc_date)):
             duty = part_line.text[duty_at if n == 0 else 0 :].lstrip(" :,-–;")
-            if not_task_reason(duty):
+            reason = (
+                (n == 0 and opened and not_task_reason(part_line.text))
+                or not_task_reason(duty)
+                or _addressee_line(part_line.text, duty)
+                or _restriction_on_the_public(duty, lead)
+            )
+            if reason == _CONDITIONAL and self._later_clause_has_deadline(part_line.text):
+                reason = None  # the condition sits beside a clause that carries the deadline
+            if reason:
+                self.dropped.append((part_line, reason))
                 continue
             deadline, dl_reason = passage_deadline(
-                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason, self._pick
+                part_line.text, self.doc.doc_date, ctx.deadline, ctx.deadline_reason
             )
             reasons = {"lead": lead_reason, "deadline": dl_reason}
             if part_reason:
@@ -532,7 +647,7 @@ class TaskBuilder:
         if source:
             reasons.setdefault("funding_source", f"Nguồn kinh phí: “{source}”.")
         # A duty for every commune, as lead or as one of the units it is given to jointly.
-        fan = self._fan_out(lead) or any(self._fan_out(u) for u in addressees if u != lead)
+        fan = fan_out(lead) or any(fan_out(u) for u in addressees if u != lead)
         if fan:
             reasons["fan_out"] = "Giao chung cho các xã/phường/địa phương: mỗi đơn vị một nhiệm vụ."
         task = DraftTask(
@@ -563,6 +678,38 @@ def _take_lines(node: Block, deep: bool, lines: list[Line]) -> None:
             _take_lines(child, deep, lines)
 
 
+def _addressee_line(text: str, duty: str) -> str | None:
+    """A line of the addressee list that the crawl left in the body: titles and units, no duty
+    ("Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng công ty …;")."""
+    if not duty.strip(" .;,") or (_TITLE_OPENING.match(text) and not has_duty_word(text)):
+        return "Dòng danh sách nơi gửi, không giao việc."
+    names, end = unit_list(text)
+    if names and len(text.split()) <= 8 and not has_duty_word(text[end:]):
+        return "Chỉ nêu tên đơn vị, không giao việc."
+    return None
+
+
+def _restriction_on_the_public(duty: str, lead: str) -> str | None:
+    """ "Các tổ chức, cá nhân: Hạn chế khoan giếng …" restricts citizens; "Sở Y tế hạn chế …" may be
+    a duty."""
+    if _RESTRICTION.match(duty) and _PUBLIC.match(lead):
+        return "Hạn chế đối với người dân, không phải nhiệm vụ."
+    return None
+
+
+def _duty_list(block: Block) -> bool:
+    """An item that lists duties in its own items ("- Các nội dung hỗ trợ gồm:" then "+ …")."""
+    return block.text.endswith(":") and any(c.kind == "item" for c in block.children)
+
+
+def _slot_duties(sub: list[Block], fields) -> list[Block]:
+    """The duties listed in an item's "Nhiệm vụ:" slot, or under a lead-in beside its slots."""
+    content = fields.get("content", (None, ""))
+    holders = [content[0]] if content[0] is not None and not content[1] else []
+    holders += [b for b in sub if b.kind == "item" and not _FIELD.match(b.text) and _duty_list(b)]
+    return [c for h in holders for c in h.children if c.kind == "item" and not _FIELD.match(c.text)]
+
+
 def _detached(block: Block) -> Block:
     """The block's own line without its children (a lead-in sentence that is itself a duty)."""
     return Block(block.kind, line=block.line, marker=block.marker, key=block.key, body=block.body)
@@ -572,6 +719,7 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def build_tasks(root: Block, doc: DocInfo) -> list[DraftTask]:
-    """Draft tasks of a document tree."""
-    return TaskBuilder(doc).run(root)
+def build_tasks(root: Block, doc: DocInfo) -> tuple[list[DraftTask], list[tuple[Line, str]]]:
+    """Draft tasks of a document tree, and the passages left out with the reason why."""
+    builder = TaskBuilder(doc)
+    return builder.run(root), builder.dropped

@@ -8,10 +8,9 @@ task of its own ("xây dựng kế hoạch …; báo cáo … trước ngày 15 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
-from dieuhanh.extract.normalize import UPPER, Line
+from dieuhanh.extract.normalize import UPPER, Line, join_lines
 from dieuhanh.vn.deadlines import Deadline, parse_deadline, pick_deadline
 
 NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạn.")
@@ -19,120 +18,61 @@ NO_DEADLINE = Deadline("none", None, None, None, reason="Không nêu thời hạ
 INLINE_TIME = re.compile(
     r"(?:^|[.;]\s*)(?:Thời gian|Thời hạn)(?: (?:thực hiện|hoàn thành|ban hành|trình))*(?:/[^:]{1,20})?\s*:\s*([^.;]+)"
 )
-# What opens a report clause; the clause opens the text or follows a stop or a comma.
+# A report clause: it opens the text or follows a stop or a comma.
 _REPORT_OPENING = (
     r"(?=(?:(?:[Đđ]ịnh kỳ|[Hh]ằng|[Hh]àng|[Đđ]ồng thời)[^,;.]{0,30}?\s)?(?:xây dựng |gửi |tổng hợp,? |thực hiện chế độ )?"
     r"(?:báo cáo|Báo cáo|gửi báo cáo|Xây dựng báo cáo|Định kỳ|định kỳ|Kết quả [^.;]{0,60}gửi))"
 )
-# Apart, not as "(?:^|[.;]\s+|,\s+)": with "^" among the openings the engine tries every position;
-# without it, it jumps from stop to comma in C.
-_REPORT_AT_START = re.compile(_REPORT_OPENING)
-_REPORT_CLAUSE = re.compile(r"[.;,]\s+" + _REPORT_OPENING)
+_REPORT_CLAUSE = re.compile(r"(?:^|[.;]\s+|,\s+)" + _REPORT_OPENING)
 
 
 def _report_clause_starts(text: str, pos: int) -> list[int]:
-    r"""Where the report clauses from ``pos`` start: ``(?:^|[.;]\s+|,\s+)`` + the opening, found
-    from ``pos`` ("^" matches only at 0, not at ``pos``)."""
-    starts = [0] if pos == 0 and _REPORT_AT_START.match(text) else []
-    starts += [m.end() for m in _REPORT_CLAUSE.finditer(text, pos)]
-    return starts
+    """Where the report clauses from ``pos`` start."""
+    return [m.end() for m in _REPORT_CLAUSE.finditer(text, pos)]
 
 
+# An opening clause of aim: "Để …," / "Nhằm …," up to its comma.
+_PURPOSE = re.compile(r"\s*(?:Để|Nhằm|Với mục tiêu|Hướng tới)\b[^,;:]*,")
 _SECTION_DEADLINE_CUE = re.compile(r"hoàn thành|trước ngày|xong")
-# Cheap test before asking the deadline parser: a number or a cycle word.
-_DIGIT = re.compile(r"\d")
-_ASCII_DIGITS = "0123456789"
-_TIME_WORDS = tuple(
-    f"{first}{rest}"
-    for word in (
-        "hằng",
-        "hàng",
-        "định kỳ",
-        "thường xuyên",
-        "quý",
-        "quí",
-        "tháng",
-        "năm",
-        "ngay",
-        "khi",
-        "kỳ",
-        "sau",
-        "tiến độ",
-        "lộ trình",
-        "kế hoạch riêng",
-    )
-    for first, rest in ((word[0], word[1:]), (word[0].upper(), word[1:]))
-)
-
-
-def _time_hint(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit or a time word: else it names no time."""
-    # Substring tests run in C (a one-character one as a memchr): far cheaper than a pattern that
-    # checks every position. ``\d`` also matches digits other than 0-9, so it decides the rest.
-    for digit in _ASCII_DIGITS:
-        if digit in text:
-            return True
-    for word in _TIME_WORDS:
-        if word in text:
-            return True
-    return _DIGIT.search(text) is not None
-
-
 # "ưu tiên các nhiệm vụ phải hoàn thành trong quý II": the time names what to prioritise, not a deadline.
 _PRIORITY_CLAUSE = re.compile(r"(?:^|(?<=[,;]))\s*ưu tiên[^;.]*")
-# Where a sentence ends ("." or ";") and the next, capitalised, one starts: the blank after the stop.
-_AFTER_STOP = re.compile(r"\s+(?=[" + UPPER + "])")
+# Where a sentence starts: after "." or ";" and blanks, on a capital letter.
+_SENTENCE_START = re.compile(r"[.;]\s+(?=[" + UPPER + "])")
 
 
 def sentence_starts(text: str, pos: int = 0) -> list[int]:
-    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts).
-
-    Each stop is found with ``str.find`` (far cheaper than a pattern scanning the text for a
-    stop) and looked at on its own: the blank run after one stop never holds another stop, so the
-    stops' sentences neither overlap nor come out of order once sorted."""
-    starts = []
-    begin = max(pos - 1, 0)
-    for stop in ".;":
-        at = text.find(stop, begin)
-        while at >= 0:
-            m = _AFTER_STOP.match(text, at + 1)
-            if m:
-                starts.append(m.end())
-            at = text.find(stop, at + 1)
-    starts.sort()
-    return starts
-
-
-# Words that every report clause holds (see _REPORT_CLAUSE).
-_REPORT_WORDS = ("báo cáo", "Báo cáo", "Định kỳ", "định kỳ", "Kết quả")
-
-
-def _has_report_word(text: str) -> bool:
-    # Substring tests run in C: cheaper than one alternation tried at every position.
-    return any(word in text for word in _REPORT_WORDS)
+    """Where the sentences after ``pos`` start (a stop right before ``pos`` counts)."""
+    return [m.end() for m in _SENTENCE_START.finditer(text, max(pos - 1, 0))]
 
 
 def section_deadline(text: str, doc_date: date | None) -> Deadline | None:
-    """A date or period stated in a lead-in for all its items ("hoàn thành trong tháng 11, cụ thể:")."""
+    """A date or period stated in a lead-in for all its items ("hoàn thành trong tháng 11, cụ thể:").
+
+    The aim the lead-in opens with is not one ("Để kịp khánh thành trước ngày 15/12/2026, yêu cầu
+    các bộ: …"): only what follows it can set the items' deadline."""
+    purpose = _PURPOSE.match(text)
+    if purpose:
+        text = text[purpose.end() :]
     if not _SECTION_DEADLINE_CUE.search(text):
         return None
     dl = pick_deadline(text, doc_date)
     return dl if dl.kind in ("date", "period") else None
 
 
-# How a passage's time phrases are read: ``pick_deadline`` or a per-document memo of it.
-Picker = Callable[[str, date | None], Deadline]
+_CLAUSE_END = re.compile(r";\s")
 
 
-def report_split(
-    line: Line, duty_at: int, doc_date: date | None, pick: Picker = pick_deadline
-) -> list[tuple[Line, str]]:
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause opening at ``at`` ends: its semicolon, else the end of the text."""
+    m = _CLAUSE_END.search(text, at)
+    return m.start() + 1 if m else len(text)
+
+
+def report_split(line: Line, duty_at: int, doc_date: date | None) -> list[tuple[Line, str]]:
     """Separate a reporting duty that has its own recurring or dated deadline."""
     text = line.text
-    if "Thời" in text and INLINE_TIME.search(text):
+    if INLINE_TIME.search(text):
         return [(line, "")]
-    if not _has_report_word(text):
-        return [(line, "")]  # no report clause, no sentence opening on "báo cáo"
     boundaries = _report_clause_starts(text, duty_at)
     boundaries += [at for at in sentence_starts(text, duty_at) if "báo cáo" in text[at : at + 100]]
     for at in sorted(set(boundaries)):
@@ -141,17 +81,34 @@ def report_split(
             continue
         tail = text[at:]
         head = text[:at]
-        if not _time_hint(tail):
-            break  # the later tails are within this one: no time words there either
-        tail_dl = pick(tail, doc_date)
+        clause_end = _clause_end(text, at)
+        if clause_end < len(text.rstrip(" .;")):
+            # "…; báo cáo Thủ tướng hằng tuần vào thứ Sáu; …": a periodic report in the middle
+            # of an item is split off alone, the rest stays with the item.
+            clause_dl = pick_deadline(text[at:clause_end], doc_date)
+            periodic = clause_dl.kind == "recurring" and not (clause_dl.recurrence or "").startswith(
+                "periodic"
+            )
+            if periodic and pick_deadline(head, doc_date).kind != "recurring":
+                head_end = len(text[:at].rstrip())
+                rest_start = clause_end + len(text[clause_end:]) - len(text[clause_end:].lstrip())
+                rest = join_lines([line.slice(0, head_end), line.slice(rest_start)])
+                report = line.slice(at, clause_end - 1)
+                return [(rest, ""), (report, "Tách phần báo cáo có thời hạn riêng.")]
+        tail_dl = pick_deadline(tail, doc_date)
         if tail_dl.kind not in ("recurring", "date") or (tail_dl.recurrence or "").startswith("periodic"):
             continue
-        # A dated report is its own duty only as its own sentence; "…, báo cáo … trước ngày X"
-        # closes the same duty. A recurring report is separable even after a comma.
+        # A dated report is its own duty only as its own sentence, or after a semicolon when the
+        # duty before it has a deadline of its own: "…; báo cáo … trước ngày X" that carries the
+        # item's only deadline delivers the same duty. A recurring report is separable even after
+        # a comma.
         if tail_dl.kind == "date" and after_comma:
             continue
-        head_dl = pick(head, doc_date)
+        head_dl = pick_deadline(head, doc_date)
         if head_dl.kind == tail_dl.kind:
+            continue
+        own_sentence = head.rstrip().endswith(".")
+        if tail_dl.kind == "date" and not own_sentence and head_dl.kind not in ("date", "period"):
             continue
         return [
             (line.slice(0, at), ""),
@@ -165,17 +122,15 @@ def passage_deadline(
     doc_date: date | None,
     inherited: Deadline | None = None,
     inherited_reason: str = "",
-    pick: Picker = pick_deadline,
 ) -> tuple[Deadline, str]:
     """The deadline of one passage: its "Thời gian …:" line, else the time phrase in it, else the section's."""
-    if "ưu tiên" in text:
-        text = _PRIORITY_CLAUSE.sub(" ", text)
-    inline = INLINE_TIME.search(text) if "Thời" in text else None
+    text = _PRIORITY_CLAUSE.sub(" ", text)
+    inline = INLINE_TIME.search(text)
     if inline:
         dl = parse_deadline(inline.group(1).strip(), doc_date)
         if dl.kind != "none" or dl.text:
             return dl, f"Dòng “Thời gian”: {inline.group(1).strip()}. {dl.reason}"
-    dl = pick(text, doc_date) if _time_hint(text) else NO_DEADLINE
+    dl = pick_deadline(text, doc_date)
     if dl.kind != "none":
         return dl, dl.reason
     if inherited is not None:

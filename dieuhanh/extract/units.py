@@ -52,6 +52,14 @@ _FREE_HEADS = (
     "Ban chỉ đạo",
     "Ban thường vụ",
     "Ban tổ chức",
+    # Heads written in lower case after their first word.
+    "Đài truyền thanh",
+    "Đài phát thanh",
+    "Trạm y tế",
+    "Trung tâm y tế",
+    "Tiểu ban",
+    "Tổ dân phố",
+    "Hợp tác xã",
 )
 # Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
 _CAP_HEADS = (
@@ -84,6 +92,7 @@ _CAP_HEADS = (
     "Đội",
     "Thôn",
     "Tòa án",
+    "Thông tấn xã",
     "Viện kiểm sát",
     "Kiểm toán",
 )
@@ -122,6 +131,16 @@ _COLLECTIVE_NOUNS = (
     "vụ",
     "hiệp hội",
     "nhà cung cấp",
+    "trưởng thôn",
+    "tổ trưởng",
+    "chủ rừng",
+    "hợp tác xã",
+    "trạm y tế",
+    "trung tâm y tế",
+    "cơ sở y tế",
+    "nhà trường",
+    "tổ dân phố",
+    "đài truyền thanh",
     "Bộ",
     "Sở",
     "Ban",
@@ -129,6 +148,8 @@ _COLLECTIVE_NOUNS = (
     "Vụ",
     "Tổng công ty",
     "Ngân hàng",
+    "tập đoàn",
+    "Tập đoàn",
 )
 
 
@@ -194,7 +215,8 @@ chỉ|tích hợp|số hóa|khai thác|sử dụng|giao(?! dịch)|đề nghị|
 điều hành|giám sát|vận động|thông báo|trả lời|ưu tiên|lựa chọn|tháo gỡ|phổ biến|mời|phân công|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
-thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|
+thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|kính|
+đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|
 """
 _STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 _STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")
@@ -228,12 +250,16 @@ _LEVEL_WORDS = frozenset(
         "thuộc",
         "trung",
         "ương",
+        "hội",  # "Đảng ủy Quốc hội"
+        "phủ",  # "Đảng ủy Chính phủ"
     ]
 )
 _KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
 _JOINERS = ("và", "-", "–", "&")
+# "Các trưởng thôn, tổ trưởng tổ dân phố": heads of villages act for them; not a title to drop.
+_VILLAGE_HEAD = re.compile(r"(?:[Cc]ác )?(?:trưởng|Trưởng) (?:thôn|bản|ấp|khu phố)\b")
 _COLLECTIVE_CONT = re.compile(
-    r"(?:ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
+    r"(?:[Tt]ổng [Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
     r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
@@ -278,7 +304,14 @@ def _match_head(text: str, pos: int) -> re.Match | None:
 @lru_cache(maxsize=256)
 def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     """The unit name starting exactly at ``pos`` (after any title), or None."""
-    if text[pos : pos + 2] in _TITLE_STARTS and (t := _TITLES.match(text, pos)):
+    ministries = _MINISTERS.match(text, pos)
+    if ministries:
+        return _ministries(ministries)
+    if (
+        text[pos : pos + 2] in _TITLE_STARTS
+        and (t := _TITLES.match(text, pos))
+        and not _VILLAGE_HEAD.match(text, pos)
+    ):
         pos = t.end()
     m = _match_head(text, pos)
     if not m:
@@ -317,6 +350,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         if not word:
             break
         if word in ("-", "–", "&"):
+            if _TITLES.match(text, k + 1):
+                break  # "Bộ Tài chính - Phó Trưởng ban Thường trực …": the unit's head, not the unit
             end = k
             i = k
             continue
@@ -359,11 +394,26 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
     return UnitMatch(name, m.start(), m.start() + len(name))
 
 
+# The heads of the ministries addressed by their titles: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
+# (Thủ trưởng) cơ quan thuộc Chính phủ" names the ministries and agencies themselves.
+_MINISTERS = re.compile(
+    r"(?:[Cc]ác (?:đồng chí )?)?Bộ trưởng(?: các [Bb]ộ)?,\s*Thủ trưởng (?:các )?cơ quan ngang (?P<bo>[Bb]ộ)"
+    r"(?P<gov>,\s*(?:Thủ trưởng )?cơ quan thuộc Chính phủ)?"
+)
+
+
+def _ministries(m: re.Match) -> UnitMatch:
+    name = f"Các Bộ, cơ quan ngang {m.group('bo')}" + (", cơ quan thuộc Chính phủ" if m.group("gov") else "")
+    return UnitMatch(name, m.start(), m.end())
+
+
 def _joined(text: str, i: int, word: str) -> bool:
     """Whether the word at ``i`` is joined to the name before it ("Sở A và B", "A - B", "thuộc UBND")."""
     prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
     return (
-        prev_word.endswith(("-", "–")) or prev_word in ("và", "thuộc", "của") or word.startswith(_SOFT_HEADS)
+        prev_word.endswith(("-", "–"))
+        or prev_word in ("và", "thuộc", "của", "trực")  # "Văn phòng Thường trực Ban Chỉ đạo …"
+        or word.startswith(_SOFT_HEADS)
     )
 
 
@@ -408,8 +458,8 @@ _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|,\s*và\b|;\s*và\b)\s*")
 
 def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     """Units named one after another from ``pos`` ("Sở A, Sở B và các cơ quan liên quan")."""
-    # Every match opens with "Các " or "các ": testing that costs less than a regex call.
-    cls = text.startswith(("Các ", "các "), pos) and _CLASS_LIST.match(text, pos)
+    title = _TITLES.match(text, pos)  # "Bộ trưởng các Bộ: Tài chính, Xây dựng"
+    cls = _CLASS_LIST.match(text, title.end() if title else pos)
     if cls:
         return _class_list(text, cls)
     units: list[UnitMatch] = []

@@ -345,8 +345,11 @@ _PREAMBLE_AFTER = re.compile(
 
 def build_event(m: re.Match[str], ctx: Ctx) -> Result:
     text = m.group(0)
-    if text.startswith("sau") and not _at_clause_start(ctx, m.start()):
-        return None
+    sentence_end = ctx.folded[m.end() : m.end() + 1] in ("", ".", ";")
+    if text.startswith("sau") and not (_at_clause_start(ctx, m.start()) or sentence_end):
+        return None  # "sau khi" inside a clause qualifies it, unless it closes the sentence
+    if text.startswith("khi") and not _at_clause_start(ctx, m.start()):
+        return None  # "Khi cấp phát tại vùng ngập, bố trí …" opens its clause
     if _PREAMBLE_AFTER.match(text):
         return None  # "Sau khi nghe báo cáo ..., Phó Thủ tướng kết luận" opens a notice
     trigger = clean_phrase(ctx.original[m.start() : m.end()])

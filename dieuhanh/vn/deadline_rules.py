@@ -271,6 +271,7 @@ _rule(
     "event",
     rf"{_B}(?:(?:bao\s+cao\s+)?ngay\s+khi\s+[^.;,:|\n]{{2,60}}|khi\s+(?:co\s+)?phat\s+sinh(?:\s+[^.;,:|\n()]{{1,40}})?"
     rf"|(?:ngay\s+)?sau\s+khi\s+{_UNTIL_PUNCT}{{2,80}}"
+    rf"|(?<![a-z])khi\s+(?!can\s+thiet|co\s+yeu\s+cau|phat\s+hien|xay\s+ra)[^.;,:|\n]{{2,60}}(?=,)"
     rf"|tu\s+(?:thang\s+\d{{1,2}}(?:\s*[/-]\s*\d{{4}})?|ngay\s+[\d/.-]+|nay|nam\s+\d{{4}})\s+(?:cho\s+)?den\s+khi\s+{_UNTIL_PUNCT}{{2,100}})",
     build_event,
     first_words=("bao", "ngay", "khi", "sau", "tu"),
@@ -282,9 +283,10 @@ _rule(
 )
 _rule(
     "open_years",
-    rf"{_B}(?:tu\s+)?nam\s+\d{{4}}\s+(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
+    rf"{_B}(?:tu\s+)?(?:(?:{_QUY}[ivx1-4]+\s*(?:/\s*|nam\s+))|nam\s+)\d{{4}}\s+"
+    r"(?:va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|tro\s+di|tro\s+ve\s+sau)",
     build_open,
-    first_words=("tu", "nam"),
+    first_words=("tu", "nam", "quy", "qui"),
 )
 _rule(
     "open_slot",
@@ -332,7 +334,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "quarter_range": ((r"qu[yi]\s",), 40, 40),
     "year": ((r"nam\s+[0-9]",), 40, 50),
     "year_end_of_duty": ((r"nam\s+[0-9]",), 40, 50),
-    "open_years": ((r"nam\s+[0-9]",), 10, 50),
+    "open_years": ((r"tiep\s+theo", r"tro\s+di", r"tro\s+ve"), 50, 20),
     "monthly_day": ((r"hang\s+thang", r"moi\s+thang"), 60, 50),
     "daily_hour": ((r"hang\s+ngay", r"moi\s+ngay"), 30, 5),
     "cycles": (_CYCLE_ANCHORS, 40, 90),

@@ -8,6 +8,7 @@ Vietnamese ``reason`` for the review page. Overlapping matches resolve to the lo
 Spans refer to the NFC form of the text, the form the project stores everywhere.
 """
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -59,6 +60,8 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
                 deadline, inferred = built
                 if deadline.kind == "date" and not slot and is_citation(ctx, m.start()):
                     continue
+                if not slot and _qualifies_object(folded, start):
+                    continue
                 candidates.append((start, end, deadline, inferred))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     occupied = bytearray(len(folded))
@@ -72,6 +75,19 @@ def _scan(text: str, doc_date: date | None, slot: bool) -> list[_Found]:
         _Found(DeadlineMatch(replace(d, text=d.text or clean_phrase(original[s:e])), s, e), inferred)
         for s, e, d, inferred in taken
     ]
+
+
+# A time phrase right after a participle or a noun it belongs to says which object is meant, not
+# when the duty is due: "các nhiệm vụ được giao trong năm 2026", "xếp loại năm 2026", "kịch bản cho
+# những tháng cuối năm", "cơ sở thành lập trước 01/7/2025", "luật được thông qua tại Kỳ họp thứ 10".
+_OBJECT_QUALIFIER = re.compile(
+    r"(?:\bduoc\s+(?:giao|ban\s+hanh|xu\s+ly|thong\s+qua|phe\s+duyet|cap|bo\s+tri|phan\s+bo)|\bxep\s+loai"
+    r"|\bthanh\s+lap|\b(?:so|tong)\s+ket\s+cong\s+tac|\bcho\s+nhung(?:\s+thang)?|\bkich\s+ban|\bphat\s+sinh|\bda\s+\w+)\s*$"
+)
+
+
+def _qualifies_object(folded: str, start: int) -> bool:
+    return _OBJECT_QUALIFIER.search(folded, max(0, start - 30), start) is not None
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:

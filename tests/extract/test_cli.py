@@ -15,6 +15,8 @@ DOC = """Số: 12/UBND-VP
 Kính gửi: Công an xã.
 
 1. Công an xã rà soát dữ liệu dân cư, hoàn thành trước ngày 30/6/2026.
+
+2. Công an xã: Trường hợp có vướng mắc, báo cáo Ủy ban nhân dân xã.
 """
 
 
@@ -36,6 +38,9 @@ def test_json_prints_one_object(doc, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["tasks"][0]["lead"] == "Công an xã"
     assert data["tasks"][0]["deadline"]["date"] == "2026-06-30"
+    (dropped,) = data["dropped"]
+    assert dropped["reason"] == "Yêu cầu có điều kiện."
+    assert DOC[dropped["start"] : dropped["end"]] == dropped["text"]
 
 
 def test_jsonl_prints_one_line_per_file_in_order(doc, tmp_path, capsys):

@@ -152,3 +152,100 @@ Các thôn
 def test_bars_that_only_draw_the_page_layout_are_not_a_table():
     text = "|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 12/UBND\n|"
     assert find_tables(physical_lines(text)) == []
+
+
+def test_a_header_row_glued_to_the_caption_cell_before_it():
+    text = """|
+*(Kèm theo Kế hoạch số 15/KH-UBND ngày 02/3/2026 của UBND xã)*
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Thời gian**
+|
+|
+1
+|
+Số hóa hồ sơ hộ tịch
+|
+Công an xã
+|
+Quý III/2026
+|"""
+    table = _only_table(text)
+    assert table.roles == ("tt", "task", "lead", "time")
+    (row,) = table.rows
+    assert (row.get("task"), row.get("lead"), row.get("time")) == (
+        "Số hóa hồ sơ hộ tịch",
+        "Công an xã",
+        "Quý III/2026",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (["TT", "Nội dung thực hiện", "Đơn vị chủ trì"], ("tt", "task", "lead")),
+        (["TT", "Nhiệm vụ", "Lãnh đạo chịu trách nhiệm", "Cơ quan thực hiện"], ("tt", "task", "", "lead")),
+    ],
+)
+def test_content_and_person_columns_do_not_take_the_lead_role(header, roles):
+    assert column_roles(header) == roles
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| TT | Tên thủ tục hành chính | Thời hạn giải quyết | Địa điểm thực hiện | Phí, lệ phí |",
+        "| Bước | Nội dung công việc | Đơn vị/người thực hiện | Thời gian thực hiện |",
+        "| STT | Họ và tên | Chức vụ | Đơn vị công tác |",
+    ],
+)
+def test_procedure_catalogues_and_lists_of_people_are_not_task_lists(header):
+    text = header + "\n| 1 | Cấp giấy phép xây dựng | Công an xã | 15 ngày | Không |"
+    assert not _only_table(text).is_task_list
+
+
+def test_a_row_that_lost_a_merged_middle_cell_keeps_its_lead_and_time():
+    text = """| TT | Nhiệm vụ | Văn bản giao | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Kế hoạch số 5/KH-UBND | Phòng Kinh tế | 30/6/2026 |
+| 2 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2026 |
+| 2.1 | Số hóa hồ sơ khai sinh | Công an xã | 30/9/2026 |"""
+    rows = _only_table(text).rows
+    assert [(r.number, r.get("lead"), r.get("time")) for r in rows] == [
+        ("1", "Phòng Kinh tế", "30/6/2026"),
+        ("2", "Công an xã", "30/9/2026"),
+        ("2.1", "Công an xã", "30/9/2026"),
+    ]
+
+
+def test_a_second_table_glued_to_the_last_row_of_the_first_one_has_its_own_columns():
+    text = """| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Phòng Kinh tế | 30/6/2026 |
+| 2 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2026 | STT | Tên nhiệm vụ | Thời hạn | Đơn vị chủ trì |
+| 1 | Cập nhật bản đồ số | 31/12/2026 | Văn phòng HĐND và UBND xã |"""
+    rows = _only_table(text).rows
+    assert [(r.get("lead"), r.get("time")) for r in rows] == [
+        ("Phòng Kinh tế", "30/6/2026"),
+        ("Công an xã", "30/9/2026"),
+        ("Văn phòng HĐND và UBND xã", "31/12/2026"),
+    ]
+
+
+def test_row_numbers_under_a_header_without_a_number_cell():
+    text = """| Nội dung | Đơn vị thực hiện | Thời gian thực hiện |
+| 1.1 | Số hóa hồ sơ hộ tịch | Công an xã | Năm 2026 |"""
+    (row,) = _only_table(text).rows
+    assert (row.number, row.get("task"), row.get("lead")) == ("1.1", "Số hóa hồ sơ hộ tịch", "Công an xã")
+
+
+def test_a_progress_report_glued_after_a_task_table_gives_no_rows():
+    text = """| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn |
+| 1 | Lập danh mục dữ liệu dùng chung | Phòng Kinh tế | 30/6/2026 |
+| TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện |
+| 1 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2025 | Đã hoàn thành |"""
+    assert [r.get("task") for r in _only_table(text).rows] == ["Lập danh mục dữ liệu dùng chung"]

@@ -141,3 +141,29 @@ def test_a_pattern_matches_only_where_its_first_two_characters_allow():
             for pos in range(len(text)):
                 if pattern.match(text, pos):
                     assert text[pos : pos + 2] in starts, (pattern.pattern[:40], text[pos : pos + 30])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đài truyền thanh xã tăng cường thông tin", ["Đài truyền thanh xã"]),
+        ("Các Trung tâm y tế khẩn trương bố trí thuốc", ["Các Trung tâm y tế"]),
+        ("Tiểu ban Truyền thông xây dựng kế hoạch", ["Tiểu ban Truyền thông"]),
+        (
+            "Các trưởng thôn, tổ trưởng tổ dân phố rà soát danh sách",
+            ["Các trưởng thôn, tổ trưởng tổ dân phố"],
+        ),
+        ("Các hợp tác xã xây dựng phương án sản xuất", ["Các hợp tác xã"]),
+        ("Đảng ủy Chính phủ lãnh đạo rà soát văn bản", ["Đảng ủy Chính phủ"]),
+        ("Bộ trưởng các Bộ: Tài chính, Y tế chỉ đạo", ["Bộ Tài chính", "Bộ Y tế"]),
+        (
+            "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ khẩn trương",
+            ["Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"],
+        ),
+        ("Văn phòng Thường trực Ban Chỉ đạo tổng hợp", ["Văn phòng Thường trực Ban Chỉ đạo"]),
+        ("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực rà soát", ["Bộ Tài chính"]),
+        ("Các Tập đoàn, Tổng công ty nhà nước rà soát", ["Các Tập đoàn, Tổng công ty nhà nước"]),
+    ],
+)
+def test_unit_names_outside_a_capitalised_head_word(text, expected):
+    assert _names(text) == expected

@@ -313,3 +313,45 @@ def test_a_preamble_after_hearing_reports_is_not_a_deadline():
 def test_an_event_phrase_runs_across_a_wrapped_line():
     d = pick_deadline("Sau khi hoàn thành việc\nkiểm kê, các đơn vị báo cáo kết quả.", DOC)
     assert (d.kind, d.text) == ("relative", "Sau khi hoàn thành việc kiểm kê")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rà soát các nhiệm vụ được giao trong năm 2026, bảo đảm đúng tiến độ.",
+        "Tổng hợp kết quả xếp loại năm 2026 của các trường.",
+        "Xây dựng kịch bản tăng trưởng cho những tháng cuối năm 2026.",
+        "Thống kê các hợp tác xã thành lập trước ngày 01/7/2025 chưa chuyển đổi.",
+        "Soạn thảo văn bản hướng dẫn các luật được thông qua tại Kỳ họp thứ 11.",
+    ],
+)
+def test_a_time_phrase_that_qualifies_an_object_is_no_deadline(text):
+    assert pick_deadline(text, DOC).kind == "none"
+
+
+def test_a_deadline_after_a_qualified_object_is_still_read():
+    text = "Báo cáo kết quả xếp loại năm 2026 về Sở Nội vụ trước ngày 15/01/2027."
+    assert pick_deadline(text, DOC).date == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Tổ chức thu gom rác thải, khơi thông cống rãnh sau khi nước rút.", "sau khi nước rút"),
+        ("Khi sơ tán dân khỏi vùng sạt lở, bố trí lực lượng dẫn đường.", "Khi sơ tán dân khỏi vùng sạt lở"),
+    ],
+)
+def test_an_event_that_will_happen_is_a_relative_deadline(text, trigger):
+    d = pick_deadline(text, DOC)
+    assert (d.kind, d.trigger) == ("relative", trigger)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khi cần thiết, báo cáo UBND xã.",
+        "Hỗ trợ người dân sau khi nước rút về nơi ở cũ còn khó khăn, nhất là hộ nghèo",
+    ],
+)
+def test_an_occasion_is_not_a_deadline(text):
+    assert pick_deadline(text, DOC).kind == "none"
