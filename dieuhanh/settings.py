@@ -210,6 +210,10 @@ EMAIL_BACKEND = (
 # Days before a deadline when an open task counts as "sắp đến hạn".
 DUE_SOON_DAYS = envint("DUE_SOON_DAYS", "7")
 
+# How long a worker's claim on a digest, webhook post or scheduled report lasts: after a crash,
+# another worker sends it again once this has passed (at-least-once delivery).
+NOTIFY_LEASE_SECONDS = envint("NOTIFY_LEASE_SECONDS", str(15 * 60))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
