@@ -32,3 +32,5 @@ urlpatterns = [
     path("", include("dieuhanh.tasks.urls")),
     path("", core_views.home, name="home"),
 ]
+
+handler400 = "dieuhanh.core.badinput.bad_request"

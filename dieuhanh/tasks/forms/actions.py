@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 
 from dieuhanh.org.models import User
-from dieuhanh.tasks.forms.fields import MultipleFileField, VnDateField
+from dieuhanh.tasks.forms.fields import IdField, MultipleFileField, VnDateField
 
 REQUIRED = {"required": "Cần nhập nội dung này."}
 
@@ -85,7 +85,7 @@ class ExtensionForm(forms.Form):
 
 
 class ExtensionDecisionForm(forms.Form):
-    change = forms.IntegerField(widget=forms.HiddenInput)
+    change = IdField()
     decision = forms.ChoiceField(
         choices=[("approve", "Đồng ý"), ("reject", "Không đồng ý")], widget=forms.HiddenInput
     )
