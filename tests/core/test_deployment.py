@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check_deploy(tmp_path, **env_vars):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "HTTPS", "DEBUG")}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE would be a deployment error of its own.
+    unset = ("DATABASE_URL", "HTTPS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DIEUHANH_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="dieuhanh.settings", **env_vars)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
