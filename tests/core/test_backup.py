@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import tarfile
-import time
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "from dieuhanh.cli import main; main()"]
 
-# Commits one progress report after another, for `seconds`, in its own process.
+# Commits one progress report after another, printing the count after each, until the stop file exists.
 WRITER = """
-import sys, time, django
+import os, sys, django
 django.setup()
 from django.utils import timezone
 from dieuhanh.tasks.models import ProgressReport, Task
 task = Task.objects.filter(is_series=False).first()
-end = time.monotonic() + float(sys.argv[1])
 n = 0
-while time.monotonic() < end:
+while not os.path.exists(sys.argv[1]):
     n += 1
     ProgressReport.objects.create(task=task, unit=task.lead_unit, text=f"ghi liên tục {n}", percent=n % 100,
                                   reported_on=timezone.localdate())
-print(n)
+    print(n, flush=True)
 """
 
 
@@ -68,13 +66,21 @@ def test_a_backup_taken_while_reports_are_written_restores_with_identical_counts
     run(["migrate", "-v0"], source)
     run(["seed-demo"], source)
     before = counts(source)["tasks_progressreport"]
+    stop = tmp_path / "dung"
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, "6"], cwd=ROOT, env=env_for(source), stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", WRITER, str(stop)],
+        cwd=ROOT,
+        env=env_for(source),
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    time.sleep(2)
+    writer.stdout.readline()  # a first report is committed: the backup starts mid-load
     archive = tmp_path / "sao-luu.tar.gz"
     backup = run(["backup", "--out", str(archive)], source)
-    written = int(writer.communicate(timeout=120)[0])
+    writer.stdout.readline()  # and at least one more after it
+    stop.touch()
+    lines = writer.communicate(timeout=120)[0].split()
+    written = int(lines[-1]) if lines else 2
     assert "Đã sao lưu vào" in backup.stdout
     after = counts(source)["tasks_progressreport"]
     assert after == before + written
