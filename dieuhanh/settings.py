@@ -6,6 +6,7 @@ the console. A province or national deployment sets DATABASE_URL to
 PostgreSQL and the EMAIL_* variables to its SMTP server.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -73,6 +74,29 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Behind an HTTPS reverse proxy, HTTPS=on is the one switch: cookies only over HTTPS, HSTS, a
+# redirect from plain HTTP, and the proxy's X-Forwarded-Proto trusted (the proxy must set it).
+# `manage.py check --deploy` is then clean. /healthz stays reachable over plain HTTP for probes.
+HTTPS = envbool("HTTPS", "off")
+if HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", str(365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_HTTPONLY = True
+# A working day, not Django's two weeks: a session left open on a shared office PC ends overnight.
+SESSION_COOKIE_AGE = envint("SESSION_HOURS", "10") * 3600
+# Pages load only their own scripts and styles (htmx and Chart.js are served from /static/);
+# style attributes in templates stay allowed, inline scripts and eval do not.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -83,6 +107,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "dieuhanh.core",
     "dieuhanh.org",
     "dieuhanh.documents",
@@ -94,6 +119,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dieuhanh.core.middleware.SQLiteWriteQueueMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +129,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "dieuhanh.core.middleware.AuditActorMiddleware",
+    "dieuhanh.core.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the Vietnamese lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dieuhanh.urls"
@@ -130,10 +159,23 @@ TEMPLATES = [
 DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every password set through a form or `dieuhanh createuser` passes these (messages in Vietnamese).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "dieuhanh.org.passwords.SimilarityValidator"},
+    {"NAME": "dieuhanh.org.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "dieuhanh.org.passwords.CommonPasswordValidator"},
+    {"NAME": "dieuhanh.org.passwords.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): after 5 wrong passwords for one name from one address, that
+# pair is locked out for 15 minutes and sees a Vietnamese page (HTTP 429).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -153,6 +195,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_BYTES = envint("FILE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))
+# The whole body of one request (all its files together), refused before any file is read.
+UPLOAD_MAX_REQUEST_BYTES = envint("UPLOAD_MAX_REQUEST_BYTES", str(50 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "dieuhanh.core.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = envint("EMAIL_PORT", "587")
@@ -169,10 +218,14 @@ EMAIL_BACKEND = (
 # Days before a deadline when an open task counts as "sắp đến hạn".
 DUE_SOON_DAYS = envint("DUE_SOON_DAYS", "7")
 
+# How long a worker's claim on a digest, webhook post or scheduled report lasts: after a crash,
+# another worker sends it again once this has passed (at-least-once delivery).
+NOTIFY_LEASE_SECONDS = envint("NOTIFY_LEASE_SECONDS", str(15 * 60))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

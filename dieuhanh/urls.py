@@ -1,17 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
 from django.urls import include, path
 
 from dieuhanh.core import views as core_views
+from dieuhanh.core.health import healthz
 
 admin.site.site_header = "dieuhanh — Theo dõi nhiệm vụ"
 admin.site.site_title = "dieuhanh"
 admin.site.index_title = "Quản trị hệ thống"
-
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
 
 
 urlpatterns = [
@@ -36,3 +32,5 @@ urlpatterns = [
     path("", include("dieuhanh.tasks.urls")),
     path("", core_views.home, name="home"),
 ]
+
+handler400 = "dieuhanh.core.badinput.bad_request"

@@ -10,7 +10,7 @@ from dieuhanh.documents.models import DraftTask
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import DeadlineKind
-from dieuhanh.tasks.forms.fields import MultipleFileField, VnDateField, VnDecimalField
+from dieuhanh.tasks.forms.fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
 from dieuhanh.tasks.forms.search import folded_search
 
 UPLOAD_EXTENSIONS = tuple(sorted(set(SUPPORTED_EXTENSIONS)))
@@ -55,7 +55,7 @@ class DocumentFilterForm(forms.Form):
 class ImportForm(forms.Form):
     """One or several directive files for one organisation's registry."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = RowChoiceField(
         label="Nhập vào sổ văn bản của", queryset=Unit.objects.none(), empty_label=None
     )
     uploads = MultipleFileField(
@@ -166,7 +166,7 @@ class AddDraftTaskForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Cần nhập nội dung nhiệm vụ."},
     )
-    lead_unit = forms.ModelChoiceField(
+    lead_unit = RowChoiceField(
         label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False, empty_label="— Chọn đơn vị —"
     )
     deadline = VnDateField(label="Thời hạn", required=False)

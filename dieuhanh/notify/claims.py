@@ -1,14 +1,22 @@
 """Claiming work with a conditional UPDATE, and recording failures (healthchecks' sendalerts).
 
 `claim()` sets `claimed_at` only on a row nobody has: unsent, unclaimed (or
-claimed by a worker that died long ago) and due for an attempt. The UPDATE
-is atomic in the database, so of two workers racing for a row exactly one
-gets 1 back; the other gets 0 and moves on.
+claimed by a worker whose lease has run out) and due for an attempt. The
+UPDATE is atomic in the database, so of two workers racing for a row exactly
+one gets 1 back; the other gets 0 and moves on.
+
+A claim is a lease of `lease_seconds()`: a worker killed between its claim
+and `mark_sent` leaves the row claimed, and once the lease is over any worker
+takes it again. Delivery is therefore at-least-once: a worker killed after
+the mail server accepted a digest but before it was marked sent makes the
+next worker send it again — with the same Message-ID, so mail clients and
+servers can drop the duplicate. Nothing claimed is ever lost.
 """
 
 import datetime
 import logging
 
+from django.conf import settings
 from django.db.models import F, Q
 
 from dieuhanh.notify.constants import STALE_CLAIM_SECONDS
@@ -17,9 +25,13 @@ from dieuhanh.notify.models import retry_delay
 logger = logging.getLogger(__name__)
 
 
+def lease_seconds() -> int:
+    return getattr(settings, "NOTIFY_LEASE_SECONDS", None) or STALE_CLAIM_SECONDS
+
+
 def available(now: datetime.datetime) -> Q:
-    """Rows that nobody is sending and whose next attempt (if any) is due."""
-    stale = now - datetime.timedelta(seconds=STALE_CLAIM_SECONDS)
+    """Rows that nobody is sending (unclaimed, or the claim's lease is over) and whose next attempt is due."""
+    stale = now - datetime.timedelta(seconds=lease_seconds())
     return (
         Q(sent_at=None)
         & (Q(claimed_at=None) | Q(claimed_at__lt=stale))

@@ -47,7 +47,9 @@ NO_PROGRESS_HORIZON_DAYS = 3 * 366
 RETRY_BASE_SECONDS = 60
 RETRY_MAX_SECONDS = 6 * 3600
 
-# A claim older than this belongs to a worker that died: the work may be taken again.
+# A claim is a lease: a claim older than this belongs to a worker that died (kill -9, power cut)
+# and the work may be taken again. Sending one digest takes at most the SMTP timeout (30 s), so
+# the default leaves a wide margin; settings.NOTIFY_LEASE_SECONDS overrides it.
 STALE_CLAIM_SECONDS = 15 * 60
 
 # The worker plans again during the day (new tasks, moved deadlines) at most this often.

@@ -5,9 +5,13 @@ conditional UPDATE, attaches the person's due reminders to it, sends, and
 marks the digest and its reminders sent — or records the failure on both
 and leaves them for a retry with back-off. A second digest the same day is
 impossible (unique key), so reminders planned after it wait for tomorrow's.
+
+Delivery is at-least-once (see claims.py): a digest whose worker died
+mid-send is sent again once its lease is over, under the same Message-ID.
 """
 
 import datetime
+import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -145,7 +149,9 @@ def send_due_digests(
     for person_id in people_waiting(today, now, respect_hour):
         digest, _ = Digest.objects.get_or_create(person_id=person_id, day=today)
         digests[digest.pk] = digest
-    for digest in Digest.objects.filter(available(now), attempts__gt=0).exclude(pk__in=list(digests)):
+    # Failed digests whose retry is due, and those a killed worker left claimed once the lease is over.
+    unfinished = Exists(Reminder.objects.filter(digest=OuterRef("pk"), sent_at=None))
+    for digest in Digest.objects.filter(available(now), unfinished).exclude(pk__in=list(digests)):
         digests[digest.pk] = digest
     sent = failed = 0
     if not digests:
@@ -165,6 +171,14 @@ def send_due_digests(
     return sent, failed
 
 
+def message_id(digest: Digest) -> str:
+    """The same Message-ID on every attempt at one digest, so a resent duplicate can be recognised."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(">") or "dieuhanh"
+    # Two installations sending from one domain must not share ids.
+    site = hashlib.sha256(settings.SITE_URL.encode()).hexdigest()[:12]
+    return f"<digest-{digest.pk}-{digest.day:%Y%m%d}.{site}@{domain}>"
+
+
 def send_digest(digest: Digest, now: datetime.datetime, connection) -> bool | None:
     """True when sent, False when it failed (retry scheduled), None when another worker has it."""
     if not claim(digest, now):
@@ -181,6 +195,7 @@ def send_digest(digest: Digest, now: datetime.datetime, connection) -> bool | No
     person = digest.person
     try:
         message = build_message(person, digest.day, reminders)
+        message.extra_headers["Message-ID"] = message_id(digest)
         email.send(message, connection)
     except Exception as exc:  # noqa: BLE001 — any failure of the mail server is retried, never lost
         mark_failed(digest, now, f"{type(exc).__name__}: {exc}", related=pending)

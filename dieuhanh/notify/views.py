@@ -33,9 +33,13 @@ def notification_list(request):
 
 @login_required
 def open_notification(request, pk: int):
-    """Mark one notification read and go to its task."""
+    """Go to the notification's task; only a POST (the list's button) marks it read.
+
+    A GET changes nothing, so a link prefetched by a browser or a mail scanner
+    cannot mark a notification read behind the person's back.
+    """
     notification = get_object_or_404(Notification, pk=pk, person=request.user)
-    if notification.read_at is None:
+    if request.method == "POST" and notification.read_at is None:
         Notification.objects.filter(pk=pk).update(read_at=timezone.now())
     return redirect(notification.url or "notify:list")
 

@@ -20,7 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dieuhanh.notify.channels import in_app, webhook
-from dieuhanh.notify.constants import REPLAN_SECONDS, STALE_CLAIM_SECONDS
+from dieuhanh.notify.claims import lease_seconds
+from dieuhanh.notify.constants import REPLAN_SECONDS
 from dieuhanh.notify.digest import send_due_digests
 from dieuhanh.notify.models import PlanRun
 from dieuhanh.notify.rules import plan
@@ -57,7 +58,7 @@ def claim_planning(today: datetime.date, now: datetime.datetime, force: bool) ->
     run, created = PlanRun.objects.get_or_create(day=today, defaults={"started_at": now})
     if created:
         return run
-    stale = now - datetime.timedelta(seconds=STALE_CLAIM_SECONDS)
+    stale = now - datetime.timedelta(seconds=lease_seconds())
     crashed = Q(finished_at=None, started_at__lt=stale)
     if force:
         condition = Q(finished_at__isnull=False) | crashed

@@ -6,6 +6,7 @@ from django.utils import timezone
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.reports.constants import DEFAULT_CUTOFF_DAY, ReportFormat
 from dieuhanh.reports.periods import PeriodError, resolve_period
+from dieuhanh.tasks.forms.fields import RowChoiceField
 
 
 def period_choices(today) -> list:
@@ -33,9 +34,7 @@ class ReportForm(forms.Form):
     date_to = forms.CharField(
         label="Đến ngày", required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
     )
-    unit = forms.ModelChoiceField(
-        label="Đơn vị", queryset=None, required=False, empty_label="Tất cả được xem"
-    )
+    unit = RowChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả được xem")
     format = forms.ChoiceField(label="Định dạng", choices=ReportFormat.choices, initial=ReportFormat.DOCX)
     cutoff = forms.IntegerField(
         label="Ngày chốt số liệu", min_value=1, max_value=27, initial=DEFAULT_CUTOFF_DAY
@@ -74,12 +73,22 @@ class ReportForm(forms.Form):
         return data
 
 
+class ExportForm(forms.Form):
+    """The query string of an export: which unit's tasks (all visible ones when empty)."""
+
+    unit = RowChoiceField(label="Đơn vị", queryset=None, required=False)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
 def organisation_units(access):
     return access.visible_units().filter(kind__in=ORGANISATION_KINDS)
 
 
 class ImportForm(forms.Form):
-    organisation = forms.ModelChoiceField(label="Cơ quan theo dõi", queryset=None, empty_label=None)
+    organisation = RowChoiceField(label="Cơ quan theo dõi", queryset=None, empty_label=None)
     file = forms.FileField(label="Tệp Excel (.xlsx)")
 
     def __init__(self, *args, organisations=None, **kwargs):

@@ -25,7 +25,16 @@ def format_date(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+# Reports cover the years a directive can be about (the forms refuse other dates too).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 def custom_period(start: datetime.date, end: datetime.date) -> ReportPeriod:
+    for day in (start, end):
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise PeriodError(
+                f"Ngày {format_date(day)} nằm ngoài khoảng từ năm {FIRST_YEAR} đến năm {LAST_YEAR}."
+            )
     if end < start:
         raise PeriodError(f"Ngày kết thúc ({format_date(end)}) trước ngày bắt đầu ({format_date(start)}).")
     label = f"từ ngày {format_date(start)} đến ngày {format_date(end)}"
@@ -61,9 +70,14 @@ def resolve_period(
     if not spec:
         raise PeriodError("Chưa chọn kỳ báo cáo: dùng --period (ví dụ 2026-06) hoặc --from/--to.")
     try:
-        return parse_period_spec(spec, cutoff_day)
+        period = parse_period_spec(spec, cutoff_day)
     except ValueError as exc:
         raise PeriodError(str(exc)) from exc
+    except OverflowError as exc:
+        raise PeriodError(f"Kỳ báo cáo không hợp lệ: {spec!r}.") from exc
+    if not FIRST_YEAR <= period.year <= LAST_YEAR:
+        raise PeriodError(f"Kỳ báo cáo phải trong khoảng từ năm {FIRST_YEAR} đến năm {LAST_YEAR}.")
+    return period
 
 
 def _local_tz():

@@ -2,8 +2,11 @@
 
 Each due schedule is claimed with a conditional UPDATE of its `next_run` (as
 healthchecks' sendalerts claims a flip), so two workers never send the same
-report; the loser sees 0 rows and skips. A failure is logged and the schedule
-is retried later with a growing delay, for the same period.
+report; the loser sees 0 rows and skips. The claim moves `next_run` only a
+lease ahead (settings.NOTIFY_LEASE_SECONDS): a worker killed while sending
+leaves the schedule due again once the lease is over, so a report is sent at
+least once, never lost. A failure is logged and the schedule is retried
+later with a growing delay, for the same period.
 """
 
 import datetime
@@ -61,8 +64,9 @@ def send_due_reports(now: datetime.datetime | None = None) -> int:
     )
     for schedule in due.order_by("next_run", "id"):
         following = next_run_after(schedule.period_kind, now, schedule.cutoff_day)
+        lease_end = now + datetime.timedelta(seconds=settings.NOTIFY_LEASE_SECONDS)
         claimed = ReportSchedule.objects.filter(pk=schedule.pk, next_run=schedule.next_run).update(
-            next_run=following
+            next_run=lease_end
         )
         if not claimed:
             continue
@@ -71,12 +75,14 @@ def send_due_reports(now: datetime.datetime | None = None) -> int:
         except Exception as exc:
             failures = schedule.failures + 1
             log.exception("Gửi báo cáo theo lịch %s thất bại (lần %s)", schedule.pk, failures)
-            ReportSchedule.objects.filter(pk=schedule.pk, next_run=following).update(
+            ReportSchedule.objects.filter(pk=schedule.pk, next_run=lease_end).update(
                 next_run=now + retry_delay(failures),
                 failures=failures,
                 last_error=f"{type(exc).__name__}: {exc}",
             )
             continue
-        ReportSchedule.objects.filter(pk=schedule.pk).update(last_sent_at=now, failures=0, last_error="")
+        ReportSchedule.objects.filter(pk=schedule.pk).update(
+            next_run=following, last_sent_at=now, failures=0, last_error=""
+        )
         sent += 1
     return sent

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core.badinput import query_status, require_valid
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Unit
@@ -15,7 +16,7 @@ from dieuhanh.reports.constants import XLSX_MIME
 from dieuhanh.reports.excel_export import EXPORT_NAMES, EXPORTS
 from dieuhanh.reports.excel_import import ImportFileError, apply_import, import_template, read_import
 from dieuhanh.reports.figures import ScopeError, build_figures, build_scope
-from dieuhanh.reports.forms import ImportForm, ReportForm, organisation_units
+from dieuhanh.reports.forms import ExportForm, ImportForm, ReportForm, organisation_units
 from dieuhanh.reports.generate import rankings_file, report_file
 from dieuhanh.reports.summary_text import summary_paragraphs
 
@@ -57,7 +58,7 @@ def report_form(request):
         query = request.GET.copy()
         query.pop("unit", None)
         context["drill_query"] = query.urlencode()
-    return render(request, "reports/index.html", context)
+    return render(request, "reports/index.html", context, status=query_status(form))
 
 
 @login_required
@@ -65,11 +66,7 @@ def export(request, kind: str):
     if kind not in EXPORTS:
         raise Http404
     access = Access.of(request.user)
-    unit = None
-    if request.GET.get("unit"):
-        unit = access.visible_units().filter(pk=request.GET["unit"]).first()
-        if unit is None:
-            raise Http404
+    unit = require_valid(ExportForm(request.GET, units=access.visible_units()))["unit"]
     return _download(EXPORTS[kind](access, unit), f"{EXPORT_NAMES[kind]}.xlsx", XLSX_MIME)
 
 

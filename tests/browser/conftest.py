@@ -91,19 +91,26 @@ def browser(chromium_executable):
 
 @dataclass
 class Watch:
-    """What went wrong in the page while the test ran: JS errors, requests leaving the machine."""
+    """What went wrong in the page while the test ran: JS errors, requests leaving the machine,
+    anything the Content-Security-Policy blocked."""
 
     host: str
     page_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         return (
             [f"lỗi JavaScript: {e}" for e in self.page_errors]
             + [f"yêu cầu ra ngoài máy (CDN?): {u}" for u in self.outside_requests]
             + [f"lỗi máy chủ: {u}" for u in self.server_errors]
+            + [f"vi phạm Content-Security-Policy: {v}" for v in self.csp_violations]
         )
+
+    def on_console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
 
 def _new_context(browser, live_server, options) -> tuple:
@@ -126,6 +133,7 @@ def _new_context(browser, live_server, options) -> tuple:
 
     def on_page(page):
         page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+        page.on("console", watch.on_console)
         page.on(
             "response",
             lambda resp: (

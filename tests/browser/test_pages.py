@@ -111,3 +111,21 @@ def test_each_role_s_pages_fit_a_phone(phone, demo, shot, username):
         page.get_by_test_id("task-title").wait_for()
         shot(page, "task detail")
         assert_fits(page)
+
+
+def test_the_main_pages_work_under_the_content_security_policy(desktop, demo, shot):
+    """The dashboard's charts, the htmx filters of the task list and the report page, with the
+    policy the server sends; the conftest fails the test on any violation the browser reports."""
+    page = desktop
+    login(page, "lanhdao")
+    response = page.goto("/tong-quan/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.locator("canvas[data-chart]").first.wait_for()
+    assert page.evaluate("() => !!document.querySelector('canvas[data-chart]').chart"), "Chart.js ran"
+    page.goto("/nhiem-vu/")
+    page.locator("#id_status").select_option("overdue")  # htmx swaps the results in place
+    page.wait_for_url(re.compile(r"status=overdue"))
+    page.goto("/bao-cao/")
+    page.goto("/van-ban/")
+    shot(page, "documents under CSP")
+    page.evaluate("() => new Promise(r => setTimeout(r, 300))")

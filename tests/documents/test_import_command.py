@@ -145,3 +145,45 @@ def test_the_dieuhanh_command_reports_a_bad_file_without_a_traceback(tmp_path, f
     assert result.stderr.strip() == (
         f"{files['broken']}: Tệp hong.pdf bị hỏng hoặc không đầy đủ (không mở được như tệp PDF)."
     )
+
+
+def media_files() -> set[str]:
+    root = Path(settings.MEDIA_ROOT)
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_running_again_after_an_interruption_confirms_the_pending_draft(org, files):
+    run(files["clean"], unit=org.commune.code)  # as if killed after the import, before confirming
+    code, out, err = run(files["clean"], unit=org.commune.code, confirm=True)
+    assert code == 0, err
+    assert "đã nhập ở lần chạy trước, tiếp tục bản nháp số" in out
+    assert ImportDraft.objects.get().status == ImportDraft.Status.CONFIRMED
+    assert Document.objects.count() == 1
+
+
+def test_the_original_left_by_a_killed_import_is_taken_over_not_copied(org, files):
+    run(files["clean"], unit=org.commune.code)
+    document = Document.objects.get()
+    left = document.original_file.name
+    Document.objects.all().delete()  # what a rollback leaves: the file, no row
+    assert media_files() == {left}
+    run(files["clean"], unit=org.commune.code, confirm=True)
+    assert Document.objects.get().original_file.name == left
+    assert media_files() == {left}
+
+
+def test_originals_nobody_points_to_are_deleted_after_an_hour(org, files):
+    from dieuhanh.documents.services.registry import remove_orphan_originals
+
+    run(files["clean"], unit=org.commune.code)
+    kept = Document.objects.get().original_file.name
+    root = Path(settings.MEDIA_ROOT)
+    old, young = root / "documents/ab/abc/cu.txt", root / "documents/cd/cde/moi.txt"
+    for path in (old, young):
+        path.parent.mkdir(parents=True)
+        path.write_text("tệp mồ côi")
+    two_hours_ago = os.path.getmtime(young) - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(root / kept, (two_hours_ago, two_hours_ago))
+    assert remove_orphan_originals() == 1
+    assert media_files() == {kept, "documents/cd/cde/moi.txt"}

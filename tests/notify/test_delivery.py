@@ -7,7 +7,7 @@ import types
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from dieuhanh.notify.channels.in_app import unread_count
 from dieuhanh.notify.constants import Channel
@@ -182,3 +182,9 @@ def test_a_failing_report_scheduler_does_not_stop_reminders(overdue, monkeypatch
         result = tick()
     assert result.digests_sent == 3
     assert "Gửi báo cáo định kỳ bị lỗi" in caplog.text
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "abc"])
+def test_remind_refuses_a_day_outside_2000_2100_without_a_traceback(db, day):
+    with pytest.raises(CommandError, match="argument --today: ngày"):
+        call_command("remind", "--today", day, "--dry-run")

@@ -41,10 +41,21 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_task(client, world
     remind(world)
     client.force_login(world.s.lead)
     mine = Notification.objects.get(person=world.s.lead)
-    response = client.get(f"/thong-bao/{mine.pk}/")
+    assert f'action="/thong-bao/{mine.pk}/"' in client.get("/thong-bao/").content.decode()
+    response = client.post(f"/thong-bao/{mine.pk}/")
     assert response.status_code == 302 and response["Location"] == f"/nhiem-vu/{world.task.pk}/"
     mine.refresh_from_db()
     assert mine.is_read
+
+
+def test_a_get_on_a_notification_changes_nothing(client, world):
+    remind(world)
+    client.force_login(world.s.lead)
+    mine = Notification.objects.get(person=world.s.lead)
+    response = client.get(f"/thong-bao/{mine.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"/nhiem-vu/{world.task.pk}/"
+    mine.refresh_from_db()
+    assert not mine.is_read
 
 
 def test_it_marks_everything_read(client, world):

@@ -102,3 +102,28 @@ def test_a_failure_is_logged_and_retried_later(june, monkeypatch, caplog):
     assert mail.outbox[0].subject.startswith("Báo cáo Tháng 6/2026")
     s.refresh_from_db()
     assert s.failures == 0 and s.last_error == ""
+
+
+class Killed(BaseException):
+    """What a kill -9 during the send leaves behind: the claim taken, nothing recorded."""
+
+
+def test_a_report_whose_worker_died_while_sending_is_sent_after_the_lease(june, monkeypatch, settings):
+    s = schedule(june)
+    from dieuhanh.reports import scheduling
+
+    def dies(*args, **kwargs):
+        raise Killed
+
+    monkeypatch.setattr(scheduling.EmailMessage, "send", dies)
+    with time_machine.travel(NOW, tick=False), pytest.raises(Killed):
+        send_due_reports(NOW)
+    monkeypatch.undo()
+    assert send_due_reports(NOW + datetime.timedelta(minutes=1)) == 0, "the lease still holds"
+    later = NOW + datetime.timedelta(seconds=settings.NOTIFY_LEASE_SECONDS + 60)
+    with time_machine.travel(later, tick=False):
+        assert send_due_reports(later) == 1
+    [message] = mail.outbox
+    assert message.subject == "Báo cáo Tháng 6/2026 — Ủy ban nhân dân xã Gia Lộc"
+    s.refresh_from_db()
+    assert s.next_run == datetime.datetime(2026, 7, 15, 7, tzinfo=TZ)

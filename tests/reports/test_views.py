@@ -46,7 +46,7 @@ def test_a_bad_period_is_shown_in_the_form(client, june):
     page = client.get(
         reverse("reports:index"), {"period": "2026-13", "format": "docx", "cutoff": 14, "tai": 1}
     )
-    assert page.status_code == 200 and "Tháng phải từ 1 đến 12" in page.content.decode()
+    assert page.status_code == 400 and "Tháng phải từ 1 đến 12" in page.content.decode()
 
 
 def test_the_rankings_download(client, june):

@@ -204,3 +204,11 @@ def active_filters(form, *skip) -> int:
         if value not in (None, "", "off", "false"):
             count += 1
     return count
+
+
+@register.filter
+def minutes(value) -> int:
+    """A timedelta in whole minutes, rounded up (a lock-out of 14 min 30 s reads "15 phút")."""
+    if value is None:
+        return 0
+    return -(-int(value.total_seconds()) // 60)

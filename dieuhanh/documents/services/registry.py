@@ -1,6 +1,16 @@
-"""Registering a document: store the original, its text and header, refuse duplicates, link citations."""
+"""Registering a document: store the original, its text and header, refuse duplicates, link citations.
 
+The original file is written inside the transaction that creates its row, at
+a path made from the text's hash and the file name. A process killed between
+the two (kill -9, power cut) leaves a file no row points to; importing the
+same file again takes that file over instead of writing a second copy, and
+`remove_orphan_originals` deletes the ones nobody imports again.
+"""
+
+import datetime
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -132,10 +142,43 @@ def register_document(
         extraction=extraction,
         **document_fields(loaded.header),
     )
-    document.original_file.save(filename, ContentFile(data), save=False)
+    name = document.original_file.field.generate_filename(document, filename)
+    storage = document.original_file.storage
+    if storage.exists(name) and _same_content(storage, name, data):
+        document.original_file.name = name  # left by an import killed before its commit
+    else:
+        document.original_file.save(filename, ContentFile(data), save=False)
     document.save()
     link_citations(document, loaded.header)
     return document
+
+
+def _same_content(storage, name: str, data: bytes) -> bool:
+    with storage.open(name, "rb") as f:
+        return f.read(len(data) + 1) == data
+
+
+ORIGINALS_DIR = "documents"
+
+
+def remove_orphan_originals(older_than: datetime.timedelta = datetime.timedelta(hours=1)) -> int:
+    """Delete original files no document points to, once older than `older_than`.
+
+    The age spares the file of an import whose transaction is still open
+    (a few seconds at most). Returns how many files were deleted.
+    """
+    root = Path(Document._meta.get_field("original_file").storage.path(ORIGINALS_DIR))
+    if not root.is_dir():
+        return 0
+    media = root.parent
+    kept = set(Document.objects.exclude(original_file="").values_list("original_file", flat=True))
+    limit = time.time() - older_than.total_seconds()
+    removed = 0
+    for path in root.rglob("*"):
+        if path.is_file() and path.relative_to(media).as_posix() not in kept and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def link_citations(document: Document, header: Header) -> None:

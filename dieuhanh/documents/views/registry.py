@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from dieuhanh.core.badinput import query_status
 from dieuhanh.core.views import access_of
 from dieuhanh.documents.forms import DocumentFilterForm
 from dieuhanh.documents.models import Document, ImportDraft
@@ -39,7 +40,7 @@ def document_list(request):
     page = Paginator(qs.select_related("owner").order_by("-issued_date", "-id"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "documents/list.html", {"form": form, "page_obj": page})
+    return render(request, "documents/list.html", {"form": form, "page_obj": page}, status=query_status(form))
 
 
 def visible_document_or_404(request, pk: int) -> Document:

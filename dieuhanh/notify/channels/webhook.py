@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 10
 SIGNATURE_HEADER = "X-Dieuhanh-Signature"
+DELIVERY_HEADER = "X-Dieuhanh-Delivery"
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -63,10 +64,16 @@ def build_payload(endpoint: WebhookEndpoint, day: datetime.date) -> dict:
     }
 
 
-def post(endpoint: WebhookEndpoint, payload: dict) -> int:
-    """POST the payload; returns the HTTP status, raises on a network error or a non-2xx answer."""
+def post(endpoint: WebhookEndpoint, payload: dict, delivery_id: str = "") -> int:
+    """POST the payload; returns the HTTP status, raises on a network error or a non-2xx answer.
+
+    Delivery is at-least-once (claims.py): a retry after a crash carries the same
+    X-Dieuhanh-Delivery id, so the receiver can ignore a post it already has.
+    """
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "dieuhanh-webhook"}
+    if delivery_id:
+        headers[DELIVERY_HEADER] = delivery_id
     if endpoint.secret:
         headers[SIGNATURE_HEADER] = signature(endpoint.secret, body)
     request = urllib.request.Request(endpoint.url, data=body, headers=headers, method="POST")
@@ -89,7 +96,7 @@ def deliver_webhooks(today: datetime.date, now: datetime.datetime | None = None)
         if not claim(delivery, now):
             continue
         try:
-            status = post(delivery.endpoint, delivery.payload)
+            status = post(delivery.endpoint, delivery.payload, f"{delivery.pk}-{delivery.day:%Y%m%d}")
         except urllib.error.HTTPError as exc:
             WebhookDelivery.objects.filter(pk=delivery.pk).update(response_status=exc.code)
             mark_failed(delivery, now, f"HTTP {exc.code}: {exc.reason}")

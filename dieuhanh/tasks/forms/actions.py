@@ -1,10 +1,11 @@
 """Forms behind the buttons on a task: each one hands its cleaned data to a task service."""
 
 from django import forms
-from django.conf import settings
 
 from dieuhanh.org.models import User
-from dieuhanh.tasks.forms.fields import MultipleFileField, VnDateField
+from dieuhanh.tasks.forms.fields import IdField, MultipleFileField, VnDateField
+from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.services.evidence import checked_name
 
 REQUIRED = {"required": "Cần nhập nội dung này."}
 
@@ -31,21 +32,20 @@ class ProgressForm(forms.Form):
 
     def clean_evidence(self):
         files = self.cleaned_data.get("evidence") or []
-        limit = settings.FILE_UPLOAD_MAX_BYTES
+        problems = []
         for f in files:
-            if f.size > limit:
-                raise forms.ValidationError(
-                    f"Tệp “{f.name}” lớn hơn giới hạn {limit // (1024 * 1024)} MB, không nhận được."
-                )
+            try:
+                checked_name(f.name, f)
+            except ServiceError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise forms.ValidationError(problems)
         return files
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
-        return {
-            "text": d["text"],
-            "percent": d["percent"],
-            "files": [(f.name, f.read()) for f in d["evidence"]],
-        }
+        # The uploaded files themselves, never read into memory here: storage streams them.
+        return {"text": d["text"], "percent": d["percent"], "files": [(f.name, f) for f in d["evidence"]]}
 
 
 class CompletionForm(forms.Form):
@@ -85,7 +85,7 @@ class ExtensionForm(forms.Form):
 
 
 class ExtensionDecisionForm(forms.Form):
-    change = forms.IntegerField(widget=forms.HiddenInput)
+    change = IdField()
     decision = forms.ChoiceField(
         choices=[("approve", "Đồng ý"), ("reject", "Không đồng ý")], widget=forms.HiddenInput
     )

@@ -1,12 +1,32 @@
-"""Form fields typed the Vietnamese way: dates dd/mm/yyyy, money 1.640,5."""
+"""Form fields typed the Vietnamese way: dates dd/mm/yyyy, money 1.640,5, ids.
 
+Every page's forms and query strings go through these, so a hostile value
+(year 9999, an id past the database's integers) is a form error — a
+Vietnamese 400 — and never reaches date arithmetic or SQL.
+"""
+
+import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+# The dates a directive, a deadline or a report can carry; anything else is a typing mistake
+# (01/01/0001) or an attack on date arithmetic (31/12/9999 + 30 days overflows).
+MIN_DATE = datetime.date(2000, 1, 1)
+MAX_DATE = datetime.date(2100, 12, 31)
+DATE_RANGE_MESSAGE = "Ngày phải trong khoảng từ năm 2000 đến năm 2100."
+# Ids are 64-bit integers in SQLite and PostgreSQL alike.
+MAX_ID = 2**63 - 1
+
+
+def check_date_range(day: datetime.date) -> None:
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise forms.ValidationError(DATE_RANGE_MESSAGE, code="date_range")
 
 
 class VnDateField(forms.DateField):
@@ -20,6 +40,7 @@ class VnDateField(forms.DateField):
             "error_messages", {"invalid": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/06/2026."}
         )
         super().__init__(**kwargs)
+        self.validators.append(check_date_range)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -56,6 +77,36 @@ class VnDecimalField(forms.CharField):
         if number < 0:
             raise forms.ValidationError("Số tiền không được âm.")
         return number
+
+
+class IdField(forms.IntegerField):
+    """The id of a row, from a hidden field or the query string: a positive 64-bit integer."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("error_messages", {"invalid": "Mã số không hợp lệ."})
+        super().__init__(**kwargs)
+        self.validators = [
+            MinValueValidator(1, message="Mã số không hợp lệ."),
+            MaxValueValidator(MAX_ID, message="Mã số không hợp lệ."),
+        ]
+
+    def to_python(self, value):
+        # Only plain digits: IntegerField would take "1e5" and "1.0".
+        if value not in self.empty_values and not str(value).strip().isdigit():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that answers "not a valid choice" to any id that is not a row id, huge ones too."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, self.queryset.model):
+            text = str(value).strip()
+            if not text.isdigit() or int(text) > MAX_ID:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

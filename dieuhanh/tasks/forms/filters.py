@@ -7,7 +7,7 @@ from django.db.models import Exists, F, OuterRef, Q
 
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.forms.fields import VnDateField
+from dieuhanh.tasks.forms.fields import IdField, RowChoiceField, VnDateField
 from dieuhanh.tasks.forms.search import folded_search
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
@@ -40,21 +40,24 @@ SORTS = {
 
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
-    unit = forms.ModelChoiceField(
+    unit = RowChoiceField(
         label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False, empty_label="Tất cả đơn vị"
     )
-    commune = forms.ModelChoiceField(
+    commune = RowChoiceField(
         label="Xã, phường", queryset=Unit.objects.none(), required=False, empty_label="Tất cả xã, phường"
     )
-    owner = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput)
+    owner = RowChoiceField(
+        label="Cơ quan theo dõi", queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput
+    )
     status = forms.ChoiceField(label="Trạng thái", choices=STATUS_CHOICES, required=False)
     deadline_from = VnDateField(label="Thời hạn từ ngày", required=False)
     deadline_to = VnDateField(label="đến ngày", required=False)
-    document = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    document = IdField(label="Văn bản", required=False)
     starred = forms.BooleanField(label="Chỉ nhiệm vụ ưu tiên", required=False)
-    period_start = VnDateField(required=False, widget=forms.HiddenInput)
-    period_end = VnDateField(required=False, widget=forms.HiddenInput)
+    period_start = VnDateField(label="Kỳ từ ngày", required=False, widget=forms.HiddenInput)
+    period_end = VnDateField(label="Kỳ đến ngày", required=False, widget=forms.HiddenInput)
     updated = forms.ChoiceField(
+        label="Cập nhật trong kỳ",
         required=False,
         choices=[("", "—"), ("yes", "Đã cập nhật trong kỳ"), ("no", "Chưa cập nhật trong kỳ")],
         widget=forms.HiddenInput,

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,9 +10,8 @@ from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import can_report, is_coordinator_member, is_lead_member
 from dieuhanh.tasks.models import ProgressAttachment, ProgressReport, Task
 from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.services.evidence import as_file, checked_name
 from dieuhanh.tasks.services.guard import require, require_open
-
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def reporting_unit(access, task: Task, unit: Unit | None) -> Unit:
@@ -36,8 +34,10 @@ def report_progress(
     percent: int,
     unit: Unit | None = None,
     reported_on: datetime.date | None = None,
-    files: list[tuple[str, bytes]] = (),
+    files: list[tuple[str, object]] = (),
 ) -> ProgressReport:
+    """A progress report with its evidence: `files` are (name, bytes or an uploaded file), each
+    checked by content and streamed to storage (see services/evidence.py)."""
     access = require(actor, task, can_report, "báo cáo tiến độ")
     require_open(task)
     text = (text or "").strip()
@@ -45,9 +45,8 @@ def report_progress(
         raise ServiceError("Cần nhập nội dung báo cáo tiến độ.")
     if not 0 <= int(percent) <= 100:
         raise ServiceError("Tiến độ phải từ 0 đến 100%.")
-    for name, data in files:
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            raise ServiceError(f"Tệp “{name}” lớn hơn 20 MB.")
+    evidence = [(name, as_file(data)) for name, data in files]
+    stored_names = [checked_name(name, file) for name, file in evidence]
     with acting_as(actor):
         report = ProgressReport.objects.create(
             task=task,
@@ -57,7 +56,7 @@ def report_progress(
             percent=int(percent),
             reported_on=reported_on or timezone.localdate(),
         )
-        for name, data in files:
-            attachment = ProgressAttachment(report=report, name=name)
-            attachment.file.save(name, ContentFile(data), save=True)
+        for stored_name, (_, file) in zip(stored_names, evidence, strict=True):
+            attachment = ProgressAttachment(report=report, name=stored_name)
+            attachment.file.save(stored_name, file, save=True)
     return report

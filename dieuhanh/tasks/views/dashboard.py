@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
+from dieuhanh.core.badinput import query_status
 from dieuhanh.core.views import access_of
 from dieuhanh.org.access import ORG_ROLES
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, is_province_view, period_bounds
-from dieuhanh.tasks.forms.fields import VnDateField
+from dieuhanh.tasks.forms.fields import RowChoiceField, VnDateField
 
 DEFAULT_PERIOD = "year"
 
@@ -22,7 +23,7 @@ class DashboardForm(forms.Form):
     )
     start = VnDateField(label="Từ ngày", required=False)
     end = VnDateField(label="Đến ngày", required=False)
-    commune = forms.ModelChoiceField(
+    commune = RowChoiceField(
         label="Xã, phường", queryset=Unit.objects.none(), required=False, empty_label="Tất cả xã, phường"
     )
 
@@ -73,4 +74,5 @@ def dashboard(request):
             "show_commune": is_province_view(access),
             "today": today,
         },
+        status=query_status(form),
     )

@@ -11,8 +11,8 @@ from typing import Any
 from django import forms as djforms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -234,9 +234,12 @@ def task_action(request, pk: int, action: str):
     else:
         messages.success(request, ACTIONS[action].done)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path on this site: redirect() would read "abc" as a view name and fail.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         target = reverse("tasks:detail", args=[task.pk])
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dieuhanh.core.badinput import query_status, require_valid
 from dieuhanh.core.views import access_of
 from dieuhanh.documents.models import Document
 from dieuhanh.tasks.access import visible_documents, visible_tasks
@@ -37,12 +38,19 @@ def task_list(request):
             .filter(pk=form.cleaned_data["document"])
             .first()
         )
-    return render(request, "tasks/list.html", {"form": form, "page_obj": page, "document": document})
+    return render(
+        request,
+        "tasks/list.html",
+        {"form": form, "page_obj": page, "document": document},
+        status=query_status(form),
+    )
 
 
 @login_required
 def task_export(request):
     form, qs = filtered_tasks(request)
+    if form.is_bound:
+        require_valid(form)  # never an unfiltered export for a filter that could not be read
     today = timezone.localdate()
     heading = ["Danh sách nhiệm vụ", f"Trích xuất ngày {today:%d/%m/%Y}"]
     response = HttpResponse(export_tasks(qs, heading), content_type=XLSX)

@@ -1,3 +1,5 @@
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -33,6 +35,10 @@ class Command(BaseCommand):
                 raise CommandError(f"Không tìm thấy đơn vị “{unit}” (nhập mã hoặc tên chính thức).")
         elif role != Role.ADMIN:
             raise CommandError("Cần chỉ rõ đơn vị (--unit) cho vai trò khác quản trị.")
+        try:
+            validate_password(password, User(username=username, email=email, full_name=full_name))
+        except ValidationError as exc:
+            raise CommandError("Mật khẩu không đạt yêu cầu: " + " ".join(exc.messages)) from None
         with transaction.atomic(), acting_as(None, note="dieuhanh createuser"):
             user = User.objects.create_user(
                 username=username,

@@ -94,3 +94,12 @@
     setupCharts();
   });
 })();
+
+/* A filter the server refuses comes back as 400 with the page and its Vietnamese error: show it
+   (htmx leaves 4xx answers out by default). */
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr && event.detail.xhr.status === 400) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

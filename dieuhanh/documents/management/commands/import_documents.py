@@ -4,6 +4,11 @@ Each file is imported on its own: a file that cannot be imported prints one
 line on stderr and the others go on. Exit code 0 when every file was imported
 (and confirmed with --confirm), 1 when a draft waits for review because of
 blocking problems, 2 when a file could not be imported at all.
+
+Running the same command again after it was interrupted (kill -9, power cut)
+resumes: a file already registered whose draft is still pending is confirmed
+now, and original files left by an interrupted import are taken over or,
+after an hour, deleted.
 """
 
 from pathlib import Path
@@ -13,7 +18,7 @@ from django.core.management.base import BaseCommand
 from dieuhanh.documents.models import ImportDraft
 from dieuhanh.documents.services.importing import DraftError, confirm_draft, import_document
 from dieuhanh.documents.services.problems import draft_problems
-from dieuhanh.documents.services.registry import DocumentError
+from dieuhanh.documents.services.registry import DocumentError, remove_orphan_originals
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.org.models import Unit, User
 from dieuhanh.vn.fold import fold_key
@@ -81,6 +86,9 @@ class Command(BaseCommand):
         except UsageError as exc:
             self.stderr.write(str(exc))
             raise SystemExit(BAD_INPUT) from None
+        removed = remove_orphan_originals()
+        if removed:
+            self.stdout.write(f"Đã xóa {removed} tệp gốc của các lần nhập bị ngắt giữa chừng.")
         codes = [self.import_file(Path(name), org, actor, confirm) for name in files]
         worst = max(codes)
         if worst:
@@ -95,8 +103,16 @@ class Command(BaseCommand):
         try:
             draft = import_document(org=org, data=data, filename=path.name, actor=actor)
         except DocumentError as exc:
-            self.stderr.write(f"{path}: {exc}")
-            return BAD_INPUT
+            draft = self.earlier_draft(exc, org) if confirm else None
+            if draft is None:
+                self.stderr.write(f"{path}: {exc}")
+                return BAD_INPUT
+            if draft.status == ImportDraft.Status.CONFIRMED:
+                self.stdout.write(
+                    f"{path.name}: đã nhập và xác nhận ở lần chạy trước (bản nháp số {draft.pk})."
+                )
+                return 0
+            self.stdout.write(f"{path.name}: đã nhập ở lần chạy trước, tiếp tục bản nháp số {draft.pk}.")
         except Exception as exc:  # the other files still go on; nothing of this one was written
             self.stderr.write(f"{path}: lỗi không mong đợi khi nhập ({type(exc).__name__}: {exc}).")
             return BAD_INPUT
@@ -115,6 +131,14 @@ class Command(BaseCommand):
             return NEEDS_REVIEW
         self.stdout.write(f"  Đã xác nhận {len(tasks)} nhiệm vụ.")
         return 0
+
+    def earlier_draft(self, error: DocumentError, org: Unit) -> ImportDraft | None:
+        """The pending or confirmed draft of the document a duplicate error names, if this organisation's."""
+        existing = error.existing
+        if existing is None or existing.owner_id != org.pk:
+            return None
+        statuses = [ImportDraft.Status.PENDING, ImportDraft.Status.CONFIRMED]
+        return ImportDraft.objects.filter(document=existing, status__in=statuses).order_by("-pk").first()
 
     def report(self, path: Path, draft: ImportDraft, problems) -> None:
         doc = draft.document

@@ -1,7 +1,8 @@
+import argparse
 import datetime
 from collections import defaultdict
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,9 +16,12 @@ from dieuhanh.notify.worker import tick
 
 def parse_day(text: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"Ngày không hợp lệ: {text!r} (dùng dạng YYYY-MM-DD).") from None
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dùng dạng YYYY-MM-DD)") from None
+    if not 2000 <= day.year <= 2100:
+        raise argparse.ArgumentTypeError(f"ngày {day:%d/%m/%Y} nằm ngoài khoảng từ năm 2000 đến năm 2100")
+    return day
 
 
 SECRET_ITEM = "(nhiệm vụ của văn bản mật: chỉ người có tên trên văn bản được xem nội dung)"
