@@ -71,10 +71,6 @@ print(json.dumps({"status": response.status_code, "body": response.content.decod
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 item 6 (zip bomb guard in dieuhanh/extract/load.py) has not landed on this branch",
-)
 def test_a_zip_bomb_docx_is_refused_in_one_line_under_300_mb(tmp_path):
     bomb = tmp_path / "ke-hoach.docx"
     write_bomb(bomb, inflated_mb=1024)
