@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _PEAK_LIMIT_MB = 300
 
 _LOAD = """
-import resource, sys
+import sys
 from dieuhanh.extract.errors import ExtractError
 from dieuhanh.extract.load import load_path
 try:
@@ -24,7 +24,9 @@ try:
     print(f"loaded {len(loaded.text)}")
 except ExtractError as exc:
     print(exc)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: Linux carries the parent's peak into ru_maxrss across fork and exec.
+with open("/proc/self/status") as status:
+    print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) // 1024)
 """
 
 

@@ -93,9 +93,10 @@ def hostile():
     with time_machine.travel("2026-06-12 09:00 +0700", tick=False):
         request_completion(done, leader, claimed_on=D(2026, 6, 11))
         approve_completion(done, leader)
+    with time_machine.travel("2026-06-15 08:00 +0700", tick=False):
         client = Client()
-        client.force_login(leader)
-        yield client
+        client.force_login(leader)  # on the day of the requests: sessions last hours, not days
+    yield client
 
 
 def _get(client, url, params=None):
