@@ -7,6 +7,8 @@ from dieuhanh.reports.constants import BAND_EXCELLENT, BAND_FAIL, BAND_GOOD, BAN
 # A sheet with no product due or completed in its period is not banded (a task not yet due never
 # lowers a score, and an empty period is no evidence either way).
 BAND_NONE = "Không có sản phẩm đến hạn trong kỳ"
+# Before anyone has scored the general criteria there is no total to band.
+BAND_UNSCORED = "Chưa chấm điểm tiêu chí chung"
 BANDS = (BAND_EXCELLENT, BAND_GOOD, BAND_PASS, BAND_FAIL)
 # Higher is better; BAND_NONE ranks nowhere.
 BAND_RANK = {BAND_FAIL: 0, BAND_PASS: 1, BAND_GOOD: 2, BAND_EXCELLENT: 3}
@@ -59,6 +61,7 @@ SHORT_BANDS = {
     BAND_PASS: "Hoàn thành",
     BAND_FAIL: "Không hoàn thành",
     BAND_NONE: "Chưa xếp loại",
+    BAND_UNSCORED: "Chưa chấm điểm",
 }
 
 # The confidential product, as named to a person who is not on its document.

@@ -44,6 +44,7 @@ from dieuhanh.evaluation.constants import (
     BAND_NONE,
     BAND_PASS,
     BAND_RANK,
+    BAND_UNSCORED,
     DISCIPLINE_RANK,
     Cycle,
     Discipline,
@@ -186,12 +187,14 @@ class Result:
 
 
 def result(general: Decimal | None, points: TaskPoints | None, discipline: str, rules: Rules) -> Result:
-    """Total and band: the score's band, the lowest under a disciplinary measure, none without products."""
+    """Total and band: the score's band, the lowest under a disciplinary measure, none without
+    products or before the general criteria are scored."""
     disciplined = rules.forces_lowest_band(discipline)
     reason = f"bị kỷ luật {Discipline(discipline).label.lower()}" if disciplined else ""
-    if points is None:
-        return Result(None, BAND_FAIL if disciplined else BAND_NONE, reason)
-    total = cents((general or Decimal(0)) + points.total)
+    if points is None or general is None:
+        unbanded = BAND_NONE if points is None else BAND_UNSCORED
+        return Result(None, BAND_FAIL if disciplined else unbanded, reason)
+    total = cents(general + points.total)
     return Result(total, BAND_FAIL if disciplined else rules.band(total), reason)
 
 

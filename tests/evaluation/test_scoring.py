@@ -16,6 +16,7 @@ from dieuhanh.evaluation.constants import (
     BAND_GOOD,
     BAND_NONE,
     BAND_PASS,
+    BAND_UNSCORED,
     Discipline,
     YearRule,
 )
@@ -91,6 +92,11 @@ def test_weights_share_the_points():
     # quantity 20 × 3/4 = 15; quality 30 × 3/4 = 22,5; timeliness 20 × (3/4 + 1/4 × 0,75) = 18,75.
     heavy = replace(ON_TIME, weight=D(3))
     assert product_points([heavy, UNFINISHED], RULES) == TaskPoints(D(15), D("22.5"), D("18.75"))
+
+
+def test_no_total_before_the_general_criteria_are_scored():
+    outcome = result(None, product_points([ON_TIME], RULES), "", RULES)
+    assert (outcome.total, outcome.band) == (None, BAND_UNSCORED)
 
 
 def test_a_period_without_products_is_not_scored():

@@ -73,12 +73,14 @@ class QuotaCheck:
     quota: scoring.Quota
     unscored: int  # sheets of the unit not yet scored by their leader
     unit_name: str
+    band: str  # the band of the sheet about to be approved
 
     @property
     def warning(self) -> str:
-        """The Vietnamese warning shown before approval ("" when within the quota)."""
+        """The Vietnamese warning shown before approving a sheet in the top band ("" within the quota:
+        approving any other band only lowers the unit's share)."""
         q = self.quota
-        if not q.exceeded:
+        if self.band != BAND_EXCELLENT or not q.exceeded:
             return ""
         text = (
             f"{self.unit_name}: {q.excellent}/{q.good_or_better} công chức xếp loại "
@@ -96,7 +98,7 @@ def quota_check(sheet: Sheet) -> QuotaCheck:
     peers = list(Sheet.objects.filter(period=sheet.period, unit=sheet.unit).exclude(pk=sheet.pk))
     bands = [p.band for p in peers if p.stage in SCORED] + [sheet.band]
     unscored = sum(1 for p in peers if p.stage not in SCORED)
-    return QuotaCheck(scoring.quota(bands, rules), unscored, sheet.unit.name)
+    return QuotaCheck(scoring.quota(bands, rules), unscored, sheet.unit.name, sheet.band)
 
 
 def unit_quota(sheets: list[Sheet], rules: scoring.Rules) -> scoring.Quota:
