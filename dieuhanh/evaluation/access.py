@@ -73,6 +73,7 @@ def can_review(access: Access, sheet: Sheet) -> bool:
 def can_approve(access: Access, sheet: Sheet) -> bool:
     return (
         sheet.stage == Stage.REVIEWED
+        and access.user is not None
         and sheet.person_id != access.user.pk
         and leads_organisation_of(access, sheet.unit)
     )

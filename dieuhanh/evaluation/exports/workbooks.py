@@ -25,7 +25,7 @@ from dieuhanh.evaluation.presentation import (
     year_rule_text,
 )
 from dieuhanh.evaluation.scoring import Rules
-from dieuhanh.evaluation.services.scores import unit_quota
+from dieuhanh.evaluation.services.scores import SCORED, unit_quota
 from dieuhanh.evaluation.services.year import YearRow
 from dieuhanh.org.access import Access
 from dieuhanh.reports.formatting import vn_decimal
@@ -168,7 +168,7 @@ def summary_workbook(period: Period, sheets, rules: Rules) -> bytes:
     for sheet in rows:
         units.setdefault(sheet.unit, []).append(sheet)
     for unit, unit_rows in units.items():
-        scored = [s for s in unit_rows if s.stage in (Stage.REVIEWED, Stage.APPROVED)]
+        scored = [s for s in unit_rows if s.stage in SCORED]
         counts = "; ".join(f"{band}: {sum(1 for s in scored if s.band == band)}" for band in BANDS)
         q = unit_quota(unit_rows, rules)
         state = "vượt tỷ lệ" if q.exceeded else "trong tỷ lệ"

@@ -78,6 +78,8 @@ def open_period(organisation: Unit, actor, *, year: int, number: int) -> tuple[P
             number=number,
             defaults={"start": start, "end": end, "opened_by": actor},
         )
+        # Two people opening the same period at once: the second waits here, then adds nobody twice.
+        period = Period.objects.select_for_update().get(pk=period.pk)
         have = set(period.sheets.values_list("person_id", flat=True))
         made = []
         for m in officials(organisation):

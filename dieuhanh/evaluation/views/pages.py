@@ -134,10 +134,7 @@ def unit_groups(sheets: list[Sheet], rules):
         {
             "unit": unit,
             "sheets": rows,
-            "bands": [
-                (band, sum(1 for s in rows if s.band == band and s.stage in (Stage.REVIEWED, Stage.APPROVED)))
-                for band in BANDS
-            ],
+            "bands": [(band, sum(1 for s in rows if s.band == band and s.stage in SCORED)) for band in BANDS],
             "quota": unit_quota(rows, rules),
         }
         for unit, rows in groups.items()
