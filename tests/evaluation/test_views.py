@@ -148,6 +148,8 @@ def test_review_and_approval_through_the_pages(client, june):
     assert sheet_of(june, "hoa").stage == Stage.REVIEWED
     c.post(url("sheet_action", sheet.pk, "phe-duyet"), {"note": "Đồng ý", "confirm_quota": "on"})
     assert sheet_of(june, "hoa").stage == Stage.APPROVED
+    text = docx_text(c.get(url("sheet_file", sheet.pk, "docx")).content)
+    assert "Phê duyệt khi đã có cảnh báo tỷ lệ: Phòng Văn hóa - Xã hội: 1/1 công chức" in text
 
 
 def test_a_viewer_changes_nothing(client, june):

@@ -151,6 +151,15 @@ def sheet_docx(sheet: Sheet, access: Access) -> bytes:
         d.para(doc, f"Đã phê duyệt ngày {vn_date(signed_on(sheet))}.", indent=True, keep=True)
         if sheet.approval_note:
             d.para(doc, f"Ý kiến phê duyệt: {sheet.approval_note}", indent=True, align=d.JUSTIFY, keep=True)
+        if sheet.quota_warning:
+            d.para(
+                doc,
+                f"Phê duyệt khi đã có cảnh báo tỷ lệ: {sheet.quota_warning}",
+                11,
+                italic=True,
+                indent=True,
+                keep=True,
+            )
     else:
         d.para(
             doc,
