@@ -340,7 +340,40 @@ def test_the_year_page_averages_the_approved_periods(client, june):
     assert hoa[-3:-1] == (94.17, "Hoàn thành xuất sắc nhiệm vụ")
 
 
+def test_a_year_typed_out_of_range_is_not_found(client, june):
+    c = client_of(client, june, "leader")
+    assert c.get("/danh-gia/nam/99999999999999999999/").status_code == 404
+    assert c.get("/danh-gia/nam/1999/ket-qua.xlsx").status_code == 404
+
+
 def test_the_navigation_links_the_evaluation(client, june):
     page = client_of(client, june, "hoa").get(url("home")).content.decode()
     assert 'data-testid="nav-evaluation"' in page
     assert 'data-testid="my-sheet-link"' in page
+
+
+HOSTILE = ["", "abc", "1e5", "-1", "NaN", "Infinity", "99999999999999999999", "27,5,3", "a\x00b", "x" * 6000]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_get_a_vietnamese_answer_never_a_500(client, june, value):
+    sheet = sheet_of(june, "hoa")
+    cycle.self_assess(sheet, june.people["hoa"], general=D(20), notes="Tốt", entries={}, submit=True)
+    products = list(sheet.products.all())
+    fields = ["general", "notes", "comment", "discipline", "reason", "note", "confirm_quota"]
+    fields += [f"{k}_{p.pk}" for p in products for k in ("weight", "failed", "waived", "note", "cause")]
+    for who, action in (
+        ("hoa", "tu-danh-gia"),
+        ("head", "danh-gia"),
+        ("head", "tra-lai"),
+        ("leader", "phe-duyet"),
+    ):
+        c = client_of(client, june, who)
+        response = c.post(url("sheet_action", sheet.pk, action), {**dict.fromkeys(fields, value), "gui": "1"})
+        assert response.status_code < 500, (who, action)
+        if response.status_code == 400:
+            assert "Chưa thực hiện được" in response.content.decode()
+    c = client_of(client, june, "clerk")
+    response = c.post(url("open_period"), {"organisation": value, "year": value, "number": value})
+    assert response.status_code == 302
+    assert c.get(url("year", 2026), {"co-quan": value}).status_code == 200

@@ -160,7 +160,13 @@ def year_organisations(access, year: int):
     return Unit.objects.filter(pk__in=ids).order_by("path")
 
 
+# Years a sheet can belong to; anything else typed in the address is not found.
+YEARS = range(2000, 2101)
+
+
 def year_context(request, year: int) -> dict:
+    if year not in YEARS:
+        raise Http404
     access = access_of(request)
     organisations = list(year_organisations(access, year))
     if not organisations:
