@@ -25,6 +25,7 @@ from openpyxl import Workbook
 
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.tasks.views.detail import ACTIONS
+from tests.security.matrix_evaluation import EVALUATION_ARGS, evaluation_writes
 
 HOW_TO = (
     "URL pattern {key!r} ({route}) takes arguments {args} that the authorization matrix cannot fill in. "
@@ -110,6 +111,7 @@ ARGS: dict[str, Callable] = {
     "notify:open": lambda w: [{"pk": n.pk} for n in w.notifications],
     "reports:export": lambda w: [{"kind": kind} for kind in ("tasks", "documents", "units", "people")],
     "admin:auth_user_password_change": lambda w: [{"id": user.pk} for user in w.people.values()],
+    **EVALUATION_ARGS,
 }
 
 PERIOD = "period=2026-06&cutoff=14"
@@ -376,6 +378,8 @@ WRITES = [
         "tracker",
     ),
 ]
+
+WRITES += evaluation_writes(Write)
 
 # A person's own settings and session: writing there is theirs to do, whatever their role.
 PERSONAL = {

@@ -30,6 +30,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from tests.security.matrix_evaluation import EVALUATION_AUDIENCE, build_evaluation
 
 D = datetime.date
 NOW = "2026-06-15 09:00 +0700"
@@ -83,6 +84,7 @@ AUDIENCE = {
     "report_other": OTHER,
     "draft_other": {"admin", "outsider"},
 }
+AUDIENCE.update(EVALUATION_AUDIENCE)
 UNSURE = {"draft_own": {"province_leader"}, "draft_other": {"province_leader"}}
 MARKERS = {label: f"QZ{i:03d}Q" for i, label in enumerate(AUDIENCE, start=100)}
 
@@ -273,7 +275,7 @@ def build_world() -> World:
                 person=people[who], task=tasks[key], reminder=reminder, created_at="2026-06-11T06:00+07:00"
             )
         )
-    return World(
+    world = World(
         people=people,
         units={"province": province, "a": a, "b": b, "lead": lead, "sibling": sibling, "police": police},
         documents=documents,
@@ -284,3 +286,5 @@ def build_world() -> World:
         changes=changes,
         notifications=notifications,
     )
+    build_evaluation(world, MARKERS, NOW)
+    return world
