@@ -157,8 +157,9 @@ def main():
 
         import dieuhanh.reports.charts  # noqa: F401  (matplotlib's import is paid once per process)
         from dieuhanh.reports.docx_report import build_docx
-        from dieuhanh.reports.figures import build_figures, build_scope
+        from dieuhanh.reports.figures import build_figures
         from dieuhanh.reports.periods import resolve_period
+        from dieuhanh.reports.scope import build_scope
         from dieuhanh.reports.xlsx_report import build_xlsx
 
         print(f"Database: {connection.vendor}; setup (50.000 tasks, {REPORTS:,} reports): {setup:.1f} s")
