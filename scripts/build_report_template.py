@@ -118,6 +118,16 @@ def build() -> bytes:
             p.alignment = align
         return p
 
+    def narrow_margins(table, cm):
+        """Cell margins narrower than Word's 1,9 mm: narrow numeric columns keep their digits on one line."""
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:w"), str(int(cm / 2.54 * 1440)))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        table._tbl.tblPr.append(margins)
+
     def repeat_header(row):
         flag = OxmlElement("w:tblHeader")
         flag.set(qn("w:val"), "true")
@@ -126,12 +136,23 @@ def build() -> bytes:
     def keep_row_together(row):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
-    def grid(headers, fields, widths, loop, numeric_from=99, size=TABLE_PT, group_row=None):
+    def grid(
+        headers,
+        fields,
+        widths,
+        loop,
+        centred=(0,),
+        size=TABLE_PT,
+        group_row=None,
+        head_size=None,
+        margin=0.12,
+    ):
         """A bordered table: a header row (two with `group_row`), then one templated row per item."""
         table = doc.add_table(rows=0, cols=len(widths))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        narrow_margins(table, margin)
         if group_row:
             top = table.add_row()
             repeat_header(top)
@@ -140,12 +161,12 @@ def build() -> bytes:
                 cell = top.cells[col]
                 if span > 1:
                     cell = cell.merge(top.cells[col + span - 1])
-                cell_text(cell, text, size, bold=True, align=center)
+                cell_text(cell, text, head_size or size, bold=True, align=center)
                 col += span
         head = table.add_row()
         repeat_header(head)
         for cell, text in zip(head.cells, headers, strict=True):
-            cell_text(cell, text, size, bold=True, align=center)
+            cell_text(cell, text, head_size or size, bold=True, align=center)
         if group_row:
             # A column under no group spans both header rows.
             col = 0
@@ -160,9 +181,7 @@ def build() -> bytes:
         body = table.add_row()
         keep_row_together(body)
         for j, (cell, name) in enumerate(zip(body.cells, fields, strict=True)):
-            cell_text(
-                cell, f"{{{{ r.{name} }}}}", size, align=center if j == 0 or j >= numeric_from else None
-            )
+            cell_text(cell, f"{{{{ r.{name} }}}}", size, align=center if j in centred else None)
         end = table.add_row()
         cell_text(end.cells[0], "{%tr endfor %}", size)
         fix_widths(table, widths)
@@ -223,7 +242,7 @@ def build() -> bytes:
     tag(doc, "{%p if don_vi %}")
     para(doc, "({{ don_vi }})", 14, italic=True, align=center)
     tag(doc, "{%p endif %}")
-    rule(para(doc, "", 6, align=center), 3.5, TEXT_WIDTH_CM)
+    rule(para(doc, "", 6, align=center, before=4), 3.5, TEXT_WIDTH_CM)
     para(doc, "", 6)
 
     def heading(text):
@@ -256,21 +275,23 @@ def build() -> bytes:
     tag(doc, "{%p endif %}")
 
     heading("3. Số liệu tổng hợp")
-    grid(["STT", "Nội dung", "Số liệu"], ["stt", "noi_dung", "so_lieu"], [1.3, 11.7, 3.5], "tong_hop", 2)
+    grid(["STT", "Nội dung", "Số liệu"], ["stt", "noi_dung", "so_lieu"], [1.3, 11.7, 3.5], "tong_hop", (0, 2))
     para(doc, "", 6)
 
     heading("4. Kết quả theo {{ tieu_de_bang_don_vi|lower }}")
     numeric = [f.key for f in TABLE_FIGURES]
-    name_width, stt_width = 3.3, 0.8
-    each = round((TEXT_WIDTH_CM - name_width - stt_width) / len(numeric), 3)
+    widths = [1.15 if f.kind == "count" else 1.2 for f in TABLE_FIGURES]
+    name_width = round(TEXT_WIDTH_CM - 0.7 - sum(widths), 2)
     grid(
-        ["STT", "{{ tieu_de_bang_don_vi }}", *[f.column for f in TABLE_FIGURES]],
+        ["TT", "{{ tieu_de_bang_don_vi }}", *[f.column for f in TABLE_FIGURES]],
         ["stt", "ten", *numeric],
-        [stt_width, name_width, *[each] * len(numeric)],
+        [0.7, name_width, *widths],
         "theo_don_vi",
-        2,
+        (0, *range(2, 2 + len(numeric))),
         UNIT_TABLE_PT,
-        group_row=[("STT", 1, False), ("{{ tieu_de_bang_don_vi }}", 1, False), *table_groups()],
+        group_row=[("TT", 1, False), ("{{ tieu_de_bang_don_vi }}", 1, False), *table_groups()],
+        head_size=UNIT_TABLE_PT - 1,
+        margin=0.05,
     )
     para(doc, "", 6)
     tag(doc, "{%p if bieu_do %}")
@@ -290,8 +311,9 @@ def build() -> bytes:
     grid(
         ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Số ngày quá hạn", "Báo cáo gần nhất", "Lý do"],
         ["stt", "nhiem_vu", "don_vi", "thoi_han", "so_ngay", "bao_cao", "ly_do"],
-        [1.1, 3.7, 2.5, 2.3, 1.5, 3.2, 2.2],
+        [1.0, 4.0, 2.5, 2.4, 1.6, 3.0, 2.0],
         "qua_han",
+        (0, 3, 4),
     )
     tag(doc, "{%p if qua_han_them %}")
     body("{{ qua_han_them }}", italic=True)
@@ -306,8 +328,9 @@ def build() -> bytes:
     grid(
         ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn cũ", "Thời hạn mới", "Lý do gia hạn"],
         ["stt", "nhiem_vu", "don_vi", "thoi_han_cu", "thoi_han_moi", "ly_do"],
-        [1.1, 4.3, 2.6, 2.3, 2.3, 3.9],
+        [1.0, 4.2, 2.6, 2.4, 2.4, 3.9],
         "gia_han",
+        (0, 3, 4),
     )
     tag(doc, "{%p else %}")
     body("Trong kỳ không có nhiệm vụ được gia hạn.")
@@ -319,8 +342,9 @@ def build() -> bytes:
     grid(
         ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu, sản phẩm", "Kinh phí (triệu đồng)", "Tình trạng"],
         ["stt", "nhiem_vu", "don_vi", "chi_tieu", "kinh_phi", "tinh_trang"],
-        [1.1, 4.4, 2.6, 3.4, 1.9, 3.1],
+        [1.0, 4.5, 2.6, 3.4, 1.9, 3.1],
         "chi_tieu",
+        (0, 4),
     )
     tag(doc, "{%p else %}")
     body("Trong kỳ không có nhiệm vụ có chỉ tiêu hoặc kinh phí.")
@@ -337,12 +361,13 @@ def build() -> bytes:
     body("{{ cong_thuc_xep_loai }}", italic=True, size=12)
     body("a) Xếp loại theo {{ nhan_xep_loai|lower }}:")
     ranking_fields = ["stt", "ten", "diem", "xep_loai", "cach_tinh"]
-    ranking_widths = [1.1, 3.4, 1.4, 2.8, 7.8]
+    ranking_widths = [1.0, 3.2, 1.5, 2.8, 8.0]
     grid(
         ["STT", "{{ nhan_xep_loai }}", "Điểm", "Xếp loại", "Cách tính"],
         ranking_fields,
         ranking_widths,
         "xep_loai_don_vi",
+        (0, 2),
     )
     tag(doc, "{%p if xep_loai_ca_nhan %}")
     body("b) Xếp loại cá nhân được giao nhiệm vụ:")
@@ -351,6 +376,7 @@ def build() -> bytes:
         ranking_fields,
         ranking_widths,
         "xep_loai_ca_nhan",
+        (0, 2),
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
@@ -392,8 +418,12 @@ def build() -> bytes:
         align=center,
         after=6,
     )
-    tag(doc, "{%p for g in ghi_chu %}")
+    tag(doc, "{%p for g in ghi_chu_ky %}")
     para(doc, "{{ g }}", 12, after=4, indent=True, align=justify)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for g in dinh_nghia %}")
+    meaning = para(doc, "{{ g.nhan }}", 12, bold=True, after=4, indent=True, align=justify)
+    font(meaning.add_run(": {{ g.noi_dung }}"), 12)
     tag(doc, "{%p endfor %}")
 
     out = io.BytesIO()

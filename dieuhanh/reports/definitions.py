@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 COUNT, PERCENT = "count", "percent"
 TOTAL_LABEL = "Tổng cộng"
+CONFIDENTIAL_NOTE = "Báo cáo không gồm nhiệm vụ thuộc văn bản mật."
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,7 @@ def definition_notes(f: ReportFigures) -> list[str]:
     lines = period_notes(f)
     lines += [f"{label}: {meaning}" for label, meaning in meanings(f.soon_days)]
     if not f.holds_confidential:
-        lines.append("Báo cáo không gồm nhiệm vụ thuộc văn bản mật.")
+        lines.append(CONFIDENTIAL_NOTE)
     return lines
 
 

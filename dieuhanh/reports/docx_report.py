@@ -25,7 +25,14 @@ from lxml.etree import XMLSyntaxError
 
 from dieuhanh.reports.charts import status_chart
 from dieuhanh.reports.constants import DOCX_ROW_LIMIT
-from dieuhanh.reports.definitions import TABLE_FIGURES, definition_notes, summary_lines, table_rows
+from dieuhanh.reports.definitions import (
+    CONFIDENTIAL_NOTE,
+    TABLE_FIGURES,
+    meanings,
+    period_notes,
+    summary_lines,
+    table_rows,
+)
 from dieuhanh.reports.figures import ReportFigures
 from dieuhanh.reports.formatting import signing_date, vn_date, vn_decimal, vn_int, vn_money
 from dieuhanh.reports.narrative import Narrative, prefill
@@ -44,6 +51,7 @@ PLACE_PREFIXES = (
     "ubnd phường",
 )
 BLANK_NUMBER = "       /BC-UBND"
+SUB_INDENT = "\u00a0" * 4  # a "trong đó" line of the summary, set in under the line above
 
 
 class TemplateProblem(ValueError):
@@ -201,7 +209,8 @@ def template_context(
         "cong_thuc_xep_loai": rankings.formula.describe() if rankings else "",
         "xep_loai_don_vi": _rankings(rankings.units) if rankings else [],
         "xep_loai_ca_nhan": _rankings(rankings.people) if rankings else [],
-        "ghi_chu": definition_notes(f),
+        "ghi_chu_ky": period_notes(f) + ([] if f.holds_confidential else [CONFIDENTIAL_NOTE]),
+        "dinh_nghia": [{"nhan": label, "noi_dung": meaning} for label, meaning in meanings(f.soon_days)],
         "noi_nhan": signing.recipients or default_recipients(f),
         "tham_quyen": signing.authority,
         "chuc_vu": signing.title,

@@ -280,7 +280,7 @@ def explain(tasks: list[ScoredTask], score: Decimal | None, band: str, formula: 
         result = f"→ {vn_decimal(score)} điểm → {SHORT_BANDS[band]}"
     else:
         parts.append("Không có nhiệm vụ đến hạn hoặc hoàn thành trong kỳ")
-        result = f"→ {NOTHING_DUE.lower()}, không xếp loại"
+        result = "→ không xếp loại"
     text = "; ".join(parts) + f" {result}."
     if apart:
         reasons = defaultdict(int)

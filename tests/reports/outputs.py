@@ -83,7 +83,7 @@ def from_docx(content: bytes) -> tuple[list, list]:
     first = next(
         i for i, t in enumerate(tables) if [c.text for c in t.rows[0].cells] == ["STT", "Nội dung", "Số liệu"]
     )
-    summary = [(row.cells[1].text, number(row.cells[2].text)) for row in tables[first].rows[1:]]
+    summary = [(row.cells[1].text.strip(), number(row.cells[2].text)) for row in tables[first].rows[1:]]
     units = [
         (row.cells[1].text, [number(c.text) for c in row.cells[2:]]) for row in tables[first + 1].rows[2:]
     ]

@@ -71,7 +71,7 @@ def test_it_states_the_figures_in_tables_and_embeds_a_chart(june):
     assert summary["Tỷ lệ quá hạn trên số nhiệm vụ đã đến hạn"] == "20,0%"
     header = [c.text for c in doc.tables[2].rows[1].cells]
     assert header == [
-        "STT",
+        "TT",
         "Đơn vị chủ trì",
         "Tổng số",
         "Đúng hạn",

@@ -132,7 +132,7 @@ def test_a_unit_with_nothing_due_gets_no_band(commune_in_december):
         row = units[name]
         assert (row.score, row.band, row.counted) == (None, NOTHING_DUE, 0)
     assert units["Công an xã"].explanation == (
-        "Không có nhiệm vụ đến hạn hoặc hoàn thành trong kỳ → không có nhiệm vụ đến hạn, không xếp loại. "
+        "Không có nhiệm vụ đến hạn hoặc hoàn thành trong kỳ → không xếp loại. "
         "Chưa tính 2 nhiệm vụ: 1 chưa đến hạn, 1 không có thời hạn."
     )
     office = units["Văn phòng HĐND và UBND"]  # one done on time, one due 30/12: the latter never counts
