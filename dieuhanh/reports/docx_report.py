@@ -20,7 +20,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml.etree import XMLSyntaxError
 
 from dieuhanh.reports.charts import status_chart
@@ -233,7 +233,7 @@ def render(
             picture = status_chart(f.groups, f"Tình hình thực hiện nhiệm vụ — {f.period.label}")
             chart = InlineImage(tpl, io.BytesIO(picture), width=Cm(15))
         context = template_context(f, narrative or prefill(f), signing or Signing(), chart)
-        tpl.render(context, jinja_env=SandboxedEnvironment(), autoescape=True)
+        tpl.render(context, jinja_env=ImmutableSandboxedEnvironment(), autoescape=True)
         out = io.BytesIO()
         tpl.save(out)
     except JinjaError as exc:
