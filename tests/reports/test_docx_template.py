@@ -135,3 +135,25 @@ def test_the_readme_quotes_each_definition_word_for_word(june):
     flat = " ".join(readme.replace("**", "").split())
     missing = [label for label, meaning in meanings(7) if f"{label}: {meaning}" not in flat]
     assert missing == []
+
+
+def test_the_template_page_uploads_lists_and_resets(june, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(june.tracker)
+    page = client.get(reverse("reports:layouts")).content.decode()
+    assert "Mẫu mặc định (Nghị định 30/2020)" in page and "Tải lên mẫu riêng" in page
+    upload = SimpleUploadedFile("mau-xa.docx", modified_template())
+    response = client.post(reverse("reports:layouts"), {"organisation": june.commune.pk, "file": upload})
+    assert response.status_code == 302 and template_of(june.commune).name == "mau-xa.docx"
+    assert "mau-xa.docx" in client.get(reverse("reports:layouts")).content.decode()
+    downloaded = client.get(reverse("reports:layout_file", args=[june.commune.pk])).content
+    assert "BÁO CÁO NHANH" in texts(downloaded)
+    bad = SimpleUploadedFile("hong.docx", template_with("{%p if %}"))
+    page = client.post(reverse("reports:layouts"), {"organisation": june.commune.pk, "file": bad})
+    assert "Mẫu báo cáo có lỗi ở trường trộn" in page.content.decode()
+    client.post(reverse("reports:reset_layout", args=[june.commune.pk]))
+    assert template_of(june.commune) is None
+    default = client.get(reverse("reports:default_layout"))
+    assert default.content == default_template()

@@ -11,14 +11,19 @@ leaves open (a province leader and a commune's drafts), which are not judged.
 """
 
 import datetime
+import io
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
+from docx import Document as DocxDocument
 
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.org.constants import Role, UnitKind
+from dieuhanh.reports.issuing import issue_report, save_draft, start_report
+from dieuhanh.reports.layouts import default_template, upload_template
+from dieuhanh.reports.periods import resolve_period
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, Direction, ProgressAttachment
 from tests.factories import (
@@ -82,6 +87,13 @@ AUDIENCE = {
     "task_other": OTHER,
     "report_other": OTHER,
     "draft_other": {"admin", "outsider"},
+    # Reports an office writes (issue 15): seen by whoever may see the report's unit.
+    "issued_own": ORG_A,
+    "report_draft": ORG_A,
+    "issued_lead": ORG_A | {"member"},
+    "issued_other": OTHER,
+    "layout_own": ORG_A,
+    "layout_other": OTHER,
 }
 UNSURE = {"draft_own": {"province_leader"}, "draft_other": {"province_leader"}}
 MARKERS = {label: f"QZ{i:03d}Q" for i, label in enumerate(AUDIENCE, start=100)}
@@ -109,6 +121,7 @@ class World:
     notifications: list
     media: object = None
     extra: dict = field(default_factory=dict)
+    reports: dict = field(default_factory=dict)
 
 
 def _task(label, **kw):
@@ -273,7 +286,7 @@ def build_world() -> World:
                 person=people[who], task=tasks[key], reminder=reminder, created_at="2026-06-11T06:00+07:00"
             )
         )
-    return World(
+    world = World(
         people=people,
         units={"province": province, "a": a, "b": b, "lead": lead, "sibling": sibling, "police": police},
         documents=documents,
@@ -284,3 +297,33 @@ def build_world() -> World:
         changes=changes,
         notifications=notifications,
     )
+    world.reports = _reports(people, a, b, lead)
+    return world
+
+
+def _template_with(label) -> bytes:
+    doc = DocxDocument(io.BytesIO(default_template()))
+    doc.add_paragraph(f"Mẫu riêng {MARKERS[label]}")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _reports(people, a, b, lead) -> dict:
+    """Reports issued and drafted by the communes' trackers, then each commune's own template."""
+    period = resolve_period("2026-05")
+
+    def written(unit, label, who="tracker", issue=True):
+        report = start_report(people[who], period, unit)
+        save_draft(report, people[who], highlights=f"Kết quả {MARKERS[label]}")
+        return issue_report(report, people[who]) if issue else report
+
+    reports = {
+        "own": written(a, "issued_own"),
+        "draft": written(a, "report_draft", issue=False),
+        "lead": written(lead, "issued_lead"),
+        "other": written(b, "issued_other", who="outsider"),
+    }
+    for unit, label, who in ((a, "layout_own", "tracker"), (b, "layout_other", "outsider")):
+        upload_template(unit, people[who], _template_with(label), f"mau-{MARKERS[label]}.docx")
+    return reports
