@@ -28,6 +28,48 @@ BODY_PT = 14
 TABLE_PT = 12
 UNIT_TABLE_PT = 10
 TEXT_WIDTH_CM = 16.5
+# What follows w:pBdr in w:pPr, and w:tblBorders, w:tblLayout, w:tblCellMar in w:tblPr (ECMA-376
+# order): Word refuses a file whose properties come out of order.
+AFTER_PBDR = [
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+]
+AFTER_TBL_BORDERS = [
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+]
+AFTER_TBL_LAYOUT = AFTER_TBL_BORDERS[2:]
+AFTER_TBL_CELL_MAR = AFTER_TBL_BORDERS[3:]
 
 
 def build() -> bytes:
@@ -87,9 +129,9 @@ def build() -> bytes:
         for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
             bottom.set(qn(key), value)
         pbdr.append(bottom)
-        paragraph._p.get_or_add_pPr().append(pbdr)
+        paragraph._p.get_or_add_pPr().insert_element_before(pbdr, *AFTER_PBDR)
         f.space_after = Pt(2)
-        f.line_spacing = Pt(2)
+        f.line_spacing = Pt(6)
 
     def no_borders(table):
         borders = OxmlElement("w:tblBorders")
@@ -97,12 +139,12 @@ def build() -> bytes:
             el = OxmlElement(f"w:{edge}")
             el.set(qn("w:val"), "nil")
             borders.append(el)
-        table._tbl.tblPr.append(borders)
+        table._tbl.tblPr.insert_element_before(borders, *AFTER_TBL_BORDERS)
 
     def fix_widths(table, widths):
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
-        table._tbl.tblPr.append(layout)
+        table._tbl.tblPr.insert_element_before(layout, *AFTER_TBL_LAYOUT)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Cm(width)
         for row in table.rows:
@@ -126,7 +168,7 @@ def build() -> bytes:
             el.set(qn("w:w"), str(int(cm / 2.54 * 1440)))
             el.set(qn("w:type"), "dxa")
             margins.append(el)
-        table._tbl.tblPr.append(margins)
+        table._tbl.tblPr.insert_element_before(margins, *AFTER_TBL_CELL_MAR)
 
     def repeat_header(row):
         flag = OxmlElement("w:tblHeader")
@@ -309,7 +351,7 @@ def build() -> bytes:
     heading("5. Nhiệm vụ quá hạn chưa hoàn thành")
     tag(doc, "{%p if qua_han %}")
     grid(
-        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Số ngày quá hạn", "Báo cáo gần nhất", "Lý do"],
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Số ngày quá hạn", "Báo cáo gần nhất", "Lý do"],
         ["stt", "nhiem_vu", "don_vi", "thoi_han", "so_ngay", "bao_cao", "ly_do"],
         [1.0, 4.0, 2.5, 2.4, 1.6, 3.0, 2.0],
         "qua_han",
@@ -326,7 +368,7 @@ def build() -> bytes:
     tag(doc, "{%p if gia_han %}")
     body("Trong kỳ, lãnh đạo đã duyệt {{ so_luot_gia_han }} lượt gia hạn:")
     grid(
-        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn cũ", "Thời hạn mới", "Lý do gia hạn"],
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn cũ", "Thời hạn mới", "Lý do gia hạn"],
         ["stt", "nhiem_vu", "don_vi", "thoi_han_cu", "thoi_han_moi", "ly_do"],
         [1.0, 4.2, 2.6, 2.4, 2.4, 3.9],
         "gia_han",
@@ -340,7 +382,7 @@ def build() -> bytes:
     tag(doc, "{%p if chi_tieu %}")
     body("{{ kinh_phi }}")
     grid(
-        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu, sản phẩm", "Kinh phí (triệu đồng)", "Tình trạng"],
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Chỉ tiêu, sản phẩm", "Kinh phí (triệu đồng)", "Tình trạng"],
         ["stt", "nhiem_vu", "don_vi", "chi_tieu", "kinh_phi", "tinh_trang"],
         [1.0, 4.5, 2.6, 3.4, 1.9, 3.1],
         "chi_tieu",
@@ -363,7 +405,7 @@ def build() -> bytes:
     ranking_fields = ["stt", "ten", "diem", "xep_loai", "cach_tinh"]
     ranking_widths = [1.0, 3.2, 1.5, 2.8, 8.0]
     grid(
-        ["STT", "{{ nhan_xep_loai }}", "Điểm", "Xếp loại", "Cách tính"],
+        ["TT", "{{ nhan_xep_loai }}", "Điểm", "Xếp loại", "Cách tính"],
         ranking_fields,
         ranking_widths,
         "xep_loai_don_vi",
@@ -372,7 +414,7 @@ def build() -> bytes:
     tag(doc, "{%p if xep_loai_ca_nhan %}")
     body("b) Xếp loại cá nhân được giao nhiệm vụ:")
     grid(
-        ["STT", "Người được giao", "Điểm", "Xếp loại", "Cách tính"],
+        ["TT", "Người được giao", "Điểm", "Xếp loại", "Cách tính"],
         ranking_fields,
         ranking_widths,
         "xep_loai_ca_nhan",

@@ -179,7 +179,11 @@ def template_context(
         "ngay_xet": vn_date(f.as_of),
         "tinh_hinh_chung": summary_paragraphs(f),
         "tong_hop": [
-            {"stt": line.number, "noi_dung": line.figure.label, "so_lieu": line.text}
+            {
+                "stt": line.number,
+                "noi_dung": SUB_INDENT * line.figure.sub + line.figure.label,
+                "so_lieu": line.text,
+            }
             for line in summary_lines(f)
         ],
         "tieu_de_bang_don_vi": f.group_label,

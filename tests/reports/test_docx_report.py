@@ -9,6 +9,7 @@ from docx.shared import Mm, Pt
 
 from dieuhanh.reports.docx_report import Signing, build_docx, place_of
 from dieuhanh.reports.figures import build_figures
+from dieuhanh.reports.issuing import draft_file, start_report
 from dieuhanh.reports.periods import resolve_period
 from dieuhanh.reports.scope import build_scope
 
@@ -168,13 +169,15 @@ def test_it_takes_the_place_from_the_body_name(name, place):
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
-def test_libreoffice_renders_the_report(june, tmp_path):
-    """Converts the report to PDF (and PNG with poppler) for a person to look at: REPORT_RENDER_DIR keeps them."""
+@pytest.mark.parametrize("spec", ["2026-06", "2026"])
+def test_libreoffice_renders_the_report(june, tmp_path, spec):
+    """Converts the monthly and the annual report to PDF (and PNG with poppler) for a person to look
+    at: REPORT_RENDER_DIR keeps them."""
     out_dir = os.environ.get("REPORT_RENDER_DIR") or str(tmp_path)
-    f = build_figures(resolve_period("2026"), build_scope(None, june.commune))
-    path = os.path.join(out_dir, "bao-cao.docx")
+    report = start_report(june.tracker, resolve_period(spec), june.commune)
+    path = os.path.join(out_dir, f"bao-cao-{spec}.docx")
     with open(path, "wb") as fh:
-        fh.write(build_docx(f))
+        fh.write(draft_file(report, "docx").content)
     subprocess.run(
         [
             "soffice",
@@ -190,7 +193,9 @@ def test_libreoffice_renders_the_report(june, tmp_path):
         capture_output=True,
         timeout=180,
     )
-    pdf = os.path.join(out_dir, "bao-cao.pdf")
+    pdf = os.path.join(out_dir, f"bao-cao-{spec}.pdf")
     assert os.path.getsize(pdf) > 10_000
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out_dir, "trang")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out_dir, f"trang-{spec}")], check=True
+        )
