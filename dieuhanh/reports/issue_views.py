@@ -124,22 +124,22 @@ def report_file(request, pk: int, fmt: str):
 
 @login_required
 def report_list(request):
-    reports = list(visible_reports(Access.of(request.user)))
-    return render(
-        request,
-        "reports/report_list.html",
-        {"issued": [r for r in reports if r.is_issued], "drafts": [r for r in reports if not r.is_issued]},
-    )
+    access = Access.of(request.user)
+    reports = list(visible_reports(access))
+    context = {
+        "issued": [r for r in reports if r.is_issued],
+        "drafts": [r for r in reports if not r.is_issued],
+        "start_form": ReportForm(units=access.visible_units()),
+    }
+    return render(request, "reports/report_list.html", context)
 
 
 @login_required
 def layouts(request):
     access = Access.of(request.user)
     organisations = list(organisation_units(access).order_by("path"))
-    changeable = {u.pk for u in organisations if may_change_template(access, u)}
-    form = TemplateUploadForm(
-        request.POST or None, request.FILES or None, organisations=Unit.objects.filter(pk__in=changeable)
-    )
+    changeable = [u for u in organisations if may_change_template(access, u)]
+    form = TemplateUploadForm(request.POST or None, request.FILES or None, organisations=changeable)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -151,7 +151,7 @@ def layouts(request):
                 request, "Đã dùng mẫu mới cho các báo cáo lập từ nay; báo cáo đã ban hành giữ nguyên."
             )
             return redirect("reports:layouts")
-    rows = [(org, template_of(org), org.pk in changeable) for org in organisations]
+    rows = [(org, template_of(org), org in changeable) for org in organisations]
     return render(
         request, "reports/layouts.html", {"form": form, "rows": rows, "can_upload": bool(changeable)}
     )

@@ -111,7 +111,7 @@ def _template_path(instance, filename: str) -> str:
     return f"report-templates/{instance.organisation_id}/{filename}"
 
 
-class ReportTemplate(models.Model):
+class ReportTemplate(Audited):
     """An organisation's own Word layout of the periodic report (docxtpl fields, see
     templates/reports/docx/README.md), used instead of the default Nghị định 30 layout by the
     organisation and the units under it."""

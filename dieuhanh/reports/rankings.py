@@ -41,8 +41,9 @@ SHORT_BANDS = {
     BAND_FAIL: "Không hoàn thành",
 }
 DONE_LABELS = {s.label for s in DONE_STATUSES}
-# Tasks kept with each row for the page and the .xlsx (the explanation counts them all).
-DETAIL_LIMIT = 200
+# Tasks kept with each row for the page and the .xlsx (the explanation counts them all): the
+# counted ones first, the late ones first among them.
+DETAIL_LIMIT = 100
 # Late and waived tasks named in the explanation sentence.
 NAMED_LIMIT = 5
 SUMMARY_CHARS = 160
@@ -126,10 +127,6 @@ class ScoredTask:
     points: Decimal | None  # None when not counted
     note: str  # in words: why it is not counted, or how its points came
 
-    @property
-    def penalised(self) -> bool:
-        return self.late and not self.waived
-
 
 @dataclass(frozen=True)
 class RankingRow:
@@ -145,10 +142,6 @@ class RankingRow:
     band: str
     explanation: str
     tasks: list[ScoredTask]  # the counted ones first, at most DETAIL_LIMIT
-
-    @property
-    def short_band(self) -> str:
-        return SHORT_BANDS.get(self.band, self.band)
 
 
 @dataclass(frozen=True)
@@ -188,92 +181,130 @@ def _rows_of_tasks(queryset, start, end, as_of, unit_field: str):
     )
 
 
-def _scored(row: dict, as_of: datetime.date, formula: Formula, waivers: dict) -> ScoredTask:
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """One task weighed, before any words are written about it (most tasks of a large ranking
+    are only counted; the words are written for the ones listed)."""
+
+    row: dict
+    status: Status
+    deadline: datetime.date | None
+    counted: bool
+    apart: str  # why it is not counted ("" when counted)
+    late: bool
+    waived: bool  # an approved objective cause covers the lateness
+    forgiven: bool  # ... and the formula forgives it
+    points: Decimal | None
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE_STATUSES
+
+    @property
+    def penalised(self) -> bool:
+        return self.late and not self.forgiven
+
+
+def _judge(row: dict, as_of: datetime.date, formula: Formula) -> _Judged:
     status = Status(row["status"])
     done = status in DONE_STATUSES
     deadline = (row["original_deadline"] or row["deadline"]) if done else row["deadline"]
     if row["state"] == TaskState.AWAITING_APPROVAL:
-        counted, note = (
-            False,
-            f"chờ lãnh đạo xác nhận hoàn thành (đơn vị báo ngày {vn_date(row['completed_on'])})",
-        )
+        apart = "chờ lãnh đạo xác nhận hoàn thành"
     elif status == Status.PAUSED:
-        counted, note = False, "tạm hoãn"
+        apart = "tạm hoãn"
     elif status == Status.NO_DEADLINE:
-        counted, note = False, "không có thời hạn"
+        apart = "không có thời hạn"
     elif status in (Status.IN_TIME, Status.DUE_SOON):
-        counted, note = False, f"chưa đến hạn (hạn {vn_date(deadline)})"
+        apart = "chưa đến hạn"
     else:
-        counted, note = True, ""
+        apart = ""
+    counted = not apart
     late = counted and status in (Status.DONE_LATE, Status.OVERDUE)
-    judged_on = row["completed_on"] if done else as_of
-    waived_here = is_waived(late, judged_on, row["waived_until"])
-    waiver = waivers[row["pk"]].describe() if waived_here else ""
-    forgiven = waived_here and formula.forgive_objective
+    waived = is_waived(late, row["completed_on"] if done else as_of, row["waived_until"])
+    forgiven = waived and formula.forgive_objective
     points = None
     if counted:
         points = Decimal(row["progress"])
         if late and not forgiven:
             points -= points * formula.late_penalty_percent / 100
-        what = (
-            f"hoàn thành ngày {vn_date(row['completed_on'])}"
-            if done and row["completed_on"]
-            else ("hoàn thành" if done else f"quá hạn từ {vn_date(deadline)}, tiến độ {row['progress']}%")
-        )
-        note = f"{what}; {vn_decimal(points)} điểm"
-        if late and not done:
-            note = f"{what}; trừ {vn_decimal(formula.late_penalty_percent, 0)}% → {vn_decimal(points)} điểm"
-        elif late:
-            penalty = "không trừ" if forgiven else f"trừ {vn_decimal(formula.late_penalty_percent, 0)}%"
-            note = f"{what}, sau hạn {vn_date(deadline)}; {penalty} → {vn_decimal(points)} điểm"
-    return ScoredTask(
-        task_id=row["pk"],
-        summary=row["short"] or "",
-        deadline=deadline,
-        completed_on=row["completed_on"] if done else None,
-        status=status.label,
-        counted=counted,
-        late=late,
-        waiver=waiver,
-        waived=forgiven,
-        progress=row["progress"],
-        points=points,
-        note=note,
-    )
+    return _Judged(row, status, deadline, counted, apart, late, waived, forgiven, points)
 
 
-def _named(tasks: list[ScoredTask]) -> str:
-    names = [f"“{t.summary}” ({t.note})" for t in tasks[:NAMED_LIMIT]]
-    if len(tasks) > NAMED_LIMIT:
-        names.append(f"và {vn_int(len(tasks) - NAMED_LIMIT)} nhiệm vụ khác")
+def _note(j: _Judged, formula: Formula) -> str:
+    row = j.row
+    if j.apart == "chờ lãnh đạo xác nhận hoàn thành":
+        return f"{j.apart} (đơn vị báo ngày {vn_date(row['completed_on'])})"
+    if j.apart == "chưa đến hạn":
+        return f"{j.apart} (hạn {vn_date(j.deadline)})"
+    if j.apart:
+        return j.apart
+    penalty = f"trừ {vn_decimal(formula.late_penalty_percent, 0)}%"
+    if not j.done:
+        return f"quá hạn từ {vn_date(j.deadline)}, tiến độ {row['progress']}%; {penalty} → {vn_decimal(j.points)} điểm"
+    what = f"hoàn thành ngày {vn_date(row['completed_on'])}" if row["completed_on"] else "hoàn thành"
+    if j.late:
+        return f"{what}, sau hạn {vn_date(j.deadline)}; {'không trừ' if j.forgiven else penalty} → {vn_decimal(j.points)} điểm"
+    return f"{what}; {vn_decimal(j.points)} điểm"
+
+
+class _Words:
+    """The ScoredTask of each task, written once and only for the tasks a row lists."""
+
+    def __init__(self, formula: Formula, waivers: dict):
+        self.formula, self.waivers, self.made = formula, waivers, {}
+
+    def __call__(self, j: _Judged) -> ScoredTask:
+        task_id = j.row["pk"]
+        if task_id not in self.made:
+            self.made[task_id] = ScoredTask(
+                task_id=task_id,
+                summary=j.row["short"] or "",
+                deadline=j.deadline,
+                completed_on=j.row["completed_on"] if j.done else None,
+                status=j.status.label,
+                counted=j.counted,
+                late=j.late,
+                waiver=self.waivers[task_id].describe() if j.waived else "",
+                waived=j.forgiven,
+                progress=j.row["progress"],
+                points=j.points,
+                note=_note(j, self.formula),
+            )
+        return self.made[task_id]
+
+
+def _named(tasks: list[ScoredTask], total: int, what) -> str:
+    names = [f"“{t.summary}” ({what(t)})" for t in tasks]
+    if total > len(tasks):
+        names.append(f"và {vn_int(total - len(tasks))} nhiệm vụ khác")
     return "; ".join(names)
 
 
-def explain(tasks: list[ScoredTask], score: Decimal | None, band: str, formula: Formula) -> str:
+def explain(judged: list[_Judged], words: _Words, score: Decimal | None, band: str, formula: Formula) -> str:
     """The sentence beside a score: what counted, what was late, which causes were waived, what was apart."""
-    counted = [t for t in tasks if t.counted]
-    apart = [t for t in tasks if not t.counted]
+    counted = [j for j in judged if j.counted]
+    apart = [j for j in judged if not j.counted]
     parts = []
     if counted:
-        done = sum(1 for t in counted if t.status in DONE_LABELS)
+        done = sum(1 for j in counted if j.done)
         parts.append(
             f"Tính {vn_int(len(counted))} nhiệm vụ đến hạn hoặc hoàn thành trong kỳ ({vn_int(done)} hoàn thành)"
         )
-        penalised = [t for t in counted if t.penalised]
-        waived = [t for t in counted if t.waiver]
+        penalised = [j for j in counted if j.penalised]
+        waived = [j for j in counted if j.waived]
         if penalised:
-            penalty = vn_decimal(formula.late_penalty_percent, 0)
+            listed = [words(j) for j in penalised[:NAMED_LIMIT]]
             parts.append(
-                f"{vn_int(len(penalised))} trễ hạn, trừ {penalty}% mỗi nhiệm vụ: {_named(penalised)}"
+                f"{vn_int(len(penalised))} trễ hạn, trừ {vn_decimal(formula.late_penalty_percent, 0)}% mỗi nhiệm vụ: "
+                + _named(listed, len(penalised), lambda t: t.note)
             )
         if waived:
             rule = "không trừ" if formula.forgive_objective else "vẫn trừ theo công thức xếp loại"
-            listed = "; ".join(f"“{t.summary}” ({t.waiver})" for t in waived[:NAMED_LIMIT])
-            more = (
-                f"; và {vn_int(len(waived) - NAMED_LIMIT)} nhiệm vụ khác" if len(waived) > NAMED_LIMIT else ""
-            )
+            listed = [words(j) for j in waived[:NAMED_LIMIT]]
             parts.append(
-                f"{vn_int(len(waived))} trễ hạn có nguyên nhân khách quan đã được duyệt, {rule}: {listed}{more}"
+                f"{vn_int(len(waived))} trễ hạn có nguyên nhân khách quan đã được duyệt, {rule}: "
+                + _named(listed, len(waived), lambda t: t.waiver)
             )
         if not penalised and not waived:
             parts.append("không trễ hạn")
@@ -284,36 +315,36 @@ def explain(tasks: list[ScoredTask], score: Decimal | None, band: str, formula: 
     text = "; ".join(parts) + f" {result}."
     if apart:
         reasons = defaultdict(int)
-        for t in apart:
-            reasons[t.note.split(" (")[0]] += 1
+        for j in apart:
+            reasons[j.apart] += 1
         listed = ", ".join(f"{vn_int(n)} {reason}" for reason, n in reasons.items())
         text += f" Chưa tính {vn_int(len(apart))} nhiệm vụ: {listed}."
     return text
 
 
-def _row(key, name: str, detail: str, tasks: list[ScoredTask], formula: Formula) -> RankingRow:
-    counted = [t for t in tasks if t.counted]
+def _row(key, name: str, detail: str, judged: list[_Judged], words: _Words, formula: Formula) -> RankingRow:
+    counted = [j for j in judged if j.counted]
     score = None
     if counted:
-        total = sum((t.points for t in counted), Decimal(0))
+        total = sum((j.points for j in counted), Decimal(0))
         score = (total / len(counted)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     band = formula.band(score)
     ordered = sorted(
-        tasks, key=lambda t: (not t.counted, not t.late, t.deadline or datetime.date.max, t.task_id)
+        judged, key=lambda j: (not j.counted, not j.late, j.deadline or datetime.date.max, j.row["pk"])
     )
     return RankingRow(
         key=key,
         name=name,
         detail=detail,
         counted=len(counted),
-        done=sum(1 for t in counted if t.status in DONE_LABELS),
-        late=sum(1 for t in counted if t.late),
-        waived=sum(1 for t in counted if t.waived),
-        apart=len(tasks) - len(counted),
+        done=sum(1 for j in counted if j.done),
+        late=sum(1 for j in counted if j.late),
+        waived=sum(1 for j in counted if j.forgiven),
+        apart=len(judged) - len(counted),
         score=score,
         band=band,
-        explanation=explain(ordered, score, band, formula),
-        tasks=ordered[:DETAIL_LIMIT],
+        explanation=explain(ordered, words, score, band, formula),
+        tasks=[words(j) for j in ordered[:DETAIL_LIMIT]],
     )
 
 
@@ -332,18 +363,18 @@ def compute_rankings(
     """Rankings of the units in `unit_field` ("lead_unit", or "owner" for communes) and of assignees."""
     formula = formula or Formula()
     rows = list(_rows_of_tasks(queryset, start, end, as_of, unit_field))
-    waivers = waivers_of([r["pk"] for r in rows if r["waived_until"]], as_of)
-    scored = {r["pk"]: _scored(r, as_of, formula, waivers) for r in rows}
-    by_unit: dict[int, list[ScoredTask]] = defaultdict(list)
+    words = _Words(formula, waivers_of([r["pk"] for r in rows if r["waived_until"]], as_of))
+    scored = {r["pk"]: _judge(r, as_of, formula) for r in rows}
+    by_unit: dict[int, list[_Judged]] = defaultdict(list)
     for r in rows:
         by_unit[r[unit_field]].append(scored[r["pk"]])
-    by_person: dict[int, list[ScoredTask]] = defaultdict(list)
+    by_person: dict[int, list[_Judged]] = defaultdict(list)
     links = Task.assignees.through.objects.filter(task_id__in=list(scored)).values_list("task_id", "user_id")
     for task_id, user_id in links.iterator(chunk_size=5000):
         by_person[user_id].append(scored[task_id])
     units = Unit.objects.filter(pk__in=list(by_unit)).select_related("parent")
     unit_rows = [
-        _row(u.pk, u.name, u.parent.name if u.parent_id else "", by_unit[u.pk], formula) for u in units
+        _row(u.pk, u.name, u.parent.name if u.parent_id else "", by_unit[u.pk], words, formula) for u in units
     ]
     where: dict[int, list[str]] = defaultdict(list)
     for user_id, unit_name in Membership.objects.filter(user_id__in=list(by_person)).values_list(
@@ -352,7 +383,7 @@ def compute_rankings(
         where[user_id].append(unit_name)
     people = get_user_model().objects.filter(pk__in=list(by_person))
     person_rows = [
-        _row(p.pk, str(p), ", ".join(sorted(where[p.pk])), by_person[p.pk], formula) for p in people
+        _row(p.pk, str(p), ", ".join(sorted(where[p.pk])), by_person[p.pk], words, formula) for p in people
     ]
     return Rankings(
         formula=formula,

@@ -36,12 +36,17 @@ class ReportTextForm(forms.ModelForm):
 
 
 class TemplateUploadForm(forms.Form):
-    organisation = forms.ModelChoiceField(label="Cơ quan", queryset=None, empty_label=None)
+    # The organisations offered are few and already read: a choice among their ids, not a query.
+    organisation = forms.TypedChoiceField(label="Cơ quan", coerce=int)
     file = forms.FileField(label="Tệp mẫu Word (.docx)")
 
-    def __init__(self, *args, organisations=None, **kwargs):
+    def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        self.organisations = {unit.pk: unit for unit in organisations}
+        self.fields["organisation"].choices = [(unit.pk, unit.name) for unit in organisations]
+
+    def clean_organisation(self):
+        return self.organisations[self.cleaned_data["organisation"]]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -12,6 +12,7 @@ from dieuhanh.org.access import Access
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Unit
 from dieuhanh.reports.constants import XLSX_MIME
+from dieuhanh.reports.docx_report import TemplateProblem
 from dieuhanh.reports.excel_export import EXPORT_NAMES, EXPORTS
 from dieuhanh.reports.excel_import import ImportFileError, apply_import, import_template, read_import
 from dieuhanh.reports.figures import build_figures
@@ -50,8 +51,8 @@ def report_form(request):
             figures = build_figures(
                 period, build_scope(request.user, unit), include_rankings=data["rankings"] or None
             )
-        except ScopeError as exc:
-            form.add_error("unit", str(exc))
+        except (ScopeError, TemplateProblem) as exc:
+            form.add_error(None if isinstance(exc, TemplateProblem) else "unit", str(exc))
     context = {"form": form, "figures": figures}
     if figures is not None:
         context.update(figures_context(figures))
