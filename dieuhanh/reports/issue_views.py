@@ -13,6 +13,7 @@ from dieuhanh.reports.docx_report import TemplateProblem
 from dieuhanh.reports.forms import ReportForm, organisation_units
 from dieuhanh.reports.issuing import (
     ReportError,
+    discard_draft,
     draft_file,
     figures_of,
     issue_report,
@@ -100,6 +101,9 @@ def report_page(request, pk: int):
 @require_POST
 def issue(request, pk: int):
     report = _report(request, pk)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, "Hãy đánh dấu đã kiểm tra phần viết và số liệu trước khi ban hành.")
+        return redirect("reports:report", pk=report.pk)
     try:
         issue_report(report, request.user)
     except (ReportError, TemplateProblem) as exc:
@@ -107,6 +111,19 @@ def issue(request, pk: int):
     else:
         messages.success(request, "Đã ban hành báo cáo: số liệu và tệp được giữ nguyên như hôm nay.")
     return redirect("reports:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def discard(request, pk: int):
+    report = _report(request, pk)
+    try:
+        discard_draft(report, request.user)
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:report", pk=report.pk)
+    messages.success(request, "Đã xóa dự thảo.")
+    return redirect("reports:reports")
 
 
 @login_required

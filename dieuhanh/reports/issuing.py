@@ -106,10 +106,20 @@ def _require_draft(report: Report):
 
 @transaction.atomic
 def start_report(user, period: ReportPeriod, unit: Unit, with_rankings: bool | None = None) -> Report:
-    """A draft of `unit`'s report for `period`, its text prefilled from the figures."""
+    """A draft of `unit`'s report for `period`, its text prefilled from the figures; the draft
+    already begun for the same unit and period, if there is one, with the text written so far."""
     _require_writer(user, unit)
     if with_rankings is None:
         with_rankings = period.kind == "year"
+    begun = Report.objects.filter(
+        unit=unit,
+        status=ReportStatus.DRAFT,
+        period_start=period.start,
+        period_end=period.end,
+        with_rankings=with_rankings,
+    ).first()
+    if begun is not None:
+        return begun
     report = Report(
         organisation=unit.organisation(),
         unit=unit,
@@ -143,6 +153,15 @@ def save_draft(report: Report, user, **values) -> Report:
     with acting_as(user, note="sửa dự thảo báo cáo"):
         report.save()
     return report
+
+
+@transaction.atomic
+def discard_draft(report: Report, user) -> None:
+    _require_writer(user, report.unit)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_draft(report)
+    with acting_as(user, note="xóa dự thảo báo cáo"):
+        report.delete()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("soan/", issue_views.start, name="start"),
     path("da-lap/<int:pk>/", issue_views.report_page, name="report"),
     path("da-lap/<int:pk>/ban-hanh/", issue_views.issue, name="issue"),
+    path("da-lap/<int:pk>/xoa/", issue_views.discard, name="discard"),
     path("da-lap/<int:pk>/tai/<slug:fmt>/", issue_views.report_file, name="report_file"),
     path("mau-bao-cao/", issue_views.layouts, name="layouts"),
     path("mau-bao-cao/mac-dinh.docx", issue_views.default_layout, name="default_layout"),

@@ -129,7 +129,7 @@ def test_viewers_read_the_issued_reports_but_never_write_one(june, client):
         issue_report(draft, viewer)
     client.force_login(viewer)
     assert client.get(reverse("reports:report_file", args=[report.pk, "docx"])).status_code == 200
-    client.post(reverse("reports:issue", args=[draft.pk]))
+    client.post(reverse("reports:issue", args=[draft.pk]), {"confirm": "1"})
     client.post(reverse("reports:start"), {"period": "2026-06", "format": "docx", "cutoff": 14})
     draft.refresh_from_db()
     assert draft.status == "draft" and Report.objects.count() == 2
@@ -177,6 +177,23 @@ def test_confidential_work_never_enters_a_report_even_for_a_person_named_on_it(j
     assert "Báo cáo không gồm nhiệm vụ thuộc văn bản mật." in paragraphs(report.docx_file.open("rb").read())
 
 
+def test_a_draft_is_resumed_not_doubled_and_can_be_discarded(june, client):
+    first = start_report(june.tracker, JUNE, june.commune)
+    save_draft(first, june.tracker, proposals="Viết dở")
+    again = start_report(june.tracker, JUNE, june.commune)
+    assert again == first and again.proposals == "Viết dở"
+    assert start_report(june.tracker, JUNE, june.kt) != first
+    client.force_login(MembershipFactory(unit=june.commune, role=Role.VIEWER).user)
+    client.post(reverse("reports:discard", args=[first.pk]))
+    assert Report.objects.filter(pk=first.pk).exists()
+    client.force_login(june.tracker)
+    assert client.post(reverse("reports:discard", args=[first.pk]))["Location"] == reverse("reports:reports")
+    assert not Report.objects.filter(pk=first.pk).exists()
+    issued = issue_report(start_report(june.tracker, JUNE, june.commune), june.tracker)
+    client.post(reverse("reports:discard", args=[issued.pk]))
+    assert Report.objects.filter(pk=issued.pk).exists()  # an issued report is never discarded
+
+
 def test_the_pages_start_edit_and_issue(june, client):
     client.force_login(june.tracker)
     response = client.post(
@@ -195,6 +212,9 @@ def test_the_pages_start_edit_and_issue(june, client):
         },
     )
     client.post(reverse("reports:issue", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == "draft"  # issuing is final: the office ticks that it has checked
+    client.post(reverse("reports:issue", args=[report.pk]), {"confirm": "1"})
     report.refresh_from_db()
     assert report.status == "issued" and report.highlights == "Đường giao thông xong."
     listed = client.get(reverse("reports:reports")).content.decode()

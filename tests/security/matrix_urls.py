@@ -113,6 +113,7 @@ ARGS: dict[str, Callable] = {
     "admin:auth_user_password_change": lambda w: [{"id": user.pk} for user in w.people.values()],
     "reports:report": lambda w: _each(w.reports, pk="pk"),
     "reports:issue": lambda w: _each(w.reports, pk="pk"),
+    "reports:discard": lambda w: _each(w.reports, pk="pk"),
     "reports:report_file": lambda w: [
         {**case, "fmt": fmt} for case in _each(w.reports, pk="pk") for fmt in ("docx", "xlsx", "pdf")
     ],
@@ -374,7 +375,7 @@ WRITES = [
         lambda w: [
             (
                 reverse("reports:start"),
-                {"period": "2026-05", "format": "docx", "cutoff": "14", "unit": w.units["a"].pk},
+                {"period": "2026-04", "format": "docx", "cutoff": "14", "unit": w.units["a"].pk},
             )
         ],
         "tracker",
@@ -391,8 +392,13 @@ WRITES = [
     ),
     Write(
         "reports:issue",
-        lambda w: [(reverse("reports:issue", args=[w.reports["draft"].pk]), {})],
+        lambda w: [(reverse("reports:issue", args=[w.reports["draft"].pk]), {"confirm": "1"})],
         "commune_leader",
+    ),
+    Write(
+        "reports:discard",
+        lambda w: [(reverse("reports:discard", args=[w.reports["draft"].pk]), {})],
+        "tracker",
     ),
     Write(
         "reports:layouts (upload)",

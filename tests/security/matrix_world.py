@@ -92,7 +92,8 @@ AUDIENCE = {
     "report_draft": ORG_A,
     "issued_lead": ORG_A | {"member"},
     "issued_other": OTHER,
-    "layout_own": ORG_A,
+    # A commune's Word template lays out every report made in it, a unit member's download too.
+    "layout_own": ORG_A | {"member", "head"},
     "layout_other": OTHER,
 }
 UNSURE = {"draft_own": {"province_leader"}, "draft_other": {"province_leader"}}
