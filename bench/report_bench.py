@@ -10,6 +10,7 @@ grouped queries), the .docx (with its chart) and the .xlsx. Goal: under 2 s.
 
 import argparse
 import datetime
+import json
 import os
 import random
 import sys
@@ -139,6 +140,9 @@ def main():
         "--configured-db", action="store_true", help="use DATABASE_URL instead of a temporary SQLite"
     )
     parser.add_argument("--out", help="keep the report files in this folder")
+    parser.add_argument(
+        "--period", default="2026-06", help="report period, e.g. 2026 for the year with rankings"
+    )
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the report")
     parser.add_argument("--db", help="an SQLite file to keep the data in (built once, reused when it exists)")
     args = parser.parse_args()
@@ -157,12 +161,14 @@ def main():
 
         import dieuhanh.reports.charts  # noqa: F401  (matplotlib's import is paid once per process)
         from dieuhanh.reports.docx_report import build_docx
-        from dieuhanh.reports.figures import build_figures, build_scope
+        from dieuhanh.reports.figures import build_figures
+        from dieuhanh.reports.frozen import freeze
         from dieuhanh.reports.periods import resolve_period
+        from dieuhanh.reports.scope import build_scope
         from dieuhanh.reports.xlsx_report import build_xlsx
 
         print(f"Database: {connection.vendor}; setup (50.000 tasks, {REPORTS:,} reports): {setup:.1f} s")
-        period = resolve_period("2026-06")
+        period = resolve_period(args.period)
         if args.profile:
             import cProfile
 
@@ -181,6 +187,12 @@ def main():
 
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
         r = figures.rates
+        if figures.rankings is not None:
+            print(
+                f"  rankings: {len(figures.rankings.units)} communes, {len(figures.rankings.people)} people"
+            )
+        frozen = len(json.dumps(freeze(figures), ensure_ascii=False).encode())
+        print(f"  figures kept with an issued report: {frozen // 1024} KB of JSON")
         print(
             f"Period {period.label} ({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}), {len(figures.groups)} communes"
         )

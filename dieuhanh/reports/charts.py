@@ -12,15 +12,20 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
+from dieuhanh.reports.definitions import BY_KEY  # noqa: E402
 from dieuhanh.reports.figures import UnitRow  # noqa: E402
 
 CHART_UNITS = 12
-SERIES = [
-    ("Hoàn thành đúng hạn", "#2e7d32", lambda r: r.done_early + r.done_on_time),
-    ("Hoàn thành quá hạn", "#f9a825", lambda r: r.done_late),
-    ("Đang thực hiện trong hạn", "#1565c0", lambda r: r.in_time + r.due_soon + r.no_deadline),
-    ("Quá hạn", "#c62828", lambda r: r.overdue),
-]
+# The status groups of the tables by unit (`reports.definitions`), which add up to the total.
+COLOURS = {
+    "hoan_thanh_dung_han": "#2e7d32",
+    "hoan_thanh_qua_han": "#f9a825",
+    "trong_han": "#1565c0",
+    "qua_han": "#c62828",
+    "khong_thoi_han": "#90a4ae",
+    "tam_hoan": "#d7ccc8",
+}
+SERIES = [(BY_KEY[key].label, colour, BY_KEY[key].of_rates) for key, colour in COLOURS.items()]
 
 
 def _short(name: str, width: int = 34) -> str:
@@ -48,7 +53,7 @@ def _draw(rows: list[UnitRow], title: str) -> bytes:
     ax.set_xlabel("Số nhiệm vụ", fontsize=8)
     ax.tick_params(labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.legend(loc="lower center", ncol=2, fontsize=7, frameon=False)
+    fig.legend(loc="lower center", ncol=3, fontsize=7, frameon=False)
     fig.tight_layout(rect=(0, 0.1, 1, 1))
     out = io.BytesIO()
     fig.savefig(out, format="png")

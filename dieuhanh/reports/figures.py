@@ -1,11 +1,15 @@
 """The figures of a periodic report, computed with aggregate and grouped queries.
 
-`build_figures()` is the one entry point: it scopes the tasks to what the
-requesting person may see and to the chosen unit, then computes the summary
-rates, the table by unit (by commune for a province), the overdue tasks with
-the lead unit's latest report, the extensions granted, targets and budgets,
-the reminders sent and, on request, the rankings. Nothing loops over tasks in
-Python; the row lists (overdue, extensions, targets) are capped.
+`build_figures()` is the one entry point: from a period and a scope (`reports.scope`) it
+computes the counts by status and the rates (`tasks.rates`, defined in
+`reports.definitions`), the table by unit (by commune for a province), the overdue tasks
+with the lead unit's latest report, the extensions granted, targets and budgets, the
+reminders sent, the tasks due next and, on request, the rankings. Nothing loops over
+tasks in Python; the row lists are capped.
+
+`ReportFigures` is plain data (names, not model objects): the page, the .docx and the
+.xlsx are drawn from it, and an issued report keeps it as it was on the day it was issued
+(`reports.frozen`).
 """
 
 import datetime
@@ -13,96 +17,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from dieuhanh.org.access import Access
-from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.reports.constants import LIST_ROW_LIMIT
+from dieuhanh.reports.constants import LIST_ROW_LIMIT, NEXT_ROW_LIMIT
 from dieuhanh.reports.formatting import vn_int
 from dieuhanh.reports.rankings import Rankings, compute_rankings, formula_for
-from dieuhanh.tasks.access import SECRET_LEVELS, visible_tasks
+from dieuhanh.reports.scope import Scope
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
-from dieuhanh.tasks.models import DeadlineChange, ProgressReport, Task
+from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, ProgressReport
 from dieuhanh.tasks.rates import Rates, in_period, rate_aggregates
-from dieuhanh.tasks.status import Status, annotate_status
+from dieuhanh.tasks.status import DONE_STATUSES, Status, annotate_status
 from dieuhanh.vn.periods import ReportPeriod
 
-
-class ScopeError(ValueError):
-    """The unit asked for is unknown or not visible; the message is in Vietnamese."""
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which tasks a report covers and which body issues it."""
-
-    organisation: Unit | None
-    unit: Unit | None
-    user: object | None
-    # A report that leaves the system for addresses that are nobody named on a confidential
-    # document (a scheduled e-mail) never holds confidential work, whoever it is made as.
-    confidential: bool = True
-
-    def tasks(self):
-        qs = Task.objects.trackable()
-        if self.user is not None:
-            qs = visible_tasks(Access.of(self.user), qs)
-        if self.user is None or not self.confidential:
-            # Run by the system (CLI without --user), or sent outside: confidential work is
-            # shown only to the people named on it, so it is left out.
-            qs = qs.exclude(document__confidentiality__in=SECRET_LEVELS)
-        if self.unit is not None:
-            qs = qs.filter(
-                Q(owner__path__startswith=self.unit.path) | Q(lead_unit__path__startswith=self.unit.path)
-            )
-        return qs
-
-    @property
-    def is_province(self) -> bool:
-        return (
-            self.organisation is not None
-            and self.organisation.kind == UnitKind.PROVINCE
-            and (self.unit is None or self.unit.pk == self.organisation.pk)
-        )
-
-    @property
-    def group_field(self) -> str:
-        """A province report is tabled by commune (the task's owner); others by lead unit."""
-        return "owner" if self.is_province else "lead_unit"
-
-
-def find_unit(text: str) -> Unit:
-    """A unit by code, exact name or short name."""
-    text = (text or "").strip()
-    unit = (
-        Unit.objects.filter(code=text).first()
-        or Unit.objects.filter(name__iexact=text).first()
-        or Unit.objects.filter(short_name__iexact=text).first()
-    )
-    if unit is None:
-        raise ScopeError(f"Không tìm thấy đơn vị {text!r} (nhập mã hoặc tên đơn vị).")
-    return unit
-
-
-def build_scope(user=None, unit: Unit | None = None, confidential: bool = True) -> Scope:
-    """The scope for `user` (None: the whole system, as the CLI and schedules run) and `unit`;
-    `confidential=False` leaves confidential work out even when `user` is named on it."""
-    if user is not None and unit is not None:
-        access = Access.of(user)
-        if not (access.is_superuser or access.visible_units().filter(pk=unit.pk).exists()):
-            raise ScopeError(f"Bạn không có quyền xem báo cáo của {unit.name}.")
-    organisation = unit.organisation() if unit is not None else _default_organisation(user)
-    return Scope(organisation=organisation, unit=unit, user=user, confidential=confidential)
-
-
-def _default_organisation(user) -> Unit | None:
-    if user is not None:
-        orgs = {m.unit.organisation() for m in Access.of(user).memberships}
-        if len(orgs) == 1:
-            return orgs.pop()
-    return Unit.objects.filter(parent__isnull=True).order_by("path").first()
+DONE_VALUES = [s.value for s in DONE_STATUSES]
 
 
 @dataclass(frozen=True)
@@ -153,6 +83,16 @@ class TargetRow:
 
 
 @dataclass(frozen=True)
+class UpcomingRow:
+    """An open task due in the period after this one (the office's "nhiệm vụ trọng tâm kỳ tới")."""
+
+    task_id: int
+    summary: str
+    lead_unit: str
+    deadline: datetime.date
+
+
+@dataclass(frozen=True)
 class BudgetTotals:
     tasks: int = 0
     total: Decimal = Decimal(0)
@@ -160,33 +100,47 @@ class BudgetTotals:
     targets: int = 0
 
 
+@dataclass(frozen=True)
+class Pending:
+    """Requests waiting for a leader at the time of the report."""
+
+    extensions: int = 0
+    completions: int = 0
+
+
 @dataclass
 class ReportFigures:
     period: ReportPeriod
-    scope: Scope
     as_of: datetime.date
+    organisation_name: str
+    parent_name: str  # the body above the organisation, for the header of the .docx
+    unit_name: str  # the unit reported on (the organisation's own name for the whole of it)
+    sub_unit: bool  # the unit is narrower than the organisation
+    is_province: bool
+    holds_confidential: bool  # may count confidential work (a report for a person named on it)
+    soon_days: int
     rates: Rates
-    group_label: str
     groups: list[UnitRow]
     units: list[UnitRow]
     overdue: list[OverdueRow]
     extensions: list[ExtensionRow]
+    extensions_total: int
+    extensions_objective: int
     targets: list[TargetRow]
     budget: BudgetTotals
     reminders_sent: int | None
+    upcoming: list[UpcomingRow]
+    pending: Pending
     rankings: Rankings | None = None
-    extensions_total: int = 0
-    targets_total: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
-    def organisation_name(self) -> str:
-        return self.scope.organisation.name if self.scope.organisation else "Ủy ban nhân dân"
+    def group_label(self) -> str:
+        return "Xã, phường" if self.is_province else "Đơn vị chủ trì"
 
     @property
-    def unit_name(self) -> str:
-        unit = self.scope.unit or self.scope.organisation
-        return unit.name if unit else ""
+    def targets_total(self) -> int:
+        return self.budget.targets
 
 
 def build_figures(
@@ -202,7 +156,7 @@ def build_figures(
     rates, by_owner, by_lead = _grouped_rates(qs, start, end, as_of)
     units = _unit_rows(by_lead)
     groups = _unit_rows(by_owner) if scope.group_field == "owner" else units
-    extensions, extensions_total = _extensions(qs, start, end)
+    extensions, extensions_total, extensions_objective = _extensions(qs, start, as_of)
     targets, budget = _targets(qs, start, end, as_of)
     if include_rankings is None:
         include_rankings = period.kind == "year"
@@ -214,7 +168,7 @@ def build_figures(
     notes = []
     for name, shown, total in (
         ("nhiệm vụ quá hạn", len(overdue), rates.overdue),
-        ("nhiệm vụ được gia hạn", len(extensions), extensions_total),
+        ("lượt gia hạn", len(extensions), extensions_total),
         ("nhiệm vụ có chỉ tiêu, kinh phí", len(targets), budget.targets),
     ):
         if shown < total:
@@ -222,23 +176,32 @@ def build_figures(
                 f"Danh sách {name} chỉ gồm {vn_int(shown)}/{vn_int(total)} dòng đầu; "
                 "danh sách đầy đủ: xuất Excel danh sách nhiệm vụ."
             )
+    org = scope.organisation
+    unit = scope.unit or org
     return ReportFigures(
-        notes=notes,
         period=period,
-        scope=scope,
         as_of=as_of,
+        organisation_name=org.name if org else "Ủy ban nhân dân",
+        parent_name=org.parent.name if org is not None and org.parent_id else "",
+        unit_name=unit.name if unit else "",
+        sub_unit=bool(scope.unit and org and scope.unit.pk != org.pk),
+        is_province=scope.is_province,
+        holds_confidential=scope.holds_confidential,
+        soon_days=settings.DUE_SOON_DAYS,
         rates=rates,
-        group_label="Xã, phường" if scope.is_province else "Đơn vị chủ trì",
         groups=groups,
         units=units,
         overdue=overdue,
         extensions=extensions,
         extensions_total=extensions_total,
+        extensions_objective=extensions_objective,
         targets=targets,
-        targets_total=budget.targets,
         budget=budget,
-        reminders_sent=reminders_sent(qs, start, end),
+        reminders_sent=reminders_sent(qs, start, as_of),
+        upcoming=_upcoming(qs, period, as_of),
+        pending=_pending(qs),
         rankings=rankings,
+        notes=notes,
     )
 
 
@@ -248,7 +211,8 @@ def add_rates(a: Rates, b: Rates) -> Rates:
 
 
 def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
-    """Total, by owner and by lead unit, from one query grouped by (owner, lead unit)."""
+    """Total, by owner and by lead unit, from one query grouped by (owner, lead unit): the
+    province roll-up and the total row are sums of the same rows as the tables by unit."""
     rows = (
         annotate_status(in_period(qs, start, end), as_of)
         .order_by()
@@ -266,12 +230,10 @@ def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
 
 
 def _unit_rows(by_unit: dict) -> list[UnitRow]:
-    ids = [pk for pk in by_unit if pk is not None]
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=ids).select_related("parent")}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=list(by_unit)).select_related("parent")}
     rows = [
         UnitRow(pk, units[pk].name, rates, units[pk].parent.name if units[pk].parent_id else "")
         for pk, rates in by_unit.items()
-        if pk in units
     ]
     return sorted(rows, key=lambda r: (-r.rates.overdue, -r.rates.total, r.name))
 
@@ -328,14 +290,22 @@ def _overdue(qs, start, end, as_of) -> list[OverdueRow]:
     ]
 
 
-def _extensions(qs, start, end) -> tuple[list[ExtensionRow], int]:
-    changes = DeadlineChange.objects.filter(
-        status=ChangeStatus.APPROVED,
-        task__in=qs.values("pk"),
-        decided_at__date__gte=start,
-        decided_at__date__lte=end,
+def _day_bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """[start 00:00, the day after end 00:00) in local time: a date range over a timestamp column
+    without `__date`, which SQLite would evaluate row by row in Python."""
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.datetime.combine(start, datetime.time(), tzinfo=tz),
+        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz),
     )
-    total = changes.count()
+
+
+def _extensions(qs, start, as_of) -> tuple[list[ExtensionRow], int, int]:
+    since, until = _day_bounds(start, as_of)
+    changes = DeadlineChange.objects.filter(
+        status=ChangeStatus.APPROVED, task__in=qs.values("pk"), decided_at__gte=since, decided_at__lt=until
+    )
+    counts = changes.aggregate(total=Count("pk"), objective=Count("pk", filter=Q(objective=True)))
     rows = changes.order_by("decided_at", "id").values(
         "task_id",
         "task__summary",
@@ -347,27 +317,33 @@ def _extensions(qs, start, end) -> tuple[list[ExtensionRow], int]:
         "objective",
         "decided_at",
     )[:LIST_ROW_LIMIT]
-    return [
-        ExtensionRow(
-            task_id=r["task_id"],
-            summary=r["task__summary"] or r["task__text"][:300],
-            lead_unit=r["task__lead_unit__name"],
-            old_date=r["old_date"],
-            new_date=r["new_date"],
-            reason=r["reason"],
-            objective=r["objective"],
-            decided_on=timezone.localtime(r["decided_at"]).date() if r["decided_at"] else None,
-        )
-        for r in rows
-    ], total
+    return (
+        [
+            ExtensionRow(
+                task_id=r["task_id"],
+                summary=r["task__summary"] or r["task__text"][:300],
+                lead_unit=r["task__lead_unit__name"],
+                old_date=r["old_date"],
+                new_date=r["new_date"],
+                reason=r["reason"],
+                objective=r["objective"],
+                decided_on=timezone.localtime(r["decided_at"]).date() if r["decided_at"] else None,
+            )
+            for r in rows
+        ],
+        counts["total"],
+        counts["objective"],
+    )
 
 
 def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
-    base = in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False))
+    base = annotate_status(
+        in_period(qs, start, end).filter(Q(target__gt="") | Q(budget__isnull=False)), as_of
+    )
     totals = base.aggregate(
         tasks=Count("pk", filter=Q(budget__isnull=False)),
         total=Sum("budget"),
-        done_total=Sum("budget", filter=Q(state=TaskState.DONE)),
+        done_total=Sum("budget", filter=Q(status__in=DONE_VALUES)),
         targets=Count("pk"),
     )
     budget = BudgetTotals(
@@ -377,8 +353,7 @@ def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
         targets=totals["targets"],
     )
     rows = (
-        annotate_status(base, as_of)
-        .annotate(percent=_latest_report("percent", by_lead_unit=False, as_of=as_of))
+        base.annotate(percent=_latest_report("percent", by_lead_unit=False, as_of=as_of))
         .order_by("id")
         .values(
             "pk",
@@ -401,37 +376,51 @@ def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
             budget=r["budget"],
             funding_source=r["funding_source"],
             status=Status(r["status"]).label,
-            percent=100 if r["status"] in ("done_early", "done_on_time", "done_late") else r["percent"],
+            percent=100 if r["status"] in DONE_VALUES else r["percent"],
         )
         for r in rows
     ], budget
 
 
-def reminders_sent(qs, start, end) -> int | None:
-    """Reminders sent in the period for the tasks in scope; None while the notify app is not installed."""
+def next_window_end(period: ReportPeriod) -> datetime.date:
+    """The last day of the period after `period`, as long as `period` itself."""
+    return period.end + (period.end - period.start) + datetime.timedelta(days=1)
+
+
+def _upcoming(qs, period: ReportPeriod, as_of) -> list[UpcomingRow]:
+    rows = (
+        annotate_status(
+            in_period(qs, period.start, as_of).filter(
+                deadline__gt=as_of, deadline__lte=next_window_end(period)
+            ),
+            as_of,
+        )
+        .filter(status__in=[Status.IN_TIME, Status.DUE_SOON])
+        .order_by("deadline", "id")
+        .values("pk", "summary", "text", "lead_unit__name", "deadline")[:NEXT_ROW_LIMIT]
+    )
+    return [
+        UpcomingRow(r["pk"], r["summary"] or r["text"][:300], r["lead_unit__name"], r["deadline"])
+        for r in rows
+    ]
+
+
+def _pending(qs) -> Pending:
+    ids = qs.values("pk")
+    return Pending(
+        extensions=DeadlineChange.objects.filter(status=ChangeStatus.REQUESTED, task__in=ids).count(),
+        completions=CompletionRequest.objects.filter(
+            status=ChangeStatus.REQUESTED, task__in=ids, task__state=TaskState.AWAITING_APPROVAL
+        ).count(),
+    )
+
+
+def reminders_sent(qs, start, as_of) -> int | None:
+    """Reminders sent in the period up to the day judged, for the tasks in scope; None while the
+    notify app is not installed."""
     if not apps.is_installed("dieuhanh.notify"):
         return None
     from dieuhanh.notify.models import Reminder
 
-    return Reminder.objects.filter(
-        task__in=qs.values("pk"), sent_at__date__gte=start, sent_at__date__lte=end
-    ).count()
-
-
-def summary_rows(f: ReportFigures) -> list[tuple[str, int | Decimal | None, str]]:
-    """(label, value, kind) for the summary table; kind is "count" or "percent"."""
-    r = f.rates
-    return [
-        ("Tổng số nhiệm vụ trong kỳ", r.total, "count"),
-        ("Hoàn thành đúng hạn (kể cả trước hạn)", r.done_early + r.done_on_time, "count"),
-        ("Hoàn thành quá hạn", r.done_late, "count"),
-        ("Đang thực hiện trong hạn", r.in_time + r.due_soon, "count"),
-        ("   trong đó sắp đến hạn", r.due_soon, "count"),
-        ("Quá hạn chưa hoàn thành", r.overdue, "count"),
-        ("Không có thời hạn", r.no_deadline, "count"),
-        ("Tạm hoãn", r.paused, "count"),
-        ("Tỷ lệ hoàn thành đúng hạn (trên số đã hoàn thành)", r.on_time_rate, "percent"),
-        ("Tỷ lệ quá hạn trên tổng số nhiệm vụ", r.overdue_rate_all, "percent"),
-        ("Tỷ lệ quá hạn trên số nhiệm vụ đã đến hạn", r.overdue_rate_due, "percent"),
-        ("Tỷ lệ cập nhật tiến độ trong kỳ", r.update_rate, "percent"),
-    ]
+    since, until = _day_bounds(start, as_of)
+    return Reminder.objects.filter(task__in=qs.values("pk"), sent_at__gte=since, sent_at__lt=until).count()

@@ -4,9 +4,11 @@ import datetime
 from dataclasses import dataclass
 
 from dieuhanh.reports.constants import DOCX_MIME, XLSX_MIME, ReportFormat
-from dieuhanh.reports.docx_report import Signing, build_docx
-from dieuhanh.reports.figures import ReportFigures, build_figures, build_scope
+from dieuhanh.reports.docx_report import Signing, render
+from dieuhanh.reports.figures import ReportFigures, build_figures
+from dieuhanh.reports.layouts import template_bytes
 from dieuhanh.reports.rankings import compute_rankings, formula_for
+from dieuhanh.reports.scope import build_scope
 from dieuhanh.reports.xlsx_report import add_ranking_sheets, build_xlsx
 from dieuhanh.reports.xlsx_sheets import new_workbook, workbook_bytes
 from dieuhanh.vn.fold import fold_key
@@ -35,14 +37,15 @@ def report_file(
     signing: Signing | None = None,
     confidential: bool = True,
 ) -> ReportFile:
-    """The periodic report as .docx or .xlsx for `user` (None: everything) and `unit`
-    (`confidential=False`: without confidential work, for a report sent outside)."""
+    """The periodic report as .docx (in the organisation's template) or .xlsx for `user` (None:
+    everything) and `unit` (`confidential=False`: without confidential work, for a report sent outside)."""
     scope = build_scope(user, unit, confidential=confidential)
     figures = build_figures(period, scope, today=today, include_rankings=include_rankings)
     who = _slug(figures.unit_name) or "bao-cao"
     name = f"bao-cao-{_slug(period.label)}-{who}.{fmt}"
     if fmt == ReportFormat.DOCX:
-        return ReportFile(build_docx(figures, signing), name, DOCX_MIME, figures)
+        template = template_bytes(scope.organisation) if scope.organisation else None
+        return ReportFile(render(template, figures, signing=signing), name, DOCX_MIME, figures)
     return ReportFile(build_xlsx(figures), name, XLSX_MIME, figures)
 
 

@@ -1,59 +1,64 @@
-"""The written summary of a report, in Vietnamese, built only from the figures."""
+"""The written summary of a report, in Vietnamese, built only from the figures as `definitions` reads them."""
 
+from dieuhanh.reports.definitions import FIGURES
 from dieuhanh.reports.figures import ReportFigures
 from dieuhanh.reports.formatting import vn_date, vn_int, vn_money, vn_percent
 
 
 def summary_paragraphs(f: ReportFigures) -> list[str]:
-    r = f.rates
+    v = {figure.key: figure.value(f) for figure in FIGURES}
     window = f"từ ngày {vn_date(f.period.start)} đến ngày {vn_date(f.period.end)}"
-    if not r.total:
+    if not v["tong_so"]:
         return [f"Trong kỳ báo cáo ({window}), không có nhiệm vụ nào thuộc phạm vi theo dõi."]
-    open_in_time = r.in_time + r.due_soon
-    done = (
-        f"đã hoàn thành {vn_int(r.done)} nhiệm vụ, trong đó {vn_int(r.done_early + r.done_on_time)} "
-        f"đúng hạn hoặc trước hạn và {vn_int(r.done_late)} quá hạn "
-        f"(tỷ lệ hoàn thành đúng hạn {vn_percent(r.on_time_rate)})"
-        if r.done
+    done = v["hoan_thanh_dung_han"] + v["hoan_thanh_qua_han"]
+    done_text = (
+        f"đã hoàn thành {vn_int(done)} nhiệm vụ, trong đó {vn_int(v['hoan_thanh_dung_han'])} "
+        f"đúng hạn hoặc trước hạn và {vn_int(v['hoan_thanh_qua_han'])} quá hạn "
+        f"(tỷ lệ hoàn thành đúng hạn {vn_percent(v['ty_le_dung_han'])})"
+        if done
         else "chưa có nhiệm vụ nào hoàn thành"
     )
     first = (
-        f"Trong kỳ báo cáo ({window}), {f.unit_name} theo dõi {vn_int(r.total)} nhiệm vụ; {done}. "
-        f"Đang thực hiện trong hạn {vn_int(open_in_time)} nhiệm vụ"
-        + (f" (trong đó {vn_int(r.due_soon)} nhiệm vụ sắp đến hạn)" if r.due_soon else "")
-        + (f", {vn_int(r.no_deadline)} nhiệm vụ không có thời hạn" if r.no_deadline else "")
+        f"Trong kỳ báo cáo ({window}), {f.unit_name} theo dõi {vn_int(v['tong_so'])} nhiệm vụ; {done_text}. "
+        f"Đang thực hiện trong hạn {vn_int(v['trong_han'])} nhiệm vụ"
+        + (f" (trong đó {vn_int(v['sap_den_han'])} nhiệm vụ sắp đến hạn)" if v["sap_den_han"] else "")
+        + (f", {vn_int(v['khong_thoi_han'])} nhiệm vụ không có thời hạn" if v["khong_thoi_han"] else "")
+        + (f", {vn_int(v['tam_hoan'])} nhiệm vụ tạm hoãn" if v["tam_hoan"] else "")
         + "."
     )
     paragraphs = [first]
-    if r.overdue:
+    if v["qua_han"]:
         worst = [g for g in f.groups if g.rates.overdue][:3]
         names = ", ".join(f"{g.name} ({vn_int(g.rates.overdue)})" for g in worst)
         paragraphs.append(
-            f"Còn {vn_int(r.overdue)} nhiệm vụ quá hạn chưa hoàn thành, chiếm {vn_percent(r.overdue_rate_all)} "
-            f"tổng số nhiệm vụ và {vn_percent(r.overdue_rate_due)} số nhiệm vụ đã đến hạn"
+            f"Còn {vn_int(v['qua_han'])} nhiệm vụ quá hạn chưa hoàn thành, chiếm {vn_percent(v['ty_le_qua_han'])} "
+            f"tổng số nhiệm vụ và {vn_percent(v['ty_le_qua_han_den_han'])} số nhiệm vụ đã đến hạn"
             + (f"; nhiều nhất ở: {names}." if names else ".")
         )
     else:
         paragraphs.append("Không có nhiệm vụ quá hạn chưa hoàn thành.")
-    if r.open:
+    if f.rates.open:
         paragraphs.append(
-            f"Có {vn_int(r.updated)}/{vn_int(r.open)} nhiệm vụ đang thực hiện được cập nhật tiến độ trong kỳ "
-            f"(tỷ lệ cập nhật {vn_percent(r.update_rate)})."
+            f"Có {vn_int(f.rates.updated)}/{vn_int(f.rates.open)} nhiệm vụ chưa hoàn thành được cập nhật tiến "
+            f"độ trong kỳ (tỷ lệ cập nhật {vn_percent(v['ty_le_cap_nhat'])})."
         )
     tail = []
-    if f.extensions_total:
-        objective = sum(1 for e in f.extensions if e.objective)
+    if v["gia_han"]:
         tail.append(
-            f"đã gia hạn {vn_int(f.extensions_total)} nhiệm vụ"
-            + (f" ({vn_int(objective)} do nguyên nhân khách quan)" if objective else "")
+            f"lãnh đạo đã duyệt {vn_int(v['gia_han'])} lượt gia hạn"
+            + (
+                f" ({vn_int(v['gia_han_khach_quan'])} do nguyên nhân khách quan)"
+                if v["gia_han_khach_quan"]
+                else ""
+            )
         )
     if f.budget.tasks:
         tail.append(
             f"{vn_int(f.budget.tasks)} nhiệm vụ có kinh phí, tổng {vn_money(f.budget.total)} triệu đồng "
             f"(đã hoàn thành {vn_money(f.budget.done_total)} triệu đồng)"
         )
-    if f.reminders_sent:
-        tail.append(f"đã gửi {vn_int(f.reminders_sent)} lượt đôn đốc")
+    if v["don_doc"]:
+        tail.append(f"đã gửi {vn_int(v['don_doc'])} lượt đôn đốc")
     if tail:
         paragraphs.append("Trong kỳ, " + "; ".join(tail) + ".")
     return paragraphs

@@ -13,12 +13,14 @@ from dieuhanh.org.access import Access
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Unit
 from dieuhanh.reports.constants import XLSX_MIME
+from dieuhanh.reports.docx_report import TemplateProblem
 from dieuhanh.reports.excel_export import EXPORT_NAMES, EXPORTS
 from dieuhanh.reports.excel_import import ImportFileError, apply_import, import_template, read_import
-from dieuhanh.reports.figures import ScopeError, build_figures, build_scope
+from dieuhanh.reports.figures import build_figures
 from dieuhanh.reports.forms import ExportForm, ImportForm, ReportForm, organisation_units
 from dieuhanh.reports.generate import rankings_file, report_file
-from dieuhanh.reports.summary_text import summary_paragraphs
+from dieuhanh.reports.presentation import figures_context
+from dieuhanh.reports.scope import ScopeError, build_scope
 
 IMPORT_SESSION_KEY = "reports_import"
 MANAGERS = (Role.ADMIN, Role.LEADER, Role.TRACKER)
@@ -50,11 +52,11 @@ def report_form(request):
             figures = build_figures(
                 period, build_scope(request.user, unit), include_rankings=data["rankings"] or None
             )
-        except ScopeError as exc:
-            form.add_error("unit", str(exc))
+        except (ScopeError, TemplateProblem) as exc:
+            form.add_error(None if isinstance(exc, TemplateProblem) else "unit", str(exc))
     context = {"form": form, "figures": figures}
     if figures is not None:
-        context["summary"] = summary_paragraphs(figures)
+        context.update(figures_context(figures))
         query = request.GET.copy()
         query.pop("unit", None)
         context["drill_query"] = query.urlencode()

@@ -1,48 +1,47 @@
-"""The report as an .xlsx: the same tables as the .docx, one sheet per table."""
+"""The report as an .xlsx: the same tables as the .docx, one sheet per table, and the notes that
+define every figure (`reports.definitions`)."""
 
 from openpyxl import Workbook
 
-from dieuhanh.reports.figures import ReportFigures, UnitRow, summary_rows
+from dieuhanh.reports.definitions import (
+    TABLE_FIGURES,
+    TOTAL_LABEL,
+    definition_notes,
+    summary_lines,
+    table_values,
+)
+from dieuhanh.reports.figures import ReportFigures, UnitRow
 from dieuhanh.reports.formatting import vn_date
+from dieuhanh.reports.narrative import SECTIONS, Narrative
 from dieuhanh.reports.rankings import RankingRow, Rankings
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
 from dieuhanh.reports.xlsx_sheets import Column, Typed, add_sheet, new_workbook, workbook_bytes
 
-RATE_COLUMNS = [
-    Column("Tổng số", 10, "int"),
-    Column("Hoàn thành đúng hạn", 12, "int"),
-    Column("Hoàn thành quá hạn", 12, "int"),
-    Column("Đang thực hiện trong hạn", 12, "int"),
-    Column("Quá hạn", 10, "int"),
-    Column("Không có thời hạn", 11, "int"),
-    Column("Tỷ lệ đúng hạn", 11, "percent"),
-    Column("Tỷ lệ quá hạn / tổng số", 12, "percent"),
-    Column("Tỷ lệ quá hạn / đã đến hạn", 12, "percent"),
-    Column("Tỷ lệ cập nhật", 11, "percent"),
-]
-
-
-def _rate_values(row: UnitRow) -> list:
-    r = row.rates
-    return [
-        r.total,
-        r.done_early + r.done_on_time,
-        r.done_late,
-        r.in_time + r.due_soon,
-        r.overdue,
-        r.no_deadline,
-        r.on_time_rate,
-        r.overdue_rate_all,
-        r.overdue_rate_due,
-        r.update_rate,
-    ]
+RATE_COLUMNS = [Column(f.header, 12, "percent" if f.kind == "percent" else "int") for f in TABLE_FIGURES]
 
 
 def _heading(f: ReportFigures, title: str) -> list[str]:
     return [
         f"{f.organisation_name} — {title}",
-        f"{f.period.label}: số liệu từ {vn_date(f.period.start)} đến {vn_date(f.period.end)}",
+        f"{f.period.label}: số liệu từ {vn_date(f.period.start)} đến {vn_date(f.period.end)}, "
+        f"ngày xét {vn_date(f.as_of)}",
     ]
+
+
+def _unit_sheet(wb, f: ReportFigures, title: str, label: str, rows: list[UnitRow], with_parent: bool):
+    parent = [Column("Thuộc", 32)] if with_parent else []
+    body = [
+        [i, r.name, *([r.parent_name] if with_parent else []), *table_values(r.rates)]
+        for i, r in enumerate(rows, 1)
+    ]
+    body.append([None, TOTAL_LABEL, *([""] if with_parent else []), *table_values(f.rates)])
+    add_sheet(
+        wb,
+        title,
+        [Column("STT", 6, "int"), Column(label, 40), *parent, *RATE_COLUMNS],
+        body,
+        _heading(f, f"Kết quả theo {label.lower()}"),
+    )
 
 
 def add_ranking_sheets(wb: Workbook, rankings: Rankings, heading: list[str]):
@@ -50,51 +49,96 @@ def add_ranking_sheets(wb: Workbook, rankings: Rankings, heading: list[str]):
         Column("STT", 6, "int"),
         Column("Tên", 36),
         Column("Đơn vị", 30),
-        Column("Số nhiệm vụ", 11, "int"),
+        Column("Nhiệm vụ được tính", 11, "int"),
         Column("Hoàn thành", 11, "int"),
         Column("Trễ hạn", 10, "int"),
-        Column("Trễ hạn khách quan", 12, "int"),
+        Column("Trễ hạn khách quan, không trừ", 13, "int"),
+        Column("Chưa tính (chưa đến hạn...)", 13, "int"),
         Column("Điểm", 9, "money"),
         Column("Xếp loại", 30),
-        Column("Cách tính", 80),
+        Column("Cách tính", 100),
     ]
 
     def rows(items: list[RankingRow]):
         for i, r in enumerate(items, start=1):
-            yield [i, r.name, r.detail, r.tasks, r.done, r.late, r.forgiven, r.score, r.band, r.explanation]
+            yield [
+                i,
+                r.name,
+                r.detail,
+                r.counted,
+                r.done,
+                r.late,
+                r.waived,
+                r.apart,
+                r.score,
+                r.band,
+                r.explanation,
+            ]
 
     note = [*heading, rankings.formula.describe()]
     add_sheet(wb, f"Xếp loại {rankings.unit_label.lower()}", columns, rows(rankings.units), note)
     add_sheet(wb, "Xếp loại cá nhân", columns, rows(rankings.people), note)
+    detail = [
+        Column("Xếp loại của", 36),
+        Column("Mã nhiệm vụ", 10, "int"),
+        Column("Nhiệm vụ", 60),
+        Column("Thời hạn", 12, "date"),
+        Column("Ngày hoàn thành", 12, "date"),
+        Column("Tình trạng", 24),
+        Column("Được tính", 10),
+        Column("Trễ hạn", 9),
+        Column("Nguyên nhân khách quan đã duyệt", 50),
+        Column("Điểm", 9, "money"),
+        Column("Ghi chú", 60),
+    ]
+
+    def detail_rows():
+        for r in [*rankings.units, *rankings.people]:
+            for t in r.tasks:
+                yield [
+                    r.name,
+                    t.task_id,
+                    t.summary,
+                    t.deadline,
+                    t.completed_on,
+                    t.status,
+                    "Có" if t.counted else "Không",
+                    "Có" if t.late else "",
+                    t.waiver,
+                    t.points,
+                    t.note,
+                ]
+
+    add_sheet(wb, "Chi tiết xếp loại", detail, detail_rows(), [*heading, "Các nhiệm vụ sau mỗi điểm số"])
 
 
-def build_xlsx(f: ReportFigures) -> bytes:
+def build_xlsx(f: ReportFigures, narrative: Narrative | None = None) -> bytes:
     wb = new_workbook()
     add_sheet(
         wb,
         "Tổng hợp",
         [Column("STT", 6, "int"), Column("Nội dung", 55), Column("Số liệu", 14, "int")],
         (
-            [i, label.strip(), Typed(value, kind if kind == "percent" else "int")]
-            for i, (label, value, kind) in enumerate(summary_rows(f), start=1)
+            [
+                int(line.number) if line.number else None,
+                line.figure.label,
+                Typed(line.value, "percent" if line.figure.kind == "percent" else "int"),
+            ]
+            for line in summary_lines(f)
         ),
         _heading(f, report_subject(f)),
         notes=summary_paragraphs(f) + f.notes,
     )
-    add_sheet(
-        wb,
-        f"Theo {f.group_label.lower()}",
-        [Column("STT", 6, "int"), Column(f.group_label, 40), *RATE_COLUMNS],
-        ([i, g.name, *_rate_values(g)] for i, g in enumerate(f.groups, start=1)),
-        _heading(f, f"Kết quả theo {f.group_label.lower()}"),
-    )
-    if f.units is not f.groups:
+    _unit_sheet(wb, f, f"Theo {f.group_label.lower()}", f.group_label, f.groups, with_parent=False)
+    if f.is_province:
+        _unit_sheet(wb, f, "Theo đơn vị chủ trì", "Đơn vị chủ trì", f.units, with_parent=True)
+    if narrative is not None:
         add_sheet(
             wb,
-            "Theo đơn vị chủ trì",
-            [Column("STT", 6, "int"), Column("Đơn vị chủ trì", 40), Column("Thuộc", 32), *RATE_COLUMNS],
-            ([i, u.name, u.parent_name, *_rate_values(u)] for i, u in enumerate(f.units, start=1)),
-            _heading(f, "Kết quả theo đơn vị chủ trì"),
+            "Nội dung báo cáo",
+            [Column("Phần", 34), Column("Nội dung", 120)],
+            ([title, getattr(narrative, key)] for key, title in SECTIONS),
+            _heading(f, "Nội dung báo cáo"),
         )
     add_sheet(
         wb,
@@ -160,7 +204,7 @@ def build_xlsx(f: ReportFigures) -> bytes:
             ]
             for i, e in enumerate(f.extensions, start=1)
         ),
-        _heading(f, "Nhiệm vụ được gia hạn trong kỳ"),
+        _heading(f, "Lượt gia hạn được duyệt trong kỳ"),
     )
     add_sheet(
         wb,
@@ -184,4 +228,11 @@ def build_xlsx(f: ReportFigures) -> bytes:
     )
     if f.rankings is not None:
         add_ranking_sheets(wb, f.rankings, _heading(f, "Xếp loại"))
+    add_sheet(
+        wb,
+        "Ghi chú",
+        [Column("Cách tính số liệu", 160)],
+        ([line] for line in definition_notes(f)),
+        _heading(f, "Ghi chú về số liệu"),
+    )
     return workbook_bytes(wb)

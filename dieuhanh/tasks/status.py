@@ -8,6 +8,9 @@ Open tasks are judged on their current deadline (an approved extension moves
 it); completed tasks on the original deadline, so "hoàn thành quá hạn" stays
 visible in reports after an extension. A completion awaiting approval is
 judged on the day it was claimed, so a slow approval does not make a unit late.
+A completion dated after the day judged did not exist on that day: a report
+judged at its cut-off counts a task finished afterwards as still open, so the
+figures of a past period do not change when they are computed again later.
 """
 
 import datetime
@@ -56,14 +59,16 @@ def task_status(
         return Status.CANCELLED
     if state == TaskState.PAUSED:
         return Status.PAUSED
-    if state == TaskState.DONE:
+    later = completed_on is not None and completed_on > today
+    if state == TaskState.DONE and not later:
         judged = original_deadline or deadline
         if judged is None or completed_on is None or completed_on < judged:
             return Status.DONE_EARLY
         return Status.DONE_ON_TIME if completed_on == judged else Status.DONE_LATE
     if deadline is None:
         return Status.NO_DEADLINE
-    on = completed_on if state == TaskState.AWAITING_APPROVAL and completed_on else today
+    claimed = state == TaskState.AWAITING_APPROVAL and completed_on is not None and not later
+    on = completed_on if claimed else today
     if on > deadline:
         return Status.OVERDUE
     if (deadline - on).days <= soon:
@@ -87,12 +92,13 @@ def status_expression(today: datetime.date, soon_days: int | None = None) -> Cas
     soon = due_soon_days() if soon_days is None else soon_days
     soon_limit = today + datetime.timedelta(days=soon)
     judged = Coalesce(F("original_deadline"), F("deadline"))
-    awaiting = Q(state=TaskState.AWAITING_APPROVAL, completed_on__isnull=False)
+    awaiting = Q(state=TaskState.AWAITING_APPROVAL, completed_on__isnull=False, completed_on__lte=today)
+    done = Q(state=TaskState.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=today))
     return Case(
         When(state=TaskState.CANCELLED, then=Value(Status.CANCELLED.value)),
         When(state=TaskState.PAUSED, then=Value(Status.PAUSED.value)),
         When(
-            Q(state=TaskState.DONE)
+            done
             & (
                 Q(completed_on__isnull=True)
                 | Q(completed_on__lt=judged)
@@ -100,8 +106,8 @@ def status_expression(today: datetime.date, soon_days: int | None = None) -> Cas
             ),
             then=Value(Status.DONE_EARLY.value),
         ),
-        When(Q(state=TaskState.DONE, completed_on=judged), then=Value(Status.DONE_ON_TIME.value)),
-        When(state=TaskState.DONE, then=Value(Status.DONE_LATE.value)),
+        When(done & Q(completed_on=judged), then=Value(Status.DONE_ON_TIME.value)),
+        When(done, then=Value(Status.DONE_LATE.value)),
         When(deadline__isnull=True, then=Value(Status.NO_DEADLINE.value)),
         When(awaiting & Q(completed_on__gt=F("deadline")), then=Value(Status.OVERDUE.value)),
         When(

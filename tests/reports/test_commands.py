@@ -51,7 +51,7 @@ def test_it_accepts_a_date_range_and_rankings(june, tmp_path):
         "xa-gia-loc",
     )
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Xếp loại đơn vị chủ trì", "Xếp loại cá nhân"]
+    assert wb.sheetnames == ["Xếp loại đơn vị chủ trì", "Xếp loại cá nhân", "Chi tiết xếp loại"]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 
-from dieuhanh.reports.figures import build_figures, build_scope
+from dieuhanh.reports.figures import build_figures
 from dieuhanh.reports.periods import resolve_period
+from dieuhanh.reports.scope import build_scope
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_it_reports_only_what_the_person_may_see(june):
 
 
 def test_it_refuses_a_unit_the_person_may_not_see(june):
-    from dieuhanh.reports.figures import ScopeError
+    from dieuhanh.reports.scope import ScopeError
 
     with pytest.raises(ScopeError):
         build_scope(june.tracker, june.other)

@@ -57,6 +57,7 @@ def test_the_rankings_download(client, june):
     assert load_workbook(io.BytesIO(response.content)).sheetnames == [
         "Xếp loại đơn vị chủ trì",
         "Xếp loại cá nhân",
+        "Chi tiết xếp loại",
     ]
 
 

@@ -4,8 +4,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from dieuhanh.reports.figures import build_figures, build_scope
+from dieuhanh.reports.figures import build_figures
 from dieuhanh.reports.periods import resolve_period
+from dieuhanh.reports.scope import build_scope
 from dieuhanh.reports.xlsx_report import build_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,7 @@ def test_it_writes_one_sheet_per_table(june):
         "Quá hạn",
         "Gia hạn",
         "Chỉ tiêu, kinh phí",
+        "Ghi chú",
     ]
     assert "Xếp loại cá nhân" in workbook(june, "2026").sheetnames
     assert "Theo xã, phường" in workbook(june, unit=june.province).sheetnames
@@ -58,6 +60,6 @@ def test_the_budget_is_a_number_in_trieu_dong(june):
 def test_the_province_sheet_drills_down_by_lead_unit(june):
     wb = workbook(june, unit=june.province)
     communes = {r[1]: r[2] for r in wb["Theo xã, phường"].iter_rows(min_row=5, values_only=True)}
-    assert communes == {"Ủy ban nhân dân xã Gia Lộc": 8, "Ủy ban nhân dân xã Cẩm Giang": 1}
+    assert communes == {"Ủy ban nhân dân xã Gia Lộc": 8, "Ủy ban nhân dân xã Cẩm Giang": 1, "Tổng cộng": 9}
     units = [(r[1], r[2], r[3]) for r in wb["Theo đơn vị chủ trì"].iter_rows(min_row=5, values_only=True)]
     assert ("Phòng Kinh tế", "Ủy ban nhân dân xã Cẩm Giang", 1) in units

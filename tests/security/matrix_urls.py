@@ -24,6 +24,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from openpyxl import Workbook
 
 from dieuhanh.core.models import AuditEvent
+from dieuhanh.reports.layouts import default_template
 from dieuhanh.tasks.views.detail import ACTIONS
 from tests.security.matrix_evaluation import EVALUATION_ARGS, evaluation_writes
 
@@ -112,6 +113,14 @@ ARGS: dict[str, Callable] = {
     "reports:export": lambda w: [{"kind": kind} for kind in ("tasks", "documents", "units", "people")],
     "admin:auth_user_password_change": lambda w: [{"id": user.pk} for user in w.people.values()],
     **EVALUATION_ARGS,
+    "reports:report": lambda w: _each(w.reports, pk="pk"),
+    "reports:issue": lambda w: _each(w.reports, pk="pk"),
+    "reports:discard": lambda w: _each(w.reports, pk="pk"),
+    "reports:report_file": lambda w: [
+        {**case, "fmt": fmt} for case in _each(w.reports, pk="pk") for fmt in ("docx", "xlsx", "pdf")
+    ],
+    "reports:layout_file": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
+    "reports:reset_layout": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
 }
 
 PERIOD = "period=2026-06&cutoff=14"
@@ -363,6 +372,54 @@ WRITES = [
     ),
     _draft("confirm", {}),
     _draft("discard", {}),
+    Write(
+        "reports:start",
+        lambda w: [
+            (
+                reverse("reports:start"),
+                {"period": "2026-04", "format": "docx", "cutoff": "14", "unit": w.units["a"].pk},
+            )
+        ],
+        "tracker",
+    ),
+    Write(
+        "reports:report (the draft's text)",
+        lambda w: [
+            (
+                reverse("reports:report", args=[w.reports["draft"].pk]),
+                {"highlights": "Đã xong", "authority": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH"},
+            )
+        ],
+        "tracker",
+    ),
+    Write(
+        "reports:issue",
+        lambda w: [(reverse("reports:issue", args=[w.reports["draft"].pk]), {"confirm": "1"})],
+        "commune_leader",
+    ),
+    Write(
+        "reports:discard",
+        lambda w: [(reverse("reports:discard", args=[w.reports["draft"].pk]), {})],
+        "tracker",
+    ),
+    Write(
+        "reports:layouts (upload)",
+        lambda w: [
+            (
+                reverse("reports:layouts"),
+                {
+                    "organisation": w.units["a"].pk,
+                    "file": SimpleUploadedFile("mau.docx", default_template()),
+                },
+            )
+        ],
+        "tracker",
+    ),
+    Write(
+        "reports:reset_layout",
+        lambda w: [(reverse("reports:reset_layout", args=[w.units["a"].pk]), {})],
+        "commune_leader",
+    ),
     Write(
         "reports:import + import_confirm",
         lambda w: [

@@ -11,14 +11,19 @@ leaves open (a province leader and a commune's drafts), which are not judged.
 """
 
 import datetime
+import io
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
+from docx import Document as DocxDocument
 
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.org.constants import Role, UnitKind
+from dieuhanh.reports.issuing import issue_report, save_draft, start_report
+from dieuhanh.reports.layouts import default_template, upload_template
+from dieuhanh.reports.periods import resolve_period
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, Direction, ProgressAttachment
 from tests.factories import (
@@ -83,6 +88,14 @@ AUDIENCE = {
     "task_other": OTHER,
     "report_other": OTHER,
     "draft_other": {"admin", "outsider"},
+    # Reports an office writes (issue 15): seen by whoever may see the report's unit.
+    "issued_own": ORG_A,
+    "report_draft": ORG_A,
+    "issued_lead": ORG_A | {"member"},
+    "issued_other": OTHER,
+    # A commune's Word template lays out every report made in it, a unit member's download too.
+    "layout_own": ORG_A | {"member", "head"},
+    "layout_other": OTHER,
 }
 AUDIENCE.update(EVALUATION_AUDIENCE)
 UNSURE = {"draft_own": {"province_leader"}, "draft_other": {"province_leader"}}
@@ -111,6 +124,7 @@ class World:
     notifications: list
     media: object = None
     extra: dict = field(default_factory=dict)
+    reports: dict = field(default_factory=dict)
 
 
 def _task(label, **kw):
@@ -287,4 +301,33 @@ def build_world() -> World:
         notifications=notifications,
     )
     build_evaluation(world, MARKERS, NOW)
+    world.reports = _reports(people, a, b, lead)
     return world
+
+
+def _template_with(label) -> bytes:
+    doc = DocxDocument(io.BytesIO(default_template()))
+    doc.add_paragraph(f"Mẫu riêng {MARKERS[label]}")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _reports(people, a, b, lead) -> dict:
+    """Reports issued and drafted by the communes' trackers, then each commune's own template."""
+    period = resolve_period("2026-05")
+
+    def written(unit, label, who="tracker", issue=True):
+        report = start_report(people[who], period, unit)
+        save_draft(report, people[who], highlights=f"Kết quả {MARKERS[label]}")
+        return issue_report(report, people[who]) if issue else report
+
+    reports = {
+        "own": written(a, "issued_own"),
+        "draft": written(a, "report_draft", issue=False),
+        "lead": written(lead, "issued_lead"),
+        "other": written(b, "issued_other", who="outsider"),
+    }
+    for unit, label, who in ((a, "layout_own", "tracker"), (b, "layout_other", "outsider")):
+        upload_template(unit, people[who], _template_with(label), f"mau-{MARKERS[label]}.docx")
+    return reports

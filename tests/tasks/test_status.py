@@ -32,14 +32,14 @@ def status(**kw):
             Status.DONE_EARLY,
         ),
         (
-            {"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 20)},
+            {"state": TaskState.DONE, "deadline": D(2026, 6, 12), "completed_on": D(2026, 6, 12)},
             Status.DONE_ON_TIME,
         ),
         (
-            {"state": TaskState.DONE, "deadline": D(2026, 6, 20), "completed_on": D(2026, 6, 21)},
+            {"state": TaskState.DONE, "deadline": D(2026, 6, 12), "completed_on": D(2026, 6, 13)},
             Status.DONE_LATE,
         ),
-        ({"state": TaskState.DONE, "completed_on": D(2026, 6, 21)}, Status.DONE_EARLY),
+        ({"state": TaskState.DONE, "completed_on": D(2026, 6, 14)}, Status.DONE_EARLY),
         ({"state": TaskState.PAUSED, "deadline": D(2026, 1, 1)}, Status.PAUSED),
         ({"state": TaskState.CANCELLED, "deadline": D(2026, 1, 1)}, Status.CANCELLED),
     ],
@@ -52,7 +52,7 @@ def test_the_status_rules(kw, expected):
 def test_an_extension_keeps_an_open_task_in_time_but_completion_is_judged_on_the_original():
     extended = {"deadline": D(2026, 7, 30), "original_deadline": D(2026, 6, 1)}
     assert status(**extended) == Status.IN_TIME
-    assert status(state=TaskState.DONE, completed_on=D(2026, 7, 2), **extended) == Status.DONE_LATE
+    assert status(state=TaskState.DONE, completed_on=D(2026, 6, 2), **extended) == Status.DONE_LATE
 
 
 @pytest.mark.pure
@@ -60,6 +60,21 @@ def test_a_claim_awaiting_approval_is_judged_on_the_day_it_was_claimed():
     claimed = {"state": TaskState.AWAITING_APPROVAL, "deadline": D(2026, 6, 10)}
     assert status(completed_on=D(2026, 6, 1), **claimed) == Status.IN_TIME
     assert status(completed_on=D(2026, 6, 12), **claimed) == Status.OVERDUE
+
+
+@pytest.mark.pure
+def test_a_completion_dated_after_the_day_judged_is_not_yet_done_on_that_day():
+    """A report judged at its cut-off (14/6) and computed on 20/6 must not count a task finished on 16/6."""
+    finished_later = {"deadline": D(2026, 6, 10), "completed_on": D(2026, 6, 16)}
+    assert status(state=TaskState.DONE, **finished_later) == Status.OVERDUE
+    assert status(state=TaskState.AWAITING_APPROVAL, **finished_later) == Status.OVERDUE
+    assert status(state=TaskState.DONE, completed_on=D(2026, 6, 16)) == Status.NO_DEADLINE
+    assert status(state=TaskState.DONE, deadline=D(2026, 6, 20), completed_on=D(2026, 6, 16)) == (
+        Status.DUE_SOON
+    )
+    assert status(state=TaskState.DONE, deadline=D(2026, 6, 10), completed_on=D(2026, 6, 15)) == (
+        Status.DONE_LATE
+    )
 
 
 DEADLINES = [

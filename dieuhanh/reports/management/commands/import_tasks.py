@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from dieuhanh.reports.excel_import import ImportFileError, apply_import, read_import
-from dieuhanh.reports.figures import ScopeError, find_unit
+from dieuhanh.reports.scope import ScopeError, find_unit
 
 BAD_INPUT = 2
 

@@ -7,9 +7,9 @@ from dieuhanh.org.access import Access
 from dieuhanh.reports.constants import DEFAULT_CUTOFF_DAY, ReportFormat
 from dieuhanh.reports.docx_report import Signing
 from dieuhanh.reports.excel_export import EXPORTS
-from dieuhanh.reports.figures import ScopeError, find_unit
 from dieuhanh.reports.generate import rankings_file, report_file
 from dieuhanh.reports.periods import PeriodError, resolve_period
+from dieuhanh.reports.scope import ScopeError, find_unit
 
 BAD_INPUT = 2
 
