@@ -26,8 +26,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dieuhanh.documents.services.importing import import_document
+from dieuhanh.evaluation.services.periods import open_period
 from dieuhanh.notify.channels.in_app import notify
 from dieuhanh.org.constants import Role
+from dieuhanh.reports.issuing import issue_report, start_report
+from dieuhanh.reports.layouts import default_template, upload_template
+from dieuhanh.reports.periods import resolve_period
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.services import progress
 from tests.documents.texts import COMMUNE_DIRECTIVE, data
@@ -44,7 +48,10 @@ SKIPPED_NAMES = {"logout"}
 # Pages no link leads to: probes, the login page, the page after a password change, and the Excel
 # import confirmation (its form is on the preview shown after an upload).
 ENTRY_POINTS = ["/", "/healthz", "/dang-nhap/", "/doi-mat-khau/xong/"]
-POST_ONLY = {"/bao-cao/nhap-nhiem-vu/xac-nhan/": ["valid_only"]}
+POST_ONLY = {
+    "/bao-cao/nhap-nhiem-vu/xac-nhan/": ["valid_only"],
+    "/danh-gia/mo-ky/": ["organisation", "year", "number"],
+}
 
 HOSTILE = [
     "",
@@ -228,6 +235,11 @@ def site(s, login):
     notify(s.lead, "Nhắc việc thử", task=s.task)
     notify(admin, "Nhắc việc thử", task=s.task)
     import_document(org=s.commune, data=data(COMMUNE_DIRECTIVE), filename="215.txt", actor=s.tracker)
+    open_period(s.commune, s.tracker, year=2026, number=5)
+    period = resolve_period("2026-06")
+    issue_report(start_report(s.tracker, period, s.commune), s.tracker)
+    start_report(s.tracker, period, s.lead_unit)
+    upload_template(s.commune, s.tracker, default_template(), "mau.docx")
     found = Site()
     clients = {"admin": login(admin), "lead": login(s.lead)}
     for client in clients.values():
