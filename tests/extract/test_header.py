@@ -296,7 +296,7 @@ MẬT
 
 def test_it_reads_a_cong_van_in_vv_layout():
     h = parse_header(CONG_VAN_VV)
-    assert h.issuer == "UBND xã Hoà Bình"
+    assert h.issuer == "Ủy ban nhân dân xã Hoà Bình"
     assert h.number == "08/CV-UBND"
     assert h.symbol == "CV-UBND"
     assert h.doc_type == "Công văn"
@@ -324,7 +324,7 @@ def test_it_gives_every_found_field_a_vietnamese_reason():
 
 def test_it_reads_a_plan_with_broken_header_lines_and_title():
     h = parse_header(KE_HOACH_TABLE)
-    assert h.issuer == "UBND tỉnh Bình Minh"
+    assert h.issuer == "Ủy ban nhân dân tỉnh Bình Minh"
     assert h.number == "215/KH-UBND"
     assert h.doc_type == "Kế hoạch"
     assert h.date == date(2026, 10, 5)
@@ -337,7 +337,7 @@ def test_it_reads_a_plan_with_broken_header_lines_and_title():
 def test_it_names_a_department_with_the_place_of_its_parent():
     h = parse_header(DEPARTMENT)
     assert h.issuer == "Sở Nội vụ tỉnh Hà Tĩnh"
-    assert h.parent_issuer == "UBND tỉnh Hà Tĩnh"
+    assert h.parent_issuer == "Uỷ ban nhân dân tỉnh Hà Tĩnh"
     assert h.number == "1203/SNV-CCHC"
     assert h.subject == "Về việc rà soát thủ tục hành chính năm 2026"
     assert h.recipients[0] == "Ủy ban nhân dân các xã, phường"
@@ -349,7 +349,7 @@ def test_it_names_a_department_with_the_place_of_its_parent():
 def test_it_reads_two_columns_flattened_into_a_pipe_table():
     h = parse_header(PIPE_TABLE)
     assert h.issuer == "Sở Tài chính thành phố An Phú"
-    assert h.parent_issuer == "UBND thành phố An Phú"
+    assert h.parent_issuer == "Ủy ban nhân dân thành phố An Phú"
     assert h.number == "77/STC-QLNS"
     assert h.date == date(2026, 5, 22)
     assert h.place == "An Phú"
@@ -363,7 +363,7 @@ def test_it_reads_two_columns_flattened_into_a_pipe_table():
 
 def test_it_names_the_chairman_when_he_issues_the_decision():
     h = parse_header(CHAIRMAN_DECISION)
-    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert h.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
     assert h.doc_type == "Quyết định"
     assert h.subject == "Về việc ban hành Kế hoạch kiểm kê tài sản công năm 2027"
     assert CHAIRMAN_DECISION[h.body_start :].startswith("*Căn cứ Luật")
@@ -438,7 +438,7 @@ def test_it_reads_stamps_of_secrecy_and_urgency():
     h = parse_header(text)
     assert h.confidentiality == "Mật"
     assert h.urgency == "Thượng khẩn"
-    assert h.issuer == "UBND tỉnh Nam An"
+    assert h.issuer == "Ủy ban nhân dân tỉnh Nam An"
 
 
 def test_it_does_not_take_a_name_in_noi_nhan_as_signer():
@@ -539,7 +539,7 @@ def test_the_authority_of_a_decision_may_break_across_lines():
     text = CHAIRMAN_DECISION.replace(
         "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG SƠN**", "**CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LONG SƠN**"
     )
-    assert parse_header(text).issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert parse_header(text).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
 
 
 @pytest.mark.parametrize(
@@ -698,7 +698,7 @@ def test_it_reads_a_title_and_its_subject_on_one_line():
         "Quyết định",
         "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
     )
-    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert h.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
 
 
 # As typed in TCVN3: lines set in a capital font (".VnTimeH") hold lower-case letters, and the
@@ -734,7 +734,7 @@ def test_it_reads_a_header_whose_capitals_were_lost_in_tcvn3_conversion():
     loaded = load_bytes(encode_tcvn3(TCVN3_TYPED), "kh.txt")
     assert loaded.encoding == "tcvn3"
     h = parse_header(loaded.text)
-    assert (h.issuer, h.doc_type) == ("UBND xã Hòa Bình", "Kế hoạch")
+    assert (h.issuer, h.doc_type) == ("Ủy ban nhân dân xã Hòa Bình", "Kế hoạch")
     assert h.subject == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
     assert (h.signer, h.signing_authority, h.signer_title) == ("Nguyễn Văn Bình", "KT.", "PHÓ CHỦ TỊCH")
     assert loaded.text[h.body_start :].startswith("Căn cứ Kế hoạch")
@@ -767,7 +767,7 @@ def test_a_title_broken_inside_its_bold_run_and_a_head_broken_across_lines():
         "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n"
     )
     h = parse_header(text)
-    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch UBND tỉnh Long Sơn")
+    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn")
     assert h.subject.startswith("Bãi bỏ quyết định số 12/2024/QĐ-UBND")
     assert text[h.body_start :].startswith("*Căn cứ Luật")
 
@@ -803,7 +803,7 @@ def test_an_agency_head_broken_across_lines_is_one_name():
 @pytest.mark.parametrize(
     ("lines", "issuer", "parent"),
     [
-        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch UBND tỉnh Đông Sơn", None),
+        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn", None),
         ("BỘ VĂN HÓA, THỂ\nTHAO\nVÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch", None),
         ("CỤC THUẾ\nTHUẾ TỈNH ĐÔNG SƠN", "Thuế tỉnh Đông Sơn", "Cục Thuế"),
     ],

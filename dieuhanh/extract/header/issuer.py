@@ -10,10 +10,9 @@ from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.text import upper_text
 from dieuhanh.extract.header.vocabulary import ACRONYMS, LEVELS
 
-UBND = re.compile(
-    r"\b(?:Ủ|U)(?:Y|Ỷ)\s+BAN\s+NHÂN\s+DÂN\b|\b(?:Ủ|U)(?:y|ỷ)\s+ban\s+nhân\s+dân\b", re.IGNORECASE
-)
-_HDND = re.compile(r"\bHỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b", re.IGNORECASE)
+# A people's committee or council, named as the header writes it: "Ủy ban nhân dân tỉnh X" stays
+# long and "UBND tỉnh X" stays short, as the labelling rule keeps names as written.
+COMMITTEE = re.compile(r"(?:(?:Ủ|U)(?:Y|Ỷ)\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN(?!\w)|UBND|HĐND", re.IGNORECASE)
 LEVEL = re.compile(r"\b(?:" + "|".join(LEVELS) + r")\b", re.IGNORECASE)
 
 # Words that open the name of an agency; a header line starting with one begins a new body.
@@ -128,8 +127,9 @@ _CAPITALISED_AFTER = ("Bộ", "Sở", "Cục", "cục", "tâm", "phòng", "Ban",
 
 
 def org_case(raw: str) -> str:
-    """ "ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "UBND xã Gia Lộc"; mixed-case names are kept as written."""
-    text = squash(_HDND.sub("HĐND", UBND.sub("UBND", raw)))
+    """ "ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "Ủy ban nhân dân xã Gia Lộc"; mixed-case names are kept as
+    written."""
+    text = squash(raw)
     if not upper_text(text.replace("UBND", "").replace("HĐND", "") or "AA"):
         return text
     words = text.split()
@@ -159,6 +159,7 @@ def org_case(raw: str) -> str:
             or ministry
             and (prev.endswith(",") or prev == "và")
             or (low, following) in (("chính", "phủ"), ("việt", "nam"))
+            or COMMITTEE.match(" ".join(words[i : i + 4])) is not None  # "Chủ tịch Ủy ban nhân dân"
         )
         if prev == "Tổng" and low == "cục":
             cap = False
@@ -173,11 +174,10 @@ def org_case(raw: str) -> str:
 
 
 def is_bare(org: str) -> bool:
-    """ "UBND xã", "UBND Thành phố", "Bộ": the kind of body without its name."""
-    words = org.split()
-    if len(words) <= 1:
-        return True
-    return " ".join(words[1:]).lower() in LEVELS
+    """ "UBND xã", "Ủy ban nhân dân Thành phố", "Bộ": the kind of body without its name."""
+    committee = COMMITTEE.match(org)
+    rest = org[committee.end() :] if committee else org.partition(" ")[2]
+    return not rest.strip() or squash(rest).lower() in LEVELS
 
 
 def recase_issuer(found: Findings) -> None:
@@ -188,12 +188,7 @@ def recase_issuer(found: Findings) -> None:
         issuer = org_case(issuer)
         parent = found.get("parent_issuer")
         parent = org_case(parent) if isinstance(parent, str) else None
-        if (
-            parent
-            and parent.startswith("UBND")
-            and not issuer.startswith("UBND")
-            and not LEVEL.search(issuer)
-        ):
+        if parent and COMMITTEE.match(parent) and not COMMITTEE.match(issuer) and not LEVEL.search(issuer):
             place = LEVEL.search(parent)
             if place:
                 issuer = f"{issuer} {parent[place.start() :]}"
@@ -206,8 +201,8 @@ def recase_issuer(found: Findings) -> None:
     if isinstance(authority, str) and authority.startswith("CHỦ TỊCH"):
         body = org_case(authority[len("CHỦ TỊCH") :])
         header_issuer = found.get("issuer")
-        if is_bare(body) and isinstance(header_issuer, str) and header_issuer.startswith("UBND"):
-            body = header_issuer  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "UBND tỉnh Hà Tĩnh"
+        if is_bare(body) and isinstance(header_issuer, str) and COMMITTEE.match(header_issuer):
+            body = header_issuer  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "Ủy ban nhân dân tỉnh Hà Tĩnh"
         found.values["issuer"] = "Chủ tịch " + body
         found.reasons["issuer"] = f"Quyết định do Chủ tịch ký ban hành: «{authority}»"
 
@@ -219,7 +214,8 @@ def fallback_issuer(found: Findings, masked: str, body_start: int, body_end: int
         _issuer_fallback(masked, body_start, body_end, found)
     issuer = found.get("issuer")
     place = found.get("place")
-    if isinstance(issuer, str) and is_bare(issuer) and issuer.startswith("UBND") and place and " " in issuer:
+    committee = COMMITTEE.match(issuer) if isinstance(issuer, str) else None
+    if committee and place and is_bare(issuer) and issuer[committee.end() :].strip():  # "UBND xã"
         found.values["issuer"] = f"{issuer} {place}"
         found.reasons["issuer"] += f"; tên địa danh lấy từ dòng ngày tháng: «{place}»"
 
