@@ -558,6 +558,12 @@ def test_the_authority_of_a_decision_may_break_across_lines():
             "Về vướng mắc nêu tại công văn của Công ty, Chi cục Hải quan Bắc Hà trả lời",
             "Chi cục Hải quan Bắc Hà",
         ),
+        ("Trả lời công văn của Công ty, Cục Kiểm định Bắc Hà có ý kiến", "Cục Kiểm định Bắc Hà"),
+        ("Chi cục Thuế Nam Sơn đã nhận được", "Chi cục Thuế Nam Sơn"),
+        (
+            "Thực hiện chủ trương của Chính phủ, Cục Hàng\nhải Bắc Hà xin trân trọng thông báo",
+            "Cục Hàng hải Bắc Hà",
+        ),
     ],
 )
 def test_a_page_without_its_header_is_issued_by_the_body_that_names_itself(opening, issuer):

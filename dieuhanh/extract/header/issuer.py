@@ -9,6 +9,7 @@ from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.text import upper_text
 from dieuhanh.extract.header.vocabulary import ACRONYMS, LEVELS
+from dieuhanh.extract.normalize import LOWER, UPPER
 
 # A people's committee or council, named as the header writes it: "Ủy ban nhân dân tỉnh X" stays
 # long and "UBND tỉnh X" stays short, as the labelling rule keeps names as written.
@@ -61,9 +62,12 @@ _TITLE_ISSUERS = {
     "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
 }
 # A body naming itself as the one acting: "UBND Thành phố yêu cầu", "Bộ X (VHTTDL) đề nghị",
-# "Ủy ban nhân dân (UBND) tỉnh X yêu cầu", "Cục Thuế trả lời", "Ban chỉ đạo ... 02 cấp (sau đây
+# "Ủy ban nhân dân (UBND) tỉnh X yêu cầu", "Cục Thuế trả lời", "Cục Thuế nhận được công văn …",
+# "Cục Thuế có ý kiến như sau", "Cục X xin trân trọng thông báo", "Ban chỉ đạo ... 02 cấp (sau đây
 # viết là Ban Chỉ đạo) yêu cầu" (a long name followed by the short name it will go by).
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*"  # a capitalised syllable
+_NAME_WORD = rf"[{UPPER}][^\W\d_]*"  # a capitalised syllable
+# A lower-case syllable inside a name ("Cục Hàng hải"), not the words before the verb ("đã nhận").
+_NAME_LOWER = rf"(?!(?:đã|đang|sẽ|xin|kính|trân|có)\s)[{LOWER}]+"
 _ACRONYM = r"\([A-ZĐ&]{2,12}\)"
 _ORG_HEAD = r"(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm|Tổng\s+cục|Chi\s+cục|Cục|Ban|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng)"
 _SELF_REFERENCE = re.compile(
@@ -74,11 +78,12 @@ _SELF_REFERENCE = re.compile(
     + "|".join(LEVELS)
     + r"|Thành\s+phố|Tỉnh)"
     rf"(?:\s+{_NAME_WORD})*"
-    rf"|{_ORG_HEAD}\s+{_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?)*"
+    rf"|{_ORG_HEAD}\s+{_NAME_WORD}(?:\s+{_NAME_LOWER})?(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+{_NAME_LOWER})?)*"
     rf"|{_ORG_HEAD}\s[^.,;:()]{{3,200}}?(?=\s*\(sau\s+đây\s+(?:viết|gọi)))"
     r"\s*(?:\([^()]{1,80}\)\s*)?"
-    r"(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|hướng\s+dẫn|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình)"
-    r"|(?:xin\s+|trân\s+trọng\s+)?(?:thông\s+báo|trả\s+lời))\b",
+    r"(?:(?:xin\s+)?(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|thông\s+báo|trả\s+lời)"
+    r"|trân\s+trọng\s+thông\s+tin|ban\s+hành|hướng\s+dẫn|có\s+ý\s+kiến|(?:đã\s+)?nhận\s+được"
+    r"|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình))\b",
     re.MULTILINE,
 )
 # Where the body names itself: its opening and its closing paragraphs.
