@@ -829,3 +829,57 @@ def test_a_symbol_broken_after_its_separator():
     text = CHAIRMAN_DECISION.replace("Số: 1500/QĐ-UBND", "Số: 1500/QĐ-\nUBND")
     h = parse_header(text)
     assert (h.number, h.date) == ("1500/QĐ-UBND", date(2026, 12, 1))
+
+
+PARTY_CONCLUSION = """BAN CHẤP HÀNH
+TRUNG ƯƠNG
+**BAN KINH TẾ**
+*
+|
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+|
+Số 15-KL/BKTTW
+|
+*Hà Nội, ngày 02 tháng 3 năm 2026*
+|
+
+**KẾT LUẬN**
+
+CỦA ĐỒNG CHÍ TRƯỞNG BAN KINH TẾ TRUNG ƯƠNG
+
+TẠI HỘI NGHỊ SƠ KẾT CÔNG TÁC NĂM 2025
+
+-----
+
+Hội nghị sơ kết công tác năm 2025 đã đánh giá kết quả của các ban đảng. Đồng chí Trưởng Ban Kinh tế
+Trung ương kết luận như sau:
+"""
+
+
+def test_a_conclusion_subject_names_its_type_and_goes_on_across_blank_lines():
+    h = parse_header(PARTY_CONCLUSION)
+    assert h.doc_type == "Kết luận"
+    assert h.subject == (
+        "Kết luận của đồng chí Trưởng Ban Kinh tế Trung ương tại Hội nghị sơ kết công tác năm 2025"
+    )
+    assert PARTY_CONCLUSION[h.body_start :].lstrip("-\n").startswith("Hội nghị sơ kết")
+
+
+def test_a_vv_under_the_title_of_a_cong_dien_is_not_part_of_its_subject():
+    text = (
+        "**CÔNG ĐIỆN**\nV/V CHỦ ĐỘNG PHÒNG, CHỐNG RÉT ĐẬM\n**THỦ TƯỚNG CHÍNH PHỦ điện:**\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh.\nRét đậm kéo dài ở các tỉnh.\n"
+    )
+    assert parse_header(text).subject == "Chủ động phòng, chống rét đậm"
+
+
+def test_a_subject_in_capitals_is_recased_by_the_words_beside_each_word():
+    text = (
+        "**QUYẾT ĐỊNH**\nVỀ VIỆC CÔNG BỐ THỦ TỤC THUỘC PHẠM VI CỦA BỘ CHÍNH TRỊ, SỞ KHOA HỌC VÀ CÔNG NGHỆ "
+        "VÀ CÁC XÃ, PHƯỜNG\n**BỘ TRƯỞNG**\nCăn cứ ý kiến của các bộ, ngành; theo đề nghị của Sở Khoa học "
+        "và Công nghệ.\nĐiều 1. Công bố kèm theo Quyết định này thủ tục thuộc phạm vi quản lý của Bộ Chính "
+        "trị; Phường An Bình, Phường Tây Sơn, Phường Đông Hà gửi các xã, phường để công khai.\n"
+    )
+    assert parse_header(text).subject == (
+        "Về việc công bố thủ tục thuộc phạm vi của Bộ Chính trị, Sở Khoa học và Công nghệ và các xã, phường"
+    )
