@@ -883,3 +883,61 @@ def test_a_subject_in_capitals_is_recased_by_the_words_beside_each_word():
     assert parse_header(text).subject == (
         "Về việc công bố thủ tục thuộc phạm vi của Bộ Chính trị, Sở Khoa học và Công nghệ và các xã, phường"
     )
+
+
+@pytest.mark.parametrize(
+    ("block", "authority", "signing_for", "title", "signer"),
+    [
+        (
+            "**TL. CỤC\nTRƯỞNG**\nTRƯỞNG BAN PHÁP CHẾ\n**Trần\nVăn Hùng**",
+            "TL.",
+            "CỤC TRƯỞNG",
+            "TRƯỞNG BAN PHÁP CHẾ",
+            "Trần Văn Hùng",
+        ),
+        (
+            "**KT.\nGIÁM ĐỐC**\n**PHÓ\nGIÁM ĐỐC**\nĐinh Thị Lan",
+            "KT.",
+            "GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Đinh Thị Lan",
+        ),
+        (
+            "**T/M ỦY\nBAN NHÂN DÂN**\nCHỦ TỊCH\n**Hà Văn Sơn**",
+            "TM.",
+            "ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Hà Văn Sơn",
+        ),
+        (
+            "**TỔNG THANH TRA\nCHÍNH PHỦ**\n**Vũ Đức\nThành**",
+            None,
+            None,
+            "TỔNG THANH TRA CHÍNH PHỦ",
+            "Vũ Đức Thành",
+        ),
+        (
+            "TRƯỞNG BAN KẾ HOẠCH,\nTÀI CHÍNH\n**Lê Thu\nH****à**",
+            None,
+            None,
+            "TRƯỞNG BAN KẾ HOẠCH, TÀI CHÍNH",
+            "Lê Thu Hà",
+        ),
+        (
+            "**KT. TRƯỞNG BAN QUẢN LÝ **\nVỀ XUẤT NHẬP KHẨU PHÓ TRƯỞNG BAN\n**Mai Văn Tú**",
+            "KT.",
+            "TRƯỞNG BAN QUẢN LÝ VỀ XUẤT NHẬP KHẨU",
+            "PHÓ TRƯỞNG BAN",
+            "Mai Văn Tú",
+        ),
+    ],
+)
+def test_a_signature_block_broken_across_lines_is_read_whole(block, authority, signing_for, title, signer):
+    text = f"{CRAWLED_VV.split('Nơi nhận')[0]}Nơi nhận:\n- Như trên;\n- Lưu: VT.\n|\n{block}\n|\n"
+    h = parse_header(text)
+    assert (h.signing_authority, h.signing_for, h.signer_title, h.signer) == (
+        authority,
+        signing_for,
+        title,
+        signer,
+    )

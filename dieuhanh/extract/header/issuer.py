@@ -7,7 +7,7 @@ import re
 
 from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.model import Findings
-from dieuhanh.extract.header.text import upper_text
+from dieuhanh.extract.header.text import breaks_a_phrase, upper_text
 from dieuhanh.extract.header.vocabulary import ACRONYMS, LEVELS
 from dieuhanh.extract.normalize import LOWER, UPPER
 
@@ -97,26 +97,15 @@ def split_orgs(fragments: list[str]) -> list[str]:
     for frag in fragments:
         starts_org = any(frag == h or frag.startswith(h + " ") for h in _ORG_HEADS)
         joinable = orgs and (
-            not starts_org or orgs[-1].endswith((",", " VÀ", "-")) or _breaks_a_head(orgs[-1], frag)
+            not starts_org
+            or orgs[-1].endswith((",", " VÀ", "-"))
+            or breaks_a_phrase(orgs[-1], frag, _ORG_HEADS)
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
         else:
             orgs.append(frag)
     return orgs
-
-
-def _breaks_a_head(before: str, frag: str) -> bool:
-    """ "VĂN" / "PHÒNG CHÍNH PHỦ", "CHỦ TỊCH ỦY" / "BAN NHÂN DÂN": a head broken across lines."""
-    for head in _ORG_HEADS:
-        words = head.split()
-        for cut in range(1, len(words)):
-            first, rest = " ".join(words[:cut]), " ".join(words[cut:])
-            if (before == first or before.endswith(" " + first)) and (
-                frag == rest or frag.startswith(rest + " ")
-            ):
-                return True
-    return False
 
 
 def read_issuer_lines(found: Findings, fragments: list[str]) -> None:
