@@ -941,3 +941,31 @@ def test_a_signature_block_broken_across_lines_is_read_whole(block, authority, s
         title,
         signer,
     )
+
+
+def test_a_kinh_gui_label_broken_after_kinh_and_a_name_closed_on_the_next_line():
+    text = (
+        "**Kính\ngửi:** Công ty TNHH\nThương mại Hòa Phát.\n"
+        "Trả lời công văn số 12/CV-HP của Công ty, Chi cục Hải quan Bắc Hà có ý kiến như sau:\n"
+        "1. Công ty thực hiện theo quy định.\n"
+    )
+    h = parse_header(text)
+    assert h.recipients == ("Công ty TNHH Thương mại Hòa Phát",)
+    assert text[h.body_start :].startswith("Trả lời công văn")
+
+
+def test_noi_nhan_items_broken_across_lines_notes_and_two_on_one_bullet():
+    closing = (
+        "Nơi nhận:\n- Ban Thi đua - Khen thưởng Trung ương\n(b/c);\n- Văn phòng các Bộ, cơ quan thuộc\n"
+        "Chính phủ;\n- Văn phòng Ủy ban Trung ương Mặt trận Tổ\nquốc Việt Nam;\n- TT. Tỉnh ủy; TT. HĐND tỉnh;\n"
+        "- Sở Nội vụ; (Báo cáo)\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n**Hà Văn Sơn**\n"
+    )
+    text = f"{CRAWLED_VV.split('Nơi nhận')[0]}{closing}"
+    assert parse_header(text).recipients[-6:] == (
+        "Ban Thi đua - Khen thưởng Trung ương (b/c)",
+        "Văn phòng các Bộ, cơ quan thuộc Chính phủ",
+        "Văn phòng Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "TT. Tỉnh ủy",
+        "TT. HĐND tỉnh",
+        "Sở Nội vụ",
+    )

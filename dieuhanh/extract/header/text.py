@@ -86,13 +86,13 @@ def breaks_a_phrase(before: str, after: str, phrases: tuple[str, ...]) -> bool:
     return False
 
 
-_OPEN_ENDS = (",", " và", " của", " về")
+_OPEN_ENDS = (",", " và", " của", " về", " tại", " thuộc", " cho", " trên", " với", " các", " theo", " trong")
 
 
 def runs_on(line: str, following: str) -> bool:
-    """Whether ``line`` stops mid-phrase so that ``following`` goes on with it: after a comma or
-    "và", "của", "về" (in either case), or "số" before a number ("Kế hoạch số" / "12/KH-UBND"),
-    not "số" closing a noun ("chuyển đổi số", "mã số")."""
+    """Whether ``line`` stops mid-phrase so that ``following`` goes on with it: after a comma, a
+    conjunction or a preposition ("và", "của", "về", "tại", "thuộc" …, in either case), or "số"
+    before a number ("Kế hoạch số" / "12/KH-UBND"), not "số" closing a noun ("chuyển đổi số")."""
     low = line.lower()
     return low.endswith(_OPEN_ENDS) or low.endswith(" số") and following[:1].isdigit()
 
