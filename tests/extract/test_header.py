@@ -969,3 +969,23 @@ def test_noi_nhan_items_broken_across_lines_notes_and_two_on_one_bullet():
         "TT. HĐND tỉnh",
         "Sở Nội vụ",
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        (
+            "Trưởng Ban Chỉ đạo phòng, chống thiên tai tỉnh Đông Sơn",
+            "Ban Chỉ đạo phòng, chống thiên tai tỉnh Đông Sơn",
+        ),
+        ("Bộ trưởng Bộ Y tế", "Bộ Y tế"),
+        ("Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn", "Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn"),
+    ],
+)
+def test_a_head_named_in_the_caption_of_a_page_without_header_gives_the_body(head, issuer):
+    text = (
+        "**QUY CHẾ**\n**Hoạt động của Tổ giúp việc**\n"
+        f"*(Ban hành kèm theo Quyết định số 45/QĐ-BCĐ ngày 02/3/2026 của {head})*\n"
+        "Điều 1. Phạm vi điều chỉnh\n"
+    )
+    assert parse_header(text).issuer == issuer

@@ -214,6 +214,22 @@ def fallback_issuer(found: Findings, masked: str, body_start: int, body_end: int
         found.reasons["issuer"] += f"; tên địa danh lấy từ dòng ngày tháng: «{place}»"
 
 
+# The head of a body, named before it: "Bộ trưởng Bộ Y tế", "Trưởng Ban Chỉ đạo …", "Giám đốc Sở …".
+_HEAD_OF = re.compile(
+    r"^(?:Bộ\s+trưởng|Thứ\s+trưởng|Trưởng|Phó\s+Trưởng|Giám\s+đốc|Tổng\s+Giám\s+đốc|Cục\s+trưởng"
+    r"|Chi\s+cục\s+trưởng|Vụ\s+trưởng|Viện\s+trưởng|Chủ\s+nhiệm|Chánh\s+Văn\s+phòng)\s+(?="
+    + _ORG_HEAD
+    + r"\s)",
+    re.IGNORECASE,
+)
+
+
+def _body_of_head(name: str) -> str:
+    """The body a head's decision is issued by, as the labels name it ("Trưởng Ban Chỉ đạo X" →
+    "Ban Chỉ đạo X"); a chairman keeps his title ("Chủ tịch Ủy ban nhân dân tỉnh X")."""
+    return name[_HEAD_OF.match(name).end() :] if _HEAD_OF.match(name) else name
+
+
 def _party_committee(parent: str | None) -> str | None:
     """How the name of a body under a Party committee ends: "Trung ương", "Tỉnh ủy Hà Tĩnh"."""
     if parent == "Ban Chấp hành Trung ương":
@@ -229,7 +245,9 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, found: Finding
     candidates: list[tuple[str, str]] = []
     cap = found.get("caption_issuer")
     if isinstance(cap, str):
-        candidates.append((org_case(cap), f"Cơ quan ban hành trong chú thích phụ lục: «{cap}»"))
+        candidates.append(
+            (_body_of_head(org_case(cap)), f"Cơ quan ban hành trong chú thích phụ lục: «{cap}»")
+        )
     for title in found.get("closing_titles", []):  # type: ignore[union-attr]
         key = squash(title).rstrip(",")
         if key in _TITLE_ISSUERS:
