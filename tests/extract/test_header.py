@@ -989,3 +989,10 @@ def test_a_head_named_in_the_caption_of_a_page_without_header_gives_the_body(hea
         "Điều 1. Phạm vi điều chỉnh\n"
     )
     assert parse_header(text).issuer == issuer
+
+
+def test_a_page_without_title_is_the_type_its_body_calls_itself_unless_it_opens_as_a_letter():
+    decision = "Điều 1. Phạm vi điều chỉnh\nQuyết định này quy định định mức xe chuyên dùng.\n"
+    assert parse_header(decision).doc_type == "Quyết định"
+    letter = f"**Kính gửi:** Các sở, ngành.\n{decision}"
+    assert parse_header(letter).doc_type == "Công văn"

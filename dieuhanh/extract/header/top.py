@@ -129,6 +129,8 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
         label = address_label(zl, i)
         if label and _addresses(label[1]):
             at, lead, rest = label
+            if "gửi" in lead:
+                found.values["kinh_gui"] = True  # the layout of a letter (công văn)
             items, i = collect_list(zl, at, rest)
             add_recipients(found, items, f"Danh sách sau «{squash(lead)}:»")
             continue
