@@ -31,7 +31,7 @@ def find_anchor(masked: str) -> int | None:
     if m:
         return m.start()
     seen = 0
-    lines = lines_of(masked, 0, len(masked))
+    lines = lines_of(masked, 0, min(len(masked), _HEAD_CHARS))
     for i, line in enumerate(lines):
         if not line.text:
             continue

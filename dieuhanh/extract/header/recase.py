@@ -45,6 +45,8 @@ def _as_written(flat: str, low: str, lowered: list[str], i: int, word: str) -> s
     roman = bool(_ROMAN.fullmatch(letters))
     if not roman and not letters.islower():
         return word  # an acronym or a code kept by sentence case
+    if not roman and letters.capitalize() not in flat:
+        return word  # the text never writes it with a capital
     capital = _capital_beside_neighbours(flat, low, lowered, i, m.start())
     if capital is None and not roman:
         capital = _capital_inside_sentences(flat, letters.lower())
