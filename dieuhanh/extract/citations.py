@@ -46,13 +46,13 @@ _WORD_WITH_STARS = re.compile(r"(?:[^\W_]|\*)+")
 def mask_markup(text: str) -> str:
     """Blank out converter markup (bold stars, table pipes, rule lines). Stars inside a word are
     first moved to its end, so that blanking them does not split it; every other offset is kept."""
-    text = _stars_out_of_words(text)
+    text = stars_out_of_words(text)
     for ch in "*|#\\":
         text = text.replace(ch, " ")
     return _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _stars_out_of_words(text: str) -> str:
+def stars_out_of_words(text: str) -> str:
     """Bold or italic stars that converters leave inside a word where the formatting changed
     ("phối **tr**ộn", "V****Ă****N PHÒNG") moved to the end of the word: "phối **trộn**"."""
     pieces = []

@@ -41,6 +41,12 @@ _ASSIGNING_LEAD_IN = re.compile(
     r"(?:sau(?: day)?|nhu sau|cu the)\W*:$"
 )
 
+# A sentence that opens with its bases and ends with the issuer's request is a lead-in, not a
+# "Căn cứ" section.
+_BASES_THEN_REQUEST = re.compile(
+    r"^(?:can cu|thuc hien|tren co so|theo)\b.{20,}\b(?:yeu cau|de nghi|chi dao)\W*:$"
+)
+
 RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 
 # A regulation, charter or statute issued by a decision states standing functions and rules, not
@@ -83,6 +89,8 @@ def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
     key = fold(text).lstrip("0123456789ivx.) ")
     if _ASSIGNING_LEAD_IN.search(key):
         return "full"  # "…, Tỉnh cần tập trung thực hiện các nhiệm vụ sau:" even in an evaluation
+    if _BASES_THEN_REQUEST.match(key):
+        return parent  # "Căn cứ chỉ đạo …, Thủ tướng Chính phủ yêu cầu:" leads in its items
     if _SKIP_SECTION.match(key) or _SCHEDULE_LABEL.match(key):
         return "skip"
     if _ASSIGN_SECTION.search(key):

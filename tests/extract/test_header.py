@@ -296,7 +296,7 @@ MẬT
 
 def test_it_reads_a_cong_van_in_vv_layout():
     h = parse_header(CONG_VAN_VV)
-    assert h.issuer == "UBND xã Hoà Bình"
+    assert h.issuer == "Ủy ban nhân dân xã Hoà Bình"
     assert h.number == "08/CV-UBND"
     assert h.symbol == "CV-UBND"
     assert h.doc_type == "Công văn"
@@ -324,7 +324,7 @@ def test_it_gives_every_found_field_a_vietnamese_reason():
 
 def test_it_reads_a_plan_with_broken_header_lines_and_title():
     h = parse_header(KE_HOACH_TABLE)
-    assert h.issuer == "UBND tỉnh Bình Minh"
+    assert h.issuer == "Ủy ban nhân dân tỉnh Bình Minh"
     assert h.number == "215/KH-UBND"
     assert h.doc_type == "Kế hoạch"
     assert h.date == date(2026, 10, 5)
@@ -337,7 +337,7 @@ def test_it_reads_a_plan_with_broken_header_lines_and_title():
 def test_it_names_a_department_with_the_place_of_its_parent():
     h = parse_header(DEPARTMENT)
     assert h.issuer == "Sở Nội vụ tỉnh Hà Tĩnh"
-    assert h.parent_issuer == "UBND tỉnh Hà Tĩnh"
+    assert h.parent_issuer == "Uỷ ban nhân dân tỉnh Hà Tĩnh"
     assert h.number == "1203/SNV-CCHC"
     assert h.subject == "Về việc rà soát thủ tục hành chính năm 2026"
     assert h.recipients[0] == "Ủy ban nhân dân các xã, phường"
@@ -349,7 +349,7 @@ def test_it_names_a_department_with_the_place_of_its_parent():
 def test_it_reads_two_columns_flattened_into_a_pipe_table():
     h = parse_header(PIPE_TABLE)
     assert h.issuer == "Sở Tài chính thành phố An Phú"
-    assert h.parent_issuer == "UBND thành phố An Phú"
+    assert h.parent_issuer == "Ủy ban nhân dân thành phố An Phú"
     assert h.number == "77/STC-QLNS"
     assert h.date == date(2026, 5, 22)
     assert h.place == "An Phú"
@@ -363,7 +363,7 @@ def test_it_reads_two_columns_flattened_into_a_pipe_table():
 
 def test_it_names_the_chairman_when_he_issues_the_decision():
     h = parse_header(CHAIRMAN_DECISION)
-    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert h.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
     assert h.doc_type == "Quyết định"
     assert h.subject == "Về việc ban hành Kế hoạch kiểm kê tài sản công năm 2027"
     assert CHAIRMAN_DECISION[h.body_start :].startswith("*Căn cứ Luật")
@@ -438,7 +438,7 @@ def test_it_reads_stamps_of_secrecy_and_urgency():
     h = parse_header(text)
     assert h.confidentiality == "Mật"
     assert h.urgency == "Thượng khẩn"
-    assert h.issuer == "UBND tỉnh Nam An"
+    assert h.issuer == "Ủy ban nhân dân tỉnh Nam An"
 
 
 def test_it_does_not_take_a_name_in_noi_nhan_as_signer():
@@ -539,7 +539,7 @@ def test_the_authority_of_a_decision_may_break_across_lines():
     text = CHAIRMAN_DECISION.replace(
         "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LONG SƠN**", "**CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LONG SƠN**"
     )
-    assert parse_header(text).issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert parse_header(text).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
 
 
 @pytest.mark.parametrize(
@@ -557,6 +557,12 @@ def test_the_authority_of_a_decision_may_break_across_lines():
         (
             "Về vướng mắc nêu tại công văn của Công ty, Chi cục Hải quan Bắc Hà trả lời",
             "Chi cục Hải quan Bắc Hà",
+        ),
+        ("Trả lời công văn của Công ty, Cục Kiểm định Bắc Hà có ý kiến", "Cục Kiểm định Bắc Hà"),
+        ("Chi cục Thuế Nam Sơn đã nhận được", "Chi cục Thuế Nam Sơn"),
+        (
+            "Thực hiện chủ trương của Chính phủ, Cục Hàng\nhải Bắc Hà xin trân trọng thông báo",
+            "Cục Hàng hải Bắc Hà",
         ),
     ],
 )
@@ -698,7 +704,7 @@ def test_it_reads_a_title_and_its_subject_on_one_line():
         "Quyết định",
         "Về việc ban hành kế hoạch kiểm kê tài sản công năm 2027",
     )
-    assert h.issuer == "Chủ tịch UBND tỉnh Long Sơn"
+    assert h.issuer == "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn"
 
 
 # As typed in TCVN3: lines set in a capital font (".VnTimeH") hold lower-case letters, and the
@@ -734,7 +740,7 @@ def test_it_reads_a_header_whose_capitals_were_lost_in_tcvn3_conversion():
     loaded = load_bytes(encode_tcvn3(TCVN3_TYPED), "kh.txt")
     assert loaded.encoding == "tcvn3"
     h = parse_header(loaded.text)
-    assert (h.issuer, h.doc_type) == ("UBND xã Hòa Bình", "Kế hoạch")
+    assert (h.issuer, h.doc_type) == ("Ủy ban nhân dân xã Hòa Bình", "Kế hoạch")
     assert h.subject == "Triển khai chuyển đổi số trên địa bàn xã năm 2026"
     assert (h.signer, h.signing_authority, h.signer_title) == ("Nguyễn Văn Bình", "KT.", "PHÓ CHỦ TỊCH")
     assert loaded.text[h.body_start :].startswith("Căn cứ Kế hoạch")
@@ -767,7 +773,7 @@ def test_a_title_broken_inside_its_bold_run_and_a_head_broken_across_lines():
         "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n"
     )
     h = parse_header(text)
-    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch UBND tỉnh Long Sơn")
+    assert (h.doc_type, h.issuer) == ("Quyết định", "Chủ tịch Ủy ban nhân dân tỉnh Long Sơn")
     assert h.subject.startswith("Bãi bỏ quyết định số 12/2024/QĐ-UBND")
     assert text[h.body_start :].startswith("*Căn cứ Luật")
 
@@ -803,7 +809,7 @@ def test_an_agency_head_broken_across_lines_is_one_name():
 @pytest.mark.parametrize(
     ("lines", "issuer", "parent"),
     [
-        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch UBND tỉnh Đông Sơn", None),
+        ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐÔNG SƠN", "Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn", None),
         ("BỘ VĂN HÓA, THỂ\nTHAO\nVÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch", None),
         ("CỤC THUẾ\nTHUẾ TỈNH ĐÔNG SƠN", "Thuế tỉnh Đông Sơn", "Cục Thuế"),
     ],
@@ -823,3 +829,170 @@ def test_a_symbol_broken_after_its_separator():
     text = CHAIRMAN_DECISION.replace("Số: 1500/QĐ-UBND", "Số: 1500/QĐ-\nUBND")
     h = parse_header(text)
     assert (h.number, h.date) == ("1500/QĐ-UBND", date(2026, 12, 1))
+
+
+PARTY_CONCLUSION = """BAN CHẤP HÀNH
+TRUNG ƯƠNG
+**BAN KINH TẾ**
+*
+|
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+|
+Số 15-KL/BKTTW
+|
+*Hà Nội, ngày 02 tháng 3 năm 2026*
+|
+
+**KẾT LUẬN**
+
+CỦA ĐỒNG CHÍ TRƯỞNG BAN KINH TẾ TRUNG ƯƠNG
+
+TẠI HỘI NGHỊ SƠ KẾT CÔNG TÁC NĂM 2025
+
+-----
+
+Hội nghị sơ kết công tác năm 2025 đã đánh giá kết quả của các ban đảng. Đồng chí Trưởng Ban Kinh tế
+Trung ương kết luận như sau:
+"""
+
+
+def test_a_conclusion_subject_names_its_type_and_goes_on_across_blank_lines():
+    h = parse_header(PARTY_CONCLUSION)
+    assert h.doc_type == "Kết luận"
+    assert h.subject == (
+        "Kết luận của đồng chí Trưởng Ban Kinh tế Trung ương tại Hội nghị sơ kết công tác năm 2025"
+    )
+    assert PARTY_CONCLUSION[h.body_start :].lstrip("-\n").startswith("Hội nghị sơ kết")
+
+
+def test_a_vv_under_the_title_of_a_cong_dien_is_not_part_of_its_subject():
+    text = (
+        "**CÔNG ĐIỆN**\nV/V CHỦ ĐỘNG PHÒNG, CHỐNG RÉT ĐẬM\n**THỦ TƯỚNG CHÍNH PHỦ điện:**\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh.\nRét đậm kéo dài ở các tỉnh.\n"
+    )
+    assert parse_header(text).subject == "Chủ động phòng, chống rét đậm"
+
+
+def test_a_subject_in_capitals_is_recased_by_the_words_beside_each_word():
+    text = (
+        "**QUYẾT ĐỊNH**\nVỀ VIỆC CÔNG BỐ THỦ TỤC THUỘC PHẠM VI CỦA BỘ CHÍNH TRỊ, SỞ KHOA HỌC VÀ CÔNG NGHỆ "
+        "VÀ CÁC XÃ, PHƯỜNG\n**BỘ TRƯỞNG**\nCăn cứ ý kiến của các bộ, ngành; theo đề nghị của Sở Khoa học "
+        "và Công nghệ.\nĐiều 1. Công bố kèm theo Quyết định này thủ tục thuộc phạm vi quản lý của Bộ Chính "
+        "trị; Phường An Bình, Phường Tây Sơn, Phường Đông Hà gửi các xã, phường để công khai.\n"
+    )
+    assert parse_header(text).subject == (
+        "Về việc công bố thủ tục thuộc phạm vi của Bộ Chính trị, Sở Khoa học và Công nghệ và các xã, phường"
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "authority", "signing_for", "title", "signer"),
+    [
+        (
+            "**TL. CỤC\nTRƯỞNG**\nTRƯỞNG BAN PHÁP CHẾ\n**Trần\nVăn Hùng**",
+            "TL.",
+            "CỤC TRƯỞNG",
+            "TRƯỞNG BAN PHÁP CHẾ",
+            "Trần Văn Hùng",
+        ),
+        (
+            "**KT.\nGIÁM ĐỐC**\n**PHÓ\nGIÁM ĐỐC**\nĐinh Thị Lan",
+            "KT.",
+            "GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Đinh Thị Lan",
+        ),
+        (
+            "**T/M ỦY\nBAN NHÂN DÂN**\nCHỦ TỊCH\n**Hà Văn Sơn**",
+            "TM.",
+            "ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Hà Văn Sơn",
+        ),
+        (
+            "**TỔNG THANH TRA\nCHÍNH PHỦ**\n**Vũ Đức\nThành**",
+            None,
+            None,
+            "TỔNG THANH TRA CHÍNH PHỦ",
+            "Vũ Đức Thành",
+        ),
+        (
+            "TRƯỞNG BAN KẾ HOẠCH,\nTÀI CHÍNH\n**Lê Thu\nH****à**",
+            None,
+            None,
+            "TRƯỞNG BAN KẾ HOẠCH, TÀI CHÍNH",
+            "Lê Thu Hà",
+        ),
+        (
+            "**KT. TRƯỞNG BAN QUẢN LÝ **\nVỀ XUẤT NHẬP KHẨU PHÓ TRƯỞNG BAN\n**Mai Văn Tú**",
+            "KT.",
+            "TRƯỞNG BAN QUẢN LÝ VỀ XUẤT NHẬP KHẨU",
+            "PHÓ TRƯỞNG BAN",
+            "Mai Văn Tú",
+        ),
+    ],
+)
+def test_a_signature_block_broken_across_lines_is_read_whole(block, authority, signing_for, title, signer):
+    text = f"{CRAWLED_VV.split('Nơi nhận')[0]}Nơi nhận:\n- Như trên;\n- Lưu: VT.\n|\n{block}\n|\n"
+    h = parse_header(text)
+    assert (h.signing_authority, h.signing_for, h.signer_title, h.signer) == (
+        authority,
+        signing_for,
+        title,
+        signer,
+    )
+
+
+def test_a_kinh_gui_label_broken_after_kinh_and_a_name_closed_on_the_next_line():
+    text = (
+        "**Kính\ngửi:** Công ty TNHH\nThương mại Hòa Phát.\n"
+        "Trả lời công văn số 12/CV-HP của Công ty, Chi cục Hải quan Bắc Hà có ý kiến như sau:\n"
+        "1. Công ty thực hiện theo quy định.\n"
+    )
+    h = parse_header(text)
+    assert h.recipients == ("Công ty TNHH Thương mại Hòa Phát",)
+    assert text[h.body_start :].startswith("Trả lời công văn")
+
+
+def test_noi_nhan_items_broken_across_lines_notes_and_two_on_one_bullet():
+    closing = (
+        "Nơi nhận:\n- Ban Thi đua - Khen thưởng Trung ương\n(b/c);\n- Văn phòng các Bộ, cơ quan thuộc\n"
+        "Chính phủ;\n- Văn phòng Ủy ban Trung ương Mặt trận Tổ\nquốc Việt Nam;\n- TT. Tỉnh ủy; TT. HĐND tỉnh;\n"
+        "- Sở Nội vụ; (Báo cáo)\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n**Hà Văn Sơn**\n"
+    )
+    text = f"{CRAWLED_VV.split('Nơi nhận')[0]}{closing}"
+    assert parse_header(text).recipients[-6:] == (
+        "Ban Thi đua - Khen thưởng Trung ương (b/c)",
+        "Văn phòng các Bộ, cơ quan thuộc Chính phủ",
+        "Văn phòng Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "TT. Tỉnh ủy",
+        "TT. HĐND tỉnh",
+        "Sở Nội vụ",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        (
+            "Trưởng Ban Chỉ đạo phòng, chống thiên tai tỉnh Đông Sơn",
+            "Ban Chỉ đạo phòng, chống thiên tai tỉnh Đông Sơn",
+        ),
+        ("Bộ trưởng Bộ Y tế", "Bộ Y tế"),
+        ("Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn", "Chủ tịch Ủy ban nhân dân tỉnh Đông Sơn"),
+    ],
+)
+def test_a_head_named_in_the_caption_of_a_page_without_header_gives_the_body(head, issuer):
+    text = (
+        "**QUY CHẾ**\n**Hoạt động của Tổ giúp việc**\n"
+        f"*(Ban hành kèm theo Quyết định số 45/QĐ-BCĐ ngày 02/3/2026 của {head})*\n"
+        "Điều 1. Phạm vi điều chỉnh\n"
+    )
+    assert parse_header(text).issuer == issuer
+
+
+def test_a_page_without_title_is_the_type_its_body_calls_itself_unless_it_opens_as_a_letter():
+    decision = "Điều 1. Phạm vi điều chỉnh\nQuyết định này quy định định mức xe chuyên dùng.\n"
+    assert parse_header(decision).doc_type == "Quyết định"
+    letter = f"**Kính gửi:** Các sở, ngành.\n{decision}"
+    assert parse_header(letter).doc_type == "Công văn"

@@ -96,7 +96,7 @@ def test_the_header_of_the_scan_is_extracted(loaded_scan):
     document = extract(loaded_scan.text).document
     assert document.number == "1087/UBND-VHXH"
     assert document.date == datetime.date(2026, 5, 22)
-    assert document.issuer == "UBND xã Gia Lộc"
+    assert document.issuer == "Ủy ban nhân dân xã Gia Lộc"
     assert document.signer == "Nguyễn Thị Thu"
 
 

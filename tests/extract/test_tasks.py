@@ -313,3 +313,14 @@ def test_a_conclusion_notice_gives_unaddressed_duties_to_the_province_or_distric
     template = THONG_BAO.replace("huyện Đông Anh", "tỉnh Bắc Hà")
     tasks = _tasks(body, template)
     assert [t.lead for t in tasks] == ["Ủy ban nhân dân tỉnh Bắc Hà"] * 2
+
+
+def test_items_under_a_sentence_that_opens_with_its_bases_and_ends_with_the_request():
+    text = CONG_VAN.replace(
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của UBND tỉnh, Ủy ban nhân dân xã yêu cầu các cơ quan, "
+        "đơn vị thực hiện các nội dung sau:\n\n{body}",
+        "Mưa lớn kéo dài đã gây ngập nhiều tuyến đường.\nCăn cứ chỉ đạo của UBND tỉnh tại Công văn số 12/UBND-NC "
+        "ngày 01/3/2026, Chủ tịch Ủy ban nhân dân xã yêu cầu:\n1. Công an xã bố trí lực lượng hỗ trợ "
+        "người dân di dời.\n2. Trạm Y tế xã bảo đảm thuốc men cho các điểm sơ tán.",
+    )
+    assert [t.lead for t in extract(text).tasks] == ["Công an xã", "Trạm Y tế xã"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dieuhanh.extract.header.numbers import search_number_line
-from dieuhanh.extract.header.recipients import KINH_GUI
+from dieuhanh.extract.header.recipients import address_label
 from dieuhanh.extract.header.text import lines_of
 from dieuhanh.extract.header.vocabulary import TYPES
 
@@ -31,10 +31,11 @@ def find_anchor(masked: str) -> int | None:
     if m:
         return m.start()
     seen = 0
-    for line in lines_of(masked, 0, len(masked)):
+    lines = lines_of(masked, 0, min(len(masked), _HEAD_CHARS))
+    for i, line in enumerate(lines):
         if not line.text:
             continue
-        if line.text.upper() in TYPES or KINH_GUI.match(line.text):
+        if line.text.upper() in TYPES or address_label(lines, i):
             return line.start
         seen += 1
         if seen == _TITLE_LINES:

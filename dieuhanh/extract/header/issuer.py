@@ -7,13 +7,13 @@ import re
 
 from dieuhanh.extract.citations import squash
 from dieuhanh.extract.header.model import Findings
-from dieuhanh.extract.header.text import upper_text
+from dieuhanh.extract.header.text import breaks_a_phrase, upper_text
 from dieuhanh.extract.header.vocabulary import ACRONYMS, LEVELS
+from dieuhanh.extract.normalize import LOWER, UPPER
 
-UBND = re.compile(
-    r"\b(?:Ủ|U)(?:Y|Ỷ)\s+BAN\s+NHÂN\s+DÂN\b|\b(?:Ủ|U)(?:y|ỷ)\s+ban\s+nhân\s+dân\b", re.IGNORECASE
-)
-_HDND = re.compile(r"\bHỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b", re.IGNORECASE)
+# A people's committee or council, named as the header writes it: "Ủy ban nhân dân tỉnh X" stays
+# long and "UBND tỉnh X" stays short, as the labelling rule keeps names as written.
+COMMITTEE = re.compile(r"(?:(?:Ủ|U)(?:Y|Ỷ)\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN(?!\w)|UBND|HĐND", re.IGNORECASE)
 LEVEL = re.compile(r"\b(?:" + "|".join(LEVELS) + r")\b", re.IGNORECASE)
 
 # Words that open the name of an agency; a header line starting with one begins a new body.
@@ -62,9 +62,12 @@ _TITLE_ISSUERS = {
     "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
 }
 # A body naming itself as the one acting: "UBND Thành phố yêu cầu", "Bộ X (VHTTDL) đề nghị",
-# "Ủy ban nhân dân (UBND) tỉnh X yêu cầu", "Cục Thuế trả lời", "Ban chỉ đạo ... 02 cấp (sau đây
+# "Ủy ban nhân dân (UBND) tỉnh X yêu cầu", "Cục Thuế trả lời", "Cục Thuế nhận được công văn …",
+# "Cục Thuế có ý kiến như sau", "Cục X xin trân trọng thông báo", "Ban chỉ đạo ... 02 cấp (sau đây
 # viết là Ban Chỉ đạo) yêu cầu" (a long name followed by the short name it will go by).
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][^\W\d_]*"  # a capitalised syllable
+_NAME_WORD = rf"[{UPPER}][^\W\d_]*"  # a capitalised syllable
+# A lower-case syllable inside a name ("Cục Hàng hải"), not the words before the verb ("đã nhận").
+_NAME_LOWER = rf"(?!(?:đã|đang|sẽ|xin|kính|trân|có)\s)[{LOWER}]+"
 _ACRONYM = r"\([A-ZĐ&]{2,12}\)"
 _ORG_HEAD = r"(?:Bộ|Sở|Văn\s+phòng|Trung\s+tâm|Tổng\s+cục|Chi\s+cục|Cục|Ban|Ủy\s+ban|Uỷ\s+ban|Hội\s+đồng)"
 _SELF_REFERENCE = re.compile(
@@ -75,11 +78,12 @@ _SELF_REFERENCE = re.compile(
     + "|".join(LEVELS)
     + r"|Thành\s+phố|Tỉnh)"
     rf"(?:\s+{_NAME_WORD})*"
-    rf"|{_ORG_HEAD}\s+{_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+[a-zđà-ỹ]+)?)*"
+    rf"|{_ORG_HEAD}\s+{_NAME_WORD}(?:\s+{_NAME_LOWER})?(?:(?:\s+|,\s*|\s+và\s+){_NAME_WORD}(?:\s+{_NAME_LOWER})?)*"
     rf"|{_ORG_HEAD}\s[^.,;:()]{{3,200}}?(?=\s*\(sau\s+đây\s+(?:viết|gọi)))"
     r"\s*(?:\([^()]{1,80}\)\s*)?"
-    r"(?:yêu\s+cầu|đề\s+nghị|ban\s+hành|hướng\s+dẫn|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình)"
-    r"|(?:xin\s+|trân\s+trọng\s+)?(?:thông\s+báo|trả\s+lời))\b",
+    r"(?:(?:xin\s+)?(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|thông\s+báo|trả\s+lời)"
+    r"|trân\s+trọng\s+thông\s+tin|ban\s+hành|hướng\s+dẫn|có\s+ý\s+kiến|(?:đã\s+)?nhận\s+được"
+    r"|xây\s+dựng\s+(?:kế\s+hoạch|chương\s+trình))\b",
     re.MULTILINE,
 )
 # Where the body names itself: its opening and its closing paragraphs.
@@ -93,26 +97,15 @@ def split_orgs(fragments: list[str]) -> list[str]:
     for frag in fragments:
         starts_org = any(frag == h or frag.startswith(h + " ") for h in _ORG_HEADS)
         joinable = orgs and (
-            not starts_org or orgs[-1].endswith((",", " VÀ", "-")) or _breaks_a_head(orgs[-1], frag)
+            not starts_org
+            or orgs[-1].endswith((",", " VÀ", "-"))
+            or breaks_a_phrase(orgs[-1], frag, _ORG_HEADS)
         )
         if joinable:
             orgs[-1] = f"{orgs[-1]} {frag}"
         else:
             orgs.append(frag)
     return orgs
-
-
-def _breaks_a_head(before: str, frag: str) -> bool:
-    """ "VĂN" / "PHÒNG CHÍNH PHỦ", "CHỦ TỊCH ỦY" / "BAN NHÂN DÂN": a head broken across lines."""
-    for head in _ORG_HEADS:
-        words = head.split()
-        for cut in range(1, len(words)):
-            first, rest = " ".join(words[:cut]), " ".join(words[cut:])
-            if (before == first or before.endswith(" " + first)) and (
-                frag == rest or frag.startswith(rest + " ")
-            ):
-                return True
-    return False
 
 
 def read_issuer_lines(found: Findings, fragments: list[str]) -> None:
@@ -128,8 +121,9 @@ _CAPITALISED_AFTER = ("Bộ", "Sở", "Cục", "cục", "tâm", "phòng", "Ban",
 
 
 def org_case(raw: str) -> str:
-    """ "ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "UBND xã Gia Lộc"; mixed-case names are kept as written."""
-    text = squash(_HDND.sub("HĐND", UBND.sub("UBND", raw)))
+    """ "ỦY BAN NHÂN DÂN XÃ GIA LỘC" → "Ủy ban nhân dân xã Gia Lộc"; mixed-case names are kept as
+    written."""
+    text = squash(raw)
     if not upper_text(text.replace("UBND", "").replace("HĐND", "") or "AA"):
         return text
     words = text.split()
@@ -159,6 +153,7 @@ def org_case(raw: str) -> str:
             or ministry
             and (prev.endswith(",") or prev == "và")
             or (low, following) in (("chính", "phủ"), ("việt", "nam"))
+            or COMMITTEE.match(" ".join(words[i : i + 4])) is not None  # "Chủ tịch Ủy ban nhân dân"
         )
         if prev == "Tổng" and low == "cục":
             cap = False
@@ -173,11 +168,10 @@ def org_case(raw: str) -> str:
 
 
 def is_bare(org: str) -> bool:
-    """ "UBND xã", "UBND Thành phố", "Bộ": the kind of body without its name."""
-    words = org.split()
-    if len(words) <= 1:
-        return True
-    return " ".join(words[1:]).lower() in LEVELS
+    """ "UBND xã", "Ủy ban nhân dân Thành phố", "Bộ": the kind of body without its name."""
+    committee = COMMITTEE.match(org)
+    rest = org[committee.end() :] if committee else org.partition(" ")[2]
+    return not rest.strip() or squash(rest).lower() in LEVELS
 
 
 def recase_issuer(found: Findings) -> None:
@@ -188,12 +182,7 @@ def recase_issuer(found: Findings) -> None:
         issuer = org_case(issuer)
         parent = found.get("parent_issuer")
         parent = org_case(parent) if isinstance(parent, str) else None
-        if (
-            parent
-            and parent.startswith("UBND")
-            and not issuer.startswith("UBND")
-            and not LEVEL.search(issuer)
-        ):
+        if parent and COMMITTEE.match(parent) and not COMMITTEE.match(issuer) and not LEVEL.search(issuer):
             place = LEVEL.search(parent)
             if place:
                 issuer = f"{issuer} {parent[place.start() :]}"
@@ -206,8 +195,8 @@ def recase_issuer(found: Findings) -> None:
     if isinstance(authority, str) and authority.startswith("CHỦ TỊCH"):
         body = org_case(authority[len("CHỦ TỊCH") :])
         header_issuer = found.get("issuer")
-        if is_bare(body) and isinstance(header_issuer, str) and header_issuer.startswith("UBND"):
-            body = header_issuer  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "UBND tỉnh Hà Tĩnh"
+        if is_bare(body) and isinstance(header_issuer, str) and COMMITTEE.match(header_issuer):
+            body = header_issuer  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under "Ủy ban nhân dân tỉnh Hà Tĩnh"
         found.values["issuer"] = "Chủ tịch " + body
         found.reasons["issuer"] = f"Quyết định do Chủ tịch ký ban hành: «{authority}»"
 
@@ -219,9 +208,26 @@ def fallback_issuer(found: Findings, masked: str, body_start: int, body_end: int
         _issuer_fallback(masked, body_start, body_end, found)
     issuer = found.get("issuer")
     place = found.get("place")
-    if isinstance(issuer, str) and is_bare(issuer) and issuer.startswith("UBND") and place and " " in issuer:
+    committee = COMMITTEE.match(issuer) if isinstance(issuer, str) else None
+    if committee and place and is_bare(issuer) and issuer[committee.end() :].strip():  # "UBND xã"
         found.values["issuer"] = f"{issuer} {place}"
         found.reasons["issuer"] += f"; tên địa danh lấy từ dòng ngày tháng: «{place}»"
+
+
+# The head of a body, named before it: "Bộ trưởng Bộ Y tế", "Trưởng Ban Chỉ đạo …", "Giám đốc Sở …".
+_HEAD_OF = re.compile(
+    r"^(?:Bộ\s+trưởng|Thứ\s+trưởng|Trưởng|Phó\s+Trưởng|Giám\s+đốc|Tổng\s+Giám\s+đốc|Cục\s+trưởng"
+    r"|Chi\s+cục\s+trưởng|Vụ\s+trưởng|Viện\s+trưởng|Chủ\s+nhiệm|Chánh\s+Văn\s+phòng)\s+(?="
+    + _ORG_HEAD
+    + r"\s)",
+    re.IGNORECASE,
+)
+
+
+def _body_of_head(name: str) -> str:
+    """The body a head's decision is issued by, as the labels name it ("Trưởng Ban Chỉ đạo X" →
+    "Ban Chỉ đạo X"); a chairman keeps his title ("Chủ tịch Ủy ban nhân dân tỉnh X")."""
+    return name[_HEAD_OF.match(name).end() :] if _HEAD_OF.match(name) else name
 
 
 def _party_committee(parent: str | None) -> str | None:
@@ -239,7 +245,9 @@ def _issuer_fallback(masked: str, body_start: int, body_end: int, found: Finding
     candidates: list[tuple[str, str]] = []
     cap = found.get("caption_issuer")
     if isinstance(cap, str):
-        candidates.append((org_case(cap), f"Cơ quan ban hành trong chú thích phụ lục: «{cap}»"))
+        candidates.append(
+            (_body_of_head(org_case(cap)), f"Cơ quan ban hành trong chú thích phụ lục: «{cap}»")
+        )
     for title in found.get("closing_titles", []):  # type: ignore[union-attr]
         key = squash(title).rstrip(",")
         if key in _TITLE_ISSUERS:

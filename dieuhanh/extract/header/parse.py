@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dieuhanh.extract.citations import citations_in_masked, mask_markup
 from dieuhanh.extract.header.caps import restore_capitals
@@ -40,7 +41,7 @@ def parse_header(text: str) -> Header:
     subject = found.get("subject")
     if isinstance(subject, str) and found.get("subject_in_capitals"):
         found.values["subject"] = recase_from_document(subject, masked)
-    doc_type = _doc_type(found)
+    doc_type = _doc_type(found, masked)
     v = found.values
     return Header(
         issuer=v.get("issuer"),  # type: ignore[arg-type]
@@ -67,9 +68,16 @@ def parse_header(text: str) -> Header:
     )
 
 
-def _doc_type(found: Findings) -> str:
+# The document naming itself in its body: "Quyết định này có hiệu lực …", "… theo Kế hoạch này".
+_SELF_TYPE = re.compile(
+    r"\b(Quyết định|Kế hoạch|Công văn|Thông báo|Chỉ thị|Công điện|Hướng dẫn|Kết luận) này\b"
+)
+
+
+def _doc_type(found: Findings, masked: str) -> str:
     """The title line's type, else the caption's, else a "V/v" subject (a công văn), else the code
-    that opens the symbol ("KH")."""
+    that opens the symbol ("KH"), else a "Kính gửi" list (a công văn), else the type the body calls
+    itself ("Quyết định này")."""
     doc_type = found.get("doc_type")
     if isinstance(doc_type, str):
         return doc_type
@@ -86,5 +94,13 @@ def _doc_type(found: Findings) -> str:
     if code in SYMBOL_TYPES:
         found.reasons["doc_type"] = f"Ký hiệu văn bản mở đầu bằng «{code}»"
         return SYMBOL_TYPES[code]
+    if found.get("kinh_gui"):
+        found.reasons["doc_type"] = "Không có tên loại văn bản, mở đầu bằng «Kính gửi»: công văn"
+        return "Công văn"
+    named = Counter(m.group(1) for m in _SELF_TYPE.finditer(masked))
+    if named:
+        self_type = named.most_common(1)[0][0]
+        found.reasons["doc_type"] = f"Văn bản tự gọi mình là «{self_type} này»"
+        return self_type
     found.reasons["doc_type"] = "Không có tên loại văn bản (trình bày V/v): công văn"
     return "Công văn"

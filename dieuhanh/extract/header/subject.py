@@ -78,7 +78,7 @@ def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) ->
             k = i
             while k < len(lines) and not lines[k].text:
                 k += 1
-            if parts and k < len(lines) and lines[k].text[:1].islower():
+            if parts and k < len(lines) and _goes_on(parts[-1], lines[k].text):
                 i = k
                 continue
             break
@@ -100,10 +100,31 @@ def read_title_subject(found: Findings, text: str, lines: list[Line], i: int) ->
     return i
 
 
+# Words that open the next part of a subject in capitals ("CỦA ĐỒNG CHÍ …" / "TẠI HỘI NGHỊ …").
+_LINKS = ("TẠI", "VỀ", "CỦA", "TRÊN", "ĐẾN", "NĂM", "GIAI ĐOẠN", "CHO", "TRONG", "VÀ", "THEO", "VỚI")
+
+
+def _goes_on(last: str, following: str) -> bool:
+    """Whether the subject goes on past a blank line: the next line goes on in lower case, the
+    last one stopped mid-phrase, or a subject in capitals goes on with a linking word."""
+    return (
+        following[:1].islower()
+        or runs_on(last, following)
+        or upper_text(last)
+        and upper_text(following)
+        and following.startswith(tuple(f"{w} " for w in _LINKS))
+    )
+
+
 def _set_title_subject(found: Findings, raw: str, how: str) -> None:
+    raw = VV.sub("", squash(raw))  # "V/V TẬP TRUNG …" under a công điện's title
     if "subject" not in found.values and upper_text(raw):
         found.values["subject_in_capitals"] = True  # to be recased from the document's own words
-    found.set("subject", sentence_case(raw), f"{how}: «{squash(raw)}»")
+    subject = sentence_case(raw)
+    doc_type = found.get("doc_type")
+    if isinstance(doc_type, str) and subject.lower().startswith("của "):
+        subject = f"{doc_type} {subject[:1].lower()}{subject[1:]}"  # "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ …"
+    found.set("subject", subject, f"{how}: «{squash(raw)}»")
 
 
 _ROMAN = re.compile(r"^[IVXLC]+\W*$")

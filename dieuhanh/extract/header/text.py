@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from dieuhanh.extract.citations import mask_markup, squash
+from dieuhanh.extract.citations import squash
 
 
 class Line(NamedTuple):
@@ -72,19 +72,27 @@ def blank(masked: str, spans: list[tuple[int, int]]) -> str:
     return masked
 
 
-def cells(text: str, line: Line) -> list[str]:
-    """The cells of a line of the original text: table pipes and wide gaps separate them."""
-    raw = text[line.start : line.end]
-    return [c for c in (squash(mask_markup(x)) for x in re.split(r"\||\s{3,}", raw)) if c]
+def breaks_a_phrase(before: str, after: str, phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` is broken between the end of ``before`` and the start of
+    ``after`` ("VĂN" / "PHÒNG CHÍNH PHỦ", "CHỦ TỊCH ỦY" / "BAN NHÂN DÂN", "TL. CỤC" / "TRƯỞNG")."""
+    for phrase in phrases:
+        words = phrase.split()
+        for cut in range(1, len(words)):
+            first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if (before == first or before.endswith(" " + first)) and (
+                after == rest or after.startswith(rest + " ")
+            ):
+                return True
+    return False
 
 
-_OPEN_ENDS = (",", " và", " của", " về")
+_OPEN_ENDS = (",", " và", " của", " về", " tại", " thuộc", " cho", " trên", " với", " các", " theo", " trong")
 
 
 def runs_on(line: str, following: str) -> bool:
-    """Whether ``line`` stops mid-phrase so that ``following`` goes on with it: after a comma or
-    "và", "của", "về" (in either case), or "số" before a number ("Kế hoạch số" / "12/KH-UBND"),
-    not "số" closing a noun ("chuyển đổi số", "mã số")."""
+    """Whether ``line`` stops mid-phrase so that ``following`` goes on with it: after a comma, a
+    conjunction or a preposition ("và", "của", "về", "tại", "thuộc" …, in either case), or "số"
+    before a number ("Kế hoạch số" / "12/KH-UBND"), not "số" closing a noun ("chuyển đổi số")."""
     low = line.lower()
     return low.endswith(_OPEN_ENDS) or low.endswith(" số") and following[:1].isdigit()
 

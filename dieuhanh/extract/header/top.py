@@ -12,7 +12,7 @@ from dieuhanh.extract.header.issuer import read_issuer_lines
 from dieuhanh.extract.header.model import Findings
 from dieuhanh.extract.header.numbers import read_number, search_number_line
 from dieuhanh.extract.header.place_date import DATE_LINE, read_place_date
-from dieuhanh.extract.header.recipients import KINH_GUI, add_recipients, collect_list
+from dieuhanh.extract.header.recipients import add_recipients, address_label, collect_list
 from dieuhanh.extract.header.subject import (
     VV,
     read_subject_after_title,
@@ -126,10 +126,13 @@ def _walk(text: str, work: str, zl: list[Line], found: Findings) -> int:
             i = read_subject_under_number(found, zl, i)
             continue
         subject_open = False
-        km = KINH_GUI.match(t)
-        if km and _addresses(km.group("lead")):
-            items, i = collect_list(zl, i, t[km.end() :])
-            add_recipients(found, items, f"Danh sách sau «{squash(km.group())}»")
+        label = address_label(zl, i)
+        if label and _addresses(label[1]):
+            at, lead, rest = label
+            if "gửi" in lead:
+                found.values["kinh_gui"] = True  # the layout of a letter (công văn)
+            items, i = collect_list(zl, at, rest)
+            add_recipients(found, items, f"Danh sách sau «{squash(lead)}:»")
             continue
         title_lines = _title_lines(zl, i) if "doc_type" not in found.values else 0
         if title_lines:
