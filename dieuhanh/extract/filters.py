@@ -126,9 +126,15 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
     (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
     (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
-    (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
-    (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
-    (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
+    (
+        r"^(?:cung (?:du|tham du|co mat)|tham du (?:buoi|cuoc|hoi)[^.;]{0,40}? co)\b",
+        "Thành phần dự họp, không phải nhiệm vụ.",
+    ),
+    # A time span up to now, then "đã" + verb in the same clause: a report of what was done.
+    (
+        r"^[^.;]{0,250}?\b(?:thoi gian qua|den nay|vua qua|nam qua)\b[^.;]{0,250}? da \w",
+        "Kết quả đã thực hiện.",
+    ),
     (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
     (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
     (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),

@@ -23,7 +23,6 @@ from dieuhanh.extract.subjects import (
     CHU_TRI,
     DIRECTS,
     LABEL,
-    MEETING_WITH,
     OPENER,
     PROVINCE_SUBJECT,
     coordinators,
@@ -84,8 +83,6 @@ _MEETING_PLACE = re.compile(
     r"làm việc với (?:lãnh đạo |ban thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố) (\w+(?: \w+){0,2}?)(?= về |,|\s*$)",
     re.IGNORECASE,
 )
-# A lead-in of a conclusion notice that addresses the province ("…, Tỉnh cần tập trung …:").
-_PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? (?:cần|phải)\b")
 # A reply to a company or a person: its paragraphs explain the law to them, they assign nothing
 # unless they name the unit ("Đề nghị Công ty … kê khai bổ sung …").
 _PRIVATE_PARTY = re.compile(
@@ -128,7 +125,7 @@ class TaskBuilder:
         """The province a conclusion notice was written after working with, as its People's
         Committee ("… làm việc với lãnh đạo tỉnh Sơn La về …" → "Ủy ban nhân dân tỉnh Sơn La")."""
         subject_text = self.doc.subject or ""
-        meeting = MEETING_WITH.search(subject_text) or _MEETING_PLACE.search(subject_text)
+        meeting = _MEETING_PLACE.search(subject_text)
         if not meeting:
             return None
         place = " ".join(w.capitalize() for w in meeting.group(2).split())
@@ -328,8 +325,6 @@ class TaskBuilder:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
-        if not units and self.province and _PROVINCE_LEAD_IN.search(text):
-            units = [self.province]
         addressed = None if units else _FOR_UNITS.match(text)
         if addressed and unit_at(addressed.group("name"), 0):
             # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.
