@@ -33,6 +33,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
+    (
+        r"^(?:to chuc )?(?:trien khai|thuc hien)(?: va (?:to chuc )?thuc hien)? (?:co hieu qua |nghiem tuc |tot )?"
+        r"(?:cac )?(?:noi dung|nhiem vu|yeu cau) (?:neu |de ra )?(?:o )?tren\b[^;.]{0,60}(?:\.|$)",
+        "Lời kêu gọi chung thực hiện các nội dung trên.",
+    ),
     (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
     (
         r"^(?:[^.;]{0,300}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",
@@ -74,6 +79,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
     (r"^khuyen khich\b", "Khuyến khích, không phải nhiệm vụ."),
+    # "Thi đua thực hiện tốt …": a theme of an emulation campaign, with no product to check.
+    (r"^thi dua\b", "Nội dung thi đua, không phải nhiệm vụ."),
     (
         r"^han che\b[^.;]{0,80}\b(?:nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan)",
         "Hạn chế đối với người dân, không phải nhiệm vụ.",

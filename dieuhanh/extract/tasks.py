@@ -219,6 +219,11 @@ class TaskBuilder:
                     continue
                 if local.mode != "skip" and text.endswith(":") and not child.children:
                     units = lead_in_units(text)
+                    if units and all(self.doc.is_issuer(u) for u in units):
+                        # "Ủy ban nhân dân tỉnh … triển khai … như sau:": the issuer introducing its
+                        # own text addresses nobody, and its items keep the units they name.
+                        self.dropped.append((child.line, "Câu dẫn của cơ quan ban hành, không giao việc."))
+                        continue
                     if units:
                         made += flush()
                         local = local.but(units=tuple(units), unit_reason=f"Câu dẫn: “{_short(text)}”.")

@@ -375,3 +375,17 @@ def test_a_unit_acting_by_its_assigned_duties_keeps_its_subject():
     body = "1. Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công chỉ đạo, đôn đốc các địa phương."
     (task,) = extract(CONG_VAN.format(body=body)).tasks
     assert task.lead == "các Phó Thủ tướng Chính phủ"
+
+
+def test_the_issuer_introducing_its_own_plan_addresses_nobody():
+    body = """Ủy ban nhân dân tỉnh An Giang triển khai Đợt hỗ trợ người dân sau bão và ban hành Kế hoạch như sau:
+
+I. NHIỆM VỤ
+
+1. Tăng cường công tác tuyên truyền về phòng, chống thiên tai.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường chủ trì tổng hợp thiệt hại, báo cáo UBND tỉnh trước ngày 30/3/2026."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Sở Nông nghiệp và Môi trường"]
