@@ -169,6 +169,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
+    # "…: chọn cử tối đa 05 người": a quota for each body, not a duty with a product.
+    (r"^(?:chon )?cu (?:toi da|khong qua) \d", "Định mức số lượng, không phải nhiệm vụ."),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")

@@ -103,6 +103,8 @@ _PUBLIC = re.compile(
 # "Hạn chế …", after what is left of the subject ("cá nhân: Hạn chế …").
 _RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
 _CONDITIONAL = "Yêu cầu có điều kiện."
+# The subject of a reply: "V/v trả lời kiến nghị của cử tri …".
+_REPLY = re.compile(r"(?:v/v |ve viec )?tra loi\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -132,7 +134,8 @@ class TaskBuilder:
         return f"Ủy ban nhân dân {meeting.group(1).lower()} {place}"
 
     def _recipient_units(self) -> tuple[str, ...]:
-        if self.doc.doc_type not in RECIPIENT_DOCS:
+        if self.doc.doc_type not in RECIPIENT_DOCS or _REPLY.match(fold(self.doc.subject or "")):
+            # A reply explains to its addressee; it assigns only what it names a unit for.
             return ()
         province = self._meeting_province()
         if not self.doc.recipients and province:

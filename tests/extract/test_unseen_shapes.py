@@ -389,3 +389,28 @@ II. TỔ CHỨC THỰC HIỆN
 1. Sở Nông nghiệp và Môi trường chủ trì tổng hợp thiệt hại, báo cáo UBND tỉnh trước ngày 30/3/2026."""
     tasks = _tasks(body)
     assert [t.lead for t in tasks] == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_reply_assigns_nothing_to_its_addressee_by_default():
+    reply = """BỘ TÀI CHÍNH
+
+Số: 120/BTC-NSNN
+V/v trả lời kiến nghị của cử tri tỉnh An Giang
+
+Hà Nội, ngày 12 tháng 02 năm 2026
+
+Kính gửi: Ban Dân nguyện của Quốc hội.
+
+Bộ Tài chính nhận được kiến nghị của cử tri tỉnh An Giang do Ban Dân nguyện chuyển đến. Về vấn đề này, Bộ Tài chính có ý kiến như sau:
+
+Hiện nay, định mức chi cho công tác tiêm phòng được thực hiện theo quy định tại Thông tư số 45/2024/TT-BTC.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+BỘ TRƯỞNG
+
+Nguyễn Văn Thắng
+"""
+    assert extract(reply).tasks == ()
