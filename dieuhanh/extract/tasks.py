@@ -156,8 +156,34 @@ class TaskBuilder:
         enacting = next((i for i, c in enumerate(children) if _ENACTING.match(c.text)), None)
         if enacting is not None:
             children = children[enacting:]
-        self._children(self._without_addressee_lines(children), ctx, top=True)
+        children = self._without_addressee_lines(children)
+        if mode == "full":
+            children = self._without_preamble(children)
+        self._children(children, ctx, top=True)
         return self.tasks
+
+    def _without_preamble(self, children: list[Block]) -> list[Block]:
+        """The body from the lead-in of its numbered items on ("…, Thủ tướng Chính phủ yêu cầu:"
+        then "1. …"): the paragraphs before it tell the situation, the bases and the aim of the
+        letter (narrative, forecasts, thanks), which assign nothing."""
+        lead_in = next(
+            (
+                i
+                for i, c in enumerate(children)
+                if c.kind == "paragraph"
+                and c.text.endswith(":")
+                and (
+                    any(k.kind == "item" for k in c.children)
+                    or (i + 1 < len(children) and children[i + 1].kind == "item")
+                )
+            ),
+            None,
+        )
+        if not lead_in or any(c.kind != "paragraph" for c in children[:lead_in]):
+            return children
+        for c in children[:lead_in]:
+            self.dropped.append((c.line.slice(c.body), "Đoạn mở đầu trước câu dẫn các mục."))
+        return children[lead_in:]
 
     def _without_addressee_lines(self, children: list[Block]) -> list[Block]:
         """The body less the addressee lines a crawl left at its start ("Dân tộc và Tôn giáo, Y tế;",

@@ -414,3 +414,39 @@ BỘ TRƯỞNG
 Nguyễn Văn Thắng
 """
     assert extract(reply).tasks == ()
+
+
+def test_paragraphs_before_the_lead_in_of_the_items_are_not_tasks():
+    telegram = """THỦ TƯỚNG CHÍNH PHỦ
+
+Số: 12/CĐ-TTg
+
+Hà Nội, ngày 02 tháng 10 năm 2026
+
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả bão số 9
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an;
+- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ngãi, Gia Lai.
+
+Theo báo cáo của Trung tâm dự báo khí tượng thủy văn quốc gia, mưa lớn còn kéo dài đến hết ngày 04/10.
+
+Bộ Nông nghiệp và Môi trường đã chủ động theo dõi, cảnh báo sớm cho các địa phương.
+
+Để khẩn trương khắc phục hậu quả bão, Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Quốc phòng bố trí lực lượng, phương tiện hỗ trợ người dân sơ tán.
+
+2. Ủy ban nhân dân tỉnh Quảng Ngãi thống kê thiệt hại, báo cáo Thủ tướng Chính phủ trước ngày 05/10/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+THỦ TƯỚNG
+
+Nguyễn Văn A
+"""
+    tasks = extract(telegram).tasks
+    assert [t.lead for t in tasks] == ["Bộ Quốc phòng", "Ủy ban nhân dân tỉnh Quảng Ngãi"]
