@@ -29,7 +29,7 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (
-        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von))"
+        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von|theo doi, don doc))"
         rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
         "Lời kêu gọi chung triển khai văn bản này.",
     ),

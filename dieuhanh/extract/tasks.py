@@ -89,7 +89,9 @@ _PRIVATE_PARTY = re.compile(
     r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
 )
 # A line that opens with a title ("Chủ tịch …", "Tổng giám đốc …").
-_TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu)\b")
+_TITLE_OPENING = re.compile(
+    r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu|Bí thư)\b"
+)
 # "giao" before a unit: a duty handed out explicitly.
 _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
 # A heading addressed to a class of units: "Đối với các cơ sở sản xuất …:".
@@ -187,19 +189,24 @@ class TaskBuilder:
 
     def _without_addressee_lines(self, children: list[Block]) -> list[Block]:
         """The body less the addressee lines a crawl left at its start ("Dân tộc và Tôn giáo, Y tế;",
-        "- Công an Thành phố;" … "- Các đơn vị …."): short lines, each closed by ";", the last
-        by "." or ";". What a crawl glued under the last one is kept as body."""
+        "- Công an Thành phố;" … "- Các đơn vị …."): short lines closed by ";", the last by ".",
+        and lines of names without a duty word closed by "." (the rest of a wrapped addressee line,
+        a long list of provinces). What a crawl glued under the last one is kept as body."""
         count = 0
+        closed = False  # a line closed by "." ended the list; only lines of names may follow it
         for child in children:
             text = child.text
-            if child.kind not in ("item", "paragraph") or len(text.split()) > 25:
+            # "Quốc phòng, Công an, Tài chính." or "- Bí thư …, Chủ tịch … các tỉnh: A, B, … ."
+            names_only = not has_duty_word(text)
+            if child.kind not in ("item", "paragraph") or len(text.split()) > (60 if names_only else 25):
                 break
-            if not text.endswith(";") and not (count and text.endswith(".")):
+            if closed and not (names_only and text.endswith(".")):
+                break
+            if not (text.endswith(";") or (text.endswith(".") and (count or names_only))):
                 break
             self.dropped.append((child.line.slice(child.body), "Dòng danh sách nơi gửi."))
             count += 1
-            if text.endswith("."):
-                break
+            closed = text.endswith(".")
         if not count:
             return children
         glued = [replace(c, continuation=False) for c in children[count - 1].children if c.continuation]

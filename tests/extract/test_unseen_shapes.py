@@ -450,3 +450,40 @@ Nguyễn Văn A
 """
     tasks = extract(telegram).tasks
     assert [t.lead for t in tasks] == ["Bộ Quốc phòng", "Ủy ban nhân dân tỉnh Quảng Ngãi"]
+
+
+def test_a_long_addressee_line_naming_provinces_and_the_narrative_glued_under_it():
+    telegram = """**THỦ TƯỚNG CHÍNH PHỦ**
+|
+Số: 14/CĐ-TTg
+|
+*Hà
+Nội, ngày 05 tháng 10 năm 2026*
+|
+**CÔNG ĐIỆN**
+VỀ VIỆC HỖ TRỢ GẠO CHO NGƯỜI DÂN VÙNG LŨ
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+|
+** **
+|
+- Bộ trưởng
+các Bộ:
+|
+Quốc phòng, Công an,
+Tài chính.
+|
+** **
+|
+- Bí thư Tỉnh ủy, Chủ tịch
+Ủy ban nhân dân các tỉnh: Quảng Bình, Quảng Trị, Huế, Đà Nẵng,
+Quảng Ngãi, Gia Lai, Đắk Lắk, Khánh Hòa.
+|
+Trong tháng 10 năm 2026, mưa lũ lớn đã gây ngập sâu tại nhiều địa phương.
+Để hỗ trợ kịp thời người dân, Thủ tướng Chính phủ yêu cầu:
+1. Bộ Tài chính bố trí gạo dự trữ quốc gia cho các địa phương.
+|
+**Nơi nhận:**
+- Như trên;
+- Lưu: VT.
+"""
+    assert [t.lead for t in extract(telegram).tasks] == ["Bộ Tài chính"]
