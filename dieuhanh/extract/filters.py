@@ -74,7 +74,7 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
     (r"^(?:truong hop|neu|trong truong hop|khi (?:co|phat hien|xay ra))\b", "Yêu cầu có điều kiện."),
     (
-        r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
+        r"^trong qua trinh [^,;.]{0,80}?,? (?:neu|truong hop)\b",
         "Yêu cầu có điều kiện.",
     ),
     (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),

@@ -281,6 +281,9 @@ _SECRETARY_AND_CHAIR = re.compile(
 )
 _PEOPLES_COMMITTEE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+")
 _MAX_TOKENS = 16
+# The fields of a name listed with commas up to "và": "Văn hóa, Nghệ thuật, Thể thao và Du lịch".
+_FIELD = rf"[{UPPER}][^\s,;:.()]*(?: [{LOWER}][^\s,;:.()]*){{0,2}}"
+_FIELD_LIST = re.compile(rf"(?:{_FIELD}, )*{_FIELD} và [{UPPER}]")
 # Collectives of named companies, whose names may follow one another after commas.
 _COMPANIES = re.compile(r"(?:[Cc]ác )?(?:[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\b")
 
@@ -350,8 +353,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
                 or (
                     text[nxt : nxt + 1].isupper()
                     and not _match_head(text, nxt)
-                    # "Cục Văn hóa, Nghệ thuật …"; "các Tập đoàn VNPT, Viettel, Mobifone"
-                    and (fold_key(text[m.start() : end]).endswith("van hoa") or _COMPANIES.match(head))
+                    # "Cục Văn hóa, Nghệ thuật và Triển lãm"; "các Tập đoàn VNPT, Viettel, Mobifone"
+                    and (_FIELD_LIST.match(text, nxt) or _COMPANIES.match(head))
                 )
             ):
                 i = nxt
@@ -377,7 +380,11 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
                 end = k
                 i = k
                 continue
-            if _match_head(text, nxt) or not text[nxt : nxt + 1].isupper():
+            if _match_head(text, nxt):
+                break
+            if not text[nxt : nxt + 1].isupper() and not (
+                lower <= 4 and _lower_and(text, i, nxt, level_only)
+            ):
                 break
             end = k
             i = k
@@ -421,6 +428,19 @@ _MINISTERS = re.compile(
 def _ministries(m: re.Match) -> UnitMatch:
     name = f"Các Bộ, cơ quan ngang {m.group('bo')}" + (", cơ quan thuộc Chính phủ" if m.group("gov") else "")
     return UnitMatch(name, m.start(), m.end())
+
+
+def _lower_and(text: str, i: int, nxt: int, level_only: bool) -> bool:
+    """Whether "và" joins two lower-case words of one name ("Ban Quản lý các Khu chế xuất và công
+    nghiệp Thành phố"), not a second unit ("… và các cơ quan liên quan") or the duty."""
+    before = text[text.rfind(" ", 0, i - 1) + 1 : i - 1]
+    return (
+        not level_only
+        and before[:1].islower()
+        and text[nxt : nxt + 1].islower()
+        and not text.startswith(("các ", "mọi ", "những "), nxt)
+        and not _STOP.match(text, nxt)
+    )
 
 
 def _joined(text: str, i: int, word: str) -> bool:

@@ -154,6 +154,7 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Tham dự cuộc họp có đồng chí Phó Chủ tịch UBND xã và lãnh đạo các thôn.",
         "Từ đầu năm 2026 đến nay, các thôn đã tổ chức nhiều đợt ra quân dọn vệ sinh.",
         "Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2026.",
+        "Trong quá trình thực hiện Kế hoạch này, nếu có vướng mắc, các thôn kịp thời báo cáo UBND xã.",
         "Các cơ quan, đơn vị triển khai và thực hiện có hiệu quả các nội dung nêu trên.",
     ],
 )

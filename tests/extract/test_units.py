@@ -200,6 +200,19 @@ def test_unit_names_outside_a_capitalised_head_word(text, expected):
             ["Bộ Công Thương", "các Tập đoàn EVN, PVN, TKV"],
         ),
         ("Các cấp ủy, chính quyền địa phương phải tập trung", ["Các cấp ủy"]),
+        (
+            "Viện Khoa học, Công nghệ, Môi trường và Biển đảo chủ trì",
+            ["Viện Khoa học, Công nghệ, Môi trường và Biển đảo"],
+        ),
+        (
+            "Ban Quản lý các Khu chế xuất và công nghiệp tỉnh chủ trì",
+            ["Ban Quản lý các Khu chế xuất và công nghiệp tỉnh"],
+        ),
+        (
+            "Sở Tài chính, Sở Xây dựng và Công an tỉnh phối hợp",
+            ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"],
+        ),
+        ("UBND xã và các cơ quan liên quan thực hiện", ["UBND xã", "các cơ quan liên quan"]),
     ],
 )
 def test_party_committees_peoples_committees_and_company_lists(text, expected):
