@@ -29,9 +29,14 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (
-        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von))"
+        rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von|theo doi, don doc))"
         rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
         "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    (
+        r"^(?:to chuc )?(?:trien khai|thuc hien)(?: va (?:to chuc )?thuc hien)? (?:co hieu qua |nghiem tuc |tot )?"
+        r"(?:cac )?(?:noi dung|nhiem vu|yeu cau) (?:neu |de ra )?(?:o )?tren\b[^;.]{0,60}(?:\.|$)",
+        "Lời kêu gọi chung thực hiện các nội dung trên.",
     ),
     (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
     (
@@ -69,11 +74,13 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^tap trung thao go", "Lời hô hào tháo gỡ khó khăn chung."),
     (r"^(?:truong hop|neu|trong truong hop|khi (?:co|phat hien|xay ra))\b", "Yêu cầu có điều kiện."),
     (
-        r"^trong qua trinh (?:trien khai |to chuc )?thuc hien,? (?:neu|truong hop)",
+        r"^trong qua trinh [^,;.]{0,80}?,? (?:neu|truong hop)\b",
         "Yêu cầu có điều kiện.",
     ),
     (r"\(neu co nhu cau\)", "Yêu cầu có điều kiện."),
     (r"^khuyen khich\b", "Khuyến khích, không phải nhiệm vụ."),
+    # "Thi đua thực hiện tốt …": a theme of an emulation campaign, with no product to check.
+    (r"^thi dua\b", "Nội dung thi đua, không phải nhiệm vụ."),
     (
         r"^han che\b[^.;]{0,80}\b(?:nguoi dan|nhan dan|ho gia dinh|to chuc, ca nhan)",
         "Hạn chế đối với người dân, không phải nhiệm vụ.",
@@ -126,9 +133,15 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
     (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
     (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
-    (r"^cung (?:du|tham du|co mat)\b", "Thành phần dự họp, không phải nhiệm vụ."),
-    (r"^[^;]{0,400}?\bthoi gian qua\b[^;]{0,200}? da \w", "Kết quả đã thực hiện."),
-    (r"^[^;]{0,60}?\bden nay\b[^;]{0,250}? da \w", "Kết quả đã thực hiện."),
+    (
+        r"^(?:cung (?:du|tham du|co mat)|tham du (?:buoi|cuoc|hoi)[^.;]{0,40}? co)\b",
+        "Thành phần dự họp, không phải nhiệm vụ.",
+    ),
+    # A time span up to now, then "đã" + verb in the same clause: a report of what was done.
+    (
+        r"^[^.;]{0,250}?\b(?:thoi gian qua|den nay|vua qua|nam qua)\b[^.;]{0,250}? da \w",
+        "Kết quả đã thực hiện.",
+    ),
     (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
     (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
     (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),
@@ -156,6 +169,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
+    # "…: chọn cử tối đa 05 người": a quota for each body, not a duty with a product.
+    (r"^(?:chon )?cu (?:toi da|khong qua) \d", "Định mức số lượng, không phải nhiệm vụ."),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")

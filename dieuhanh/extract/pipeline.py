@@ -201,7 +201,11 @@ def extract(text: str, directory: UnitDirectory | None = None) -> Extraction:
     tree = build_tree(elements)
     addressed = (header.reasons.get("recipients") or "").startswith("Danh sách sau")
     doc = DocInfo(
-        header.doc_type, header.date, _addressees(header.recipients) if addressed else (), header.subject
+        header.doc_type,
+        header.date,
+        _addressees(header.recipients) if addressed else (),
+        header.subject,
+        header.issuer,
     )
     drafts, left_out = build_tasks(tree, doc)
     unknown: list[str] = []

@@ -81,6 +81,19 @@ class DocInfo:
     doc_date: date | None = None
     recipients: tuple[str, ...] = ()
     subject: str | None = None
+    issuer: str | None = None
+
+    def is_issuer(self, name: str) -> bool:
+        """Whether ``name`` is the issuing body itself ("Ủy ban nhân dân tỉnh" in a plan of "UBND
+        tỉnh Nghệ An"): a lead-in where the issuer speaks of itself addresses nobody."""
+        if not self.issuer:
+            return False
+        mine, unit = _body_key(self.issuer), _body_key(name)
+        return bool(unit) and (mine == unit or mine.startswith(unit + " "))
+
+
+def _body_key(name: str) -> str:
+    return fold(name).replace("uy ban nhan dan", "ubnd").strip(" .,;:")
 
 
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:

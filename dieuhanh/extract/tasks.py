@@ -23,7 +23,6 @@ from dieuhanh.extract.subjects import (
     CHU_TRI,
     DIRECTS,
     LABEL,
-    MEETING_WITH,
     OPENER,
     PROVINCE_SUBJECT,
     coordinators,
@@ -84,15 +83,15 @@ _MEETING_PLACE = re.compile(
     r"làm việc với (?:lãnh đạo |ban thường vụ )?(?:[^,;]{0,30}? )?(tỉnh|thành phố) (\w+(?: \w+){0,2}?)(?= về |,|\s*$)",
     re.IGNORECASE,
 )
-# A lead-in of a conclusion notice that addresses the province ("…, Tỉnh cần tập trung …:").
-_PROVINCE_LEAD_IN = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố)\b[^,;:]{0,30}? (?:cần|phải)\b")
 # A reply to a company or a person: its paragraphs explain the law to them, they assign nothing
 # unless they name the unit ("Đề nghị Công ty … kê khai bổ sung …").
 _PRIVATE_PARTY = re.compile(
     r"(?:[Cc]ác )?(?:Công ty|Tổng công ty|Doanh nghiệp|Hợp tác xã|Chi nhánh|Ông|Bà)\b"
 )
 # A line that opens with a title ("Chủ tịch …", "Tổng giám đốc …").
-_TITLE_OPENING = re.compile(r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu)\b")
+_TITLE_OPENING = re.compile(
+    r"(?:Chủ tịch|Tổng [Gg]iám đốc|Giám đốc|Bộ trưởng|Thủ trưởng|Người đứng đầu|Bí thư)\b"
+)
 # "giao" before a unit: a duty handed out explicitly.
 _GIVES_TO_UNIT = re.compile(r"(?:^|[\s,;:])[Gg]iao (?:cho )?(?:các |Các )?[A-ZĐÂƯƠÔÊỦ]")
 # A heading addressed to a class of units: "Đối với các cơ sở sản xuất …:".
@@ -106,6 +105,8 @@ _PUBLIC = re.compile(
 # "Hạn chế …", after what is left of the subject ("cá nhân: Hạn chế …").
 _RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
 _CONDITIONAL = "Yêu cầu có điều kiện."
+# The subject of a reply: "V/v trả lời kiến nghị của cử tri …".
+_REPLY = re.compile(r"(?:v/v |ve viec )?tra loi\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -128,14 +129,15 @@ class TaskBuilder:
         """The province a conclusion notice was written after working with, as its People's
         Committee ("… làm việc với lãnh đạo tỉnh Sơn La về …" → "Ủy ban nhân dân tỉnh Sơn La")."""
         subject_text = self.doc.subject or ""
-        meeting = MEETING_WITH.search(subject_text) or _MEETING_PLACE.search(subject_text)
+        meeting = _MEETING_PLACE.search(subject_text)
         if not meeting:
             return None
         place = " ".join(w.capitalize() for w in meeting.group(2).split())
         return f"Ủy ban nhân dân {meeting.group(1).lower()} {place}"
 
     def _recipient_units(self) -> tuple[str, ...]:
-        if self.doc.doc_type not in RECIPIENT_DOCS:
+        if self.doc.doc_type not in RECIPIENT_DOCS or _REPLY.match(fold(self.doc.subject or "")):
+            # A reply explains to its addressee; it assigns only what it names a unit for.
             return ()
         province = self._meeting_province()
         if not self.doc.recipients and province:
@@ -156,24 +158,55 @@ class TaskBuilder:
         enacting = next((i for i, c in enumerate(children) if _ENACTING.match(c.text)), None)
         if enacting is not None:
             children = children[enacting:]
-        self._children(self._without_addressee_lines(children), ctx, top=True)
+        children = self._without_addressee_lines(children)
+        if mode == "full":
+            children = self._without_preamble(children)
+        self._children(children, ctx, top=True)
         return self.tasks
+
+    def _without_preamble(self, children: list[Block]) -> list[Block]:
+        """The body from the lead-in of its numbered items on ("…, Thủ tướng Chính phủ yêu cầu:"
+        then "1. …"): the paragraphs before it tell the situation, the bases and the aim of the
+        letter (narrative, forecasts, thanks), which assign nothing."""
+        lead_in = next(
+            (
+                i
+                for i, c in enumerate(children)
+                if c.kind == "paragraph"
+                and c.text.endswith(":")
+                and (
+                    any(k.kind == "item" for k in c.children)
+                    or (i + 1 < len(children) and children[i + 1].kind == "item")
+                )
+            ),
+            None,
+        )
+        if not lead_in or any(c.kind != "paragraph" for c in children[:lead_in]):
+            return children
+        for c in children[:lead_in]:
+            self.dropped.append((c.line.slice(c.body), "Đoạn mở đầu trước câu dẫn các mục."))
+        return children[lead_in:]
 
     def _without_addressee_lines(self, children: list[Block]) -> list[Block]:
         """The body less the addressee lines a crawl left at its start ("Dân tộc và Tôn giáo, Y tế;",
-        "- Công an Thành phố;" … "- Các đơn vị …."): short lines, each closed by ";", the last
-        by "." or ";". What a crawl glued under the last one is kept as body."""
+        "- Công an Thành phố;" … "- Các đơn vị …."): short lines closed by ";", the last by ".",
+        and lines of names without a duty word closed by "." (the rest of a wrapped addressee line,
+        a long list of provinces). What a crawl glued under the last one is kept as body."""
         count = 0
+        closed = False  # a line closed by "." ended the list; only lines of names may follow it
         for child in children:
             text = child.text
-            if child.kind not in ("item", "paragraph") or len(text.split()) > 25:
+            # "Quốc phòng, Công an, Tài chính." or "- Bí thư …, Chủ tịch … các tỉnh: A, B, … ."
+            names_only = not has_duty_word(text)
+            if child.kind not in ("item", "paragraph") or len(text.split()) > (60 if names_only else 25):
                 break
-            if not text.endswith(";") and not (count and text.endswith(".")):
+            if closed and not (names_only and text.endswith(".")):
+                break
+            if not (text.endswith(";") or (text.endswith(".") and (count or names_only))):
                 break
             self.dropped.append((child.line.slice(child.body), "Dòng danh sách nơi gửi."))
             count += 1
-            if text.endswith("."):
-                break
+            closed = text.endswith(".")
         if not count:
             return children
         glued = [replace(c, continuation=False) for c in children[count - 1].children if c.continuation]
@@ -222,6 +255,11 @@ class TaskBuilder:
                     continue
                 if local.mode != "skip" and text.endswith(":") and not child.children:
                     units = lead_in_units(text)
+                    if units and all(self.doc.is_issuer(u) for u in units):
+                        # "Ủy ban nhân dân tỉnh … triển khai … như sau:": the issuer introducing its
+                        # own text addresses nobody, and its items keep the units they name.
+                        self.dropped.append((child.line, "Câu dẫn của cơ quan ban hành, không giao việc."))
+                        continue
                     if units:
                         made += flush()
                         local = local.but(units=tuple(units), unit_reason=f"Câu dẫn: “{_short(text)}”.")
@@ -328,8 +366,6 @@ class TaskBuilder:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
-        if not units and self.province and _PROVINCE_LEAD_IN.search(text):
-            units = [self.province]
         addressed = None if units else _FOR_UNITS.match(text)
         if addressed and unit_at(addressed.group("name"), 0):
             # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.

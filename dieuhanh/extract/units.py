@@ -95,6 +95,8 @@ _CAP_HEADS = (
     "Thông tấn xã",
     "Viện kiểm sát",
     "Kiểm toán",
+    "Ủy ban",  # "Ủy ban Kinh tế và Tài chính của Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc"
+    "Uỷ ban",
 )
 # Lower-case nouns that make "các X" a collective unit.
 _COLLECTIVE_NOUNS = (
@@ -134,6 +136,8 @@ _COLLECTIVE_NOUNS = (
     "trưởng thôn",
     "tổ trưởng",
     "chủ rừng",
+    "cấp ủy",
+    "cấp uỷ",
     "hợp tác xã",
     "trạm y tế",
     "trung tâm y tế",
@@ -197,6 +201,7 @@ _TITLE_WORDS = [
     "Trưởng",
     "trưởng",
     "Bí thư",
+    "Thống đốc",
 ]
 _TITLES = re.compile(
     r"(?:(?:các|Các)\s+)?(?:đồng chí\s+|Đồng chí\s+)?(?:(?:Phó|phó)\s+)?"
@@ -252,6 +257,7 @@ _LEVEL_WORDS = frozenset(
         "ương",
         "hội",  # "Đảng ủy Quốc hội"
         "phủ",  # "Đảng ủy Chính phủ"
+        "vực",  # "các tỉnh khu vực Trung Bộ"
     ]
 )
 _KEEP_LOWER = frozenset(["các", "và", "thuộc", "trực", "của", "trên", "địa", "bàn", "cấp"])
@@ -264,10 +270,22 @@ _COLLECTIVE_CONT = re.compile(
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 _CLASS_LIST = re.compile(
-    r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ))"
+    r"(?P<cls>[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ|Ban|bộ|sở|cục|vụ)"
+    r"|(?P<committee>Ủy ban nhân dân|Uỷ ban nhân dân|UBND) các (?P<level>tỉnh|thành phố|xã|phường))"
     rf"(?P<scope>\s+(?:[{UPPER}][^:;.]{{0,30}}?\s+)?(?:các|của|thuộc|nêu|trên|liên quan|sau)\b[^:;.]{{0,40}}?)?\s*:\s*"
 )
+# "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …" addresses the party committees first,
+# then the People's Committees (titles dropped).
+_SECRETARY_AND_CHAIR = re.compile(
+    r"(?:[Đđ]ồng chí )?Bí thư(?:,? (?:[Tt]ỉnh|[Tt]hành) ủy)*\s*(?:,|;|và|, và)\s*Chủ tịch (?=Ủy ban nhân dân|Uỷ ban nhân dân|UBND)"
+)
+_PEOPLES_COMMITTEE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+")
 _MAX_TOKENS = 16
+# The fields of a name listed with commas up to "và": "Văn hóa, Nghệ thuật, Thể thao và Du lịch".
+_FIELD = rf"[{UPPER}][^\s,;:.()]*(?: [{LOWER}][^\s,;:.()]*){{0,2}}"
+_FIELD_LIST = re.compile(rf"(?:{_FIELD}, )*{_FIELD} và [{UPPER}]")
+# Collectives of named companies, whose names may follow one another after commas.
+_COMPANIES = re.compile(r"(?:[Cc]ác )?(?:[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\b")
 
 # The first two characters of every match of _HEAD, _TITLES and _STOP: all their words and
 # phrases have two literal characters or more, so a position whose first two characters are not
@@ -335,7 +353,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
                 or (
                     text[nxt : nxt + 1].isupper()
                     and not _match_head(text, nxt)
-                    and fold_key(text[m.start() : end]).endswith("van hoa")
+                    # "Cục Văn hóa, Nghệ thuật và Triển lãm"; "các Tập đoàn VNPT, Viettel, Mobifone"
+                    and (_FIELD_LIST.match(text, nxt) or _COMPANIES.match(head))
                 )
             ):
                 i = nxt
@@ -361,7 +380,11 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
                 end = k
                 i = k
                 continue
-            if _match_head(text, nxt) or not text[nxt : nxt + 1].isupper():
+            if _match_head(text, nxt):
+                break
+            if not text[nxt : nxt + 1].isupper() and not (
+                lower <= 4 and _lower_and(text, i, nxt, level_only)
+            ):
                 break
             end = k
             i = k
@@ -407,6 +430,19 @@ def _ministries(m: re.Match) -> UnitMatch:
     return UnitMatch(name, m.start(), m.end())
 
 
+def _lower_and(text: str, i: int, nxt: int, level_only: bool) -> bool:
+    """Whether "và" joins two lower-case words of one name ("Ban Quản lý các Khu chế xuất và công
+    nghiệp Thành phố"), not a second unit ("… và các cơ quan liên quan") or the duty."""
+    before = text[text.rfind(" ", 0, i - 1) + 1 : i - 1]
+    return (
+        not level_only
+        and before[:1].islower()
+        and text[nxt : nxt + 1].islower()
+        and not text.startswith(("các ", "mọi ", "những "), nxt)
+        and not _STOP.match(text, nxt)
+    )
+
+
 def _joined(text: str, i: int, word: str) -> bool:
     """Whether the word at ``i`` is joined to the name before it ("Sở A và B", "A - B", "thuộc UBND")."""
     prev_word = text[text.rfind(" ", 0, i - 1) + 1 : i].strip()
@@ -414,6 +450,7 @@ def _joined(text: str, i: int, word: str) -> bool:
         prev_word.endswith(("-", "–"))
         or prev_word in ("và", "thuộc", "của", "trực")  # "Văn phòng Thường trực Ban Chỉ đạo …"
         or word.startswith(_SOFT_HEADS)
+        or text.startswith("Mặt trận Tổ quốc", i)  # "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
     )
 
 
@@ -458,6 +495,11 @@ _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b|,\s*và\b|;\s*và\b)\s*")
 
 def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     """Units named one after another from ``pos`` ("Sở A, Sở B và các cơ quan liên quan")."""
+    secretaries = _SECRETARY_AND_CHAIR.match(text, pos)
+    if secretaries:
+        committees, end = unit_list(text, secretaries.end())
+        party = [UnitMatch(_party_committee(u.name), u.start, u.end) for u in committees]
+        return [*party, *committees], end
     title = _TITLES.match(text, pos)  # "Bộ trưởng các Bộ: Tài chính, Xây dựng"
     cls = _CLASS_LIST.match(text, title.end() if title else pos)
     if cls:
@@ -477,9 +519,22 @@ def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
     return units, end
 
 
+def _party_committee(name: str) -> str:
+    """The party committee beside a People's Committee: "Ủy ban nhân dân tỉnh Đắk Lắk" → "Tỉnh ủy Đắk
+    Lắk", "Ủy ban nhân dân các tỉnh khu vực Trung Bộ" → "Tỉnh ủy các tỉnh khu vực Trung Bộ"."""
+    head = _PEOPLES_COMMITTEE.match(name)
+    place = name[head.end() :] if head else name
+    for level, committee in (("tỉnh ", "Tỉnh ủy "), ("thành phố ", "Thành ủy ")):
+        if place.startswith(level):
+            return committee + place[len(level) :]
+    return "Tỉnh ủy " + place
+
+
 def _class_list(text: str, m: re.Match) -> tuple[list[UnitMatch], int]:
-    """ "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"."""
-    head = m.group("head").capitalize()
+    """ "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"; "Ủy ban nhân dân các tỉnh: A, B" →
+    "Ủy ban nhân dân tỉnh A", "Ủy ban nhân dân tỉnh B"."""
+    committee = m.group("committee")
+    head = f"{committee} {m.group('level')}" if committee else m.group("head").capitalize()
     units: list[UnitMatch] = []
     pos = m.end()
     end = pos

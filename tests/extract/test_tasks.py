@@ -151,6 +151,11 @@ Thời gian hoàn thành: Trước ngày 30/6/2026.
         "Căn cứ chức năng, nhiệm vụ, phối hợp với các đơn vị liên quan triển khai thực hiện Kế hoạch theo quy định.",
         "Chiều ngày 04 tháng 3 năm 2026, đồng chí Chủ tịch UBND xã đã làm việc với các thôn.",
         "Sau khi nghe báo cáo của các thôn, Chủ tịch UBND xã kết luận như sau:",
+        "Tham dự cuộc họp có đồng chí Phó Chủ tịch UBND xã và lãnh đạo các thôn.",
+        "Từ đầu năm 2026 đến nay, các thôn đã tổ chức nhiều đợt ra quân dọn vệ sinh.",
+        "Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2026.",
+        "Trong quá trình thực hiện Kế hoạch này, nếu có vướng mắc, các thôn kịp thời báo cáo UBND xã.",
+        "Các cơ quan, đơn vị triển khai và thực hiện có hiệu quả các nội dung nêu trên.",
     ],
 )
 def test_passages_that_are_not_tasks(item):

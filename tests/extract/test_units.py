@@ -167,3 +167,53 @@ def test_a_pattern_matches_only_where_its_first_two_characters_allow():
 )
 def test_unit_names_outside_a_capitalised_head_word(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế khẩn trương",
+            [
+                "Tỉnh ủy Quảng Trị",
+                "Tỉnh ủy Huế",
+                "Ủy ban nhân dân tỉnh Quảng Trị",
+                "Ủy ban nhân dân tỉnh Huế",
+            ],
+        ),
+        (
+            "Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh khu vực Bắc Bộ tiếp tục",
+            ["Tỉnh ủy các tỉnh khu vực Bắc Bộ", "Ủy ban nhân dân các tỉnh khu vực Bắc Bộ"],
+        ),
+        (
+            "Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Điện Biên chỉ đạo",
+            ["Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Điện Biên"],
+        ),
+        ("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo", ["Ngân hàng Nhà nước Việt Nam"]),
+        ("Ủy ban Kinh tế và Tài chính của Quốc hội xem xét", ["Ủy ban Kinh tế và Tài chính của Quốc hội"]),
+        (
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam vận động",
+            ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"],
+        ),
+        (
+            "Bộ Công Thương, các Tập đoàn EVN, PVN, TKV khẩn trương",
+            ["Bộ Công Thương", "các Tập đoàn EVN, PVN, TKV"],
+        ),
+        ("Các cấp ủy, chính quyền địa phương phải tập trung", ["Các cấp ủy"]),
+        (
+            "Viện Khoa học, Công nghệ, Môi trường và Biển đảo chủ trì",
+            ["Viện Khoa học, Công nghệ, Môi trường và Biển đảo"],
+        ),
+        (
+            "Ban Quản lý các Khu chế xuất và công nghiệp tỉnh chủ trì",
+            ["Ban Quản lý các Khu chế xuất và công nghiệp tỉnh"],
+        ),
+        (
+            "Sở Tài chính, Sở Xây dựng và Công an tỉnh phối hợp",
+            ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"],
+        ),
+        ("UBND xã và các cơ quan liên quan thực hiện", ["UBND xã", "các cơ quan liên quan"]),
+    ],
+)
+def test_party_committees_peoples_committees_and_company_lists(text, expected):
+    assert _names(text) == expected

@@ -375,3 +375,115 @@ def test_a_unit_acting_by_its_assigned_duties_keeps_its_subject():
     body = "1. Giao các Phó Thủ tướng Chính phủ theo nhiệm vụ được phân công chỉ đạo, đôn đốc các địa phương."
     (task,) = extract(CONG_VAN.format(body=body)).tasks
     assert task.lead == "các Phó Thủ tướng Chính phủ"
+
+
+def test_the_issuer_introducing_its_own_plan_addresses_nobody():
+    body = """Ủy ban nhân dân tỉnh An Giang triển khai Đợt hỗ trợ người dân sau bão và ban hành Kế hoạch như sau:
+
+I. NHIỆM VỤ
+
+1. Tăng cường công tác tuyên truyền về phòng, chống thiên tai.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường chủ trì tổng hợp thiệt hại, báo cáo UBND tỉnh trước ngày 30/3/2026."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_reply_assigns_nothing_to_its_addressee_by_default():
+    reply = """BỘ TÀI CHÍNH
+
+Số: 120/BTC-NSNN
+V/v trả lời kiến nghị của cử tri tỉnh An Giang
+
+Hà Nội, ngày 12 tháng 02 năm 2026
+
+Kính gửi: Ban Dân nguyện của Quốc hội.
+
+Bộ Tài chính nhận được kiến nghị của cử tri tỉnh An Giang do Ban Dân nguyện chuyển đến. Về vấn đề này, Bộ Tài chính có ý kiến như sau:
+
+Hiện nay, định mức chi cho công tác tiêm phòng được thực hiện theo quy định tại Thông tư số 45/2024/TT-BTC.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+BỘ TRƯỞNG
+
+Nguyễn Văn Thắng
+"""
+    assert extract(reply).tasks == ()
+
+
+def test_paragraphs_before_the_lead_in_of_the_items_are_not_tasks():
+    telegram = """THỦ TƯỚNG CHÍNH PHỦ
+
+Số: 12/CĐ-TTg
+
+Hà Nội, ngày 02 tháng 10 năm 2026
+
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả bão số 9
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an;
+- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ngãi, Gia Lai.
+
+Theo báo cáo của Trung tâm dự báo khí tượng thủy văn quốc gia, mưa lớn còn kéo dài đến hết ngày 04/10.
+
+Bộ Nông nghiệp và Môi trường đã chủ động theo dõi, cảnh báo sớm cho các địa phương.
+
+Để khẩn trương khắc phục hậu quả bão, Thủ tướng Chính phủ yêu cầu:
+
+1. Bộ Quốc phòng bố trí lực lượng, phương tiện hỗ trợ người dân sơ tán.
+
+2. Ủy ban nhân dân tỉnh Quảng Ngãi thống kê thiệt hại, báo cáo Thủ tướng Chính phủ trước ngày 05/10/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+THỦ TƯỚNG
+
+Nguyễn Văn A
+"""
+    tasks = extract(telegram).tasks
+    assert [t.lead for t in tasks] == ["Bộ Quốc phòng", "Ủy ban nhân dân tỉnh Quảng Ngãi"]
+
+
+def test_a_long_addressee_line_naming_provinces_and_the_narrative_glued_under_it():
+    telegram = """**THỦ TƯỚNG CHÍNH PHỦ**
+|
+Số: 14/CĐ-TTg
+|
+*Hà
+Nội, ngày 05 tháng 10 năm 2026*
+|
+**CÔNG ĐIỆN**
+VỀ VIỆC HỖ TRỢ GẠO CHO NGƯỜI DÂN VÙNG LŨ
+**THỦ TƯỚNG CHÍNH PHỦ điện:**
+|
+** **
+|
+- Bộ trưởng
+các Bộ:
+|
+Quốc phòng, Công an,
+Tài chính.
+|
+** **
+|
+- Bí thư Tỉnh ủy, Chủ tịch
+Ủy ban nhân dân các tỉnh: Quảng Bình, Quảng Trị, Huế, Đà Nẵng,
+Quảng Ngãi, Gia Lai, Đắk Lắk, Khánh Hòa.
+|
+Trong tháng 10 năm 2026, mưa lũ lớn đã gây ngập sâu tại nhiều địa phương.
+Để hỗ trợ kịp thời người dân, Thủ tướng Chính phủ yêu cầu:
+1. Bộ Tài chính bố trí gạo dự trữ quốc gia cho các địa phương.
+|
+**Nơi nhận:**
+- Như trên;
+- Lưu: VT.
+"""
+    assert [t.lead for t in extract(telegram).tasks] == ["Bộ Tài chính"]
