@@ -149,24 +149,45 @@ def test_an_extension_moves_the_deadline_out_of_the_period(world):
     assert task.pk not in products
 
 
+def extend(task, *, objective=True, to=D(2026, 6, 28), decided=D(2026, 6, 9), done_on=None):
+    DeadlineChange.objects.create(
+        task=task,
+        old_date=task.deadline,
+        new_date=to,
+        reason="Chờ số liệu của tỉnh",
+        status=ChangeStatus.APPROVED,
+        objective=objective,
+        decided_at=timezone.make_aware(datetime.datetime.combine(decided, datetime.time(10))),
+    )
+    task.original_deadline, task.deadline = task.original_deadline or task.deadline, to
+    if done_on:
+        task.state, task.completed_on = TaskState.DONE, done_on
+    task.save()
+
+
 def test_an_objective_extension_forgives_the_late_delivery(world):
     objective = world.task("hoa", D(2026, 6, 10))
     plain = world.task("hoa", D(2026, 6, 10))
-    for task, is_objective in ((objective, True), (plain, False)):
-        DeadlineChange.objects.create(
-            task=task,
-            old_date=D(2026, 6, 10),
-            new_date=D(2026, 6, 28),
-            reason="Chờ số liệu của tỉnh",
-            status=ChangeStatus.APPROVED,
-            objective=is_objective,
-        )
-        task.deadline, task.state, task.completed_on = D(2026, 6, 28), TaskState.DONE, D(2026, 6, 20)
-        task.save()
+    extend(objective, done_on=D(2026, 6, 20))
+    extend(plain, objective=False, done_on=D(2026, 6, 20))
     _, products = products_of(world, "hoa")
     assert products[objective.pk].late and products[objective.pk].forgiven
     assert products[plain.pk].late and not products[plain.pk].forgiven
     assert products[plain.pk].judged_deadline == D(2026, 6, 10)
+
+
+def test_the_waiver_is_the_rankings_rule_only_up_to_the_granted_date(world):
+    """The same rule as reports/waivers.py: late even against the extended date stays late, and an
+    approval decided after the period does not change it."""
+    past_the_new_date = world.task("hoa", D(2026, 6, 10))
+    extend(past_the_new_date, to=D(2026, 6, 15), done_on=D(2026, 6, 20))
+    approved_in_july = world.task("hoa", D(2026, 6, 10))
+    extend(approved_in_july, decided=D(2026, 7, 2), done_on=D(2026, 6, 20))
+    open_past_it = world.task("hoa", D(2026, 6, 10))
+    extend(open_past_it)
+    _, products = products_of(world, "hoa")
+    for task in (past_the_new_date, approved_in_july, open_past_it):
+        assert products[task.pk].late and not products[task.pk].forgiven
 
 
 def test_tasks_of_another_organisation_are_no_product(world):

@@ -15,7 +15,8 @@ Its state is judged at the end of the period (today, for a period still running)
 completed by then; late when completed after its original deadline (an extension moves the
 deadline, not the judgement, as in the status engine), or still open after its deadline.
 An extension approved as an objective cause waives the deductions, as the leader's approval of
-an objective cause on the sheet does.
+an objective cause on the sheet does, by the rule the unit rankings use (reports/waivers.py): only
+up to the date it granted, and only when approved by the day judged.
 """
 
 import datetime
@@ -24,8 +25,9 @@ from django.db.models import Q
 
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.evaluation.models import Product, Sheet
-from dieuhanh.tasks.constants import ChangeStatus, TaskState
-from dieuhanh.tasks.models import DeadlineChange, Task
+from dieuhanh.reports.waivers import Waiver, is_waived, waivers_of
+from dieuhanh.tasks.constants import TaskState
+from dieuhanh.tasks.models import Task
 
 COMPLETED = (TaskState.DONE, TaskState.AWAITING_APPROVAL)
 # The fields copied from the task each time the list is brought up to date.
@@ -71,11 +73,13 @@ def not_yet_due(sheet: Sheet, today: datetime.date) -> int:
     )
 
 
-def task_facts(task: Task, period_end: datetime.date, objective: bool) -> dict:
+def task_facts(task: Task, as_of: datetime.date, waiver: Waiver | None) -> dict:
+    """The product as judged on `as_of` (the period's end, or today while it runs)."""
     judged = task.original_deadline or task.deadline
-    done = task.state in COMPLETED and task.completed_on is not None and task.completed_on <= period_end
+    done = task.state in COMPLETED and task.completed_on is not None and task.completed_on <= as_of
     # Counted while open means its deadline is over: late.
     late = (judged is not None and task.completed_on > judged) if done else True
+    objective = is_waived(late, task.completed_on if done else as_of, waiver.new_date if waiver else None)
     document = task.document
     return {
         "document_id": task.document_id,
@@ -98,14 +102,11 @@ def sync_products(sheet: Sheet, today: datetime.date) -> None:
     longer count are removed. The caller sets the actor (`acting_as`) and holds the transaction.
     """
     tasks = list(counted_tasks(sheet, today))
-    objective = set(
-        DeadlineChange.objects.filter(
-            task__in=[t.pk for t in tasks], status=ChangeStatus.APPROVED, objective=True
-        ).values_list("task_id", flat=True)
-    )
+    as_of = min(sheet.period.end, today)
+    waivers = waivers_of([t.pk for t in tasks], as_of)
     existing = {p.task_id: p for p in sheet.products.all()}
     for task in tasks:
-        facts = task_facts(task, sheet.period.end, task.pk in objective)
+        facts = task_facts(task, as_of, waivers.get(task.pk))
         product = existing.pop(task.pk, None)
         if product is None:
             Product.objects.create(sheet=sheet, task=task, **facts)
