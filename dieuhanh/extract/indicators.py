@@ -9,13 +9,10 @@ refused by their unit.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-
-from dieuhanh.vn.fold import COMMON_CHARS
 
 GE, GT, EQ, LE, LT = "≥", ">", "=", "≤", "<"
 
@@ -104,103 +101,27 @@ _CLAUSE_END = re.compile(r"\n(?![ \t\n]*[a-zà-ỹđ])|;|\.(?=\s|$)|:(?=\s*\n)")
 def find_indicators(text: str) -> list[Indicator]:
     """Every target stated in `text`, in order of appearance."""
     found: list[Indicator] = []
-    # Only a clause with a number can state a target, and most clauses (hundreds per document)
-    # have none. So go from digit to digit and find the clause around each, instead of cutting
-    # the whole text into clauses: a clause ends at one character whose test depends only on
-    # where it stands, so the clause around a digit is the same either way. Digits and possible
-    # clause ends are looked up in a byte copy of the text (``_marks``), where bytes.find is a
-    # memchr; a regex search for a set of characters costs ~100 instructions a character.
-    n = len(text)
-    coded = _encode(text)
-    marks = _marks_any(text) if coded is None else coded.translate(_MARK_OF_BYTE)
-    lowered = None if coded is None else coded.translate(_LOWER_OF_BYTE)
-    lo = 0  # text[lo - 1] ends a clause (or lo is 0)
-    while (digit := marks.find(_DIGIT_MARK, lo)) >= 0:
-        start = _clause_start(text, marks, lo, digit)
-        end = _clause_end(text, marks, digit, n)
-        _clause_indicators(text, start, end, found, lowered)
-        lo = end + 1
+    for start, end in _clauses(text):
+        if _DIGIT.search(text, start, end):  # only a clause with a number can state a target
+            _clause_indicators(text, start, end, found)
     return sorted(found, key=lambda i: i.start)
 
 
-_DIGIT_MARK = ord("0")
-_END_MARK = ord("|")
-# A byte per ASCII character: "0" for a digit, "|" for a character that may end a clause.
-_MARK_TABLE = bytes(
-    _DIGIT_MARK if chr(b) in "0123456789" else _END_MARK if chr(b) in "\n;.:" else ord(" ")
-    for b in range(256)
-)
-_ASCII_BYTES = bytes(range(128))
-
-# The characters ``_marks`` encodes in one pass of a charmap codec, which holds 256 at most (the
-# usual characters of Vietnamese text); any other character sends the text to ``_marks_any``.
-# None of them but 0-9 is a digit (``\\d``), which the asserts check.
-_MARKED_CHARS = COMMON_CHARS
-assert len(_MARKED_CHARS) <= 256 and _MARKED_CHARS[0] == "\0"
-assert all(c in "0123456789" or not _DIGIT.match(c) for c in _MARKED_CHARS)
-_MARK_ENCODING = codecs.charmap_build(_MARKED_CHARS)  # the i-th character encodes to byte i
-_MARK_OF_BYTE = bytes(_MARK_TABLE[ord(c)] if c < "\x80" else ord(" ") for c in _MARKED_CHARS).ljust(256)
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each clause: text between two clause ends."""
+    start = 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
 
 
-# Each character of the table lowers to one character of the table: the lower case of a text in
-# byte code is its bytes translated.
-assert all(c.lower() in _MARKED_CHARS and len(c.lower()) == 1 for c in _MARKED_CHARS)
-_LOWER_OF_BYTE = bytes(_MARKED_CHARS.index(c.lower()) for c in _MARKED_CHARS).ljust(256)
-
-
-def _encode(text: str) -> bytes | None:
-    """``text`` one byte per character (the i-th character of _MARKED_CHARS as byte i), or None
-    when it holds a character outside the table. Encoding and translating the bytes run in C."""
-    try:
-        return codecs.charmap_encode(text, "strict", _MARK_ENCODING)[0]
-    except UnicodeEncodeError:
-        return None
-
-
-def _marks(text: str) -> bytes | bytearray:
-    """One byte per character of ``text``: "0" at each digit (``\\d``, any decimal digit),
-    "|" where a clause may end, " " elsewhere."""
-    coded = _encode(text)
-    return _marks_any(text) if coded is None else coded.translate(_MARK_OF_BYTE)
-
-
-def _marks_any(text: str) -> bytes | bytearray:
-    """``_marks`` for any text."""
-    # Encoding to ASCII with "?" for the rest keeps one byte per character; digits elsewhere in
-    # Unicode ("٣") become "?", so they are marked one by one, after a check over only the
-    # non-ASCII characters (UTF-8 never has an ASCII byte inside a multi-byte character).
-    marks = text.encode("ascii", "replace").translate(_MARK_TABLE)
-    non_ascii = text.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
-    if _DIGIT.search(non_ascii):
-        marks = bytearray(marks)
-        for m in _DIGIT.finditer(text):
-            marks[m.start()] = _DIGIT_MARK
-    return marks
-
-
-def _clause_end(text: str, marks: bytes | bytearray, pos: int, n: int) -> int:
-    """Where the clause holding ``pos`` ends: the first clause end at or after ``pos``, else ``n``."""
-    at = marks.find(_END_MARK, pos)
-    while at >= 0 and not _CLAUSE_END.match(text, at):
-        at = marks.find(_END_MARK, at + 1)
-    return n if at < 0 else at
-
-
-def _clause_start(text: str, marks: bytes | bytearray, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last clause end in ``[lo, pos)``, else ``lo``."""
-    at = marks.rfind(_END_MARK, lo, pos)
-    while at >= 0 and not _CLAUSE_END.match(text, at):
-        at = marks.rfind(_END_MARK, lo, at)
-    return lo if at < 0 else at + 1
-
-
-def _clause_indicators(
-    text: str, start: int, end: int, found: list[Indicator], lowered: bytes | None = None
-) -> None:
-    """The rules over one clause that holds a number. ``lowered``: the whole text lower-cased in
-    the byte code of ``_encode``, when it has one."""
+def _clause_indicators(text: str, start: int, end: int, found: list[Indicator]) -> None:
+    """The rules over one clause that holds a number; a span taken by one rule is not taken again."""
     taken: list[tuple[int, int]] = []
-    for rule in _rules_with_cues(text, start, end, lowered):
+    for rule in _rules_with_cues(text[start:end]):
         for indicator in rule(text, start, end):
             span = (indicator.start, indicator.end)
             if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -208,23 +129,13 @@ def _clause_indicators(
                 found.append(indicator)
 
 
-def _rules_with_cues(text: str, start: int, end: int, lowered: bytes | None) -> list:
-    """The rules whose cue word is in the clause: matching is case-insensitive, and a rule runs
-    only when one of its cues is in the lower-cased clause."""
-    if lowered is not None:
-        # One byte per character and lower case one character to one: a cue is in the lower-cased
-        # clause exactly when its bytes are in the clause's lowered bytes (no copy, no lower()).
-        if not _ANY_CUE_BYTES.search(lowered, start, end):
-            return []  # the usual case: a number with no cue at all
-        return [rule for rule, _, cues in _RULES if cues.search(lowered, start, end)]
-    clause = text[start:end]
-    lowered_clause = clause.lower()
-    # Lower-case comparison is exact but for "İ", which lowers to two characters, and "ı", which
-    # matches "i": with those the rules all run.
-    exotic = len(lowered_clause) != len(clause) or "ı" in clause
-    if not exotic and not _ANY_CUE.search(lowered_clause):
-        return []
-    return [rule for rule, cues, _ in _RULES if exotic or cues.search(lowered_clause)]
+def _rules_with_cues(clause: str) -> list:
+    """The rules whose cue word is in the clause (matching is case-insensitive). With a dotless
+    "ı" or a dotted "İ", whose case folding differs from str.lower, every rule runs."""
+    if "ı" in clause or "İ" in clause:
+        return [rule for rule, _ in _RULES]
+    lowered = clause.lower()
+    return [rule for rule, cues in _RULES if cues.search(lowered)]
 
 
 # --- rules --------------------------------------------------------------------------
@@ -303,15 +214,9 @@ def _leading_percent(text: str, start: int, end: int) -> Iterator[Indicator]:
     yield from _make(text, name, comparator, value, "%", head, name_end, reason)
 
 
-def _cue_patterns(words) -> tuple[re.Pattern[str], re.Pattern[bytes]]:
-    """A search for any of ``words`` in lower-cased text, and the same over ``_encode`` bytes."""
-    coded = (codecs.charmap_encode(w, "strict", _MARK_ENCODING)[0] for w in words)
-    return re.compile("|".join(map(re.escape, words))), re.compile(b"|".join(map(re.escape, coded)))
-
-
 # The rules in the order they claim text, each with the words one of which its every match holds.
 _RULES = tuple(
-    (rule, *_cue_patterns(words))
+    (rule, re.compile("|".join(map(re.escape, words))))
     for rule, words in (
         (_reach, ("đạt",)),
         (_from_up, ("trở",)),
@@ -319,8 +224,6 @@ _RULES = tuple(
         (_leading_percent, ("%",)),
     )
 )
-_ANY_CUE = re.compile("|".join(cues.pattern for _, cues, _ in _RULES))
-_ANY_CUE_BYTES = re.compile(b"|".join(cues.pattern for _, _, cues in _RULES))
 
 
 # --- pieces -------------------------------------------------------------------------
