@@ -170,7 +170,13 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
     # "…: chọn cử tối đa 05 người": a quota for each body, not a duty with a product.
-    (r"^(?:chon )?cu (?:toi da|khong qua) \d", "Định mức số lượng, không phải nhiệm vụ."),
+    # "…: Không quá 05 cá nhân", "Mỗi đoàn xét chọn 01 cá nhân/01 đoàn": an award or delegate quota.
+    (
+        r"^(?:[^.;:]{0,100}:\s*)?(?:moi \w+(?: \w+)? )?(?:(?:xet )?chon |de nghi )?(?:cu )?"
+        r"(?:(?:toi da|khong qua|toi thieu) \d+ (?:ca nhan|tap the|nguoi)\b"
+        r"|\d+ (?:ca nhan|tap the|nguoi)\b[^.;]{0,30}[.;]?$)",
+        "Định mức số lượng, không phải nhiệm vụ.",
+    ),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
 _PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")

@@ -20,7 +20,8 @@ _SKIP_SECTION = re.compile(
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
     r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
     r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may|tieu chi|"
-    r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam))"
+    r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam)|"
+    r"bang khen|giay khen|co thi dua|chien si thi dua|huan chuong)"
 )
 
 # A short label over the schedule, venue or attendance of an event ("1. Thời gian tập huấn:").

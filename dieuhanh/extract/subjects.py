@@ -40,6 +40,10 @@ _RESPONSIBLE_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ, trá
 
 _HEADING_CUT = re.compile(r"\s*[(:]|\s+-\s+")
 
+# A heading on a class of the economy in the singular ("i) Doanh nghiệp số", "Doanh nghiệp nhỏ và
+# vừa") is a topic of a plan; businesses addressed as such are "Các doanh nghiệp …".
+_TOPIC_HEADING = re.compile(rf"Doanh nghiệp(?: [{LOWER}]+)*$")
+
 # What may follow the unit in a unit heading: an apposition, a parenthesis, a colon, nothing.
 _HEADING_TAIL = re.compile(r"\s*(?:[-–(:]|$)")
 
@@ -109,7 +113,7 @@ def heading_units(text: str) -> list[str]:
             return [name[0].upper() + name[1:]] if name[:1].islower() and name.startswith("đối") else [name]
     for candidate in (text, _HEADING_CUT.split(text, 1)[0]):
         units, _ = leading_units(candidate)
-        if not units:
+        if not units or _TOPIC_HEADING.match(units[0].name):
             continue
         rest = candidate[units[-1].end :]
         if not rest.strip(" :") or _HEADING_TAIL.match(rest):
@@ -125,6 +129,8 @@ def lead_in_units(text: str) -> list[str]:
     heading = heading_units(text)
     if heading:
         return heading
+    if _TOPIC_HEADING.match(text.strip(" :")):
+        return []
     units, end = subject(text)
     if units and not _ISSUER_VERB.match(text, end):
         return [u.name for u in units]

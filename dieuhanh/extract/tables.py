@@ -35,7 +35,8 @@ _ROLES = (
     ("budget", re.compile(r"kinh phi|du toan|tong muc|trieu dong")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
     ("result", re.compile(r"muc tieu|san pham|ket qua|chi tieu")),
-    ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap|ten")),
+    # Not a bare "Tên …": "Tên thông tin thống kê", "Tên tài sản" head catalogues of things.
+    ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap")),
 )
 # A header naming a person ("Lãnh đạo/Người đứng đầu chịu trách nhiệm") gives no lead column.
 _PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")

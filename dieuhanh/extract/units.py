@@ -412,9 +412,14 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         i = k
         tokens += 1
     name = text[m.start() : end].strip(" ,;:-–")
-    if not name:
+    if not name or _BARE_VERB_HEAD.match(text, m.start()):
         return None
     return UnitMatch(name, m.start(), m.start() + len(name))
+
+
+# "Thanh tra, kiểm tra, giám sát …" opens with the verb "thanh tra" (inspect): a bare head followed
+# by more lower-case verbs after a comma names no inspectorate.
+_BARE_VERB_HEAD = re.compile(rf"(?:Thanh tra|Kiểm toán),\s+[{LOWER}]")
 
 
 # The heads of the ministries addressed by their titles: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
@@ -516,7 +521,31 @@ def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
         if not sep:
             break
         pos = sep.end()
-    return units, end
+    return _members_of_class(units), end
+
+
+# "Các Bộ Xây dựng và Công an": a plural head before the first name makes every bare field of the
+# list a member of that class ("Bộ Xây dựng", "Bộ Công an").
+_PLURAL_CLASS = re.compile(rf"[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ) (?=[{UPPER}])")
+
+
+def _members_of_class(units: list[UnitMatch]) -> list[UnitMatch]:
+    """Alone, "các Sở Công Thương" is every province's department and stays as written."""
+    plural = _PLURAL_CLASS.match(units[0].name) if units else None
+    if not plural:
+        return units
+    head = plural.group("head")
+    first = units[0]
+    out = [UnitMatch(first.name[plural.start("head") :], first.start, first.end)]
+    members = 0
+    for u in units[1:]:
+        # Only a bare field ("Công an", which is also a head of its own) joins the class.
+        bare = _match_head(u.name, 0)
+        if bare and bare.end() == len(u.name) and not u.name[:1].islower():
+            u = UnitMatch(f"{head} {u.name}", u.start, u.end)
+            members += 1
+        out.append(u)
+    return out if members else units
 
 
 def _party_committee(name: str) -> str:
