@@ -97,6 +97,11 @@ def _body_key(name: str) -> str:
     return fold(name).replace("uy ban nhan dan", "ubnd").strip(" .,;:")
 
 
+def assigns_items(text: str) -> bool:
+    """Whether a lead-in hands out the items below it ("…, cần tập trung các nhiệm vụ sau:")."""
+    return _ASSIGNING_LEAD_IN.search(fold(text)) is not None
+
+
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
     if parent in ("regulation", "appendix"):
         return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
 from dieuhanh.extract.normalize import MARKER, Line, join_lines
-from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, REGULATION, Context, DocInfo, heading_mode
+from dieuhanh.extract.sections import (
+    APPENDIX,
+    RECIPIENT_DOCS,
+    REGULATION,
+    Context,
+    DocInfo,
+    assigns_items,
+    heading_mode,
+)
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.subjects import (
     CHU_TRI,
@@ -335,6 +343,8 @@ class TaskBuilder:
                 return made
             if not text.endswith(":") or not has_duty_word(text):
                 return 0  # a label over figures ("Mức giá bán lẻ tối đa:") is no duty either
+            if any(not _leaf(c) for c in sub):
+                return 0  # its items are sections of their own (a narrative "… như sau:" over them)
             # Its items were only content (documents, report fields): the lead-in is the task.
             return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix", "regulation"):
@@ -366,6 +376,8 @@ class TaskBuilder:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
+        if not units and assigns_items(text):
+            units = _last_clause_subject(text)
         addressed = None if units else _FOR_UNITS.match(text)
         if addressed and unit_at(addressed.group("name"), 0):
             # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.
@@ -731,6 +743,23 @@ def _restriction_on_the_public(duty: str, lead: str) -> str | None:
     if _RESTRICTION.match(duty) and _PUBLIC.match(lead):
         return "Hạn chế đối với người dân, không phải nhiệm vụ."
     return None
+
+
+def _leaf(block: Block) -> bool:
+    """A block with nothing under it but its own continuation paragraphs."""
+    return all(c.continuation for c in block.children)
+
+
+# The clauses of the lead-in's last sentence: after its last ". " or "; ", then after each comma.
+_CLAUSE_END = re.compile(r"[.;]\s")
+
+
+def _last_clause_subject(text: str) -> list[str]:
+    """The units of a lead-in whose subject comes after its bases ("…; căn cứ phương hướng đã nêu,
+    Văn phòng A và các văn phòng B cụ thể hoá …, cần tập trung các nhiệm vụ sau:")."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text)]
+    found, _ = subject_after_opener(text, starts[-1] if starts else 0)
+    return [u.name for u in found]
 
 
 def _duty_list(block: Block) -> bool:

@@ -145,6 +145,7 @@ _COLLECTIVE_NOUNS = (
     "nhà trường",
     "tổ dân phố",
     "đài truyền thanh",
+    "văn phòng",
     "Bộ",
     "Sở",
     "Ban",
@@ -221,7 +222,7 @@ chỉ|tích hợp|số hóa|khai thác|sử dụng|giao(?! dịch)|đề nghị|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
 thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|kính|
-đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|
+đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|cụ thể hóa|cụ thể hoá|
 """
 _STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 _STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")
@@ -266,7 +267,7 @@ _JOINERS = ("và", "-", "–", "&")
 _VILLAGE_HEAD = re.compile(r"(?:[Cc]ác )?(?:trưởng|Trưởng) (?:thôn|bản|ấp|khu phố)\b")
 _COLLECTIVE_CONT = re.compile(
     r"(?:[Tt]ổng [Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
-    r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
+    r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường|tỉnh [uủ]ỷ|thành [uủ]ỷ|tỉnh ủy|thành ủy)\b"
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 _CLASS_LIST = re.compile(

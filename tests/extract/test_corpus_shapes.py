@@ -110,3 +110,47 @@ def test_a_catalogue_of_named_things_is_no_task_table():
     assert "task" not in roles
     roles = column_roles(["STT", "Tên nhiệm vụ", "Đơn vị chịu trách nhiệm", "Thời gian"])
     assert roles[1] == "task"
+
+
+NOTICE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+VĂN PHÒNG
+
+Số: 12-TB/VPTW
+
+Hà Nội, ngày 05 tháng 3 năm 2026
+
+THÔNG BÁO
+Kết luận Hội nghị công tác văn phòng cấp ủy năm 2026
+
+{body}
+
+K/T CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+
+Nguyễn Văn Hải
+"""
+
+
+def test_a_narrative_over_numbered_sections_is_no_task_of_its_own():
+    body = """Ngày 02/3/2026, Hội nghị đã được tổ chức tại Hà Nội. Đồng chí Chánh Văn phòng phát biểu kết luận như sau:
+
+**1. Về kết quả năm 2025**
+
+Các văn phòng cấp ủy đã hoàn thành tốt nhiệm vụ, Văn phòng Trung ương Đảng chủ trì tổng hợp nhiều báo cáo.
+
+(1) Công tác tham mưu có nhiều chuyển biến tích cực.
+
+(2) Công tác thông tin được duy trì nền nếp.
+
+**2. Về nhiệm vụ năm 2026**
+
+Thời gian tới, tình hình còn nhiều khó khăn; căn cứ phương hướng đã nêu, Văn phòng Trung ương Đảng và các văn phòng tỉnh ủy, thành ủy cụ thể hóa để tổ chức thực hiện, trong đó cần tập trung một số nhiệm vụ trọng tâm sau:
+
+(1) Sửa đổi quy trình tiếp nhận, xử lý đơn thư của văn phòng cấp ủy.
+
+(2) Hoàn thành số hóa tài liệu lưu trữ của các tỉnh ủy, thành ủy."""
+    tasks = extract(NOTICE.format(body=body)).tasks
+    assert [(t.lead, t.coordinators) for t in tasks] == [
+        ("Văn phòng Trung ương Đảng", ("các văn phòng tỉnh ủy, thành ủy",)),
+    ] * 2
+    assert all(len(t.text) < 100 for t in tasks)
