@@ -577,7 +577,12 @@ class TaskBuilder:
             if ctx.mode == "full" and not not_task_reason(text):
                 self.dropped.append((line, "Đoạn không nêu đơn vị thực hiện."))
             return 0
-        topic = _TOPIC_LABEL.match(text) if not duty_at else None
+        label = _TOPIC_LABEL.match(text)
+        if label and heading_mode(label.group()[:-1], self.doc, "full") == "skip":
+            # "Về tồn tại, hạn chế: Ban Chỉ đạo … chỉ ra …": an assessment under an inline label.
+            self.dropped.append((line, "Đánh giá tình hình, không phải nhiệm vụ."))
+            return 0
+        topic = label if not duty_at else None
         if topic:
             duty_at = topic.end()  # the duty is what follows the topic label
         lead, coords = units[0], units[1:]

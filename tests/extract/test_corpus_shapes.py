@@ -154,3 +154,72 @@ Thời gian tới, tình hình còn nhiều khó khăn; căn cứ phương hư�
         ("Văn phòng Trung ương Đảng", ("các văn phòng tỉnh ủy, thành ủy",)),
     ] * 2
     assert all(len(t.text) < 100 for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("heading", "mode"),
+    [
+        ("2. Vị trí và chức năng", "skip"),
+        ("3. Về tồn tại, hạn chế", "skip"),
+        ("1. Về kết quả đạt được", "skip"),
+        ("1. Về phân cấp, phân quyền khi vận hành chính quyền hai cấp", "full"),
+        ("3. Về cơ sở vật chất, trụ sở làm việc", "full"),
+        ("II. CƠ SỞ PHÁP LÝ", "skip"),
+    ],
+)
+def test_a_heading_is_read_after_its_number_whatever_letter_it_starts_with(heading, mode):
+    from dieuhanh.extract.sections import DocInfo, heading_mode
+
+    assert heading_mode(heading, DocInfo(doc_type="Công văn"), "full") == mode
+
+
+def test_an_assessment_under_an_inline_topic_label_is_no_task():
+    body = """Kính gửi: Các bộ, ngành.
+
+1. Về tồn tại, hạn chế: Tổ công tác của Chính phủ thẳng thắn chỉ ra nhiều hạn chế trong việc kết nối các cơ sở dữ liệu.
+
+2. Về nhiệm vụ thời gian tới: Giao Bộ Công an chủ trì hoàn thiện Cơ sở dữ liệu quốc gia về dân cư, hoàn thành trong tháng 6/2026."""
+    letter = PLAN.replace("KẾ HOẠCH", "CÔNG VĂN").replace("Số: 52/KH-UBND", "Số: 52/UBND-KT")
+    tasks = extract(letter.format(body=body, subject="V/v kết nối cơ sở dữ liệu")).tasks
+    assert [t.lead for t in tasks] == ["Bộ Công an"]
+
+
+def test_the_steps_of_a_procedure_are_no_task_table():
+    body = """II. TỔ CHỨC THỰC HIỆN
+
+Sở Tư pháp chủ trì hướng dẫn các xã thực hiện quy trình nội bộ, hoàn thành trong Quý II/2026.
+
+|
+**TT**
+|
+**Nội dung công việc**
+|
+**Phân công nhiệm vụ**
+|
+**Thời gian thực hiện**
+|
+|
+Bước 1
+|
+Tiếp nhận, kiểm tra hồ sơ và chuyển bộ phận chuyên môn
+|
+Bộ phận Một cửa cấp xã
+|
+0,5 ngày làm việc
+|
+|
+Bước 2
+|
+Thẩm định hồ sơ, trình lãnh đạo phê duyệt kết quả
+|
+Phòng Văn hóa - Xã hội
+|
+02 ngày làm việc
+|
+|
+**Tổng thời gian giải quyết thủ tục hành chính**
+|
+**03 ngày làm việc**
+|"""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Sở Tư pháp"]
