@@ -597,6 +597,7 @@ class TaskBuilder:
                 (n == 0 and opened and not_task_reason(part_line.text))
                 or not_task_reason(duty)
                 or _addressee_line(part_line.text, duty)
+                or (not duty_at and _object_only(duty))
                 or _restriction_on_the_public(duty, lead)
             )
             if reason == _CONDITIONAL and self._later_clause_has_deadline(part_line.text):
@@ -739,6 +740,14 @@ def _addressee_line(text: str, duty: str) -> str | None:
     names, end = unit_list(text)
     if names and len(text.split()) <= 8 and not has_duty_word(text[end:]):
         return "Chỉ nêu tên đơn vị, không giao việc."
+    return None
+
+
+def _object_only(duty: str) -> str | None:
+    """A short item without a verb under a lead-in ("… phê duyệt phương án xử lý tài sản đối với:"
+    then "b) Tài sản xe ô tô;"): the object of the lead-in's duty, not a duty of its own."""
+    if len(duty.split()) < 8 and not has_duty_word(duty[:1].lower() + duty[1:]):
+        return "Chỉ nêu đối tượng của câu dẫn, không phải nhiệm vụ."
     return None
 
 

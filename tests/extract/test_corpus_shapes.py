@@ -223,3 +223,20 @@ Phòng Văn hóa - Xã hội
 |"""
     tasks = _tasks(body)
     assert [t.lead for t in tasks] == ["Sở Tư pháp"]
+
+
+def test_short_objects_listed_under_a_lead_in_are_not_duties():
+    body = """QUYẾT ĐỊNH:
+
+**Điều 2. Phê duyệt phương án xử lý**
+
+1. Sở Tài chính lập phương án xử lý tài sản đối với:
+
+a) Máy móc thiết bị văn phòng;
+
+b) Xe ô tô chuyên dùng;"""
+    tasks = _tasks(body, "Xử lý tài sản công", kind="QUYẾT ĐỊNH")
+    # The lead-in with its objects is the one duty.
+    assert [(t.lead, t.text[:49]) for t in tasks] == [
+        ("Sở Tài chính", "Sở Tài chính lập phương án xử lý tài sản đối với:")
+    ]
