@@ -143,6 +143,13 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Kết quả đã thực hiện.",
     ),
     (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
+    (r"^xin (?:trao doi|chan thanh cam on|cam on)\b", "Câu kết của văn bản."),
+    # "(ii) Thủ tục gia hạn hộ chiếu …": the name of a procedure in a list, not a duty.
+    (r"^(?:cac )?thu tuc\b", "Tên thủ tục hành chính, không phải nhiệm vụ."),
+    (
+        r"^(?:kip thoi |chu dong )?phan anh (?:cac |nhung )?(?:kho khan|vuong mac)",
+        "Yêu cầu có điều kiện.",
+    ),
     (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
     (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),
     (
@@ -161,6 +168,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
+        "Lời kêu gọi chung phối hợp triển khai.",
+    ),
+    (
+        r"^(?:chu dong )?phoi hop (?:chat che )?(?:voi )?(?:(?!giai quyet|xu ly|thao go)[^.;]){0,80}? "
+        r"trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien\b(?! nhiem vu| viec| cac viec)",
         "Lời kêu gọi chung phối hợp triển khai.",
     ),
     (r"\(dat \d", "Kết quả đã đạt."),

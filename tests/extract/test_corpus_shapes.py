@@ -240,3 +240,30 @@ b) Xe ô tô chuyên dùng;"""
     assert [(t.lead, t.text[:49]) for t in tasks] == [
         ("Sở Tài chính", "Sở Tài chính lập phương án xử lý tài sản đối với:")
     ]
+
+
+@pytest.mark.parametrize(
+    ("duty", "reason"),
+    [
+        (
+            "Thủ tục cấp giấy phép lái xe quốc tế (Mã số TTHC: 1.000123);",
+            "Tên thủ tục hành chính, không phải nhiệm vụ.",
+        ),
+        (
+            "Kịp thời phản ánh những khó khăn, vướng mắc phát sinh để được hướng dẫn",
+            "Yêu cầu có điều kiện.",
+        ),
+        (
+            "Phối hợp chặt chẽ với Sở Tư pháp trong quá trình thực hiện, phản ánh kịp thời vướng mắc",
+            "Lời kêu gọi chung phối hợp triển khai.",
+        ),
+        ("xin trao đổi và cảm ơn sự phối hợp của Quý Cơ quan./.", "Câu kết của văn bản."),
+    ],
+)
+def test_procedure_names_calls_to_report_problems_and_thanks_are_no_tasks(duty, reason):
+    assert not_task_reason(duty) == reason
+
+
+def test_coordinating_to_resolve_a_problem_stays_a_duty():
+    duty = "Phối hợp với Sở Xây dựng giải quyết vướng mắc về giấy phép trong quá trình thực hiện dự án"
+    assert not_task_reason(duty) is None
