@@ -267,3 +267,20 @@ def test_procedure_names_calls_to_report_problems_and_thanks_are_no_tasks(duty, 
 def test_coordinating_to_resolve_a_problem_stays_a_duty():
     duty = "Phối hợp với Sở Xây dựng giải quyết vướng mắc về giấy phép trong quá trình thực hiện dự án"
     assert not_task_reason(duty) is None
+
+
+def test_an_item_whose_number_was_lost_does_not_swallow_the_next_ones():
+    body = """II. TỔ CHỨC THỰC HIỆN
+Sở Y tế tập trung thực hiện các nhiệm vụ sau:
+(1) Rà soát, tổng hợp số cơ sở y tế bị hư hỏng do mưa lũ, hoàn thành
+trước ngày 15/4/2026.
+Tổ chức tiếp nhận thuốc, vật tư y tế hỗ trợ (phân công đầu mối điều phối.
+(3) Công bố danh mục thuốc, vật tư cần hỗ trợ để các địa
+phương chi viện kịp thời.
+(4) Khôi phục hoạt động khám, chữa bệnh của các trạm y tế."""
+    tasks = _tasks(body)
+    assert [t.text[:20] for t in tasks] == [
+        "Rà soát, tổng hợp số",
+        "Công bố danh mục thu",
+        "Khôi phục hoạt động ",
+    ]
