@@ -350,6 +350,18 @@ class TaskBuilder:
         if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
+        own, end = self._own_subject(text)
+        if (
+            own
+            and not is_directed(own[0].name, ctx.directed)
+            and not not_task_reason(text[end:].lstrip(" :,"))
+            and all(c.key in ("dash", "plus") for c in sub)
+        ):
+            # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Giới thiệu …", "- Báo cáo …":
+            # the bullets after a duty sentence are further duties of its subject.
+            child_ctx = child_ctx.but(
+                units=tuple(u.name for u in own), unit_reason=f"Chủ thể của mục: “{_short(text)}”."
+            )
         fields = self._fields(sub)
         if fields:
             return self._structured(block, sub, child_ctx, fields)
@@ -560,6 +572,10 @@ class TaskBuilder:
             lead_reason = ctx.unit_reason + " Đơn vị được chỉ đạo là đơn vị phối hợp."
             duty_at = end
         elif own:
+            if text.endswith(":") and all(self.doc.is_issuer(u.name) for u in own):
+                # "… UBND tỉnh phát động Đợt thi đua … với những nội dung như sau:" after the bases.
+                self.dropped.append((line, "Câu dẫn của cơ quan ban hành, không giao việc."))
+                return 0
             units = [u.name for u in own]
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end

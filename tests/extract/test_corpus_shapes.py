@@ -284,3 +284,31 @@ phương chi viện kịp thời.
         "Công bố danh mục thu",
         "Khôi phục hoạt động ",
     ]
+
+
+def test_bullets_after_a_duty_sentence_are_further_duties_of_its_subject():
+    body = """Thực hiện Quyết định số 120/QĐ-TTg ngày 02/02/2026 của Thủ tướng Chính phủ, UBND tỉnh phát động phong trào thi đua với những nội dung chủ yếu như sau:
+
+I. TỔ CHỨC THỰC HIỆN
+
+1. Các sở, ban, ngành, địa phương xây dựng kế hoạch hưởng ứng phong trào thi đua gắn với nhiệm vụ chính trị của cơ quan, đơn vị.
+
+- Giới thiệu gương điển hình tiên tiến trên các phương tiện thông tin đại chúng.
+
+- Báo cáo UBND tỉnh kết quả phong trào (qua Sở Nội vụ) trước ngày 15/11/2026.
+
+2. Sở Nội vụ tham mưu UBND tỉnh tổng kết phong trào thi đua."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Các sở, ban, ngành, địa phương"] * 3 + ["Sở Nội vụ"]
+    assert any(t.text.startswith("Giới thiệu gương điển hình") for t in tasks)
+
+
+def test_bullets_under_an_enforcement_clause_do_not_inherit_its_subject():
+    body = """QUYẾT ĐỊNH:
+
+Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.
+
+- Trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh.
+
+- Trực tuyến qua Cổng dịch vụ công quốc gia."""
+    assert _tasks(body, "Công bố thủ tục hành chính", kind="QUYẾT ĐỊNH") == ()
