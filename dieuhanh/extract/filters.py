@@ -131,7 +131,10 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
-    (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
+    (
+        r"^(?:co y kien|tra loi|thong bao ket qua|xin (?:bao cao|tra loi|giai trinh))\b",
+        "Ý kiến trả lời của cơ quan ban hành, không giao việc.",
+    ),
     (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
     (
         r"^(?:cung (?:du|tham du|co mat)|tham du (?:buoi|cuoc|hoi)[^.;]{0,40}? co)\b",
@@ -181,6 +184,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
+    # "Ban Quản lý có tư cách pháp nhân, có con dấu …": the status of a body being set up.
+    (
+        r"^(?:la don vi [^.;]{0,60}?, )?co (?:tu cach phap nhan|con dau|tai khoan|chuc nang)\b",
+        "Mô tả vị trí, chức năng, không phải nhiệm vụ.",
+    ),
     # "…: chọn cử tối đa 05 người": a quota for each body, not a duty with a product.
     # "…: Không quá 05 cá nhân", "Mỗi đoàn xét chọn 01 cá nhân/01 đoàn": an award or delegate quota.
     (
@@ -191,7 +199,9 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
-_PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
+_PAST = re.compile(
+    r"^[^.;]{0,80}?\bđã (?:(?!được\b|có\b)\w|có (?:[Vv]ăn bản|[Cc]ông văn|[Qq]uyết định|[Tt]ờ trình|ý kiến)\b)"
+)
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
 # A verb of duty before "đã" makes it a participle of the object ("thu hồi giấy phép đã cấp",
 # "theo Quy chế đã ban hành"), not a past result.

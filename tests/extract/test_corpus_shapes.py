@@ -312,3 +312,25 @@ def test_bullets_under_an_enforcement_clause_do_not_inherit_its_subject():
 
 - Trực tuyến qua Cổng dịch vụ công quốc gia."""
     assert _tasks(body, "Công bố thủ tục hành chính", kind="QUYẾT ĐỊNH") == ()
+
+
+@pytest.mark.parametrize(
+    ("duty", "reason"),
+    [
+        (
+            "có tư cách pháp nhân, có con dấu và tài khoản riêng",
+            "Mô tả vị trí, chức năng, không phải nhiệm vụ.",
+        ),
+        ("đã có Công văn số 12/SYT-NVY hướng dẫn các cơ sở", "Kết quả đã thực hiện."),
+        (
+            "xin báo cáo Đoàn đại biểu Quốc hội tỉnh như sau:",
+            "Ý kiến trả lời của cơ quan ban hành, không giao việc.",
+        ),
+    ],
+)
+def test_status_past_letters_and_the_issuers_report_are_no_tasks(duty, reason):
+    assert not_task_reason(duty) == reason
+
+
+def test_a_duty_to_have_a_document_ready_is_still_a_duty():
+    assert not_task_reason("có văn bản hướng dẫn các xã trước ngày 20/3/2026") is None
