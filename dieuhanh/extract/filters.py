@@ -19,7 +19,7 @@ _DOC = r"(?:cong van|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|van ban|ch
 # (pattern over the folded duty, reason shown to the reviewer), tried in this order.
 _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (
-        rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
+        rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b(?! nay\b)",
         "Đoạn căn cứ, mở đầu.",
     ),
     (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
@@ -107,6 +107,17 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (r"^buoc \d", "Mô tả bước của quy trình."),
+    # "(Căn cứ Kế hoạch này, các sở …) nghiên cứu triển khai thực hiện, đảm bảo phù hợp với chức năng …".
+    (
+        r"^(?:chu dong )?(?:nghien cuu,? )?(?:to chuc )?trien khai(?:,? thuc hien)?,? (?:dam bao|bao dam) phu hop\b",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    # "… căn cứ nội dung Quyết định để triển khai thực hiện nghiêm túc, đầy đủ, …".
+    (
+        rf"^can cu (?:vao )?(?:noi dung )?(?:cua )?{_DOC}(?: nay)?,? (?:de )?(?:to chuc )?(?:trien khai )?"
+        r"(?:thuc hien )?(?:nghiem tuc|day du|kip thoi|hieu qua)\b[^;]{0,120}$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
     (
         r"^(?:can cu (?:vao )?chuc nang,? nhiem vu[^;.]{0,30}?,\s*)?(?:khan truong |chu dong )?"
         r"(?:phoi hop (?:voi )?[^.;]{0,80}? )?(?:to chuc )?trien khai(?: thuc hien)? "

@@ -334,3 +334,23 @@ def test_status_past_letters_and_the_issuers_report_are_no_tasks(duty, reason):
 
 def test_a_duty_to_have_a_document_ready_is_still_a_duty():
     assert not_task_reason("có văn bản hướng dẫn các xã trước ngày 20/3/2026") is None
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "căn cứ nội dung Quyết định để triển khai thực hiện nghiêm túc, đầy đủ, đảm bảo quyền lợi của người dân.",
+        "nghiên cứu triển khai thực hiện, đảm bảo phù hợp với chức năng, nhiệm vụ của đơn vị mình.",
+    ],
+)
+def test_general_calls_to_carry_out_the_document_are_no_tasks(duty):
+    assert not_task_reason(duty) == "Lời kêu gọi chung triển khai văn bản này."
+
+
+def test_building_an_own_plan_on_the_basis_of_this_plan_is_a_duty():
+    assert (
+        not_task_reason(
+            "căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị, gửi Sở Nội vụ trước ngày 10/4/2026"
+        )
+        is None
+    )
