@@ -68,6 +68,7 @@ _CAP_HEADS = (
     "Chi cục",
     "Tổng cục",
     "Học viện",
+    "Đại học",  # "Đại học Quốc gia Hà Nội", "Đại học Huế"
     "Hiệp hội",
     "Liên minh",
     "Liên đoàn",

@@ -354,3 +354,8 @@ def test_building_an_own_plan_on_the_basis_of_this_plan_is_a_duty():
         )
         is None
     )
+
+
+def test_a_university_is_a_unit():
+    assert _names("Đại học Thái Nguyên rà soát chương trình đào tạo") == ["Đại học Thái Nguyên"]
+    assert _names("đào tạo đại học Chính quy") == []
