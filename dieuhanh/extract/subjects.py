@@ -28,6 +28,10 @@ _SUBJECT_VERB = re.compile(
     + "])"
 )
 
+# A basis set between the subject and its verb: "Sở Tài chính, trên cơ sở đề xuất của các đơn vị,
+# tổng hợp …".
+_INSERTED_BASIS = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo)\s")
+
 # The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
 _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
@@ -84,7 +88,26 @@ def subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
             return inner, inner_end
     if _SUBJECT_VERB.match(rest) or not rest.strip() or rest.lstrip().startswith(("-", "–", "(")):
         return units, end
+    if pos == 0:
+        inserted = _inserted_basis(rest)
+        if inserted:
+            return units, end + inserted
     return [], pos
+
+
+def _inserted_basis(rest: str) -> int:
+    """The end of a basis set between a passage's subject and its verb ("Sở Tài chính, trên cơ sở đề
+    xuất của các cơ quan, đơn vị, chủ trì tổng hợp …"): the first comma of the clause followed by a
+    duty word, or 0."""
+    opening = _INSERTED_BASIS.match(rest)
+    if not opening:
+        return 0
+    for comma in re.finditer(r",\s*", rest[opening.end() : opening.end() + 200]):
+        at = opening.end() + comma.end()
+        head = " ".join(rest[at:].split(None, 2)[:2])
+        if head[:1].islower() and has_duty_word(head) and not head.startswith(("đề nghị", "yêu cầu")):
+            return at
+    return 0
 
 
 def subject_after_opener(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:

@@ -359,3 +359,15 @@ def test_building_an_own_plan_on_the_basis_of_this_plan_is_a_duty():
 def test_a_university_is_a_unit():
     assert _names("Đại học Thái Nguyên rà soát chương trình đào tạo") == ["Đại học Thái Nguyên"]
     assert _names("đào tạo đại học Chính quy") == []
+
+
+def test_a_basis_set_between_the_subject_and_its_verb():
+    from dieuhanh.extract.subjects import subject
+
+    text = "Sở Tài chính, trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì tổng hợp dự toán kinh phí"
+    units, end = subject(text)
+    assert [u.name for u in units] == ["Sở Tài chính"]
+    assert text[end:].startswith("chủ trì tổng hợp")
+    # After an opening clause the same shape is a list of bodies, not a subject.
+    text = "Để thống nhất theo yêu cầu của Bộ Chính trị, Ban Bí thư, trên cơ sở định hướng nêu trên, đề nghị các bộ báo cáo"
+    assert subject(text, text.index("Ban Bí thư"))[0] == []
