@@ -118,6 +118,9 @@ _REPLY = re.compile(r"(?:v/v |ve viec )?tra loi\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
+# An event that sets off a duty of its own: a relative deadline (labelling rule 8).
+_EVENT_OPENER = re.compile(r"(?:Sau khi|Ngay sau khi)\s")
+
 _ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|CHỈ THỊ|QUYẾT NGHỊ|KẾT LUẬN)\s*:?$")
 
 
@@ -523,12 +526,15 @@ class TaskBuilder:
             current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for at in sentences:
             own, _ = subject(text, at)
+            event = False
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
-            # Another unit's duty starts here; the same unit again only continues its own.
+                event = bool(own) and _EVENT_OPENER.match(text, at) is not None
+            # Another unit's duty starts here; the same unit again only continues its own, unless
+            # it is set off by an event ("Sau khi phương án … được thông qua, Bộ Tài chính …").
             if own:
                 unit = fold(own[0].name)
-                if unit != current:
+                if unit != current or event:
                     starts.append(at)
                     current = unit
         made = 0

@@ -371,3 +371,13 @@ def test_a_basis_set_between_the_subject_and_its_verb():
     # After an opening clause the same shape is a list of bodies, not a subject.
     text = "Để thống nhất theo yêu cầu của Bộ Chính trị, Ban Bí thư, trên cơ sở định hướng nêu trên, đề nghị các bộ báo cáo"
     assert subject(text, text.index("Ban Bí thư"))[0] == []
+
+
+def test_a_duty_set_off_by_an_event_is_its_own_task_even_for_the_same_unit():
+    body = """II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Xây dựng hoàn thiện hồ sơ điều chỉnh quy hoạch chung đô thị. Sau khi quy hoạch được phê duyệt, Sở Xây dựng khẩn trương công bố công khai quy hoạch theo quy định."""
+    first, second = _tasks(body)
+    assert (first.lead, second.lead) == ("Sở Xây dựng", "Sở Xây dựng")
+    assert second.text.startswith("Sau khi quy hoạch được phê duyệt")
+    assert second.deadline.kind == "relative"
