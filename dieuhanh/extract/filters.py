@@ -19,7 +19,7 @@ _DOC = r"(?:cong van|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|van ban|ch
 # (pattern over the folded duty, reason shown to the reviewer), tried in this order.
 _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     (
-        rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b",
+        rf"^(?:can cu|thuc hien|trien khai thuc hien|theo|nham|de|tiep theo) {_DOC}\b(?! nay\b)",
         "Đoạn căn cứ, mở đầu.",
     ),
     (r"^can cu (?:luat|nghi dinh|quyet dinh|thong tu|nghi quyet)", "Đoạn căn cứ pháp lý."),
@@ -107,6 +107,17 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (r"^buoc \d", "Mô tả bước của quy trình."),
+    # "(Căn cứ Kế hoạch này, các sở …) nghiên cứu triển khai thực hiện, đảm bảo phù hợp với chức năng …".
+    (
+        r"^(?:chu dong )?(?:nghien cuu,? )?(?:to chuc )?trien khai(?:,? thuc hien)?,? (?:dam bao|bao dam) phu hop\b",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
+    # "… căn cứ nội dung Quyết định để triển khai thực hiện nghiêm túc, đầy đủ, …".
+    (
+        rf"^can cu (?:vao )?(?:noi dung )?(?:cua )?{_DOC}(?: nay)?,? (?:de )?(?:to chuc )?(?:trien khai )?"
+        r"(?:thuc hien )?(?:nghiem tuc|day du|kip thoi|hieu qua)\b[^;]{0,120}$",
+        "Lời kêu gọi chung triển khai văn bản này.",
+    ),
     (
         r"^(?:can cu (?:vao )?chuc nang,? nhiem vu[^;.]{0,30}?,\s*)?(?:khan truong |chu dong )?"
         r"(?:phoi hop (?:voi )?[^.;]{0,80}? )?(?:to chuc )?trien khai(?: thuc hien)? "
@@ -131,7 +142,10 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
-    (r"^(?:co y kien|tra loi|thong bao ket qua)\b", "Ý kiến trả lời của cơ quan ban hành, không giao việc."),
+    (
+        r"^(?:co y kien|tra loi|thong bao ket qua|xin (?:bao cao|tra loi|giai trinh))\b",
+        "Ý kiến trả lời của cơ quan ban hành, không giao việc.",
+    ),
     (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),
     (
         r"^(?:cung (?:du|tham du|co mat)|tham du (?:buoi|cuoc|hoi)[^.;]{0,40}? co)\b",
@@ -143,6 +157,13 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Kết quả đã thực hiện.",
     ),
     (r"^(?:xin )?tran trong (?:thong bao|cam on)\b", "Câu kết của văn bản."),
+    (r"^xin (?:trao doi|chan thanh cam on|cam on)\b", "Câu kết của văn bản."),
+    # "(ii) Thủ tục gia hạn hộ chiếu …": the name of a procedure in a list, not a duty.
+    (r"^(?:cac )?thu tuc\b", "Tên thủ tục hành chính, không phải nhiệm vụ."),
+    (
+        r"^(?:kip thoi |chu dong )?phan anh (?:cac |nhung )?(?:kho khan|vuong mac)",
+        "Yêu cầu có điều kiện.",
+    ),
     (r"^kinh (?:bao cao|trinh|gui)\b", "Câu kết của văn bản."),
     (r"^gui kem\b", "Câu giới thiệu tài liệu gửi kèm."),
     (
@@ -163,17 +184,35 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         r"^chu dong phoi hop [^.;]{0,150}? de (?:to chuc )?(?:trien khai )?(?:thuc hien)?\W*$",
         "Lời kêu gọi chung phối hợp triển khai.",
     ),
+    (
+        r"^(?:chu dong )?phoi hop (?:chat che )?(?:voi )?(?:(?!giai quyet|xu ly|thao go)[^.;]){0,80}? "
+        r"trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien\b(?! nhiem vu| viec| cac viec)",
+        "Lời kêu gọi chung phối hợp triển khai.",
+    ),
     (r"\(dat \d", "Kết quả đã đạt."),
     (
         r"^[^:;]{1,60}: (?:khong (?:cao|thap) hon |tang |giam |muc )?\d[\d.,]* ?(?:dong|trieu|ty|%)",
         "Dòng số liệu, không phải nhiệm vụ.",
     ),
     (r"^(?:tong so|tong gia tri|so luong|danh sach|danh muc)\b", "Nội dung báo cáo hoặc danh mục."),
+    # "Ban Quản lý có tư cách pháp nhân, có con dấu …": the status of a body being set up.
+    (
+        r"^(?:la don vi [^.;]{0,60}?, )?co (?:tu cach phap nhan|con dau|tai khoan|chuc nang)\b",
+        "Mô tả vị trí, chức năng, không phải nhiệm vụ.",
+    ),
     # "…: chọn cử tối đa 05 người": a quota for each body, not a duty with a product.
-    (r"^(?:chon )?cu (?:toi da|khong qua) \d", "Định mức số lượng, không phải nhiệm vụ."),
+    # "…: Không quá 05 cá nhân", "Mỗi đoàn xét chọn 01 cá nhân/01 đoàn": an award or delegate quota.
+    (
+        r"^(?:[^.;:]{0,100}:\s*)?(?:moi \w+(?: \w+)? )?(?:(?:xet )?chon |de nghi )?(?:cu )?"
+        r"(?:(?:toi da|khong qua|toi thieu) \d+ (?:ca nhan|tap the|nguoi)\b"
+        r"|\d+ (?:ca nhan|tap the|nguoi)\b[^.;]{0,30}[.;]?$)",
+        "Định mức số lượng, không phải nhiệm vụ.",
+    ),
 )
 # "đã" + verb: something already done ("đã tập trung lãnh đạo"), not "đã được phê duyệt".
-_PAST = re.compile(r"^[^.;]{0,80}?\bđã (?!được\b|có\b)\w")
+_PAST = re.compile(
+    r"^[^.;]{0,80}?\bđã (?:(?!được\b|có\b)\w|có (?:[Vv]ăn bản|[Cc]ông văn|[Qq]uyết định|[Tt]ờ trình|ý kiến)\b)"
+)
 _NUMERIC_WORD = re.compile(r"\S*\d\S*")
 # A verb of duty before "đã" makes it a participle of the object ("thu hồi giấy phép đã cấp",
 # "theo Quy chế đã ban hành"), not a past result.

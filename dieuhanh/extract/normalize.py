@@ -459,9 +459,10 @@ def paragraph_groups(
         inline_enum = False
         if enum and pending and not blank:
             # "…(đạt 62,8%);\n(2) Cắt giảm …" runs inside a wrapped paragraph; "(1)" after a colon,
-            # or the next number of a list that already opened blocks, starts an item.
+            # or the next number of a list that already opened blocks, starts an item (the next but
+            # one too: a crawl or a drafter may lose a number, "(4)" then "(6)").
             n = int(enum.group(1)) if enum.group(1).isdigit() else 0
-            inline_enum = not (prev_text.endswith(":") or (n and n == listed + 1 and listed))
+            inline_enum = not (prev_text.endswith(":") or (n and listed and listed < n <= listed + 2))
         if enum and not inline_enum:
             listed = int(enum.group(1)) if enum.group(1).isdigit() else listed
         # ``match_marker`` inline (a call per line costs as much as the test).

@@ -15,12 +15,17 @@ from dieuhanh.vn.deadlines import Deadline
 from dieuhanh.vn.fold import fold
 
 _SKIP_SECTION = re.compile(
-    r"^(?:ve )?(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
+    r"^(?:muc dich|yeu cau\W*$|muc tieu|chi tieu|quan diem|nguyen tac|can cu|co so|danh gia|ket qua|"
     r"tinh hinh|thuc trang|pham vi|giai thich|khen thuong|hinh thuc|tieu chuan|thang diem|"
     r"cach thuc|phuong phap|quy trinh|nhiem vu chung|boi canh|su can thiet|thoi gian thi dua|"
     r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
     r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may|tieu chi|"
-    r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam))"
+    r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam)|"
+    r"bang khen|giay khen|co thi dua|chien si thi dua|huan chuong)"
+)
+
+_ASSESSMENT = re.compile(
+    r"^ve (?:ket qua|tinh hinh|danh gia|ton tai|han che|nguyen nhan|thuc trang|boi canh|mot so ket qua)"
 )
 
 # A short label over the schedule, venue or attendance of an event ("1. Thời gian tập huấn:").
@@ -46,6 +51,10 @@ _ASSIGNING_LEAD_IN = re.compile(
 _BASES_THEN_REQUEST = re.compile(
     r"^(?:can cu|thuc hien|tren co so|theo)\b.{20,}\b(?:yeu cau|de nghi|chi dao)\W*:$"
 )
+
+# "2.", "1.3.", "IV.", "b)" before a heading (a set of characters to strip would also eat the "v" of
+# "về").
+_NUMBERING = re.compile(r"^(?:(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[ivxlc]{1,5}[.)]|[a-z][.)])\s*)+")
 
 RECIPIENT_DOCS = ("Công văn", "Công điện", "Thông báo", "Chỉ thị", "Văn bản")
 
@@ -96,15 +105,23 @@ def _body_key(name: str) -> str:
     return fold(name).replace("uy ban nhan dan", "ubnd").strip(" .,;:")
 
 
+def assigns_items(text: str) -> bool:
+    """Whether a lead-in hands out the items below it ("…, cần tập trung các nhiệm vụ sau:")."""
+    return _ASSIGNING_LEAD_IN.search(fold(text)) is not None
+
+
 def heading_mode(text: str, doc: DocInfo, parent: str) -> str:
     if parent in ("regulation", "appendix"):
         return parent  # "Trách nhiệm của Sở …" in a regulation is a standing function
-    key = fold(text).lstrip("0123456789ivx.) ")
+    key = _NUMBERING.sub("", fold(text))
     if _ASSIGNING_LEAD_IN.search(key):
         return "full"  # "…, Tỉnh cần tập trung thực hiện các nhiệm vụ sau:" even in an evaluation
     if _BASES_THEN_REQUEST.match(key):
         return parent  # "Căn cứ chỉ đạo …, Thủ tướng Chính phủ yêu cầu:" leads in its items
-    if _SKIP_SECTION.match(key) or _SCHEDULE_LABEL.match(key):
+    # "Về …" names the topic of an item; only an assessment topic makes it give no tasks
+    # ("3. Về cơ sở vật chất" and "1. Về phân cấp, phân quyền" are duties of their own).
+    skip = _ASSESSMENT if key.startswith("ve ") else _SKIP_SECTION
+    if skip.match(key) or _SCHEDULE_LABEL.match(key):
         return "skip"
     if _ASSIGN_SECTION.search(key):
         return "full"

@@ -28,6 +28,10 @@ _SUBJECT_VERB = re.compile(
     + "])"
 )
 
+# A basis set between the subject and its verb: "Sở Tài chính, trên cơ sở đề xuất của các đơn vị,
+# tổng hợp …".
+_INSERTED_BASIS = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo)\s")
+
 # The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
 _ISSUER_VERB = re.compile(
     r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
@@ -39,6 +43,10 @@ LABEL = re.compile(r"[^:;.]{1,90}:\s*")
 _RESPONSIBLE_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ, trách nhiệm)(?: cụ thể)? (?:của|cho)\s+")
 
 _HEADING_CUT = re.compile(r"\s*[(:]|\s+-\s+")
+
+# A heading on a class of the economy in the singular ("i) Doanh nghiệp số", "Doanh nghiệp nhỏ và
+# vừa") is a topic of a plan; businesses addressed as such are "Các doanh nghiệp …".
+_TOPIC_HEADING = re.compile(rf"Doanh nghiệp(?: [{LOWER}]+)*$")
 
 # What may follow the unit in a unit heading: an apposition, a parenthesis, a colon, nothing.
 _HEADING_TAIL = re.compile(r"\s*(?:[-–(:]|$)")
@@ -80,7 +88,26 @@ def subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
             return inner, inner_end
     if _SUBJECT_VERB.match(rest) or not rest.strip() or rest.lstrip().startswith(("-", "–", "(")):
         return units, end
+    if pos == 0:
+        inserted = _inserted_basis(rest)
+        if inserted:
+            return units, end + inserted
     return [], pos
+
+
+def _inserted_basis(rest: str) -> int:
+    """The end of a basis set between a passage's subject and its verb ("Sở Tài chính, trên cơ sở đề
+    xuất của các cơ quan, đơn vị, chủ trì tổng hợp …"): the first comma of the clause followed by a
+    duty word, or 0."""
+    opening = _INSERTED_BASIS.match(rest)
+    if not opening:
+        return 0
+    for comma in re.finditer(r",\s*", rest[opening.end() : opening.end() + 200]):
+        at = opening.end() + comma.end()
+        head = " ".join(rest[at:].split(None, 2)[:2])
+        if head[:1].islower() and has_duty_word(head) and not head.startswith(("đề nghị", "yêu cầu")):
+            return at
+    return 0
 
 
 def subject_after_opener(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
@@ -109,7 +136,7 @@ def heading_units(text: str) -> list[str]:
             return [name[0].upper() + name[1:]] if name[:1].islower() and name.startswith("đối") else [name]
     for candidate in (text, _HEADING_CUT.split(text, 1)[0]):
         units, _ = leading_units(candidate)
-        if not units:
+        if not units or _TOPIC_HEADING.match(units[0].name):
             continue
         rest = candidate[units[-1].end :]
         if not rest.strip(" :") or _HEADING_TAIL.match(rest):
@@ -125,6 +152,8 @@ def lead_in_units(text: str) -> list[str]:
     heading = heading_units(text)
     if heading:
         return heading
+    if _TOPIC_HEADING.match(text.strip(" :")):
+        return []
     units, end = subject(text)
     if units and not _ISSUER_VERB.match(text, end):
         return [u.name for u in units]

@@ -35,7 +35,8 @@ _ROLES = (
     ("budget", re.compile(r"kinh phi|du toan|tong muc|trieu dong")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
     ("result", re.compile(r"muc tieu|san pham|ket qua|chi tieu")),
-    ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap|ten")),
+    # Not a bare "Tên …": "Tên thông tin thống kê", "Tên tài sản" head catalogues of things.
+    ("task", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|de an|du an|giai phap")),
 )
 # A header naming a person ("Lãnh đạo/Người đứng đầu chịu trách nhiệm") gives no lead column.
 _PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")
@@ -43,6 +44,7 @@ _PERSON_COLUMN = re.compile(r"lanh dao|nguoi dung dau|nguoi thuc hien|ca nhan")
 _PEOPLE_HEADER = re.compile(r"\bho (?:va )?ten\b")
 # Catalogues of administrative procedures and their process steps list no duties of a unit.
 _PROCEDURE_HEADER = re.compile(r"thu tuc|tthc|\bbuoc\b|thu tu cong viec|le phi|ma so|dich vu cong")
+_STEP = re.compile(r"(?:Bước|BƯỚC)\s+\d")
 _PROGRESS_HEADER = re.compile(r"ket qua thuc hien|tinh hinh thuc hien|ket qua dat duoc")
 # A header cell is a short label; a longer cell is a data row or running text.
 _HEADER_CELL_MAX = 100
@@ -178,8 +180,11 @@ def _rows_to_table(
         return Table(start, end, tuple(header), (), (), layout)
     header_at, first_cell = found
     header = [c.text for c in raw_rows[header_at][first_cell:]]
-    roles = () if _is_progress_report(header) else column_roles(header)
     data = raw_rows[header_at + 1 :]
+    steps = sum(1 for row in data if row and _STEP.match(row[0].text))
+    # A progress report, or the steps of a procedure ("Bước 1 | Tiếp nhận hồ sơ | Bộ phận một cửa |
+    # 0,5 ngày"), assigns nothing new.
+    roles = () if _is_progress_report(header) or steps >= 2 else column_roles(header)
     if clean is not None:
         data = [[_spanned(clean, c) for c in row] for row in data]
     rows = _assign(data, header, roles)

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from dieuhanh.extract.amounts import find_budget, find_funding_source, find_target, parse_amount
 from dieuhanh.extract.filters import not_task_reason
 from dieuhanh.extract.normalize import MARKER, Line, join_lines
-from dieuhanh.extract.sections import APPENDIX, RECIPIENT_DOCS, REGULATION, Context, DocInfo, heading_mode
+from dieuhanh.extract.sections import (
+    APPENDIX,
+    RECIPIENT_DOCS,
+    REGULATION,
+    Context,
+    DocInfo,
+    assigns_items,
+    heading_mode,
+)
 from dieuhanh.extract.structure import Block
 from dieuhanh.extract.subjects import (
     CHU_TRI,
@@ -109,6 +117,9 @@ _CONDITIONAL = "Yêu cầu có điều kiện."
 _REPLY = re.compile(r"(?:v/v |ve viec )?tra loi\b")
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
+
+# An event that sets off a duty of its own: a relative deadline (labelling rule 8).
+_EVENT_OPENER = re.compile(r"(?:Sau khi|Ngay sau khi)\s")
 
 _ENACTING = re.compile(r"(?:QUYẾT ĐỊNH|CHỈ THỊ|QUYẾT NGHỊ|KẾT LUẬN)\s*:?$")
 
@@ -335,11 +346,25 @@ class TaskBuilder:
                 return made
             if not text.endswith(":") or not has_duty_word(text):
                 return 0  # a label over figures ("Mức giá bán lẻ tối đa:") is no duty either
+            if any(not _leaf(c) for c in sub):
+                return 0  # its items are sections of their own (a narrative "… như sau:" over them)
             # Its items were only content (documents, report fields): the lead-in is the task.
             return self._passage_blocks([block], ctx, deep=True)
         if ctx.mode in ("skip", "appendix", "regulation"):
             return 0
         child_ctx = ctx.but(section=(*ctx.section, _short(text, 60)))
+        own, end = self._own_subject(text)
+        if (
+            own
+            and not is_directed(own[0].name, ctx.directed)
+            and not not_task_reason(text[end:].lstrip(" :,"))
+            and all(c.key in ("dash", "plus") for c in sub)
+        ):
+            # "1. Các cơ quan, đơn vị … xây dựng kế hoạch …." then "- Giới thiệu …", "- Báo cáo …":
+            # the bullets after a duty sentence are further duties of its subject.
+            child_ctx = child_ctx.but(
+                units=tuple(u.name for u in own), unit_reason=f"Chủ thể của mục: “{_short(text)}”."
+            )
         fields = self._fields(sub)
         if fields:
             return self._structured(block, sub, child_ctx, fields)
@@ -366,6 +391,8 @@ class TaskBuilder:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
         units = lead_in_units(text)
+        if not units and assigns_items(text):
+            units = _last_clause_subject(text)
         addressed = None if units else _FOR_UNITS.match(text)
         if addressed and unit_at(addressed.group("name"), 0):
             # "9.1. Đối với các cơ sở sản xuất có lưu lượng khí thải lớn:" then its duties.
@@ -499,12 +526,15 @@ class TaskBuilder:
             current = fold(first[0].name) if first else fold(ctx.units[0]) if ctx.units else ""
         for at in sentences:
             own, _ = subject(text, at)
+            event = False
             if not own and OPENER.match(text, at):
                 own, _ = subject_after_opener(text, at)
-            # Another unit's duty starts here; the same unit again only continues its own.
+                event = bool(own) and _EVENT_OPENER.match(text, at) is not None
+            # Another unit's duty starts here; the same unit again only continues its own, unless
+            # it is set off by an event ("Sau khi phương án … được thông qua, Bộ Tài chính …").
             if own:
                 unit = fold(own[0].name)
-                if unit != current:
+                if unit != current or event:
                     starts.append(at)
                     current = unit
         made = 0
@@ -548,6 +578,10 @@ class TaskBuilder:
             lead_reason = ctx.unit_reason + " Đơn vị được chỉ đạo là đơn vị phối hợp."
             duty_at = end
         elif own:
+            if text.endswith(":") and all(self.doc.is_issuer(u.name) for u in own):
+                # "… UBND tỉnh phát động Đợt thi đua … với những nội dung như sau:" after the bases.
+                self.dropped.append((line, "Câu dẫn của cơ quan ban hành, không giao việc."))
+                return 0
             units = [u.name for u in own]
             lead_reason = f"Đơn vị nêu trong đoạn: “{text[own[0].start : own[-1].end]}”."
             duty_at = end
@@ -565,7 +599,12 @@ class TaskBuilder:
             if ctx.mode == "full" and not not_task_reason(text):
                 self.dropped.append((line, "Đoạn không nêu đơn vị thực hiện."))
             return 0
-        topic = _TOPIC_LABEL.match(text) if not duty_at else None
+        label = _TOPIC_LABEL.match(text)
+        if label and heading_mode(label.group()[:-1], self.doc, "full") == "skip":
+            # "Về tồn tại, hạn chế: Ban Chỉ đạo … chỉ ra …": an assessment under an inline label.
+            self.dropped.append((line, "Đánh giá tình hình, không phải nhiệm vụ."))
+            return 0
+        topic = label if not duty_at else None
         if topic:
             duty_at = topic.end()  # the duty is what follows the topic label
         lead, coords = units[0], units[1:]
@@ -580,6 +619,7 @@ class TaskBuilder:
                 (n == 0 and opened and not_task_reason(part_line.text))
                 or not_task_reason(duty)
                 or _addressee_line(part_line.text, duty)
+                or (not duty_at and _object_only(duty))
                 or _restriction_on_the_public(duty, lead)
             )
             if reason == _CONDITIONAL and self._later_clause_has_deadline(part_line.text):
@@ -725,12 +765,37 @@ def _addressee_line(text: str, duty: str) -> str | None:
     return None
 
 
+def _object_only(duty: str) -> str | None:
+    """A short item without a verb under a lead-in ("… phê duyệt phương án xử lý tài sản đối với:"
+    then "b) Tài sản xe ô tô;"): the object of the lead-in's duty, not a duty of its own."""
+    if len(duty.split()) < 8 and not has_duty_word(duty[:1].lower() + duty[1:]):
+        return "Chỉ nêu đối tượng của câu dẫn, không phải nhiệm vụ."
+    return None
+
+
 def _restriction_on_the_public(duty: str, lead: str) -> str | None:
     """ "Các tổ chức, cá nhân: Hạn chế khoan giếng …" restricts citizens; "Sở Y tế hạn chế …" may be
     a duty."""
     if _RESTRICTION.match(duty) and _PUBLIC.match(lead):
         return "Hạn chế đối với người dân, không phải nhiệm vụ."
     return None
+
+
+def _leaf(block: Block) -> bool:
+    """A block with nothing under it but its own continuation paragraphs."""
+    return all(c.continuation for c in block.children)
+
+
+# The clauses of the lead-in's last sentence: after its last ". " or "; ", then after each comma.
+_CLAUSE_END = re.compile(r"[.;]\s")
+
+
+def _last_clause_subject(text: str) -> list[str]:
+    """The units of a lead-in whose subject comes after its bases ("…; căn cứ phương hướng đã nêu,
+    Văn phòng A và các văn phòng B cụ thể hoá …, cần tập trung các nhiệm vụ sau:")."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text)]
+    found, _ = subject_after_opener(text, starts[-1] if starts else 0)
+    return [u.name for u in found]
 
 
 def _duty_list(block: Block) -> bool:

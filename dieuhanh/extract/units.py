@@ -68,6 +68,7 @@ _CAP_HEADS = (
     "Chi cục",
     "Tổng cục",
     "Học viện",
+    "Đại học",  # "Đại học Quốc gia Hà Nội", "Đại học Huế"
     "Hiệp hội",
     "Liên minh",
     "Liên đoàn",
@@ -145,6 +146,7 @@ _COLLECTIVE_NOUNS = (
     "nhà trường",
     "tổ dân phố",
     "đài truyền thanh",
+    "văn phòng",
     "Bộ",
     "Sở",
     "Ban",
@@ -221,7 +223,7 @@ chỉ|tích hợp|số hóa|khai thác|sử dụng|giao(?! dịch)|đề nghị|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
 thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|kính|
-đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|
+đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|cụ thể hóa|cụ thể hoá|
 """
 _STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 _STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")
@@ -266,7 +268,7 @@ _JOINERS = ("và", "-", "–", "&")
 _VILLAGE_HEAD = re.compile(r"(?:[Cc]ác )?(?:trưởng|Trưởng) (?:thôn|bản|ấp|khu phố)\b")
 _COLLECTIVE_CONT = re.compile(
     r"(?:[Tt]ổng [Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|tổ trưởng|trưởng thôn|tổ dân phố|ban|ngành|đơn vị|xã|phường|đặc khu|thị trấn|thành phố|cơ quan|địa phương|tổ chức|doanh nghiệp|"
-    r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường)\b"
+    r"đoàn thể|hội|lĩnh vực|huyện|quận|trung tâm|trường|tỉnh [uủ]ỷ|thành [uủ]ỷ|tỉnh ủy|thành ủy)\b"
 )
 _SOFT_HEADS = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân")
 _CLASS_LIST = re.compile(
@@ -412,9 +414,14 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         i = k
         tokens += 1
     name = text[m.start() : end].strip(" ,;:-–")
-    if not name:
+    if not name or _BARE_VERB_HEAD.match(text, m.start()):
         return None
     return UnitMatch(name, m.start(), m.start() + len(name))
+
+
+# "Thanh tra, kiểm tra, giám sát …" opens with the verb "thanh tra" (inspect): a bare head followed
+# by more lower-case verbs after a comma names no inspectorate.
+_BARE_VERB_HEAD = re.compile(rf"(?:Thanh tra|Kiểm toán),\s+[{LOWER}]")
 
 
 # The heads of the ministries addressed by their titles: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ,
@@ -516,7 +523,31 @@ def unit_list(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
         if not sep:
             break
         pos = sep.end()
-    return units, end
+    return _members_of_class(units), end
+
+
+# "Các Bộ Xây dựng và Công an": a plural head before the first name makes every bare field of the
+# list a member of that class ("Bộ Xây dựng", "Bộ Công an").
+_PLURAL_CLASS = re.compile(rf"[Cc]ác (?P<head>Bộ|Sở|Cục|Vụ) (?=[{UPPER}])")
+
+
+def _members_of_class(units: list[UnitMatch]) -> list[UnitMatch]:
+    """Alone, "các Sở Công Thương" is every province's department and stays as written."""
+    plural = _PLURAL_CLASS.match(units[0].name) if units else None
+    if not plural:
+        return units
+    head = plural.group("head")
+    first = units[0]
+    out = [UnitMatch(first.name[plural.start("head") :], first.start, first.end)]
+    members = 0
+    for u in units[1:]:
+        # Only a bare field ("Công an", which is also a head of its own) joins the class.
+        bare = _match_head(u.name, 0)
+        if bare and bare.end() == len(u.name) and not u.name[:1].islower():
+            u = UnitMatch(f"{head} {u.name}", u.start, u.end)
+            members += 1
+        out.append(u)
+    return out if members else units
 
 
 def _party_committee(name: str) -> str:
