@@ -7,9 +7,9 @@ exported file imports back unchanged: the "Mã" column ties a row to its task.
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.access import visible_documents, visible_tasks
 from dieuhanh.tasks.status import Status, annotate_status
 

@@ -2,11 +2,11 @@
 
 from openpyxl import Workbook
 
+from dieuhanh.core.xlsx import Column, Typed, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.reports.figures import ReportFigures, UnitRow, summary_rows
 from dieuhanh.reports.formatting import vn_date
 from dieuhanh.reports.rankings import RankingRow, Rankings
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
-from dieuhanh.reports.xlsx_sheets import Column, Typed, add_sheet, new_workbook, workbook_bytes
 
 RATE_COLUMNS = [
     Column("Tổng số", 10, "int"),

@@ -1,6 +1,6 @@
 """The task list as an .xlsx: exactly the rows of the current (filtered, visible) view."""
 
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.status import Status
 
 EXPORT_LIMIT = 20000
