@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "dieuhanh.tasks",
     "dieuhanh.notify",
     "dieuhanh.reports",
+    "dieuhanh.site",
 ]
 
 MIDDLEWARE = [

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dieuhanh.core.badinput import query_status, require_valid
-from dieuhanh.core.views import access_of
 from dieuhanh.documents.models import Document
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_documents, visible_tasks
 from dieuhanh.tasks.exports import export_tasks
 from dieuhanh.tasks.forms.filters import TaskFilterForm

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dieuhanh.core.templatetags.dieuhanh import shortwords
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.forms.actions import UnitProgressForm

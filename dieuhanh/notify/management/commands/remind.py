@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if dry_run:
             self.dry_run(today, now)
             return
-        result = tick(now=now, today=today, respect_hour=False, force_plan=True, reports=False)
+        result = tick(now=now, today=today, respect_hour=False, force_plan=True)
         self.stdout.write(f"Nhắc việc ngày {today:%d/%m/%Y}. {result.summary()}")
 
     def dry_run(self, today: datetime.date, now: datetime.datetime):
