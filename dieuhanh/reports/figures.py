@@ -12,10 +12,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from dieuhanh.notify.models import Reminder
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
@@ -407,12 +407,8 @@ def _targets(qs, start, end, as_of) -> tuple[list[TargetRow], BudgetTotals]:
     ], budget
 
 
-def reminders_sent(qs, start, end) -> int | None:
-    """Reminders sent in the period for the tasks in scope; None while the notify app is not installed."""
-    if not apps.is_installed("dieuhanh.notify"):
-        return None
-    from dieuhanh.notify.models import Reminder
-
+def reminders_sent(qs, start, end) -> int:
+    """Reminders sent in the period for the tasks in scope."""
     return Reminder.objects.filter(
         task__in=qs.values("pk"), sent_at__date__gte=start, sent_at__date__lte=end
     ).count()
