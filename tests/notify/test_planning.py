@@ -122,6 +122,21 @@ def test_it_chases_a_task_with_no_progress_report_for_14_days(world):
     assert days_of(world.s.lead, K.NO_PROGRESS, reported) == [D(2026, 6, 24)]
 
 
+def test_the_silence_of_a_task_created_just_after_midnight_counts_from_that_local_day(world):
+    # 00:30 on 02/06 in Hà Nội is 17:30 on 01/06 in UTC, as the database stores it.
+    with frozen(D(2026, 6, 2), 0, 30):
+        after_midnight = TaskFactory(
+            owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31)
+        )
+    with frozen(D(2026, 6, 1), 23, 30):
+        before_midnight = TaskFactory(
+            owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31)
+        )
+    plan_days(D(2026, 6, 3), D(2026, 6, 17))
+    assert days_of(world.s.lead, K.NO_PROGRESS, after_midnight) == [D(2026, 6, 16)]
+    assert days_of(world.s.lead, K.NO_PROGRESS, before_midnight) == [D(2026, 6, 15)]
+
+
 def test_it_catches_a_silence_that_ends_on_a_saturday_on_monday(world):
     with frozen(D(2026, 6, 6)):  # Saturday + 14 = Saturday 20/6
         quiet = TaskFactory(owner=world.commune, lead_unit=world.s.lead_unit)
