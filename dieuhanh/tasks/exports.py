@@ -1,6 +1,7 @@
 """The task list as an .xlsx: exactly the rows of the current (filtered, visible) view."""
 
 from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.tasks.listing import with_document
 from dieuhanh.tasks.status import Status
 
 EXPORT_LIMIT = 20000
@@ -29,7 +30,7 @@ def _status_label(code: str) -> str:
 
 def export_tasks(queryset, heading: list[str]) -> bytes:
     """`queryset` must carry the `status` and `latest_percent` annotations of the task list."""
-    rows = queryset.select_related("lead_unit", "document")[:EXPORT_LIMIT]
+    rows = with_document(queryset.select_related("lead_unit"))[:EXPORT_LIMIT]
     wb = new_workbook()
     add_sheet(
         wb,
