@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dieuhanh.notify.constants import OverdueFrequency, ReminderKind
 from dieuhanh.notify.models import Reminder, ReminderPolicy
@@ -292,3 +294,14 @@ def test_no_progress_reminders_match_the_rule_written_out_plainly(world):
         expected = {pk for pk, facts in tasks.items() if _quiet_by_definition(*facts, day)}
         assert chased == expected, day
     assert Reminder.objects.filter(kind=K.NO_PROGRESS, task_id__in=tasks).exists()
+
+
+def test_planning_compares_creation_times_as_stored_without_date_functions(world):
+    with frozen(D(2026, 6, 1)):
+        TaskFactory(owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31))
+    with frozen(D(2026, 6, 15), 6), CaptureQueriesContext(connection) as ctx:
+        plan()
+    sql = [q["sql"] for q in ctx.captured_queries if "created_at" in q["sql"]]
+    assert sql, "the no-progress rule looks at the creation time"
+    functions = ("django_datetime_cast_date", "django_datetime_trunc", "AT TIME ZONE")
+    assert not [q for q in sql if any(f in q for f in functions)]
