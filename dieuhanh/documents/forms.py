@@ -5,13 +5,13 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
+from dieuhanh.core.form_fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
+from dieuhanh.core.search import folded_search
 from dieuhanh.documents.constants import DOCUMENT_TYPES, Confidentiality
 from dieuhanh.documents.models import DraftTask
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import DeadlineKind
-from dieuhanh.tasks.forms.fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
-from dieuhanh.tasks.forms.search import folded_search
 
 UPLOAD_EXTENSIONS = tuple(sorted(set(SUPPORTED_EXTENSIONS)))
 

@@ -349,7 +349,7 @@ def test_a_completion_date_outside_2000_2100_is_refused(s, login, claimed_on):
 
 
 def test_dates_at_the_edges_of_the_range_are_taken():
-    from dieuhanh.tasks.forms.fields import VnDateField
+    from dieuhanh.core.form_fields import VnDateField
 
     field = VnDateField()
     assert field.clean("01/01/2000") == datetime.date(2000, 1, 1)

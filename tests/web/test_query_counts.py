@@ -56,3 +56,25 @@ def test_the_export_makes_a_bounded_number_of_queries(s, login, django_assert_ma
     add_rows(s, 45)
     with django_assert_max_num_queries(few):
         client.get("/nhiem-vu/xuat-excel/")
+
+
+# A document's full text and extraction JSON run to hundreds of kilobytes: a row shows its number.
+DOCUMENT_BODY = ('"documents_document"."text"', '"documents_document"."extraction"')
+
+
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("leader", "/nhiem-vu/"),
+        ("leader", "/tong-quan/"),
+        ("lead", "/don-vi-cua-toi/"),
+        ("tracker", "/nhiem-vu/xuat-excel/"),
+        ("tracker", "/bao-cao/xuat/tasks/"),
+        ("tracker", "/bao-cao/xuat/documents/"),
+    ],
+)
+def test_lists_and_exports_never_read_a_documents_text_or_extraction(s, login, who, url):
+    add_rows(s, 5)
+    with CaptureQueriesContext(connection) as ctx:
+        assert login(getattr(s, who)).get(url).status_code == 200
+    assert [q["sql"] for q in ctx.captured_queries if any(c in q["sql"] for c in DOCUMENT_BODY)] == []

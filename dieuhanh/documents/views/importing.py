@@ -16,7 +16,6 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from dieuhanh.core.templatetags.dieuhanh import doclabel
-from dieuhanh.core.views import access_of
 from dieuhanh.documents.forms import UPLOAD_EXTENSIONS, AddDraftTaskForm, DraftTaskForm, ImportForm, SplitForm
 from dieuhanh.documents.models import DraftTask, ImportDraft
 from dieuhanh.documents.services.importing import (
@@ -34,6 +33,7 @@ from dieuhanh.documents.services.importing import (
 )
 from dieuhanh.documents.services.registry import DocumentError
 from dieuhanh.documents.views.highlight import Span, pieces
+from dieuhanh.org.access import access_of
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import visible_documents
 

@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from dieuhanh.core.badinput import query_status
-from dieuhanh.core.views import access_of
 from dieuhanh.documents.forms import DocumentFilterForm
 from dieuhanh.documents.models import Document, ImportDraft
 from dieuhanh.documents.services.importing import MANAGING_ROLES
 from dieuhanh.documents.views.highlight import Span, pieces
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_documents, visible_tasks
 from dieuhanh.tasks.models import Task
 

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.models import Task
 

@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from dieuhanh.core.views import access_of
-from dieuhanh.org.access import Access
+from dieuhanh.org.access import Access, access_of
 from dieuhanh.org.models import User
 from dieuhanh.tasks.access import can_act_as_lead, can_decide, can_manage, can_report
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from dieuhanh.site import worker
+
 # Measured with bench/load_bench.py (50 clients, 60 s): with 8 threads no write failed and write
 # p95 stayed under 1 s; with 50 threads the threads share one core (the GIL) and one SQLite writer,
 # and writes waited 20–50 s. PostgreSQL takes --threads as given.
@@ -40,7 +42,7 @@ class Command(BaseCommand):
             threads = SQLITE_MAX_THREADS
         self.stdout.write(f"dieuhanh đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
         if with_worker:
-            start_worker_thread()
+            worker.start_thread()
             self.stdout.write("Tiến trình nhắc việc chạy kèm, mỗi phút một lượt.")
         from dieuhanh.core.serving import WritesFirstDispatcher
 
@@ -54,14 +56,3 @@ class Command(BaseCommand):
             server.run()
         except OSError as exc:
             raise CommandError(f"Không mở được cổng {port}: {exc.strerror or exc}") from None
-
-
-def start_worker_thread():
-    """The reminder worker in a daemon thread: it stops with the web server, whatever stops it."""
-    import threading
-
-    from dieuhanh.notify import worker
-
-    thread = threading.Thread(target=worker.run, name="dieuhanh-worker", daemon=True)
-    thread.start()
-    return thread

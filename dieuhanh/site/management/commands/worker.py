@@ -4,9 +4,9 @@ import threading
 
 from django.core.management.base import BaseCommand
 
-from dieuhanh.notify import worker
+from dieuhanh.site import worker
 
-logger = logging.getLogger("dieuhanh.notify.worker")
+logger = logging.getLogger("dieuhanh.site.worker")
 
 
 class Command(BaseCommand):

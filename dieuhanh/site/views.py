@@ -1,17 +1,10 @@
-"""The landing page after login, and the per-request access helper every page uses."""
+"""The landing page after login: each person starts where their work is."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
-from dieuhanh.org.access import ORG_ROLES, Access
+from dieuhanh.org.access import ORG_ROLES, Access, access_of
 from dieuhanh.org.constants import Role
-
-
-def access_of(request) -> Access:
-    """The person's scopes, computed once per request (pages and the navigation share it)."""
-    if not hasattr(request, "_dieuhanh_access"):
-        request._dieuhanh_access = Access.of(request.user)
-    return request._dieuhanh_access
 
 
 def landing_url(access: Access) -> str:
