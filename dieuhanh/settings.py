@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.intake",
     "dieuhanh.notify",
     "dieuhanh.reports",
 ]

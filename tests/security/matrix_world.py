@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 
 from dieuhanh.documents.constants import Confidentiality
-from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
+from dieuhanh.documents.models import Citation
+from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.org.constants import Role, UnitKind
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
@@ -238,7 +239,7 @@ def build_world() -> World:
         "other": ImportDraft.objects.create(document=documents["other"], organisation=b),
     }
     draft_tasks = {
-        key: DraftTask.objects.create(
+        key: ProposedTask.objects.create(
             draft=drafts[key],
             position=1,
             text=f"Rà soát {MARKERS[label]}, hoàn thành và báo cáo kết quả",
@@ -252,7 +253,7 @@ def build_world() -> World:
             ("other", "draft_other", b_lead),
         )
     }
-    draft_tasks["own_second"] = DraftTask.objects.create(
+    draft_tasks["own_second"] = ProposedTask.objects.create(
         draft=drafts["own"], position=2, text="Tổng hợp, báo cáo", lead_unit=sibling
     )
     # The commune's own document cites the confidential one and the other commune's.

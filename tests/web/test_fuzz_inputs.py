@@ -25,13 +25,13 @@ from django.urls.exceptions import Resolver404
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dieuhanh.documents.services.importing import import_document
+from dieuhanh.intake.services.importing import import_document
 from dieuhanh.notify.channels.in_app import notify
 from dieuhanh.org.constants import Role
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.services import progress
-from tests.documents.texts import COMMUNE_DIRECTIVE, data
 from tests.factories import MembershipFactory, TaskFactory
+from tests.intake.texts import COMMUNE_DIRECTIVE, data
 
 pytestmark = pytest.mark.django_db
 

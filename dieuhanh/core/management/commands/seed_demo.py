@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from dieuhanh.core.audit import acting_as
-from dieuhanh.documents.demo import import_samples
+from dieuhanh.intake.demo import import_samples
 from dieuhanh.org.demo import DEMO_PASSWORD, seed_people, seed_units
 
 
