@@ -89,14 +89,24 @@ def _jsonable(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
-    if isinstance(value, FieldFile):
-        return value.name or None
     return value
+
+
+def _json_value(field: models.Field, value):
+    """A field's value as the log writes it: a file by its name (None for no file)."""
+    if isinstance(field, models.FileField):
+        return (value.name if isinstance(value, FieldFile) else value) or None
+    return _jsonable(value)
+
+
+def _field_values(obj: models.Model, attnames, values: dict) -> dict:
+    fields = {f.attname: f for f in obj._meta.concrete_fields}
+    return {name: _json_value(fields[name], values[name]) for name in attnames}
 
 
 def snapshot(obj: models.Model) -> dict:
     """The row's concrete fields as JSON-ready values (many-to-many changes are events of their own)."""
-    return {f.attname: _jsonable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+    return {f.attname: _json_value(f, getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
 
 
 def record(obj: models.Model, action: str, before: dict | None, after: dict | None, note: str = ""):
@@ -157,7 +167,7 @@ def _pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     stored = _stored(sender, instance, _saved_attnames(sender, update_fields))
     if stored is not None:
-        instance._audit_before = {name: _jsonable(value) for name, value in stored.items()}
+        instance._audit_before = _field_values(instance, stored, stored)
 
 
 def _post_save(sender, instance, created, raw=False, update_fields=None, **kwargs):
@@ -168,7 +178,7 @@ def _post_save(sender, instance, created, raw=False, update_fields=None, **kwarg
     if created or before is None:
         record(instance, "create", None, snapshot(instance))
     else:
-        after = {name: _jsonable(value) for name, value in saved.items()}
+        after = _field_values(instance, saved, saved)
         changed = [name for name in after if before[name] != after[name]]
         if changed:
             record(instance, "update", {n: before[n] for n in changed}, {n: after[n] for n in changed})
