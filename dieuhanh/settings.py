@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.intake",
     "dieuhanh.notify",
     "dieuhanh.reports",
     "dieuhanh.evaluation",

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from dieuhanh.documents.models import Document, DraftTask, ImportDraft
+from dieuhanh.documents.models import Document
+from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Membership, Unit, User
@@ -48,7 +49,7 @@ def test_the_five_samples_are_registered_in_their_communes():
 
 
 def task_counts():
-    return (Task.objects.count(), ImportDraft.objects.count(), DraftTask.objects.count())
+    return (Task.objects.count(), ImportDraft.objects.count(), ProposedTask.objects.count())
 
 
 def test_seeding_twice_imports_no_task_twice():

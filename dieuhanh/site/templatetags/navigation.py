@@ -21,9 +21,9 @@ def nav_items(context) -> list[tuple[str, str, str]]:
     if access.is_superuser or access.has_role(Role.MEMBER):
         items.append(("tasks:my_unit", "Đơn vị của tôi", "nav-my-unit"))
     items.append(("tasks:list", "Nhiệm vụ", "nav-tasks"))
-    items.append(("documents:list", "Văn bản", "nav-documents"))
+    items.append(("intake:documents", "Văn bản", "nav-documents"))
     if access.is_superuser or access.has_role(*MANAGING_ROLES):
-        items.append(("documents:import", "Nhập văn bản", "nav-import"))
+        items.append(("intake:import", "Nhập văn bản", "nav-import"))
     if org_role:
         items.append(("reports:index", "Báo cáo", "nav-reports"))
     if access.is_superuser or access.memberships:

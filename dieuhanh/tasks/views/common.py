@@ -10,10 +10,11 @@ from dieuhanh.tasks.models import Task
 PAGE_SIZE = 25
 
 
-def visible_task_or_404(request, pk: int) -> Task:
+def visible_task_or_404(request, pk: int, queryset=None) -> Task:
     """A task the person may see; anything else is "not found", so its existence is not revealed."""
-    qs = visible_tasks(access_of(request), Task.objects.select_related("lead_unit", "owner", "document"))
-    return get_object_or_404(qs, pk=pk)
+    if queryset is None:
+        queryset = Task.objects.select_related("lead_unit", "owner", "document")
+    return get_object_or_404(visible_tasks(access_of(request), queryset), pk=pk)
 
 
 def require_org_role(access) -> None:

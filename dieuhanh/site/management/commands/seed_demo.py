@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from dieuhanh.core.audit import acting_as
-from dieuhanh.documents.demo import import_samples
 from dieuhanh.evaluation.demo import NEW_OFFICIALS, seed_evaluation
+from dieuhanh.intake.demo import import_samples
 from dieuhanh.org.constants import Role
 from dieuhanh.org.demo import DEMO_PASSWORD, seed_people, seed_units
 
