@@ -13,7 +13,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # Declared for work that is about to land, with the reason; remove the entry when it does.
 PLANNED = {
     "django-ninja": "the REST API with its OpenAPI schema (DESIGN.md, interfaces)",
-    "docxtpl": "reports from an organisation's own Word template (the reports work)",
 }
 # Loaded by name rather than imported: the database driver Django picks for a postgres:// URL.
 BY_NAME = {"psycopg": "django.db.backends.postgresql"}
@@ -46,8 +45,8 @@ def test_every_declared_package_is_used(group, folders):
         for dist in dists:
             modules_of.setdefault(dist.lower().replace("_", "-"), set()).add(module)
     used = _used_modules(folders)
-    # pytest plugins and tools are used by being installed: pytest-django, ruff.
-    tools = {"pytest-django", "ruff"}
+    # pytest plugins and tools are used by being installed: pytest-django, ruff, lint-imports.
+    tools = {"pytest-django", "ruff", "import-linter"}
     unused = [
         name
         for name in map(_name, declared)
