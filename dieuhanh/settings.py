@@ -45,12 +45,21 @@ def _generated_secret_key() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-def database_config(url: str | None) -> dict:
-    """DATABASES['default'] for a DATABASE_URL; SQLite under data/ when it is unset."""
+def database_config(url: str | None, conn_max_age: int = 60) -> dict:
+    """DATABASES['default'] for a DATABASE_URL; SQLite under data/ when it is unset.
+
+    A PostgreSQL connection is kept for `conn_max_age` seconds (DB_CONN_MAX_AGE) and checked
+    before each request reuses it, instead of a new connection (and its authentication) per
+    request. SQLite opens a file in microseconds: its connections are not kept, so nothing
+    holds the file open across a restore.
+    """
     if not url:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{DATA_DIR / 'dieuhanh.sqlite3'}"
     config = dj_database_url.parse(url, conn_max_age=0)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["CONN_MAX_AGE"] = conn_max_age
+        config["CONN_HEALTH_CHECKS"] = conn_max_age > 0
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Production SQLite: WAL so readers never block the writer, a busy timeout
         # and IMMEDIATE transactions so concurrent writers queue instead of failing
@@ -112,9 +121,11 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.intake",
     "dieuhanh.notify",
     "dieuhanh.reports",
     "dieuhanh.evaluation",
+    "dieuhanh.site",
 ]
 
 MIDDLEWARE = [
@@ -122,7 +133,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dieuhanh.core.middleware.SQLiteWriteQueueMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,7 +167,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"))}
+DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"), envint("DB_CONN_MAX_AGE", "60"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every password set through a form or `dieuhanh createuser` passes these (messages in Vietnamese).
@@ -178,6 +188,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Vietnamese only: our own strings are written in Vietnamese, and USE_I18N gives Django's own
+# messages (admin, forms, auth) from its Vietnamese catalogue; no language switching.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from dieuhanh.core import views as core_views
 from dieuhanh.core.health import healthz
+from dieuhanh.site import views as site_views
 
 admin.site.site_header = "dieuhanh — Theo dõi nhiệm vụ"
 admin.site.site_title = "dieuhanh"
@@ -28,10 +28,10 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),
         name="password_change_done",
     ),
-    path("van-ban/", include("dieuhanh.documents.urls")),
+    path("van-ban/", include("dieuhanh.intake.urls")),
     path("don-vi/", include("dieuhanh.org.urls")),
     path("", include("dieuhanh.tasks.urls")),
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
 ]
 
 handler400 = "dieuhanh.core.badinput.bad_request"

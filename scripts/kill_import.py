@@ -106,7 +106,8 @@ def main(argv=None) -> int:
         django.setup()
         from django.conf import settings
 
-        from dieuhanh.documents.models import Document, ImportDraft
+        from dieuhanh.documents.models import Document
+        from dieuhanh.intake.models import ImportDraft
 
         make_organisation()
         folder = data_dir / "van-ban"

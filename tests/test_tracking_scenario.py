@@ -10,7 +10,8 @@ import datetime
 import pytest
 import time_machine
 
-from dieuhanh.documents.services.importing import confirm_draft, import_document
+from dieuhanh.intake.services.confirm import confirm_draft
+from dieuhanh.intake.services.importing import import_document
 from dieuhanh.org.access import Access
 from dieuhanh.tasks.access import visible_documents, visible_tasks
 from dieuhanh.tasks.rates import compute_rates

@@ -1,4 +1,4 @@
-"""The document registry: directives with their header, original file and text."""
+"""The document registry: directives with their header, original file and text, and what they cite."""
 
 from django.conf import settings
 from django.db import models
@@ -6,7 +6,6 @@ from django.db import models
 from dieuhanh.core.audit import Audited
 from dieuhanh.documents.constants import Confidentiality, Direction, SigningAuthority, Urgency
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.constants import DeadlineKind
 
 
 def original_upload_to(instance, filename):
@@ -77,6 +76,12 @@ class Document(Audited):
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
         ordering = ["-issued_date", "-id"]
+        indexes = [
+            # The registry list's order, newest first (scanned backwards).
+            models.Index(fields=["issued_date", "id"], name="document_list_order"),
+            # The duplicate check of an import: same number and symbol in the same registry.
+            models.Index(fields=["owner", "number", "symbol"], name="document_number_per_owner"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "content_hash"], name="unique_document_content_per_owner"
@@ -129,132 +134,3 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.number or self.text[:80]
-
-
-class ImportDraft(Audited):
-    """The tasks extraction proposed for an imported document, waiting for a person to review them.
-
-    Confirming turns the kept draft tasks into Tasks; `corrections` then holds,
-    per draft task, what the reviewer changed from the proposal, so the
-    extraction's quality can be measured.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Chờ rà soát"
-        CONFIRMED = "confirmed", "Đã xác nhận"
-        DISCARDED = "discarded", "Đã hủy"
-
-    document = models.OneToOneField(
-        Document, verbose_name="văn bản", on_delete=models.CASCADE, related_name="import_draft"
-    )
-    organisation = models.ForeignKey(
-        Unit, verbose_name="cơ quan nhập", on_delete=models.PROTECT, related_name="import_drafts"
-    )
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
-    warnings = models.JSONField("lưu ý khi trích xuất", default=list, blank=True)
-    corrections = models.JSONField("nội dung đã sửa so với đề xuất", default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người nhập",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("ngày nhập", auto_now_add=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người xác nhận",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    confirmed_at = models.DateTimeField("ngày xác nhận", null=True, blank=True)
-    discarded_at = models.DateTimeField("ngày hủy", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "bản nháp nhiệm vụ"
-        verbose_name_plural = "bản nháp nhiệm vụ"
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return f"Bản nháp — {self.document}"
-
-
-class DraftTask(Audited):
-    """One task proposed by extraction (or added by the reviewer), as it stands in the review.
-
-    `proposed` is exactly what extraction proposed, in the same field names,
-    and is never changed; the other fields are what the reviewer made of it.
-    """
-
-    class Origin(models.TextChoices):
-        EXTRACTED = "extracted", "Trích xuất"
-        EDITED = "edited", "Đã sửa"
-        MERGED = "merged", "Gộp"
-        SPLIT = "split", "Tách"
-        ADDED = "added", "Thêm tay"
-
-    draft = models.ForeignKey(
-        ImportDraft, verbose_name="bản nháp", on_delete=models.CASCADE, related_name="tasks"
-    )
-    position = models.PositiveIntegerField("thứ tự")
-    span_start = models.PositiveIntegerField("vị trí đầu trong văn bản", null=True, blank=True)
-    span_end = models.PositiveIntegerField("vị trí cuối trong văn bản", null=True, blank=True)
-    text = models.TextField("nội dung nhiệm vụ")
-    summary = models.CharField("tóm tắt", max_length=300, blank=True)
-    lead_name = models.CharField("đơn vị chủ trì (nguyên văn)", max_length=300, blank=True)
-    lead_unit = models.ForeignKey(
-        Unit,
-        verbose_name="đơn vị chủ trì",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lead_confidence = models.FloatField("độ tin cậy đơn vị chủ trì", null=True, blank=True)
-    coordinator_names = models.JSONField("đơn vị phối hợp (nguyên văn)", default=list, blank=True)
-    coordinators = models.ManyToManyField(Unit, verbose_name="đơn vị phối hợp", blank=True, related_name="+")
-    deadline_kind = models.CharField(
-        "loại thời hạn", max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
-    )
-    deadline_text = models.CharField("thời hạn (nguyên văn)", max_length=300, blank=True)
-    deadline = models.DateField("thời hạn", null=True, blank=True)
-    recurrence = models.CharField("quy tắc định kỳ", max_length=100, blank=True)
-    relative_days = models.PositiveIntegerField("số ngày (thời hạn theo sự kiện)", null=True, blank=True)
-    relative_working_days = models.BooleanField("tính theo ngày làm việc", default=False)
-    relative_trigger = models.CharField("sự kiện bắt đầu tính", max_length=300, blank=True)
-    target = models.CharField("chỉ tiêu, sản phẩm", max_length=300, blank=True)
-    budget = models.DecimalField(
-        "kinh phí (triệu đồng)", max_digits=16, decimal_places=3, null=True, blank=True
-    )
-    funding_source = models.CharField("nguồn kinh phí", max_length=200, blank=True)
-    fan_out = models.BooleanField("giao cho tất cả các xã", default=False)
-    section = models.JSONField("mục trong văn bản", default=list, blank=True)
-    reasons = models.JSONField("lý do đề xuất", default=dict, blank=True)
-    proposed = models.JSONField("đề xuất ban đầu", default=dict, blank=True, editable=False)
-    dropped = models.BooleanField("bỏ", default=False)
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name="đã gộp vào",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="merged_from",
-    )
-    origin = models.CharField("nguồn gốc", max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
-
-    class Meta:
-        verbose_name = "nhiệm vụ đề xuất"
-        verbose_name_plural = "nhiệm vụ đề xuất"
-        ordering = ["draft", "position", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(span_start__isnull=True) | models.Q(span_end__gte=models.F("span_start")),
-                name="draft_span_in_order",
-            ),
-        ]
-
-    def __str__(self):
-        return self.summary or self.text[:100]

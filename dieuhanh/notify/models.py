@@ -28,7 +28,8 @@ from dieuhanh.notify.constants import (
     OverdueFrequency,
     ReminderKind,
 )
-from dieuhanh.notify.policy import Rules, parse_days
+from dieuhanh.notify.policy import PolicyGroup, Rules, group_owners, parse_days
+from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.org.models import Unit
 
 
@@ -95,6 +96,17 @@ class ReminderPolicy(Audited):
             escalate_after=self.escalate_after,
             remind_coordinators=self.remind_coordinators,
         )
+
+
+def policy_groups() -> list[PolicyGroup]:
+    """Every task owner falls into exactly one group of shared rules; the defaults take the rest."""
+    policies = {p.organisation.path: p.rules() for p in ReminderPolicy.objects.select_related("organisation")}
+    under_any = Q(pk__in=[])
+    for path in policies:
+        under_any |= Q(path__startswith=path)
+    # Tasks are owned by organisations (communes, provinces): only those need a group.
+    owners = Unit.objects.filter(under_any, kind__in=ORGANISATION_KINDS).values_list("id", "path")
+    return group_owners(policies, owners)
 
 
 class Sendable(models.Model):

@@ -1,13 +1,15 @@
-"""The reminder rules of an organisation, and which organisations share which rules.
+"""The reminder rules of an organisation, and which organisations share which rules: pure Python.
 
 An organisation without a policy of its own follows the nearest organisation
 above it that has one (a province may set the rules for all its communes),
 and the defaults when there is none. Planning works on groups of
 organisations with the same rules, so a thousand communes on the defaults
-cost one SQL statement per rule, not a thousand.
+cost one SQL statement per rule, not a thousand. The rows come from
+`dieuhanh.notify.models.policy_groups()`; the grouping itself is here.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dieuhanh.notify.constants import (
@@ -17,7 +19,6 @@ from dieuhanh.notify.constants import (
     DEFAULT_RECURRING_DAYS_BEFORE,
     OverdueFrequency,
 )
-from dieuhanh.org.constants import ORGANISATION_KINDS
 
 
 @dataclass(frozen=True)
@@ -63,35 +64,19 @@ class PolicyGroup:
         return self.excluded_ids is not None
 
 
-def policy_groups() -> list[PolicyGroup]:
-    """Every task owner falls into exactly one group; the default rules take the rest."""
-    from dieuhanh.notify.models import ReminderPolicy
-    from dieuhanh.org.models import Unit
+def group_owners(policies: dict[str, Rules], owners: Iterable[tuple[int, str]]) -> list[PolicyGroup]:
+    """Organisations grouped by the rules they follow; the default rules take everyone else.
 
-    policies = {p.organisation.path: p.rules() for p in ReminderPolicy.objects.select_related("organisation")}
-    if not policies:
-        return [PolicyGroup(rules=DEFAULT_RULES, excluded_ids=frozenset())]
+    `policies` maps the tree path of each organisation with a policy to its rules; `owners`
+    are (id, path) of the organisations under any of those paths. Each follows the policy of
+    its nearest ancestor (or itself); the last group is "everyone else" on the defaults.
+    """
     by_rules: dict[Rules, set[int]] = defaultdict(set)
-    roots = list(policies)
-    # Tasks are owned by organisations (communes, provinces): only those need a group.
-    owners = Unit.objects.filter(_under_any(roots), kind__in=ORGANISATION_KINDS)
-    for unit_id, path in owners.values_list("id", "path"):
-        nearest = max((p for p in roots if path.startswith(p)), key=len)
+    for unit_id, path in owners:
+        nearest = max((p for p in policies if path.startswith(p)), key=len)
         by_rules[policies[nearest]].add(unit_id)
-    others = {uid for rules, ids in by_rules.items() if rules != DEFAULT_RULES for uid in ids}
-    groups = [
-        PolicyGroup(rules=rules, owner_ids=frozenset(ids))
-        for rules, ids in by_rules.items()
-        if rules != DEFAULT_RULES
-    ]
-    groups.append(PolicyGroup(rules=DEFAULT_RULES, excluded_ids=frozenset(others)))
+    own = {rules: ids for rules, ids in by_rules.items() if rules != DEFAULT_RULES}
+    groups = [PolicyGroup(rules=rules, owner_ids=frozenset(ids)) for rules, ids in own.items()]
+    others = frozenset(uid for ids in own.values() for uid in ids)
+    groups.append(PolicyGroup(rules=DEFAULT_RULES, excluded_ids=others))
     return groups
-
-
-def _under_any(paths):
-    from django.db.models import Q
-
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q

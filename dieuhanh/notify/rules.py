@@ -41,13 +41,13 @@ from django.db.models import (
     Subquery,
     When,
 )
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from dieuhanh.documents.models import Document
 from dieuhanh.notify.constants import NO_PROGRESS_HORIZON_DAYS, OverdueFrequency, ReminderKind
-from dieuhanh.notify.models import Reminder
-from dieuhanh.notify.policy import PolicyGroup, Rules, policy_groups
+from dieuhanh.notify.models import Reminder, policy_groups
+from dieuhanh.notify.policy import PolicyGroup, Rules
 from dieuhanh.notify.windows import (
     before_window,
     before_windows,
@@ -152,10 +152,15 @@ def _quiet(tasks: QuerySet, today: datetime.date, every: int) -> QuerySet | None
         .values("task_id")
     )
     never_reported = ~Q(Exists(ProgressReport.objects.filter(task_id=OuterRef("pk"))))
-    return (
-        tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
-        .annotate(created_on=TruncDate("created_at"))
-        .filter(Q(pk__in=last_reports) | (Q(created_on__in=quiet_since) & never_reported))
+    # Created on a crossing day: aware ranges, so the creation time is compared as stored.
+    created_quiet = Q(pk__in=[])
+    for after, up_to in windows:
+        created_quiet |= Q(
+            created_at__gte=_start_of(after + datetime.timedelta(days=1)),
+            created_at__lt=_start_of(up_to + datetime.timedelta(days=1)),
+        )
+    return tasks.filter(Q(deadline__isnull=True) | Q(deadline__gte=today)).filter(
+        Q(pk__in=last_reports) | (created_quiet & never_reported)
     )
 
 

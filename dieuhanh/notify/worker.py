@@ -1,21 +1,17 @@
-"""One round of background work, and the loop that repeats it (healthchecks' sendalerts).
+"""One round of reminder work; the loop that repeats it is `dieuhanh.site.worker`.
 
 A tick plans the day's reminders (once an hour at most, one process at a
 time), creates in-app notifications, sends the email digests whose hour has
-come and the retries that are due, posts webhooks, and asks the reports app
-to send its scheduled reports. Every step claims its rows in the database,
-so any number of workers and `dieuhanh remind` runs may overlap safely.
+come and the retries that are due, and posts webhooks. Every step claims its
+rows in the database, so any number of workers and `dieuhanh remind` runs
+may overlap safely.
 """
 
 import datetime
-import importlib
 import logging
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.db import close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -89,29 +85,11 @@ def deliver(today: datetime.date, now: datetime.datetime, respect_hour: bool, re
     result.webhooks_sent, result.webhooks_failed = webhook.deliver_webhooks(today, now)
 
 
-def send_scheduled_reports(now: datetime.datetime) -> None:
-    """Let the reports app send its scheduled reports; its failures never stop reminders."""
-    if not apps.is_installed("dieuhanh.reports"):
-        return
-    try:
-        module = importlib.import_module("dieuhanh.reports.scheduling")
-    except ImportError:
-        return
-    send = getattr(module, "send_due_reports", None)
-    if send is None:
-        return
-    try:
-        send(now)
-    except Exception:
-        logger.exception("Gửi báo cáo định kỳ bị lỗi; sẽ thử lại ở lượt sau.")
-
-
 def tick(
     now: datetime.datetime | None = None,
     today: datetime.date | None = None,
     respect_hour: bool = True,
     force_plan: bool = False,
-    reports: bool = True,
 ) -> TickResult:
     now = now or timezone.now()
     today = today or timezone.localdate(now)
@@ -120,29 +98,4 @@ def tick(
     result.planning_skipped = planned is None
     result.planned = planned or Counter()
     deliver(today, now, respect_hour, result)
-    if reports:
-        send_scheduled_reports(now)
     return result
-
-
-def _refresh_connections() -> None:
-    """Drop broken or expired connections between ticks (never inside a caller's transaction)."""
-    if not connection.in_atomic_block:
-        close_old_connections()
-
-
-def run(interval: float = 60, once: bool = False, stop: threading.Event | None = None) -> None:
-    """Tick every `interval` seconds until `stop` is set; an error in one tick is logged, not fatal."""
-    stop = stop or threading.Event()
-    while not stop.is_set():
-        _refresh_connections()
-        try:
-            result = tick()
-            logger.debug(result.summary())
-        except Exception:
-            logger.exception("Lượt xử lý nhắc việc bị lỗi; thử lại sau %s giây.", interval)
-        finally:
-            _refresh_connections()
-        if once:
-            return
-        stop.wait(interval)

@@ -79,3 +79,10 @@ class Access:
     @staticmethod
     def _org(unit: Unit) -> Unit:
         return unit.organisation()
+
+
+def access_of(request) -> Access:
+    """The person's scopes, computed once per request (pages and the navigation share it)."""
+    if not hasattr(request, "_dieuhanh_access"):
+        request._dieuhanh_access = Access.of(request.user)
+    return request._dieuhanh_access

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 
 from dieuhanh.core.audit import Audited
 from dieuhanh.org.constants import ORGANISATION_KINDS, Role, UnitKind
@@ -74,11 +76,15 @@ class Unit(Audited):
             super().save(*args, **kwargs)
             new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
             if new_path != old_path:
-                Unit.objects.filter(pk=self.pk).update(path=new_path)
-                self.path = new_path
                 if old_path:
-                    for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                        Unit.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old_path) :])
+                    # The unit and everything under it in one statement: the new prefix, then
+                    # the rest of each path after the old prefix (SUBSTR counts from 1).
+                    Unit.objects.filter(path__startswith=old_path).update(
+                        path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+                    )
+                else:
+                    Unit.objects.filter(pk=self.pk).update(path=new_path)
+                self.path = new_path
 
     @property
     def is_organisation(self) -> bool:

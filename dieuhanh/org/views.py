@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Membership
 

@@ -7,10 +7,11 @@ exported file imports back unchanged: the "Mã" column ties a row to its task.
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.access import visible_documents, visible_tasks
+from dieuhanh.tasks.listing import DOCUMENT_BODY, with_document
 from dieuhanh.tasks.status import Status, annotate_status
 
 TASK_SHEET = "Nhiệm vụ"
@@ -37,7 +38,7 @@ def export_tasks(access: Access, unit: Unit | None = None) -> bytes:
     qs = visible_tasks(access).trackable()
     if unit is not None:
         qs = qs.filter(owner__path__startswith=unit.path)
-    qs = annotate_status(qs, timezone.localdate()).select_related("lead_unit", "document")
+    qs = with_document(annotate_status(qs, timezone.localdate()).select_related("lead_unit"))
     qs = qs.prefetch_related(Prefetch("coordinators", queryset=Unit.objects.only("name"))).order_by("id")
     rows = (
         [
@@ -68,7 +69,8 @@ def export_documents(access: Access, unit: Unit | None = None) -> bytes:
     qs = visible_documents(access)
     if unit is not None:
         qs = qs.filter(owner__path__startswith=unit.path)
-    qs = qs.annotate(task_count=Count("tasks")).select_related("owner").order_by("-issued_date", "id")
+    qs = qs.annotate(task_count=Count("tasks")).select_related("owner").defer(*DOCUMENT_BODY)
+    qs = qs.order_by("-issued_date", "id")
     columns = [
         Column("Mã", 8, "int"),
         Column("Số, ký hiệu", 22),

@@ -20,12 +20,12 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from dieuhanh.core.audit import acting_as
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit, UnitAlias
 from dieuhanh.reports.excel_export import TASK_COLUMNS, TASK_SHEET
 from dieuhanh.reports.excel_import_access import plan_rows, take_step
 from dieuhanh.reports.formatting import vn_date
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.access import MANAGERS
 from dieuhanh.tasks.constants import DeadlineKind, TaskState
 from dieuhanh.tasks.models import Task

@@ -16,11 +16,11 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from dieuhanh.notify.models import Reminder
 from dieuhanh.org.models import Unit
 from dieuhanh.reports.constants import LIST_ROW_LIMIT, NEXT_ROW_LIMIT
 from dieuhanh.reports.formatting import vn_int
@@ -415,12 +415,7 @@ def _pending(qs) -> Pending:
     )
 
 
-def reminders_sent(qs, start, as_of) -> int | None:
-    """Reminders sent in the period up to the day judged, for the tasks in scope; None while the
-    notify app is not installed."""
-    if not apps.is_installed("dieuhanh.notify"):
-        return None
-    from dieuhanh.notify.models import Reminder
-
+def reminders_sent(qs, start, as_of) -> int:
+    """Reminders sent in the period up to the day judged, for the tasks in scope."""
     since, until = _day_bounds(start, as_of)
     return Reminder.objects.filter(task__in=qs.values("pk"), sent_at__gte=since, sent_at__lt=until).count()

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils import timezone
 
+from dieuhanh.core.form_fields import RowChoiceField
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.reports.constants import DEFAULT_CUTOFF_DAY, ReportFormat
 from dieuhanh.reports.periods import PeriodError, resolve_period
-from dieuhanh.tasks.forms.fields import RowChoiceField
 
 
 def period_choices(today) -> list:

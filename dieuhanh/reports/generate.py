@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from dieuhanh.core.xlsx import new_workbook, workbook_bytes
 from dieuhanh.reports.constants import DOCX_MIME, XLSX_MIME, ReportFormat
 from dieuhanh.reports.docx_report import Signing, render
 from dieuhanh.reports.figures import ReportFigures, build_figures
@@ -10,7 +11,6 @@ from dieuhanh.reports.layouts import template_bytes
 from dieuhanh.reports.rankings import compute_rankings, formula_for
 from dieuhanh.reports.scope import build_scope
 from dieuhanh.reports.xlsx_report import add_ranking_sheets, build_xlsx
-from dieuhanh.reports.xlsx_sheets import new_workbook, workbook_bytes
 from dieuhanh.vn.fold import fold_key
 from dieuhanh.vn.periods import ReportPeriod
 

@@ -1,4 +1,4 @@
-"""Scheduled reports, sent by the notify worker: `send_due_reports(now)` on every tick.
+"""Scheduled reports, sent by the worker loop (`dieuhanh.site.worker`): `send_due_reports(now)` every tick.
 
 Each due schedule is claimed with a conditional UPDATE of its `next_run` (as
 healthchecks' sendalerts claims a flip), so two workers never send the same

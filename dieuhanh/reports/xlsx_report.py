@@ -3,6 +3,7 @@ define every figure (`reports.definitions`)."""
 
 from openpyxl import Workbook
 
+from dieuhanh.core.xlsx import Column, Typed, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.reports.definitions import (
     TABLE_FIGURES,
     TOTAL_LABEL,
@@ -11,11 +12,10 @@ from dieuhanh.reports.definitions import (
     table_values,
 )
 from dieuhanh.reports.figures import ReportFigures, UnitRow
-from dieuhanh.reports.formatting import vn_date
+from dieuhanh.reports.formatting import vn_date, vn_int
 from dieuhanh.reports.narrative import SECTIONS, Narrative
 from dieuhanh.reports.rankings import RankingRow, Rankings
 from dieuhanh.reports.summary_text import report_subject, summary_paragraphs
-from dieuhanh.reports.xlsx_sheets import Column, Typed, add_sheet, new_workbook, workbook_bytes
 
 RATE_COLUMNS = [Column(f.header, 12, "percent" if f.kind == "percent" else "int") for f in TABLE_FIGURES]
 
@@ -25,6 +25,17 @@ def _heading(f: ReportFigures, title: str) -> list[str]:
         f"{f.organisation_name} — {title}",
         f"{f.period.label}: số liệu từ {vn_date(f.period.start)} đến {vn_date(f.period.end)}, "
         f"ngày xét {vn_date(f.as_of)}",
+    ]
+
+
+def _listed(heading: list[str], shown: int, total: int, what: str) -> list[str]:
+    """The heading, plus a line saying so when the list stops before its end (LIST_ROW_LIMIT)."""
+    if shown >= total:
+        return heading
+    return [
+        *heading,
+        f"Danh sách chỉ liệt kê {vn_int(shown)} trên tổng số {vn_int(total)} {what}; danh sách đầy đủ: "
+        "xuất danh sách nhiệm vụ (trang Nhiệm vụ, lọc theo kỳ, nút Xuất Excel).",
     ]
 
 
@@ -174,7 +185,7 @@ def build_xlsx(f: ReportFigures, narrative: Narrative | None = None) -> bytes:
             ]
             for i, o in enumerate(f.overdue, start=1)
         ),
-        _heading(f, "Nhiệm vụ quá hạn chưa hoàn thành"),
+        _listed(_heading(f, "Nhiệm vụ quá hạn chưa hoàn thành"), len(f.overdue), f.rates.overdue, "nhiệm vụ"),
     )
     add_sheet(
         wb,
@@ -204,7 +215,12 @@ def build_xlsx(f: ReportFigures, narrative: Narrative | None = None) -> bytes:
             ]
             for i, e in enumerate(f.extensions, start=1)
         ),
-        _heading(f, "Lượt gia hạn được duyệt trong kỳ"),
+        _listed(
+            _heading(f, "Lượt gia hạn được duyệt trong kỳ"),
+            len(f.extensions),
+            f.extensions_total,
+            "lượt gia hạn",
+        ),
     )
     add_sheet(
         wb,
@@ -224,7 +240,7 @@ def build_xlsx(f: ReportFigures, narrative: Narrative | None = None) -> bytes:
             [i, t.task_id, t.summary, t.lead_unit, t.target, t.budget, t.funding_source, t.status, t.percent]
             for i, t in enumerate(f.targets, start=1)
         ),
-        _heading(f, "Chỉ tiêu và kinh phí"),
+        _listed(_heading(f, "Chỉ tiêu và kinh phí"), len(f.targets), f.budget.targets, "nhiệm vụ"),
     )
     if f.rankings is not None:
         add_ranking_sheets(wb, f.rankings, _heading(f, "Xếp loại"))

@@ -1,5 +1,7 @@
 """Which tasks a person sees, and what they may do on one (see dieuhanh.org.access)."""
 
+from functools import cached_property
+
 from django.db.models import Exists, OuterRef, Q
 
 from dieuhanh.documents.constants import Confidentiality
@@ -56,25 +58,77 @@ def visible_documents(access: Access, queryset=None):
     return qs.filter(confidential_filter(access, prefix=""))
 
 
-def can_view(access: Access, task: Task) -> bool:
-    return visible_tasks(access, Task.objects.filter(pk=task.pk)).exists()
-
-
-def is_lead_member(access: Access, task: Task) -> bool:
-    return access.is_member_of(task.lead_unit)
-
-
-def is_coordinator_member(access: Access, task: Task) -> bool:
-    return any(access.is_member_of(unit) for unit in task.coordinators.all())
-
-
 MANAGERS = (Role.ADMIN, Role.LEADER, Role.TRACKER)
 DECIDERS = (Role.ADMIN, Role.LEADER)
 
 
+class TaskRelation:
+    """What one person is to one task, worked out once: the task page shows its buttons from it,
+    and every task service checks it (services/guard.py).
+
+    Seeing the task costs one query, unless the caller already knows (the page found the task
+    among the visible ones); the coordinators are read only when the answer depends on them,
+    from the prefetched list when there is one.
+    """
+
+    def __init__(self, access: Access, task: Task, *, visible: bool | None = None):
+        self.access, self.task = access, task
+        if visible is None:
+            visible = visible_tasks(access, Task.objects.filter(pk=task.pk)).exists()
+        self.visible = visible
+
+    @cached_property
+    def in_lead_unit(self) -> bool:
+        return self.access.is_member_of(self.task.lead_unit)
+
+    @cached_property
+    def in_coordinating_unit(self) -> bool:
+        return any(self.access.is_member_of(unit) for unit in self.task.coordinators.all())
+
+    @cached_property
+    def for_owner(self) -> bool:
+        """A tracker, leader or admin of the organisation that tracks the task."""
+        return self.access.acts_for(self.task.owner, MANAGERS)
+
+    def may_view(self) -> bool:
+        return self.visible
+
+    def may_manage(self) -> bool:
+        """Edit, assign, pause, cancel, star: the trackers and leaders of the organisation."""
+        return self.visible and self.for_owner
+
+    def may_decide(self) -> bool:
+        """Approve or reject completion and extensions, give directions: the organisation's leaders."""
+        return self.visible and self.access.acts_for(self.task.owner, DECIDERS)
+
+    def may_report(self) -> bool:
+        """Report progress: the lead unit, the coordinating units, and the tracking office."""
+        return self.visible and (self.in_lead_unit or self.for_owner or self.in_coordinating_unit)
+
+    def may_act_as_lead(self) -> bool:
+        """Claim completion, ask for an extension, assign people: the lead unit or the tracking office."""
+        return self.visible and (self.in_lead_unit or self.for_owner)
+
+
+# One question about one task, for callers that ask only that one (notify, reports, imports).
+def can_view(access: Access, task: Task) -> bool:
+    return TaskRelation(access, task).may_view()
+
+
 def can_manage(access: Access, task: Task) -> bool:
-    """Edit, assign, pause, cancel: the trackers and leaders of the organisation that tracks it."""
-    return can_view(access, task) and access.acts_for(task.owner, MANAGERS)
+    return TaskRelation(access, task).may_manage()
+
+
+def can_decide(access: Access, task: Task) -> bool:
+    return TaskRelation(access, task).may_decide()
+
+
+def can_report(access: Access, task: Task) -> bool:
+    return TaskRelation(access, task).may_report()
+
+
+def can_act_as_lead(access: Access, task: Task) -> bool:
+    return TaskRelation(access, task).may_act_as_lead()
 
 
 def manageable_tasks(access: Access, queryset=None):
@@ -86,23 +140,6 @@ def manageable_tasks(access: Access, queryset=None):
     for path in access.org_paths(MANAGERS):
         scope |= Q(owner__path__startswith=path)
     return qs.filter(scope)
-
-
-def can_decide(access: Access, task: Task) -> bool:
-    """Approve or reject completion and extensions, give directions: the organisation's leaders."""
-    return can_view(access, task) and access.acts_for(task.owner, DECIDERS)
-
-
-def can_report(access: Access, task: Task) -> bool:
-    """Report progress: the lead unit, the coordinating units, and the tracking office."""
-    if not can_view(access, task):
-        return False
-    return is_lead_member(access, task) or is_coordinator_member(access, task) or can_manage(access, task)
-
-
-def can_act_as_lead(access: Access, task: Task) -> bool:
-    """Claim completion, ask for an extension, assign people: the lead unit or the tracking office."""
-    return can_view(access, task) and (is_lead_member(access, task) or can_manage(access, task))
 
 
 def visible_through_task(path: str = "task"):

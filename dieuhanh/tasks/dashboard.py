@@ -10,13 +10,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import TaskState
+from dieuhanh.tasks.listing import with_document
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.rates import Rates, compute_rates, in_period, rates_by
 from dieuhanh.tasks.status import ON_TIME_STATUSES, Status, annotate_status
@@ -70,6 +71,7 @@ class Dashboard:
     as_of: datetime.date
     rates: Rates
     group_by: str
+    province_view: bool
     units: list[UnitLine]
     overdue: list[Task]
     due_soon: list[Task]
@@ -86,7 +88,7 @@ def _unit_lines(qs, group_by: str, start, end, as_of) -> list[UnitLine]:
 
 def _listed(qs, status: Status, start, end, as_of) -> list[Task]:
     rows = annotate_status(in_period(qs, start, end), as_of).filter(status=status)
-    return list(rows.select_related("lead_unit", "document").order_by("deadline", "id")[:LIST_LIMIT])
+    return list(with_document(rows.select_related("lead_unit")).order_by("deadline", "id")[:LIST_LIMIT])
 
 
 def _status_chart(r: Rates) -> dict:
@@ -116,49 +118,44 @@ def _months(end: datetime.date) -> list[datetime.date]:
     return out[::-1]
 
 
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_current_timezone())
+
+
 def _trend_chart(qs, end: datetime.date, as_of: datetime.date) -> dict:
+    """Tasks created, and done on time or late, per month: one query of counts over ranges.
+
+    Each month is a range of the stored values (aware instants from local midnight for
+    `created_at`), never a date function around the column, so the indexes on `created_at`
+    and `completed_on` answer it and a task created at 00:30 on the 1st counts in its month.
+    """
     months = _months(end)
-    first = months[0]
-    created = dict(
-        qs.filter(created_at__date__gte=first, created_at__date__lte=end)
-        .annotate(m=TruncMonth("created_at"))
-        .order_by()
-        .values("m")
-        .annotate(n=Count("pk"))
-        .values_list("m", "n")
+    bounds = [(m, month_end(m.year, m.month) + datetime.timedelta(days=1)) for m in months]
+    bounds[-1] = (months[-1], end + datetime.timedelta(days=1))
+    on_time = Q(status__in=[s.value for s in ON_TIME_STATUSES])
+    counts = {}
+    for i, (first, after) in enumerate(bounds):
+        created = Q(created_at__gte=_local_midnight(first), created_at__lt=_local_midnight(after))
+        done = Q(state=TaskState.DONE, completed_on__gte=first, completed_on__lt=after)
+        counts[f"created_{i}"] = Count("pk", filter=created)
+        counts[f"ok_{i}"] = Count("pk", filter=done & on_time)
+        counts[f"late_{i}"] = Count("pk", filter=done & Q(status=Status.DONE_LATE))
+    start, after = _local_midnight(months[0]), _local_midnight(bounds[-1][1])
+    in_range = Q(created_at__gte=start, created_at__lt=after) | Q(
+        state=TaskState.DONE, completed_on__gte=months[0], completed_on__lt=bounds[-1][1]
     )
-    done_rows = (
-        annotate_status(qs.filter(state=TaskState.DONE, completed_on__range=(first, end)), as_of)
-        .annotate(m=TruncMonth("completed_on"))
-        .order_by()
-        .values("m")
-        .annotate(
-            ok=Count("pk", filter=Q(status__in=[s.value for s in ON_TIME_STATUSES])),
-            late=Count("pk", filter=Q(status=Status.DONE_LATE)),
-        )
-    )
-    done = {row["m"]: row for row in done_rows}
+    row = annotate_status(qs.filter(in_range), as_of).aggregate(**counts)
 
-    def key(m):
-        return m.date() if isinstance(m, datetime.datetime) else m
+    def series(name: str) -> list[int]:
+        return [row[f"{name}_{i}"] for i in range(len(months))]
 
-    created = {key(m): n for m, n in created.items()}
-    done = {key(m): row for m, row in done.items()}
     return {
         "type": "bar",
         "labels": [f"{m.month:02d}/{m.year}" for m in months],
         "datasets": [
-            {"label": "Giao mới", "data": [created.get(m, 0) for m in months], "backgroundColor": "#1f5f99"},
-            {
-                "label": "Hoàn thành trước, đúng hạn",
-                "data": [done.get(m, {}).get("ok", 0) for m in months],
-                "backgroundColor": "#1e7b34",
-            },
-            {
-                "label": "Hoàn thành quá hạn",
-                "data": [done.get(m, {}).get("late", 0) for m in months],
-                "backgroundColor": "#a0662b",
-            },
+            {"label": "Giao mới", "data": series("created"), "backgroundColor": "#1f5f99"},
+            {"label": "Hoàn thành trước, đúng hạn", "data": series("ok"), "backgroundColor": "#1e7b34"},
+            {"label": "Hoàn thành quá hạn", "data": series("late"), "backgroundColor": "#a0662b"},
         ],
     }
 
@@ -172,7 +169,8 @@ def build_dashboard(
 ) -> Dashboard:
     as_of = min(end, today)
     qs = scope(access, commune)
-    group_by = "owner" if commune is None and is_province_view(access) else "lead_unit"
+    province_view = is_province_view(access)
+    group_by = "owner" if commune is None and province_view else "lead_unit"
     rates = compute_rates(qs, start, end, as_of)
     return Dashboard(
         start=start,
@@ -180,6 +178,7 @@ def build_dashboard(
         as_of=as_of,
         rates=rates,
         group_by=group_by,
+        province_view=province_view,
         units=_unit_lines(qs, group_by, start, end, as_of),
         overdue=_listed(qs, Status.OVERDUE, start, end, as_of),
         due_soon=_listed(qs, Status.DUE_SOON, start, end, as_of),

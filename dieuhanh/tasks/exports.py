@@ -1,6 +1,8 @@
 """The task list as an .xlsx: exactly the rows of the current (filtered, visible) view."""
 
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.core.templatetags.dieuhanh import vnnum
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
+from dieuhanh.tasks.listing import with_document
 from dieuhanh.tasks.status import Status
 
 EXPORT_LIMIT = 20000
@@ -28,8 +30,19 @@ def _status_label(code: str) -> str:
 
 
 def export_tasks(queryset, heading: list[str]) -> bytes:
-    """`queryset` must carry the `status` and `latest_percent` annotations of the task list."""
-    rows = queryset.select_related("lead_unit", "document")[:EXPORT_LIMIT]
+    """`queryset` must carry the `status` and `latest_percent` annotations of the task list.
+
+    A sheet stops at EXPORT_LIMIT rows (a spreadsheet for a person, not a backup); when the
+    view holds more, the heading says how many and how to get the rest.
+    """
+    total = queryset.count() if queryset[EXPORT_LIMIT : EXPORT_LIMIT + 1].exists() else None
+    if total is not None:
+        heading = [
+            *heading,
+            f"Chỉ xuất {vnnum(EXPORT_LIMIT)} nhiệm vụ đầu tiên trên tổng số {vnnum(total)}; "
+            "lọc hẹp hơn (theo kỳ, đơn vị, trạng thái) để xuất phần còn lại.",
+        ]
+    rows = with_document(queryset.select_related("lead_unit"))[:EXPORT_LIMIT]
     wb = new_workbook()
     add_sheet(
         wb,

@@ -1,4 +1,10 @@
-"""Tasks (nhiệm vụ), their progress reports and deadline changes."""
+"""Tasks (nhiệm vụ), their progress reports and deadline changes.
+
+`TaskFields` is the one home of what a task says (text, lead, deadline, target, budget …): `Task`
+inherits it, and so does the proposal an import makes (`intake.ProposedTask`), so a field added
+there is a field of both. `TASK_FIELDS` names them for everything that edits, compares or copies
+them: the review, the corrections kept, draft → task, cascade and recurrence.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,14 +19,64 @@ from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
 LEAD_IS_COORDINATOR = "Đơn vị chủ trì không được đồng thời là đơn vị phối hợp."
 
 
+class TaskFields(models.Model):
+    """What a directive says of one duty, whether an import proposes it or a task tracks it.
+
+    The lead unit and the coordinators are declared by each model: a task must have a lead,
+    a proposal may not have one yet.
+    """
+
+    text = models.TextField("nội dung nhiệm vụ")
+    summary = models.CharField("tóm tắt", max_length=300, blank=True)
+    span_start = models.PositiveIntegerField("vị trí đầu trong văn bản", null=True, blank=True)
+    span_end = models.PositiveIntegerField("vị trí cuối trong văn bản", null=True, blank=True)
+    deadline_kind = models.CharField(
+        "loại thời hạn", max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
+    )
+    deadline = models.DateField("thời hạn", null=True, blank=True, db_index=True)
+    deadline_text = models.CharField("thời hạn (nguyên văn)", max_length=300, blank=True)
+    recurrence = models.CharField("quy tắc định kỳ", max_length=100, blank=True)
+    relative_days = models.PositiveIntegerField("số ngày (thời hạn theo sự kiện)", null=True, blank=True)
+    relative_working_days = models.BooleanField("tính theo ngày làm việc", default=False)
+    relative_trigger = models.CharField("sự kiện bắt đầu tính", max_length=300, blank=True)
+    target = models.CharField("chỉ tiêu, sản phẩm", max_length=300, blank=True)
+    budget = models.DecimalField(
+        "kinh phí (triệu đồng)", max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    funding_source = models.CharField("nguồn kinh phí", max_length=200, blank=True)
+    fan_out = models.BooleanField(
+        "giao cho tất cả các xã",
+        default=False,
+        help_text="Nhiệm vụ giao chung cho UBND các xã, phường: tách cho từng xã.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+# The content of a task: TaskFields, and the lead and coordinators each model declares.
+TASK_FIELDS = ("lead_unit", "coordinators", *(f.name for f in TaskFields._meta.local_fields))
+
+# What a child task (cascade to communes or departments, a period of a recurring duty) does not take
+# from its parent: its own lead and coordinators, and the budget, which is the parent's total.
+NOT_INHERITED = ("lead_unit", "coordinators", "budget", "funding_source", "fan_out")
+INHERITED = (
+    *(name for name in TASK_FIELDS if name not in NOT_INHERITED),
+    "document",
+    "original_deadline",
+    "starred",
+)
+
+
 class TaskQuerySet(models.QuerySet):
     def trackable(self):
         """Tasks that are judged and counted: a recurring duty counts through its occurrences."""
         return self.filter(is_series=False)
 
 
-class Task(Audited):
-    """A duty given to a lead unit, with coordinators, a deadline, target and budget."""
+class Task(TaskFields, Audited):
+    """A duty tracked by an organisation: its content (TaskFields), who works on it, where it sits
+    in the cascade and in a recurring series, and its state."""
 
     owner = models.ForeignKey(
         Unit,
@@ -37,10 +93,6 @@ class Task(Audited):
         on_delete=models.PROTECT,
         related_name="tasks",
     )
-    span_start = models.PositiveIntegerField("vị trí đầu trong văn bản", null=True, blank=True)
-    span_end = models.PositiveIntegerField("vị trí cuối trong văn bản", null=True, blank=True)
-    text = models.TextField("nội dung nhiệm vụ")
-    summary = models.CharField("tóm tắt", max_length=300, blank=True)
     lead_unit = models.ForeignKey(
         Unit, verbose_name="đơn vị chủ trì", on_delete=models.PROTECT, related_name="led_tasks"
     )
@@ -50,26 +102,12 @@ class Task(Audited):
     assignees = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name="người được giao", blank=True, related_name="assigned_tasks"
     )
-    deadline = models.DateField("thời hạn", null=True, blank=True, db_index=True)
-    deadline_kind = models.CharField(
-        "loại thời hạn", max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.NONE
-    )
-    deadline_text = models.CharField("thời hạn (nguyên văn)", max_length=300, blank=True)
-    recurrence = models.CharField("quy tắc định kỳ", max_length=100, blank=True)
     original_deadline = models.DateField(
         "thời hạn ban đầu",
         null=True,
         blank=True,
         help_text="Giữ nguyên khi gia hạn; dùng để đánh giá trễ hạn.",
     )
-    relative_days = models.PositiveIntegerField("số ngày (thời hạn theo sự kiện)", null=True, blank=True)
-    relative_working_days = models.BooleanField("tính theo ngày làm việc", default=False)
-    relative_trigger = models.CharField("sự kiện bắt đầu tính", max_length=300, blank=True)
-    target = models.CharField("chỉ tiêu, sản phẩm", max_length=300, blank=True)
-    budget = models.DecimalField(
-        "kinh phí (triệu đồng)", max_digits=16, decimal_places=3, null=True, blank=True
-    )
-    funding_source = models.CharField("nguồn kinh phí", max_length=200, blank=True)
     trigger_date = models.DateField(
         "ngày xảy ra sự kiện",
         null=True,
@@ -77,11 +115,6 @@ class Task(Audited):
         help_text="Với thời hạn theo sự kiện: từ ngày này tính thời hạn.",
     )
     starred = models.BooleanField("ưu tiên", default=False)
-    fan_out = models.BooleanField(
-        "giao cho tất cả các xã",
-        default=False,
-        help_text="Nhiệm vụ giao chung cho UBND các xã, phường: tách cho từng xã.",
-    )
     parent = models.ForeignKey(
         "self",
         verbose_name="nhiệm vụ cha",
@@ -129,6 +162,9 @@ class Task(Audited):
         indexes = [
             models.Index(fields=["owner", "state", "deadline"]),
             models.Index(fields=["lead_unit", "state"]),
+            # The list's "Mới giao trước" and new tasks on the dashboard; done in a period in the figures.
+            models.Index(fields=["created_at"], name="task_created_at"),
+            models.Index(fields=["completed_on"], name="task_completed_on"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -146,18 +182,29 @@ class Task(Audited):
     def __str__(self):
         return self.summary or self.text[:100]
 
+    def save(self, *args, **kwargs):
+        if self.original_deadline is None and self.deadline is not None:
+            self.original_deadline = self.deadline
+        # Coordinators added later are checked by a signal (signals.py); here only a new lead can clash.
+        if (
+            self.pk
+            and self.lead_unit_id
+            and self.changed_since_loaded("lead_unit_id")
+            and self.coordinators.filter(pk=self.lead_unit_id).exists()
+        ):
+            raise ValidationError(LEAD_IS_COORDINATOR)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.pk and self.lead_unit_id and self.coordinators.filter(pk=self.lead_unit_id).exists():
             raise ValidationError({"lead_unit": LEAD_IS_COORDINATOR})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "Nhiệm vụ cha không được là chính nó."})
 
-    def save(self, *args, **kwargs):
-        if self.original_deadline is None and self.deadline is not None:
-            self.original_deadline = self.deadline
-        if self.pk and self.lead_unit_id and self.coordinators.filter(pk=self.lead_unit_id).exists():
-            raise ValidationError(LEAD_IS_COORDINATOR)
-        super().save(*args, **kwargs)
+    def new_child(self, **fields) -> "Task":
+        """An unsaved task taking INHERITED from this one; `fields` give the rest, or override."""
+        inherited = {name: getattr(self, name) for name in INHERITED}
+        return Task(**{**inherited, "created_by": self.created_by, **fields})
 
 
 class ProgressReport(Audited):

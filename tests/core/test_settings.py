@@ -30,6 +30,33 @@ def test_it_reads_a_postgresql_url():
     assert "OPTIONS" not in config or "init_command" not in config["OPTIONS"]
 
 
+def test_a_postgresql_connection_is_kept_a_minute_and_checked_before_reuse():
+    config = database_config("postgres://dh:secret@db.example:5433/dieuhanh")
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
+    config = database_config("postgres://dh:secret@db.example:5433/dieuhanh", conn_max_age=0)
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (0, False)
+
+
+def test_sqlite_connections_are_not_kept():
+    assert database_config(None, conn_max_age=600)["CONN_MAX_AGE"] == 0
+
+
+def test_db_conn_max_age_sets_the_kept_time(tmp_path):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings;"
+        "d = settings.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS']]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="dieuhanh.settings",
+        DIEUHANH_DATA_DIR=str(tmp_path),
+        DATABASE_URL="postgres://dh:secret@db.example:5433/dieuhanh",
+        DB_CONN_MAX_AGE="300",
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [300, True]
+
+
 def test_sqlite_pragmas_are_applied_on_connection(tmp_path):
     code = (
         "import django, json; django.setup();"

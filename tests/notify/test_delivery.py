@@ -2,8 +2,6 @@
 
 import datetime
 import smtplib
-import sys
-import types
 
 import pytest
 from django.core import mail
@@ -159,29 +157,6 @@ def test_remind_sends_what_is_due_once_whatever_the_hour(overdue, capsys):
     assert len(mail.outbox) == 3
     assert "Nhắc việc ngày 11/06/2026" in capsys.readouterr().out
     assert set(Reminder.objects.values_list("due_on", flat=True)) == {D(2026, 6, 11)}
-
-
-def test_the_worker_runs_once_and_sends_scheduled_reports(overdue, monkeypatch):
-    calls = []
-    fake = types.ModuleType("dieuhanh.reports.scheduling")
-    fake.send_due_reports = calls.append
-    monkeypatch.setitem(sys.modules, "dieuhanh.reports.scheduling", fake)
-    with frozen(D(2026, 6, 11), 8):
-        call_command("worker", "--once")
-    assert len(calls) == 1 and len(mail.outbox) == 3
-
-
-def test_a_failing_report_scheduler_does_not_stop_reminders(overdue, monkeypatch, caplog):
-    def broken(now):
-        raise RuntimeError("mẫu báo cáo hỏng")
-
-    fake = types.ModuleType("dieuhanh.reports.scheduling")
-    fake.send_due_reports = broken
-    monkeypatch.setitem(sys.modules, "dieuhanh.reports.scheduling", fake)
-    with frozen(D(2026, 6, 11), 8):
-        result = tick()
-    assert result.digests_sent == 3
-    assert "Gửi báo cáo định kỳ bị lỗi" in caplog.text
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "abc"])

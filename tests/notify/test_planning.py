@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dieuhanh.notify.constants import OverdueFrequency, ReminderKind
 from dieuhanh.notify.models import Reminder, ReminderPolicy
@@ -120,6 +122,21 @@ def test_it_chases_a_task_with_no_progress_report_for_14_days(world):
     assert days_of(world.s.lead, K.NO_PROGRESS, quiet) == [D(2026, 6, 15), D(2026, 6, 29)]
     # 10/6 + 14 = 24/6; 10/6 + 28 = 8/7 (after the period).
     assert days_of(world.s.lead, K.NO_PROGRESS, reported) == [D(2026, 6, 24)]
+
+
+def test_the_silence_of_a_task_created_just_after_midnight_counts_from_that_local_day(world):
+    # 00:30 on 02/06 in Hà Nội is 17:30 on 01/06 in UTC, as the database stores it.
+    with frozen(D(2026, 6, 2), 0, 30):
+        after_midnight = TaskFactory(
+            owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31)
+        )
+    with frozen(D(2026, 6, 1), 23, 30):
+        before_midnight = TaskFactory(
+            owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31)
+        )
+    plan_days(D(2026, 6, 3), D(2026, 6, 17))
+    assert days_of(world.s.lead, K.NO_PROGRESS, after_midnight) == [D(2026, 6, 16)]
+    assert days_of(world.s.lead, K.NO_PROGRESS, before_midnight) == [D(2026, 6, 15)]
 
 
 def test_it_catches_a_silence_that_ends_on_a_saturday_on_monday(world):
@@ -277,3 +294,14 @@ def test_no_progress_reminders_match_the_rule_written_out_plainly(world):
         expected = {pk for pk, facts in tasks.items() if _quiet_by_definition(*facts, day)}
         assert chased == expected, day
     assert Reminder.objects.filter(kind=K.NO_PROGRESS, task_id__in=tasks).exists()
+
+
+def test_planning_compares_creation_times_as_stored_without_date_functions(world):
+    with frozen(D(2026, 6, 1)):
+        TaskFactory(owner=world.commune, lead_unit=world.s.lead_unit, deadline=D(2026, 12, 31))
+    with frozen(D(2026, 6, 15), 6), CaptureQueriesContext(connection) as ctx:
+        plan()
+    sql = [q["sql"] for q in ctx.captured_queries if "created_at" in q["sql"]]
+    assert sql, "the no-progress rule looks at the creation time"
+    functions = ("django_datetime_cast_date", "django_datetime_trunc", "AT TIME ZONE")
+    assert not [q for q in sql if any(f in q for f in functions)]

@@ -63,3 +63,19 @@ def test_the_province_sheet_drills_down_by_lead_unit(june):
     assert communes == {"Ủy ban nhân dân xã Gia Lộc": 8, "Ủy ban nhân dân xã Cẩm Giang": 1, "Tổng cộng": 9}
     units = [(r[1], r[2], r[3]) for r in wb["Theo đơn vị chủ trì"].iter_rows(min_row=5, values_only=True)]
     assert ("Phòng Kinh tế", "Ủy ban nhân dân xã Cẩm Giang", 1) in units
+
+
+def _sheet_text(ws) -> str:
+    return "\n".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+
+
+def test_a_list_cut_at_the_row_limit_says_so_in_its_sheet_and_on_the_summary(june, monkeypatch):
+    assert "chỉ liệt kê" not in _sheet_text(workbook(june)["Chỉ tiêu, kinh phí"])
+    from dieuhanh.reports import figures
+
+    monkeypatch.setattr(figures, "LIST_ROW_LIMIT", 1)
+    f = build_figures(resolve_period("2026-06"), build_scope(None, june.commune))
+    assert len(f.targets) == 1 < f.budget.targets == 2
+    wb = load_workbook(io.BytesIO(build_xlsx(f)))
+    assert "Danh sách chỉ liệt kê 1 trên tổng số 2 nhiệm vụ" in _sheet_text(wb["Chỉ tiêu, kinh phí"])
+    assert "chỉ gồm 1/2 dòng đầu" in _sheet_text(wb["Tổng hợp"])

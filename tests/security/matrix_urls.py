@@ -99,16 +99,16 @@ ARGS: dict[str, Callable] = {
     "tasks:action": lambda w: [
         {**case, "action": slug} for case in _each(w.tasks, pk="pk") for slug in ACTIONS
     ],
-    "documents:detail": lambda w: _each(w.documents, pk="pk"),
-    "documents:file": lambda w: _each(w.documents, pk="pk"),
-    "documents:review": lambda w: _each(w.drafts, pk="pk"),
-    "documents:merge": lambda w: _each(w.drafts, pk="pk"),
-    "documents:add_task": lambda w: _each(w.drafts, pk="pk"),
-    "documents:confirm": lambda w: _each(w.drafts, pk="pk"),
-    "documents:discard": lambda w: _each(w.drafts, pk="pk"),
-    "documents:edit_task": _draft_task_urls,
-    "documents:drop_task": _draft_task_urls,
-    "documents:split_task": _draft_task_urls,
+    "intake:document": lambda w: _each(w.documents, pk="pk"),
+    "intake:document_file": lambda w: _each(w.documents, pk="pk"),
+    "intake:review": lambda w: _each(w.drafts, pk="pk"),
+    "intake:merge": lambda w: _each(w.drafts, pk="pk"),
+    "intake:add_task": lambda w: _each(w.drafts, pk="pk"),
+    "intake:confirm": lambda w: _each(w.drafts, pk="pk"),
+    "intake:discard": lambda w: _each(w.drafts, pk="pk"),
+    "intake:edit_task": _draft_task_urls,
+    "intake:drop_task": _draft_task_urls,
+    "intake:split_task": _draft_task_urls,
     "notify:open": lambda w: [{"pk": n.pk} for n in w.notifications],
     "reports:export": lambda w: [{"kind": kind} for kind in ("tasks", "documents", "units", "people")],
     "admin:auth_user_password_change": lambda w: [{"id": user.pk} for user in w.people.values()],
@@ -140,7 +140,7 @@ QUERIES: dict[str, Callable] = {
         f"?document={w.documents['secret'].pk}",
         f"?commune={w.units['b'].pk}",
     ],
-    "documents:list": lambda w: ["", "?q=QZ", "?confidentiality=Mật"],
+    "intake:documents": lambda w: ["", "?q=QZ", "?confidentiality=Mật"],
     "reports:index": lambda w: [
         "",
         f"?{PERIOD}&format=docx&tai=1",
@@ -302,9 +302,9 @@ def _draft(
 ) -> Write:
     def steps(w):
         args = [w.drafts["own"].pk] + ([w.draft_tasks[draft_task].pk] if draft_task else [])
-        return [(reverse(f"documents:{name}", args=args), data(w) if callable(data) else data)]
+        return [(reverse(f"intake:{name}", args=args), data(w) if callable(data) else data)]
 
-    return Write(f"documents:{name}", steps, allowed)
+    return Write(f"intake:{name}", steps, allowed)
 
 
 WRITES = [
@@ -340,10 +340,10 @@ WRITES = [
         "member",
     ),
     Write(
-        "documents:import",
+        "intake:import",
         lambda w: [
             (
-                reverse("documents:import"),
+                reverse("intake:import"),
                 {
                     "organisation": w.units["a"].pk,
                     "uploads": [SimpleUploadedFile("kh.txt", DIRECTIVE.encode(), content_type="text/plain")],

@@ -18,7 +18,8 @@ from django.core.files.base import ContentFile
 from docx import Document as DocxDocument
 
 from dieuhanh.documents.constants import Confidentiality
-from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
+from dieuhanh.documents.models import Citation
+from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.org.constants import Role, UnitKind
 from dieuhanh.reports.issuing import issue_report, save_draft, start_report
@@ -254,7 +255,7 @@ def build_world() -> World:
         "other": ImportDraft.objects.create(document=documents["other"], organisation=b),
     }
     draft_tasks = {
-        key: DraftTask.objects.create(
+        key: ProposedTask.objects.create(
             draft=drafts[key],
             position=1,
             text=f"Rà soát {MARKERS[label]}, hoàn thành và báo cáo kết quả",
@@ -268,7 +269,7 @@ def build_world() -> World:
             ("other", "draft_other", b_lead),
         )
     }
-    draft_tasks["own_second"] = DraftTask.objects.create(
+    draft_tasks["own_second"] = ProposedTask.objects.create(
         draft=drafts["own"], position=2, text="Tổng hợp, báo cáo", lead_unit=sibling
     )
     # The commune's own document cites the confidential one and the other commune's.

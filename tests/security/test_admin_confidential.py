@@ -16,7 +16,8 @@ from django.urls import reverse
 
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.documents.constants import Confidentiality
-from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
+from dieuhanh.documents.models import Citation
+from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.org.constants import Role
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, Direction, ProgressAttachment
@@ -69,7 +70,7 @@ def w():
     CompletionRequest.objects.create(task=task, claimed_on=D(2026, 6, 1), note=MARKERS["completion"])
     Direction.objects.create(task=task, text=MARKERS["direction"])
     draft = ImportDraft.objects.create(document=secret, organisation=s.commune)
-    DraftTask.objects.create(draft=draft, position=1, text=MARKERS["draft task"])
+    ProposedTask.objects.create(draft=draft, position=1, text=MARKERS["draft task"])
     Citation.objects.create(document=s.task.document, cited_document=secret, text="Thực hiện văn bản số 99")
     reminder = Reminder.objects.create(
         task=task, person=s.lead, kind="overdue", due_on=D(2026, 6, 11), planned_at="2026-06-11T06:00+07:00"
@@ -130,7 +131,7 @@ def test_the_person_named_does_see_it_in_the_admin(w):
         "document subject": reverse("admin:documents_document_changelist"),
         "task": reverse("admin:tasks_task_change", args=[w.secret_task.pk]),
         "report": reverse("admin:tasks_task_change", args=[w.secret_task.pk]),
-        "draft task": reverse("admin:documents_importdraft_change", args=[w.secret.import_draft.pk]),
+        "draft task": reverse("admin:intake_importdraft_change", args=[w.secret.import_draft.pk]),
         "direction": reverse("admin:tasks_direction_changelist") + "?q=QXMAT",
     }
     for what, url in pages.items():

@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.test import Client
 
 from dieuhanh.documents.models import Document
-from dieuhanh.documents.services.importing import import_document
 from dieuhanh.documents.services.registry import DocumentError
+from dieuhanh.intake.services.importing import import_document
 from dieuhanh.org.constants import Role
-from tests.documents.factories import build_org, person
-from tests.documents.texts import COMMUNE_DIRECTIVE
+from tests.intake.factories import build_org, person
+from tests.intake.texts import COMMUNE_DIRECTIVE
 
 pytestmark = pytest.mark.django_db
 

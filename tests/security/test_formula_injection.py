@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from dieuhanh.core.xlsx import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.org.constants import Role, UnitKind
-from dieuhanh.reports.xlsx_sheets import Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.tasks.models import DeadlineChange
 from dieuhanh.tasks.services.completion import approve_completion, request_completion
 from tests.factories import (

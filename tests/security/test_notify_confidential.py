@@ -16,8 +16,7 @@ from dieuhanh.notify.channels.in_app import create_notifications, notify
 from dieuhanh.notify.channels.webhook import build_payload
 from dieuhanh.notify.constants import ReminderKind
 from dieuhanh.notify.digest import send_due_digests
-from dieuhanh.notify.models import Notification, Reminder, WebhookEndpoint
-from dieuhanh.notify.policy import policy_groups
+from dieuhanh.notify.models import Notification, Reminder, WebhookEndpoint, policy_groups
 from dieuhanh.notify.rules import Audience, Selection, insert_reminders, open_tasks, plan
 from dieuhanh.notify.worker import tick
 from dieuhanh.org.constants import Role

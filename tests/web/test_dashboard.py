@@ -4,6 +4,9 @@ import datetime
 import json
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.tasks.constants import TaskState
@@ -11,6 +14,9 @@ from tests.factories import DocumentFactory, ProgressReportFactory, TaskFactory,
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+# Session, person, scopes, the province check, the rates, the table by unit and its names, the
+# two lists, the trend chart, the notification badge.
+DASHBOARD_QUERIES = 11
 
 
 @pytest.fixture
@@ -126,3 +132,49 @@ def test_another_communes_tracker_counts_nothing_of_this_commune(s, login, tasks
     board = login(s.other_tracker).get("/tong-quan/").context["board"]
     assert board.rates.total == 1
     assert [t.pk for t in board.overdue] == [tasks["elsewhere"].pk]
+
+
+def _created_per_month(client) -> dict[str, int]:
+    trend = client.get("/tong-quan/").context["board"].trend_chart
+    return dict(zip(trend["labels"], trend["datasets"][0]["data"], strict=True))
+
+
+def test_the_trend_counts_a_task_in_the_month_it_was_created_in_local_time(s, login):
+    client = login(s.leader)
+    before = _created_per_month(client)
+    with time_machine.travel("2026-06-01 00:30 +0700", tick=False):  # 17:30 on 31/05 in UTC
+        TaskFactory(owner=s.commune, lead_unit=s.lead_unit)
+    with time_machine.travel("2026-05-31 23:30 +0700", tick=False):
+        TaskFactory(owner=s.commune, lead_unit=s.lead_unit)
+    after = _created_per_month(client)
+    assert after["05/2026"] - before["05/2026"] == 1
+    assert after["06/2026"] - before["06/2026"] == 1
+
+
+def test_the_trend_counts_tasks_done_on_time_and_late_per_month(s, login, tasks):
+    TaskFactory(
+        owner=s.commune,
+        lead_unit=s.lead_unit,
+        deadline=D(2026, 5, 31),
+        state=TaskState.DONE,
+        completed_on=D(2026, 5, 30),
+    )
+    trend = login(s.leader).get("/tong-quan/").context["board"].trend_chart
+    ok, late = (dict(zip(trend["labels"], d["data"], strict=True)) for d in trend["datasets"][1:])
+    assert (ok["05/2026"], late["05/2026"]) == (1, 0)
+    assert (ok["06/2026"], late["06/2026"]) == (0, 1)
+
+
+# SQL functions that turn a stored date or instant into another value: a condition or a
+# grouping on them reads every row instead of a range of an index.
+DATE_FUNCTIONS = ("django_datetime_cast_date", "django_datetime_trunc", "django_date_trunc", "AT TIME ZONE")
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries_without_date_functions(s, login, tasks):
+    client = login(s.leader)
+    client.get("/tong-quan/")  # the session and the person's scopes, read once
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/tong-quan/").status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert len(sql) == DASHBOARD_QUERIES, "\n".join(sql)
+    assert not [q for q in sql if any(f in q for f in DATE_FUNCTIONS)]

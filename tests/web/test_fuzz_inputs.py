@@ -25,8 +25,8 @@ from django.urls.exceptions import Resolver404
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dieuhanh.documents.services.importing import import_document
 from dieuhanh.evaluation.services.periods import open_period
+from dieuhanh.intake.services.importing import import_document
 from dieuhanh.notify.channels.in_app import notify
 from dieuhanh.org.constants import Role
 from dieuhanh.reports.issuing import issue_report, start_report
@@ -34,8 +34,8 @@ from dieuhanh.reports.layouts import default_template, upload_template
 from dieuhanh.reports.periods import resolve_period
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.services import progress
-from tests.documents.texts import COMMUNE_DIRECTIVE, data
 from tests.factories import MembershipFactory, TaskFactory
+from tests.intake.texts import COMMUNE_DIRECTIVE, data
 
 pytestmark = pytest.mark.django_db
 
@@ -349,7 +349,7 @@ def test_a_completion_date_outside_2000_2100_is_refused(s, login, claimed_on):
 
 
 def test_dates_at_the_edges_of_the_range_are_taken():
-    from dieuhanh.tasks.forms.fields import VnDateField
+    from dieuhanh.core.form_fields import VnDateField
 
     field = VnDateField()
     assert field.clean("01/01/2000") == datetime.date(2000, 1, 1)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dieuhanh.documents.models import DraftTask, ImportDraft
+from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,7 @@ def test_inline_edit_with_htmx_returns_the_card(s, login, draft):
     assert r.status_code == 200 and 'id="dt-' in body and 'hx-swap-oob="true"' in body
     dt.refresh_from_db()
     assert dt.lead_unit == s.outsider_unit and dt.deadline == D(2026, 12, 31)
-    assert str(dt.budget) == "1640.500" and dt.origin == DraftTask.Origin.EDITED
+    assert str(dt.budget) == "1640.500" and dt.origin == ProposedTask.Origin.EDITED
     assert list(dt.coordinators.all()) == [s.coord_unit]
     assert "Ban Quản lý dự án" not in body.split("draft-problems")[1] or "unknown_lead" not in body
 
@@ -193,7 +193,7 @@ def test_merge_split_drop_restore_and_add(s, login, draft):
         f"/van-ban/nhap/{draft.pk}/them/",
         {"text": "Tuyên truyền", "lead_unit": s.coord_unit.pk, "deadline": "15/08/2026"},
     )
-    added = draft.tasks.get(origin=DraftTask.Origin.ADDED)
+    added = draft.tasks.get(origin=ProposedTask.Origin.ADDED)
     assert added.lead_unit == s.coord_unit and added.deadline == D(2026, 8, 15)
 
 

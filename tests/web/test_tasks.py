@@ -188,6 +188,22 @@ def test_the_list_is_paginated(s, login):
     assert len(client.get("/nhiem-vu/?page=2").context["page_obj"].object_list) == 6
 
 
+def test_an_export_cut_at_the_row_limit_says_so_in_its_heading(s, login, monkeypatch):
+    from dieuhanh.tasks import exports
+
+    for _ in range(3):
+        TaskFactory(owner=s.commune, lead_unit=s.lead_unit, deadline=D(2026, 6, 30))
+    client = login(s.tracker)
+    total = len(client.get("/nhiem-vu/").context["page_obj"].object_list)
+    whole = load_workbook(io.BytesIO(client.get("/nhiem-vu/xuat-excel/").content))["Nhiệm vụ"]
+    assert not [v for row in whole.iter_rows(values_only=True) for v in row if "Chỉ xuất" in str(v)]
+    monkeypatch.setattr(exports, "EXPORT_LIMIT", 2)
+    ws = load_workbook(io.BytesIO(client.get("/nhiem-vu/xuat-excel/").content))["Nhiệm vụ"]
+    cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert f"Chỉ xuất 2 nhiệm vụ đầu tiên trên tổng số {total}" in "\n".join(cells)
+    assert len([row for row in ws.iter_rows(values_only=True) if isinstance(row[0], int)]) == 2
+
+
 def test_export_holds_exactly_the_current_view(s, login):
     TaskFactory(owner=s.commune, lead_unit=s.outsider_unit, deadline=D(2026, 6, 1), text="Lập quy hoạch")
     r = login(s.tracker).get("/nhiem-vu/xuat-excel/?status=overdue")

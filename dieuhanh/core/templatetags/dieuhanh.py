@@ -1,20 +1,12 @@
-"""Template helpers: Vietnamese dates and numbers, status badges, query strings, navigation."""
+"""Template helpers: Vietnamese dates and numbers, query strings, document numbers and titles."""
 
 import datetime
 import re
 from decimal import Decimal
 
 from django import template
-from django.utils.html import format_html
-
-from dieuhanh.core.views import access_of
-from dieuhanh.org.access import ORG_ROLES
-from dieuhanh.org.constants import Role
-from dieuhanh.tasks.status import Status
 
 register = template.Library()
-
-MANAGING_ROLES = (Role.ADMIN, Role.LEADER, Role.TRACKER)
 
 
 @register.filter
@@ -55,25 +47,6 @@ def money(value) -> str:
     return vnnum(number, places)
 
 
-@register.simple_tag
-def status_badge(code):
-    try:
-        status = Status(code)
-    except ValueError:
-        return ""
-    return format_html(
-        '<span class="badge st-{}" data-status="{}">{}</span>', status.value, status.value, status.label
-    )
-
-
-@register.filter
-def status_label(code) -> str:
-    try:
-        return Status(code).label
-    except ValueError:
-        return ""
-
-
 @register.simple_tag(takes_context=True)
 def query(context, **changes) -> str:
     """The current query string with some parameters replaced (None or "" removes them); page reset."""
@@ -87,40 +60,6 @@ def query(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag(takes_context=True)
-def nav_items(context) -> list[tuple[str, str, str]]:
-    """(url name, label, test id) of the pages this person may open."""
-    request = context["request"]
-    access = access_of(request)
-    org_role = access.is_superuser or access.has_role(*ORG_ROLES)
-    items = []
-    if org_role:
-        items.append(("tasks:dashboard", "Tổng quan", "nav-dashboard"))
-    if access.is_superuser or access.has_role(Role.MEMBER):
-        items.append(("tasks:my_unit", "Đơn vị của tôi", "nav-my-unit"))
-    items.append(("tasks:list", "Nhiệm vụ", "nav-tasks"))
-    items.append(("documents:list", "Văn bản", "nav-documents"))
-    if access.is_superuser or access.has_role(*MANAGING_ROLES):
-        items.append(("documents:import", "Nhập văn bản", "nav-import"))
-    if org_role:
-        items.append(("reports:index", "Báo cáo", "nav-reports"))
-    if access.is_superuser or access.memberships:
-        items.append(("evaluation:home", "Đánh giá công chức", "nav-evaluation"))
-    if access.is_superuser or access.has_role(Role.ADMIN):
-        items.append(("org:units", "Đơn vị, người dùng", "nav-units"))
-    return items
-
-
-@register.simple_tag
-def tasks_url(params: dict | None = None, **extra) -> str:
-    """The task list URL filtered by `params` plus `extra` (e.g. status, unit)."""
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
-    merged = {**(params or {}), **{k: v for k, v in extra.items() if v not in (None, "")}}
-    return f"{reverse('tasks:list')}?{urlencode(merged)}" if merged else reverse("tasks:list")
 
 
 # ---- documents: numbers, short titles, text without the converter's markdown ----------------------

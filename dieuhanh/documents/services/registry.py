@@ -16,15 +16,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 
-from dieuhanh.core.templatetags.dieuhanh import doclabel
 from dieuhanh.documents.hashing import text_hash
 from dieuhanh.documents.models import Citation, Document
+from dieuhanh.extract.citations import Citation as CitedDocument
 from dieuhanh.extract.errors import ExtractError
-from dieuhanh.extract.header import Header, parse_header
 from dieuhanh.extract.load import load_bytes
-from dieuhanh.org.access import Access
+from dieuhanh.extract.pipeline import DocumentInfo
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.access import visible_documents
 
 
 class DocumentError(Exception):
@@ -35,10 +33,17 @@ class DocumentError(Exception):
         self.existing = existing
 
 
+class DuplicateDocument(DocumentError):
+    """The registry already holds this document (`existing`); who may be told which one is the
+    caller's decision, so the message names nothing."""
+
+    def __init__(self, existing: Document):
+        super().__init__("Văn bản này đã có trong sổ văn bản, không nhập lại.", existing)
+
+
 @dataclass(frozen=True)
 class LoadedDocument:
     text: str
-    header: Header
     content_hash: str
 
 
@@ -47,7 +52,7 @@ def read_document(data: bytes, filename: str) -> LoadedDocument:
         loaded = load_bytes(data, filename)
     except ExtractError as exc:
         raise DocumentError(str(exc)) from None
-    return LoadedDocument(loaded.text, parse_header(loaded.text), text_hash(normalised_for_hash(loaded.text)))
+    return LoadedDocument(loaded.text, text_hash(normalised_for_hash(loaded.text)))
 
 
 def normalised_for_hash(text: str) -> str:
@@ -62,59 +67,42 @@ def split_number(number_symbol: str | None) -> tuple[str, str]:
     return number.strip(), symbol.strip()
 
 
-def find_duplicate(owner: Unit, loaded: LoadedDocument) -> Document | None:
+def find_duplicate(owner: Unit, content_hash: str, info: DocumentInfo | None = None) -> Document | None:
+    """The document of `owner`'s registry with the same text, or the same number, symbol, issuer and
+    date as the header `info` (when given)."""
     same = Document.objects.filter(owner=owner)
-    found = same.filter(content_hash=loaded.content_hash).first()
-    if found is not None:
+    found = same.filter(content_hash=content_hash).first()
+    if found is not None or info is None:
         return found
-    h = loaded.header
-    number, symbol = split_number(h.number)
-    if number and h.date:
-        return same.filter(number=number, symbol=symbol, issuer=h.issuer or "", issued_date=h.date).first()
+    number, symbol = split_number(info.number)
+    if number and info.date:
+        return same.filter(
+            number=number, symbol=symbol, issuer=info.issuer or "", issued_date=info.date
+        ).first()
     return None
 
 
-def duplicate_error(existing: Document, actor) -> DocumentError:
-    """The refusal of a document already registered, naming it only to someone who may see it.
-
-    A person not named on a confidential document learns only that it exists and whom to ask:
-    no number, subject, id or link (`existing` is left out too, so no page links to it).
-    `actor` None is the system itself (the command line without --user).
-    """
-    if actor is not None and not visible_documents(Access.of(actor)).filter(pk=existing.pk).exists():
-        owner = existing.owner.name
-        return DocumentError(
-            f"Văn bản này đã có trong sổ văn bản của {owner} nên không nhập lại. Bạn chưa được phân "
-            f"quyền xem văn bản đó; nếu cần, hãy liên hệ bộ phận văn thư, theo dõi văn bản của {owner}."
-        )
-    return DocumentError(
-        f"Văn bản này đã có trong sổ văn bản: “{doclabel(existing, 200)}” (mã {existing.pk}, nhập ngày "
-        f"{existing.created_at:%d/%m/%Y}). Không nhập lại.",
-        existing=existing,
-    )
-
-
-def document_fields(header: Header) -> dict:
-    number, symbol = split_number(header.number)
-    if not symbol and header.symbol:
-        symbol = header.symbol
+def document_fields(info: DocumentInfo) -> dict:
+    number, symbol = split_number(info.number)
+    if not symbol and info.symbol:
+        symbol = info.symbol
     return {
         "number": number,
         "symbol": symbol or "",
-        "doc_type": header.doc_type or "Công văn",
-        "issuer": header.issuer or "",
-        "parent_issuer": header.parent_issuer or "",
-        "place": header.place or "",
-        "issued_date": header.date,
-        "issued_month": header.month,
-        "issued_year": header.year,
-        "subject": header.subject or "",
-        "signer": header.signer or "",
-        "signing_authority": header.signing_authority or "",
-        "signer_title": header.signer_title or "",
-        "recipients": list(header.recipients),
-        "confidentiality": header.confidentiality or "thường",
-        "urgency": header.urgency or "thường",
+        "doc_type": info.doc_type or "Công văn",
+        "issuer": info.issuer or "",
+        "parent_issuer": info.parent_issuer or "",
+        "place": info.place or "",
+        "issued_date": info.date,
+        "issued_month": info.month,
+        "issued_year": info.year,
+        "subject": info.subject or "",
+        "signer": info.signer or "",
+        "signing_authority": info.signing_authority or "",
+        "signer_title": info.signer_title or "",
+        "recipients": list(info.recipients),
+        "confidentiality": info.confidentiality or "thường",
+        "urgency": info.urgency or "thường",
     }
 
 
@@ -124,15 +112,16 @@ def register_document(
     owner: Unit,
     data: bytes,
     filename: str,
-    actor=None,
+    loaded: LoadedDocument,
+    info: DocumentInfo,
     extraction: dict | None = None,
-    loaded: LoadedDocument | None = None,
+    actor=None,
 ) -> Document:
-    """Store a new document for `owner`; raises DocumentError for unreadable input or a duplicate."""
-    loaded = loaded or read_document(data, filename)
-    existing = find_duplicate(owner, loaded)
+    """Store a new document for `owner` with the header extraction read (`info`); raises
+    DuplicateDocument when the registry already holds it."""
+    existing = find_duplicate(owner, loaded.content_hash, info)
     if existing is not None:
-        raise duplicate_error(existing, actor)
+        raise DuplicateDocument(existing)
     document = Document(
         owner=owner,
         text=loaded.text,
@@ -140,7 +129,7 @@ def register_document(
         original_name=filename,
         created_by=actor,
         extraction=extraction,
-        **document_fields(loaded.header),
+        **document_fields(info),
     )
     name = document.original_file.field.generate_filename(document, filename)
     storage = document.original_file.storage
@@ -149,7 +138,7 @@ def register_document(
     else:
         document.original_file.save(filename, ContentFile(data), save=False)
     document.save()
-    link_citations(document, loaded.header)
+    link_citations(document, info.citations)
     return document
 
 
@@ -181,9 +170,9 @@ def remove_orphan_originals(older_than: datetime.timedelta = datetime.timedelta(
     return removed
 
 
-def link_citations(document: Document, header: Header) -> None:
+def link_citations(document: Document, citations: tuple[CitedDocument, ...]) -> None:
     """Record what the document cites and link, both ways, to documents already in the registry."""
-    for cited in header.citations:
+    for cited in citations:
         target = registry_match(document, cited.number, cited.date)
         Citation.objects.create(
             document=document,

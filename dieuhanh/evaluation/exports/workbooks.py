@@ -1,7 +1,7 @@
 """The evaluation's spreadsheets and CSV: one official's sheet, a period's unit summary, the data a
 personnel office imports, and the year's results.
 
-Every text cell goes through the shared `text_cell` (reports.xlsx_sheets: no text becomes a
+Every text cell goes through the shared `text_cell` (core.xlsx: no text becomes a
 formula); the CSV gets the same protection by a leading apostrophe. The CSV is for other
 systems: UTF-8 with a BOM (Excel reads the diacritics), ISO dates, a dot before decimals.
 """
@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from dieuhanh.core.xlsx import FORMULA_STARTS, Column, add_sheet, new_workbook, workbook_bytes
 from dieuhanh.evaluation.constants import BAND_NONE, BANDS, Discipline, Stage
 from dieuhanh.evaluation.models import Period, Sheet
 from dieuhanh.evaluation.presentation import (
@@ -29,7 +30,6 @@ from dieuhanh.evaluation.services.scores import SCORED, unit_quota
 from dieuhanh.evaluation.services.year import YearRow
 from dieuhanh.org.access import Access
 from dieuhanh.reports.formatting import vn_decimal
-from dieuhanh.reports.xlsx_sheets import FORMULA_STARTS, Column, add_sheet, new_workbook, workbook_bytes
 
 NUMBER = "number"  # a Decimal kept as a number in Excel's General format
 

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 
-from dieuhanh.core.views import access_of
 from dieuhanh.evaluation.access import visible_sheets
 from dieuhanh.evaluation.constants import CSV_MIME, DOCX_MIME, XLSX_MIME
 from dieuhanh.evaluation.exports.sheet_docx import sheet_docx
@@ -19,6 +18,7 @@ from dieuhanh.evaluation.exports.workbooks import (
 from dieuhanh.evaluation.rules import rules_for
 from dieuhanh.evaluation.views.pages import visible_period_or_404, year_context
 from dieuhanh.evaluation.views.sheet import visible_sheet_or_404
+from dieuhanh.org.access import access_of
 
 
 def _download(content: bytes, filename: str, mimetype: str) -> HttpResponse:

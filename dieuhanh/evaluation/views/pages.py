@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dieuhanh.core.views import access_of
 from dieuhanh.evaluation.access import (
     EVALUATED_ROLES,
     ORGANISERS,
@@ -28,6 +27,7 @@ from dieuhanh.evaluation.services.errors import EvaluationError
 from dieuhanh.evaluation.services.periods import open_period, previous_period
 from dieuhanh.evaluation.services.scores import SCORED, unit_quota
 from dieuhanh.evaluation.services.year import year_rows
+from dieuhanh.org.access import access_of
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.org.models import Unit
 

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from dieuhanh.core.views import access_of
 from dieuhanh.evaluation import forms as f
 from dieuhanh.evaluation.access import (
     can_approve,
@@ -27,6 +26,7 @@ from dieuhanh.evaluation.services import cycle
 from dieuhanh.evaluation.services.errors import EvaluationError
 from dieuhanh.evaluation.services.products import not_yet_due
 from dieuhanh.evaluation.services.scores import SCORED, quota_check, subordinates
+from dieuhanh.org.access import access_of
 
 
 def visible_sheet_or_404(request, pk: int) -> Sheet:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import MANAGERS
 
 register = template.Library()

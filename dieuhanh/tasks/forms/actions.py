@@ -2,8 +2,8 @@
 
 from django import forms
 
+from dieuhanh.core.form_fields import IdField, MultipleFileField, VnDateField
 from dieuhanh.org.models import User
-from dieuhanh.tasks.forms.fields import IdField, MultipleFileField, VnDateField
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.evidence import checked_name
 

@@ -5,10 +5,10 @@ import datetime
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 
+from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
+from dieuhanh.core.search import folded_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.forms.fields import IdField, RowChoiceField, VnDateField
-from dieuhanh.tasks.forms.search import folded_search
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
 from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status

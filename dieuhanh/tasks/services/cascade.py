@@ -7,61 +7,42 @@ from django.db import transaction
 from django.db.models import Avg, Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from dieuhanh.core.audit import acting_as
+from dieuhanh.core.audit import acting_as, record_created
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.access import can_manage
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import DeadlineKind, TaskState
 from dieuhanh.tasks.models import ProgressReport, Task
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.guard import require, require_open
 from dieuhanh.tasks.services.recurrence import create_occurrences
 
-COPIED = (
-    "document",
-    "span_start",
-    "span_end",
-    "text",
-    "summary",
-    "deadline",
-    "deadline_kind",
-    "deadline_text",
-    "recurrence",
-    "original_deadline",
-    "relative_days",
-    "relative_working_days",
-    "relative_trigger",
-    "target",
-    "starred",
-)
-
-
-def _copy(task: Task, **overrides) -> Task:
-    fields = {name: getattr(task, name) for name in COPIED}
-    fields.update(overrides)
-    return Task.objects.create(parent=task, created_by=task.created_by, **fields)
-
 
 @transaction.atomic
 def fan_out(task: Task, actor=None) -> list[Task]:
-    """One child task per active commune under the task's organisation; idempotent."""
+    """One child task per active commune under the task's organisation; idempotent.
+
+    The children are written in one INSERT and their audit events in another, whatever the
+    number of communes (a province has about a hundred).
+    """
     if actor is not None:
-        require(actor, task, can_manage, "giao nhiệm vụ cho các xã")
-    communes = Unit.objects.filter(parent=task.owner, kind=UnitKind.COMMUNE, is_active=True).order_by(
-        "sort_order", "name"
+        require(actor, task, TaskRelation.may_manage, "giao nhiệm vụ cho các xã")
+    communes = list(
+        Unit.objects.filter(parent=task.owner, kind=UnitKind.COMMUNE, is_active=True).order_by(
+            "sort_order", "name"
+        )
     )
-    if not communes.exists():
+    if not communes:
         raise ServiceError(f"{task.owner} không có xã, phường nào để giao nhiệm vụ.")
     done = set(task.children.values_list("owner_id", flat=True))
-    created = []
     with acting_as(actor):
-        for commune in communes:
-            if commune.pk in done:
-                continue
-            child = _copy(task, owner=commune, lead_unit=commune)
+        created = Task.objects.bulk_create(
+            [task.new_child(parent=task, owner=c, lead_unit=c) for c in communes if c.pk not in done]
+        )
+        record_created(created)
+        for child in created:
             if child.deadline_kind == DeadlineKind.RECURRING:
                 create_occurrences(child, actor=actor)
-            created.append(child)
         if not task.fan_out:
             task.fan_out = True
             task.save(update_fields=["fan_out", "updated_at"])
@@ -79,7 +60,7 @@ class SubtaskSpec:
 @transaction.atomic
 def break_down(task: Task, actor, specs: list[SubtaskSpec]) -> list[Task]:
     """A commune splits its task into tasks for its own departments."""
-    require(actor, task, can_manage, "chia nhỏ nhiệm vụ")
+    require(actor, task, TaskRelation.may_manage, "chia nhỏ nhiệm vụ")
     require_open(task)
     org = task.owner
     created = []
@@ -90,8 +71,8 @@ def break_down(task: Task, actor, specs: list[SubtaskSpec]) -> list[Task]:
             if not (spec.text or "").strip():
                 raise ServiceError("Cần nhập nội dung nhiệm vụ con.")
             deadline = spec.deadline or task.deadline
-            child = _copy(
-                task,
+            child = task.new_child(
+                parent=task,
                 owner=org,
                 lead_unit=spec.lead_unit,
                 text=spec.text.strip(),
@@ -100,6 +81,7 @@ def break_down(task: Task, actor, specs: list[SubtaskSpec]) -> list[Task]:
                 original_deadline=deadline,
                 deadline_kind=DeadlineKind.DATE if deadline else task.deadline_kind,
             )
+            child.save()
             child.coordinators.set([u for u in spec.coordinators if u.pk != spec.lead_unit.pk])
             created.append(child)
     return created

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.core.audit import acting_as
-from dieuhanh.tasks.access import can_act_as_lead, can_decide
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import CompletionRequest, Task
 from dieuhanh.tasks.services.errors import ServiceError
@@ -17,7 +17,7 @@ from dieuhanh.tasks.services.guard import require, require_open
 def request_completion(
     task: Task, actor, *, claimed_on: datetime.date | None = None, note: str = ""
 ) -> CompletionRequest:
-    require(actor, task, can_act_as_lead, "đề nghị xác nhận hoàn thành")
+    require(actor, task, TaskRelation.may_act_as_lead, "đề nghị xác nhận hoàn thành")
     require_open(task)
     if task.state == TaskState.AWAITING_APPROVAL:
         raise ServiceError("Nhiệm vụ đang chờ lãnh đạo xác nhận hoàn thành.")
@@ -45,7 +45,7 @@ def _pending(task: Task) -> CompletionRequest:
 
 @transaction.atomic
 def approve_completion(task: Task, actor, *, note: str = "") -> CompletionRequest:
-    require(actor, task, can_decide, "xác nhận hoàn thành")
+    require(actor, task, TaskRelation.may_decide, "xác nhận hoàn thành")
     request = _pending(task)
     with acting_as(actor):
         request.status = ChangeStatus.APPROVED
@@ -59,7 +59,7 @@ def approve_completion(task: Task, actor, *, note: str = "") -> CompletionReques
 
 @transaction.atomic
 def reject_completion(task: Task, actor, *, note: str) -> CompletionRequest:
-    require(actor, task, can_decide, "trả lại nhiệm vụ")
+    require(actor, task, TaskRelation.may_decide, "trả lại nhiệm vụ")
     if not (note or "").strip():
         raise ServiceError("Cần ghi rõ lý do trả lại để đơn vị thực hiện lại.")
     request = _pending(task)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.core.audit import acting_as
-from dieuhanh.tasks.access import can_act_as_lead, can_decide
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import ChangeStatus
 from dieuhanh.tasks.models import DeadlineChange, Task
 from dieuhanh.tasks.services.errors import ServiceError
@@ -19,7 +19,7 @@ from dieuhanh.tasks.services.guard import require, require_open
 
 @transaction.atomic
 def request_extension(task: Task, actor, *, new_date: datetime.date, reason: str) -> DeadlineChange:
-    require(actor, task, can_act_as_lead, "đề nghị gia hạn")
+    require(actor, task, TaskRelation.may_act_as_lead, "đề nghị gia hạn")
     require_open(task)
     if not (reason or "").strip():
         raise ServiceError("Cần nêu lý do đề nghị gia hạn.")
@@ -40,7 +40,7 @@ def decide_extension(
     change: DeadlineChange, actor, *, approve: bool, note: str = "", objective: bool = False
 ) -> DeadlineChange:
     task = change.task
-    require(actor, task, can_decide, "duyệt gia hạn")
+    require(actor, task, TaskRelation.may_decide, "duyệt gia hạn")
     if change.status != ChangeStatus.REQUESTED:
         raise ServiceError("Đề nghị gia hạn này đã được xử lý.")
     if not approve and not (note or "").strip():

@@ -3,16 +3,18 @@
 from collections.abc import Callable
 
 from dieuhanh.org.access import Access
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services.errors import NotAllowed, ServiceError
 
 
-def require(actor, task: Task, rule: Callable[[Access, Task], bool], what: str) -> Access:
-    access = Access.of(actor)
-    if not rule(access, task):
+def require(actor, task: Task, may: Callable[[TaskRelation], bool], what: str) -> TaskRelation:
+    """The actor's relation to the task, when `may` (e.g. TaskRelation.may_report) allows it."""
+    relation = TaskRelation(Access.of(actor), task)
+    if not may(relation):
         raise NotAllowed(f"Bạn không có quyền {what} đối với nhiệm vụ này.")
-    return access
+    return relation
 
 
 def require_open(task: Task, allow_series: bool = False) -> None:

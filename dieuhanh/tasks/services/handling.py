@@ -1,10 +1,10 @@
-"""Directions, sub-assignment to people, pause, resume and cancel."""
+"""Directions, sub-assignment to people, priority, pause, resume and cancel."""
 
 from django.db import transaction
 
 from dieuhanh.core.audit import acting_as
 from dieuhanh.org.models import Membership
-from dieuhanh.tasks.access import can_act_as_lead, can_decide, can_manage
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import Direction, Task
 from dieuhanh.tasks.services.errors import ServiceError
@@ -13,7 +13,7 @@ from dieuhanh.tasks.services.guard import require, require_open
 
 @transaction.atomic
 def give_direction(task: Task, actor, *, text: str) -> Direction:
-    require(actor, task, can_decide, "cho ý kiến chỉ đạo")
+    require(actor, task, TaskRelation.may_decide, "cho ý kiến chỉ đạo")
     if not (text or "").strip():
         raise ServiceError("Cần nhập nội dung ý kiến chỉ đạo.")
     with acting_as(actor):
@@ -23,7 +23,7 @@ def give_direction(task: Task, actor, *, text: str) -> Direction:
 @transaction.atomic
 def assign_people(task: Task, actor, people) -> None:
     """Give the task to people inside the lead unit (sub-assignment)."""
-    require(actor, task, can_act_as_lead, "giao việc cho cán bộ")
+    require(actor, task, TaskRelation.may_act_as_lead, "giao việc cho cán bộ")
     require_open(task)
     people = list(people)
     members = set(
@@ -40,8 +40,18 @@ def assign_people(task: Task, actor, people) -> None:
         task.assignees.set(people)
 
 
+@transaction.atomic
+def toggle_star(task: Task, actor) -> Task:
+    """Mark the task as a priority of the organisation, or take the mark off."""
+    require(actor, task, TaskRelation.may_manage, "đánh dấu ưu tiên")
+    with acting_as(actor):
+        task.starred = not task.starred
+        task.save(update_fields=["starred", "updated_at"])
+    return task
+
+
 def _set_state(task: Task, actor, state: str, reason: str, what: str) -> Task:
-    require(actor, task, can_manage, what)
+    require(actor, task, TaskRelation.may_manage, what)
     if not (reason or "").strip():
         raise ServiceError("Cần nêu lý do.")
     with acting_as(actor):

@@ -7,22 +7,23 @@ from django.utils import timezone
 
 from dieuhanh.core.audit import acting_as
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.access import can_report, is_coordinator_member, is_lead_member
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.models import ProgressAttachment, ProgressReport, Task
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.evidence import as_file, checked_name
 from dieuhanh.tasks.services.guard import require, require_open
 
 
-def reporting_unit(access, task: Task, unit: Unit | None) -> Unit:
+def reporting_unit(relation: TaskRelation, unit: Unit | None) -> Unit:
     """The unit a report is filed for: the one given, else the person's own unit on the task."""
+    task = relation.task
     if unit is not None:
         if unit.pk != task.lead_unit_id and not task.coordinators.filter(pk=unit.pk).exists():
             raise ServiceError("Đơn vị báo cáo phải là đơn vị chủ trì hoặc phối hợp của nhiệm vụ.")
         return unit
-    if is_lead_member(access, task) or not is_coordinator_member(access, task):
+    if relation.in_lead_unit or not relation.in_coordinating_unit:
         return task.lead_unit
-    return next(u for u in task.coordinators.all() if access.is_member_of(u))
+    return next(u for u in task.coordinators.all() if relation.access.is_member_of(u))
 
 
 @transaction.atomic
@@ -38,7 +39,7 @@ def report_progress(
 ) -> ProgressReport:
     """A progress report with its evidence: `files` are (name, bytes or an uploaded file), each
     checked by content and streamed to storage (see services/evidence.py)."""
-    access = require(actor, task, can_report, "báo cáo tiến độ")
+    relation = require(actor, task, TaskRelation.may_report, "báo cáo tiến độ")
     require_open(task)
     text = (text or "").strip()
     if not text:
@@ -50,7 +51,7 @@ def report_progress(
     with acting_as(actor):
         report = ProgressReport.objects.create(
             task=task,
-            unit=reporting_unit(access, task, unit),
+            unit=reporting_unit(relation, unit),
             author=actor,
             text=text,
             percent=int(percent),

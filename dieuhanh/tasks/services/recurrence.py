@@ -129,24 +129,19 @@ def create_occurrences(task: Task, until: D | None = None, start: D | None = Non
         for occ in occurrences(task.recurrence, start, until):
             if occ.deadline in existing:
                 continue
-            child = Task.objects.create(
+            child = task.new_child(
                 owner=task.owner,
-                document=task.document,
-                span_start=task.span_start,
-                span_end=task.span_end,
-                text=task.text,
-                summary=f"{task.summary or task.text[:120]} — {occ.label}"[:300],
                 lead_unit=task.lead_unit,
+                summary=f"{task.summary or task.text[:120]} — {occ.label}"[:300],
                 deadline=occ.deadline,
+                original_deadline=occ.deadline,
                 deadline_kind=DeadlineKind.DATE,
-                deadline_text=task.deadline_text,
-                target=task.target,
-                starred=task.starred,
+                recurrence="",
                 series=task,
                 parent=task.parent,
                 period_label=occ.label,
-                created_by=task.created_by,
             )
+            child.save()
             child.coordinators.set(coordinators)
             created.append(child)
     return created

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from dieuhanh.core.audit import acting_as
-from dieuhanh.tasks.access import can_act_as_lead
+from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services.errors import ServiceError
@@ -23,7 +23,7 @@ def deadline_from_trigger(task: Task, trigger: datetime.date) -> datetime.date:
 
 @transaction.atomic
 def set_trigger_date(task: Task, actor, trigger: datetime.date) -> Task:
-    require(actor, task, can_act_as_lead, "nhập ngày xảy ra sự kiện")
+    require(actor, task, TaskRelation.may_act_as_lead, "nhập ngày xảy ra sự kiện")
     require_open(task)
     if task.deadline_kind != DeadlineKind.RELATIVE:
         raise ServiceError("Nhiệm vụ này không có thời hạn tính theo sự kiện.")

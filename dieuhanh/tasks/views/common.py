@@ -3,17 +3,18 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.models import Task
 
 PAGE_SIZE = 25
 
 
-def visible_task_or_404(request, pk: int) -> Task:
+def visible_task_or_404(request, pk: int, queryset=None) -> Task:
     """A task the person may see; anything else is "not found", so its existence is not revealed."""
-    qs = visible_tasks(access_of(request), Task.objects.select_related("lead_unit", "owner", "document"))
-    return get_object_or_404(qs, pk=pk)
+    if queryset is None:
+        queryset = Task.objects.select_related("lead_unit", "owner", "document")
+    return get_object_or_404(visible_tasks(access_of(request), queryset), pk=pk)
 
 
 def require_org_role(access) -> None:

@@ -7,12 +7,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dieuhanh.core.badinput import query_status
-from dieuhanh.core.views import access_of
-from dieuhanh.org.access import ORG_ROLES
+from dieuhanh.core.form_fields import RowChoiceField, VnDateField
+from dieuhanh.org.access import ORG_ROLES, access_of
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, is_province_view, period_bounds
-from dieuhanh.tasks.forms.fields import RowChoiceField, VnDateField
+from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, period_bounds
 
 DEFAULT_PERIOD = "year"
 
@@ -71,7 +70,7 @@ def dashboard(request):
             "form": form,
             "board": board,
             "link": link,
-            "show_commune": is_province_view(access),
+            "show_commune": board.province_view,
             "today": today,
         },
         status=query_status(form),

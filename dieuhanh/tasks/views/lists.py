@@ -7,11 +7,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dieuhanh.core.badinput import query_status, require_valid
-from dieuhanh.core.views import access_of
 from dieuhanh.documents.models import Document
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_documents, visible_tasks
 from dieuhanh.tasks.exports import export_tasks
 from dieuhanh.tasks.forms.filters import TaskFilterForm
+from dieuhanh.tasks.listing import with_document
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services.cascade import latest_percent
 from dieuhanh.tasks.views.common import PAGE_SIZE
@@ -30,7 +31,9 @@ def filtered_tasks(request):
 @login_required
 def task_list(request):
     form, qs = filtered_tasks(request)
-    page = Paginator(qs.select_related("lead_unit", "document"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(with_document(qs.select_related("lead_unit")), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     document = None
     if form.is_bound and form.is_valid() and form.cleaned_data.get("document"):
         document = (

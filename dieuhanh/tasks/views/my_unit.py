@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dieuhanh.core.templatetags.dieuhanh import shortwords
-from dieuhanh.core.views import access_of
+from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.forms.actions import UnitProgressForm
+from dieuhanh.tasks.listing import with_document
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.progress import report_progress
@@ -40,7 +41,7 @@ def unit_tasks(access, today):
     qs = annotate_status(qs, today).annotate(
         priority=priority, is_returned=Case(When(returned, then=Value(True)), default=Value(False))
     )
-    return qs.select_related("lead_unit", "document").order_by(
+    return with_document(qs.select_related("lead_unit")).order_by(
         "priority", F("deadline").asc(nulls_last=True), "id"
     )[:LIMIT]
 

@@ -12,6 +12,7 @@ from dieuhanh.notify.digest import sections
 from dieuhanh.notify.models import Reminder
 from dieuhanh.notify.rules import plan
 from dieuhanh.notify.worker import tick
+from dieuhanh.tasks.listing import with_document
 
 
 def parse_day(text: str) -> datetime.date:
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         if dry_run:
             self.dry_run(today, now)
             return
-        result = tick(now=now, today=today, respect_hour=False, force_plan=True, reports=False)
+        result = tick(now=now, today=today, respect_hour=False, force_plan=True)
         self.stdout.write(f"Nhắc việc ngày {today:%d/%m/%Y}. {result.summary()}")
 
     def dry_run(self, today: datetime.date, now: datetime.datetime):
@@ -48,8 +49,8 @@ class Command(BaseCommand):
             planned = plan(today, now)
             drop_withheld(Reminder.objects.filter(due_on__lte=today))
             due = (
-                Reminder.objects.filter(due_on__lte=today, sent_at=None)
-                .select_related("person", "task", "task__lead_unit", "task__document")
+                with_document(Reminder.objects.filter(due_on__lte=today, sent_at=None), via="task__document")
+                .select_related("person", "task__lead_unit")
                 .order_by("person_id", "task_id")
             )
             by_email = set(due.filter(wants_email()).values_list("pk", flat=True))

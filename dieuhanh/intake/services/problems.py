@@ -1,0 +1,107 @@
+"""What stands between a draft and its tasks: blocking problems and warnings, in Vietnamese."""
+
+from dataclasses import dataclass
+
+from dieuhanh.intake.models import ImportDraft, ProposedTask
+from dieuhanh.org.constants import UnitKind
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.constants import DeadlineKind
+
+# Below this, a resolved lead unit is a guess the reviewer should look at.
+LOW_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a draft (`proposal_id` None for the document); blocking ones stop confirming."""
+
+    proposal_id: int | None
+    code: str
+    message_vi: str
+    blocking: bool = False
+
+
+def _task_problems(n: int, proposal: ProposedTask, org: Unit, has_communes) -> list[Problem]:
+    out = []
+
+    def add(code, message, blocking=False):
+        out.append(Problem(proposal.pk, code, f"Nhiệm vụ {n}: {message}", blocking))
+
+    if not proposal.text.strip():
+        add("empty_text", "nội dung nhiệm vụ để trống.", True)
+    if proposal.lead_unit_id is None:
+        add(
+            "unknown_lead",
+            f"chưa xác định được đơn vị chủ trì “{proposal.lead_name or '(không ghi)'}” trong danh mục đơn vị.",
+            True,
+        )
+    elif not proposal.lead_unit.path.startswith(org.path):
+        add("lead_outside", f"đơn vị chủ trì “{proposal.lead_unit}” không thuộc {org}.", True)
+    elif (
+        proposal.lead_confidence is not None
+        and proposal.lead_confidence < LOW_CONFIDENCE
+        and proposal.lead_unit_id == proposal.proposed.get("lead_unit")
+    ):
+        add(
+            "uncertain_lead",
+            f"“{proposal.lead_name}” được đoán là “{proposal.lead_unit}”, cần kiểm tra lại đơn vị chủ trì.",
+        )
+    unknown = [
+        name
+        for name, unit_id in zip(
+            proposal.proposed.get("coordinator_names", []),
+            proposal.proposed.get("coordinator_unit_ids", []),
+            strict=False,
+        )
+        if unit_id is None and name in proposal.coordinator_names
+    ]
+    if unknown:
+        names = ", ".join(f"“{name}”" for name in unknown)
+        add("unknown_coordinator", f"đơn vị phối hợp {names} chưa có trong danh mục, sẽ không được ghi nhận.")
+    if proposal.deadline_kind == DeadlineKind.NONE:
+        add("no_deadline", "không tìm thấy thời hạn trong văn bản.")
+    elif proposal.deadline_kind == DeadlineKind.RECURRING and proposal.recurrence in ("", "periodic"):
+        add("unknown_cycle", "báo cáo định kỳ nhưng văn bản không nêu chu kỳ, chưa tạo được các kỳ.")
+    elif proposal.deadline_kind in (DeadlineKind.DATE, DeadlineKind.PERIOD) and proposal.deadline is None:
+        add("no_deadline_date", "thời hạn chưa có ngày cụ thể.")
+    if proposal.fan_out and not has_communes():
+        add(
+            "fan_out_without_communes",
+            f"được đánh dấu giao cho tất cả các xã nhưng {org} không có xã, phường nào; hãy bỏ đánh dấu này.",
+            True,
+        )
+    return out
+
+
+def draft_problems(draft: ImportDraft) -> list[Problem]:
+    """Problems of the document, then of each kept task in order; blocking ones stop `confirm_draft`."""
+    org = draft.organisation
+    out = []
+    if draft.status != ImportDraft.Status.PENDING:
+        out.append(
+            Problem(None, "not_pending", f"Bản nháp đã ở trạng thái “{draft.get_status_display()}”.", True)
+        )
+    doc = draft.document
+    if not doc.number:
+        out.append(
+            Problem(None, "no_number", "Văn bản chưa có số (số, ký hiệu để trống); bổ sung khi có số.")
+        )
+    if doc.issued_date is None:
+        out.append(Problem(None, "no_date", "Văn bản chưa có ngày ban hành."))
+    kept = list(draft.tasks.filter(dropped=False).select_related("lead_unit").order_by("position", "pk"))
+    if not kept:
+        out.append(Problem(None, "no_tasks", "Không có nhiệm vụ nào để xác nhận."))
+    communes = []
+
+    def has_communes() -> bool:
+        if not communes:
+            communes.append(Unit.objects.filter(parent=org, kind=UnitKind.COMMUNE, is_active=True).exists())
+        return communes[0]
+
+    for n, proposal in enumerate(kept, start=1):
+        out.extend(_task_problems(n, proposal, org, has_communes))
+    return out
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.blocking]

@@ -1,0 +1,110 @@
+"""The document registry pages: list with search and filters, detail with highlighted tasks, original file.
+
+They live here, not in `documents`, because who sees a document and what the page shows of it
+(its tasks, its draft waiting for review) come from the layers above the registry.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from dieuhanh.core.badinput import query_status
+from dieuhanh.documents.models import Document
+from dieuhanh.intake.forms import DocumentFilterForm
+from dieuhanh.intake.models import ImportDraft
+from dieuhanh.intake.views.highlight import Span, pieces
+from dieuhanh.org.access import access_of
+from dieuhanh.tasks.access import MANAGERS, visible_documents, visible_tasks
+from dieuhanh.tasks.models import Task
+
+PAGE_SIZE = 25
+
+
+def task_counts(access):
+    """The number of tasks of each document that this person may see (a correlated subquery)."""
+    tasks = (
+        visible_tasks(access, Task.objects.trackable().filter(document_id=OuterRef("pk")))
+        .order_by()
+        .values("document_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(tasks, output_field=IntegerField()), 0)
+
+
+@login_required
+def document_list(request):
+    access = access_of(request)
+    form = DocumentFilterForm(request.GET or None)
+    qs = form.apply(visible_documents(access)).annotate(task_count=task_counts(access))
+    page = Paginator(qs.select_related("owner").order_by("-issued_date", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "intake/documents.html", {"form": form, "page_obj": page}, status=query_status(form)
+    )
+
+
+def visible_document_or_404(request, pk: int) -> Document:
+    return get_object_or_404(visible_documents(access_of(request)).select_related("owner"), pk=pk)
+
+
+@login_required
+def document_detail(request, pk: int):
+    access = access_of(request)
+    document = visible_document_or_404(request, pk)
+    tasks = list(
+        visible_tasks(access, Task.objects.filter(document=document, series__isnull=True))
+        .select_related("lead_unit")
+        .order_by("span_start", "id")
+    )
+    spans = [
+        Span(t.span_start, t.span_end, str(i), f"span-{t.span_start}", reverse("tasks:detail", args=[t.pk]))
+        for i, t in enumerate(tasks, start=1)
+        if t.span_start is not None and t.span_end is not None
+    ]
+    visible = visible_documents(access)
+    citations = document.citations.select_related("cited_document")
+    cited_ids = set(
+        visible.filter(pk__in=[c.cited_document_id for c in citations if c.cited_document_id]).values_list(
+            "pk", flat=True
+        )
+    )
+    return render(
+        request,
+        "intake/document.html",
+        {
+            "document": document,
+            "tasks": tasks,
+            "pieces": pieces(document.text, spans),
+            "citations": [
+                (c, c.cited_document if c.cited_document_id in cited_ids else None) for c in citations
+            ],
+            "cited_by": visible.filter(citations__cited_document=document)
+            .distinct()
+            .order_by("-issued_date"),
+            "draft": pending_draft(access, document),
+        },
+    )
+
+
+def pending_draft(access, document):
+    """The draft still waiting for review, for the people who review it."""
+    if not access.acts_for(document.owner, MANAGERS):
+        return None
+    return ImportDraft.objects.filter(document=document, status=ImportDraft.Status.PENDING).first()
+
+
+@login_required
+def document_file(request, pk: int):
+    """The original file, only to people who may see the document (never a public media URL)."""
+    document = visible_document_or_404(request, pk)
+    if not document.original_file:
+        raise Http404
+    return FileResponse(
+        document.original_file.open("rb"), as_attachment=True, filename=document.original_name or "van-ban"
+    )

@@ -1,0 +1,235 @@
+"""The review of a draft: its proposed tasks beside the document's text, corrected one by one
+(HTMX), merged, split, dropped or added, then confirmed or discarded.
+
+Only the organisation's admins, leaders and trackers reach these pages, and a draft of a
+confidential document only the people named on it (`draft_or_404`); confirming and
+discarding check it again in the services.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from dieuhanh.core.templatetags.dieuhanh import doclabel
+from dieuhanh.intake.forms import AddProposalForm, ProposalForm, SplitForm
+from dieuhanh.intake.models import ImportDraft, ProposedTask
+from dieuhanh.intake.services.confirm import confirm_draft, discard_draft
+from dieuhanh.intake.services.errors import DraftError
+from dieuhanh.intake.services.problems import draft_problems
+from dieuhanh.intake.services.review import (
+    add_proposal,
+    drop_proposal,
+    merge_proposals,
+    split_proposal,
+    update_proposal,
+)
+from dieuhanh.intake.views.highlight import Span, pieces
+from dieuhanh.intake.views.upload import managed_organisations
+from dieuhanh.org.access import access_of
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.access import visible_documents
+
+
+def draft_or_404(request, pk: int) -> ImportDraft:
+    """A draft of an organisation this person manages, whose document they may see."""
+    access = access_of(request)
+    drafts = ImportDraft.objects.filter(
+        organisation__in=managed_organisations(access), document__in=visible_documents(access)
+    )
+    return get_object_or_404(drafts.select_related("document", "organisation"), pk=pk)
+
+
+def proposal_or_404(request, pk: int, task_id: int) -> ProposedTask:
+    draft = draft_or_404(request, pk)
+    return get_object_or_404(
+        ProposedTask.objects.select_related("draft__document", "draft__organisation", "lead_unit"),
+        pk=task_id,
+        draft=draft,
+    )
+
+
+def org_units(draft):
+    return Unit.objects.filter(path__startswith=draft.organisation.path, is_active=True).order_by("path")
+
+
+def review_context(draft, forms=None) -> dict:
+    rows = list(
+        draft.tasks.select_related("lead_unit", "merged_into")
+        .prefetch_related("coordinators")
+        .order_by("position", "pk")
+    )
+    problems = draft_problems(draft)
+    by_task = {}
+    for p in problems:
+        by_task.setdefault(p.proposal_id, []).append(p)
+    numbers = {
+        proposal.pk: n
+        for n, proposal in enumerate((proposal for proposal in rows if not proposal.dropped), start=1)
+    }
+    spans = [
+        Span(
+            proposal.span_start,
+            proposal.span_end,
+            str(numbers[proposal.pk]),
+            f"dt-span-{proposal.pk}",
+            f"#dt-{proposal.pk}",
+        )
+        for proposal in rows
+        if not proposal.dropped and proposal.span_start is not None and proposal.span_end is not None
+    ]
+    forms = forms or {}
+    return {
+        "draft": draft,
+        "document": draft.document,
+        "rows": [
+            (proposal, numbers.get(proposal.pk), by_task.get(proposal.pk, []), forms.get(proposal.pk))
+            for proposal in rows
+        ],
+        "pieces": pieces(draft.document.text, spans),
+        "document_problems": by_task.get(None, []),
+        "problems": problems,
+        "blocking": [p for p in problems if p.blocking],
+        "add_form": forms.get("add") or AddProposalForm(units=org_units(draft), auto_id="id_add_%s"),
+        "pending": draft.status == ImportDraft.Status.PENDING,
+    }
+
+
+@login_required
+def review(request, pk: int):
+    draft = draft_or_404(request, pk)
+    return render(request, "intake/review.html", review_context(draft))
+
+
+def _card(request, proposal, form=None, status=200):
+    draft = proposal.draft
+    context = review_context(draft, {proposal.pk: form} if form else None)
+    row = next(r for r in context["rows"] if r[0].pk == proposal.pk)
+    context.update(row=row, oob=True)
+    return render(request, "intake/_proposed_task.html", context, status=status)
+
+
+@login_required
+def edit_task(request, pk: int, task_id: int):
+    proposal = proposal_or_404(request, pk, task_id)
+    form = ProposalForm(
+        request.POST if request.method == "POST" else None,
+        instance=proposal,
+        units=org_units(proposal.draft),
+        auto_id=f"id_dt{proposal.pk}_%s",
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = form.changes()
+        try:
+            if changes:
+                update_proposal(ProposedTask.objects.get(pk=proposal.pk), **changes)
+        except DraftError as exc:
+            messages.error(request, str(exc))
+        if request.htmx:
+            return _card(request, ProposedTask.objects.select_related("draft__document").get(pk=proposal.pk))
+        messages.success(request, "Đã lưu sửa đổi nhiệm vụ đề xuất.")
+        return redirect(f"{reverse('intake:review', args=[pk])}#dt-{proposal.pk}")
+    if request.htmx:
+        return render(
+            request,
+            "intake/_proposed_task_form.html",
+            {"proposal": proposal, "form": form, "draft": proposal.draft},
+        )
+    return render(
+        request,
+        "intake/proposed_task_edit.html",
+        {"proposal": proposal, "form": form, "draft": proposal.draft},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _back(pk, anchor=""):
+    return redirect(reverse("intake:review", args=[pk]) + (f"#{anchor}" if anchor else ""))
+
+
+@login_required
+@require_POST
+def drop_task(request, pk: int, task_id: int):
+    proposal = proposal_or_404(request, pk, task_id)
+    try:
+        drop_proposal(proposal, dropped=request.POST.get("restore") != "1")
+    except DraftError as exc:
+        messages.error(request, str(exc))
+    return _back(pk, f"dt-{proposal.pk}")
+
+
+@login_required
+@require_POST
+def split_task(request, pk: int, task_id: int):
+    proposal = proposal_or_404(request, pk, task_id)
+    form = SplitForm(request.POST, text=proposal.text)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["phrase"]))
+        return _back(pk, f"dt-{proposal.pk}")
+    try:
+        split_proposal(proposal, form.cleaned_data["at"])
+    except DraftError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã tách nhiệm vụ thành hai.")
+    return _back(pk, f"dt-{proposal.pk}")
+
+
+@login_required
+@require_POST
+def merge_tasks(request, pk: int):
+    draft = draft_or_404(request, pk)
+    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    try:
+        keeper = merge_proposals(draft, ids)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return _back(pk)
+    messages.success(request, "Đã gộp các nhiệm vụ đã chọn.")
+    return _back(pk, f"dt-{keeper.pk}")
+
+
+@login_required
+@require_POST
+def add_task(request, pk: int):
+    draft = draft_or_404(request, pk)
+    form = AddProposalForm(request.POST, units=org_units(draft), auto_id="id_add_%s")
+    if not form.is_valid():
+        messages.error(request, "Chưa thêm được nhiệm vụ: vui lòng kiểm tra các ô được đánh dấu.")
+        return render(request, "intake/review.html", review_context(draft, {"add": form}), status=400)
+    try:
+        proposal = add_proposal(draft, text=form.cleaned_data["text"], **form.fields_for_service())
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return _back(pk)
+    messages.success(request, "Đã thêm nhiệm vụ.")
+    return _back(pk, f"dt-{proposal.pk}")
+
+
+@login_required
+@require_POST
+def confirm(request, pk: int):
+    draft = draft_or_404(request, pk)
+    try:
+        with transaction.atomic():
+            tasks = confirm_draft(draft, request.user)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return _back(pk)
+    messages.success(request, f"Đã xác nhận {len(tasks)} nhiệm vụ của “{doclabel(draft.document)}”.")
+    return redirect(reverse("tasks:list") + f"?document={draft.document_id}")
+
+
+@login_required
+@require_POST
+def discard(request, pk: int):
+    draft = draft_or_404(request, pk)
+    try:
+        discard_draft(draft, request.user)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return _back(pk)
+    messages.success(request, "Đã hủy bản nháp; văn bản vẫn được lưu trong sổ văn bản.")
+    return redirect("intake:import")
