@@ -104,7 +104,20 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = ProposedTask
-        fields = ["summary", "lead_unit", "coordinators", "deadline", "target", "budget", "funding_source"]
+        fields = [
+            "summary",
+            "lead_unit",
+            "fan_out",
+            "coordinators",
+            "deadline",
+            "target",
+            "budget",
+            "funding_source",
+        ]
+        help_texts = {
+            "fan_out": "Khi xác nhận, mỗi xã, phường trực thuộc nhận một nhiệm vụ con; bỏ đánh dấu "
+            "nếu nhiệm vụ do một đơn vị chủ trì."
+        }
         widgets = {"coordinators": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, units, **kwargs):

@@ -26,7 +26,7 @@ from dieuhanh.intake.directory import unit_directory
 from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.intake.services.corrections import current_values, decimal_text
 from dieuhanh.intake.services.errors import DraftError
-from dieuhanh.intake.services.proposals import proposal_fields
+from dieuhanh.intake.services.proposals import has_communes, proposal_fields
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import MANAGERS, visible_documents
@@ -59,9 +59,24 @@ def duplicate_error(existing: Document, actor) -> DocumentError:
 
 
 def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> None:
+    org = draft.organisation
+    org_has_communes = has_communes(org)
+    outside = dict(
+        Unit.objects.filter(pk__in={t.lead_unit_id for t in tasks if t.lead_unit_id})
+        .exclude(path__startswith=org.path)
+        .values_list("pk", "name")
+    )
     for position, extracted in enumerate(tasks, start=1):
-        fields, coordinator_ids = proposal_fields(extracted, draft.organisation)
+        fields, coordinator_ids = proposal_fields(extracted, org, org_has_communes)
         proposal = ProposedTask(draft=draft, position=position, **fields)
+        if proposal.lead_unit_id in outside:
+            # A duty of another body (a department of the province, a ministry): kept with the
+            # document for information, restored in one click if the organisation takes it on.
+            proposal.dropped = True
+            proposal.reasons = {
+                **proposal.reasons,
+                "set_aside": f"Để biết: nhiệm vụ của {outside[proposal.lead_unit_id]}, không thuộc {org}.",
+            }
         proposed = current_values(proposal, coordinator_ids)
         proposed["coordinator_unit_ids"] = list(extracted.coordinator_unit_ids)
         proposed["budget"] = decimal_text(fields["budget"])

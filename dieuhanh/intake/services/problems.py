@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from dieuhanh.intake.models import ImportDraft, ProposedTask
-from dieuhanh.org.constants import UnitKind
+from dieuhanh.intake.services.proposals import has_communes
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import DeadlineKind
 
@@ -21,7 +21,7 @@ class Problem:
     blocking: bool = False
 
 
-def _task_problems(n: int, proposal: ProposedTask, org: Unit, has_communes) -> list[Problem]:
+def _task_problems(n: int, proposal: ProposedTask, org: Unit, org_has_communes: bool) -> list[Problem]:
     out = []
 
     def add(code, message, blocking=False):
@@ -64,7 +64,7 @@ def _task_problems(n: int, proposal: ProposedTask, org: Unit, has_communes) -> l
         add("unknown_cycle", "báo cáo định kỳ nhưng văn bản không nêu chu kỳ, chưa tạo được các kỳ.")
     elif proposal.deadline_kind in (DeadlineKind.DATE, DeadlineKind.PERIOD) and proposal.deadline is None:
         add("no_deadline_date", "thời hạn chưa có ngày cụ thể.")
-    if proposal.fan_out and not has_communes():
+    if proposal.fan_out and not org_has_communes:
         add(
             "fan_out_without_communes",
             f"được đánh dấu giao cho tất cả các xã nhưng {org} không có xã, phường nào; hãy bỏ đánh dấu này.",
@@ -91,15 +91,10 @@ def draft_problems(draft: ImportDraft) -> list[Problem]:
     kept = list(draft.tasks.filter(dropped=False).select_related("lead_unit").order_by("position", "pk"))
     if not kept:
         out.append(Problem(None, "no_tasks", "Không có nhiệm vụ nào để xác nhận."))
-    communes = []
-
-    def has_communes() -> bool:
-        if not communes:
-            communes.append(Unit.objects.filter(parent=org, kind=UnitKind.COMMUNE, is_active=True).exists())
-        return communes[0]
-
+    # Asked only when a task is flagged for every commune.
+    org_has_communes = any(p.fan_out for p in kept) and has_communes(org)
     for n, proposal in enumerate(kept, start=1):
-        out.extend(_task_problems(n, proposal, org, has_communes))
+        out.extend(_task_problems(n, proposal, org, org_has_communes))
     return out
 
 

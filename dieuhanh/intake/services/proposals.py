@@ -4,6 +4,7 @@ A field added to tasks (tasks.models.TaskFields) that extraction can fill is fil
 """
 
 from dieuhanh.extract.pipeline import ExtractedTask
+from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import DeadlineKind
 
@@ -15,15 +16,31 @@ def summarise(text: str) -> str:
     return (" ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else ""))[:300]
 
 
-def proposal_fields(t: ExtractedTask, org: Unit) -> tuple[dict, list[int]]:
-    """The ProposedTask fields for one extracted task, and the ids of its resolved coordinators."""
+def has_communes(org: Unit) -> bool:
+    """Whether `org` has communes of its own to share a duty "for every commune" among."""
+    return Unit.objects.filter(parent=org, kind=UnitKind.COMMUNE, is_active=True).exists()
+
+
+def proposal_fields(t: ExtractedTask, org: Unit, org_has_communes: bool) -> tuple[dict, list[int]]:
+    """The ProposedTask fields for one extracted task, and the ids of its resolved coordinators.
+
+    A duty written for "UBND các xã, phường" fans out (one child task per commune) when the
+    importing organisation has communes; when a commune imports the plan, the duty is its own.
+    """
     d = t.deadline
     kind = d.kind if d.kind in DeadlineKind.values else DeadlineKind.NONE
     reasons = dict(t.reasons)
     if d.reason:
         reasons.setdefault("deadline", d.reason)
     lead_unit_id, confidence = t.lead_unit_id, t.lead_confidence
-    if lead_unit_id is None and t.fan_out:
+    fan_out = bool(t.fan_out) and org_has_communes
+    if t.fan_out and not org_has_communes:
+        lead_unit_id, confidence = org.pk, 1.0
+        reasons["lead_unit"] = (
+            f"Văn bản giao chung cho các xã, phường; {org} là xã nhập văn bản nên nhiệm vụ do {org} chủ trì."
+        )
+        reasons.pop("fan_out", None)
+    elif lead_unit_id is None and fan_out:
         # Each commune gets its own child task; the parent is followed by the organisation itself.
         lead_unit_id, confidence = org.pk, 1.0
         reasons["lead_unit"] = f"Giao chung cho các xã, phường: {org} theo dõi, mỗi xã một nhiệm vụ con."
@@ -47,7 +64,7 @@ def proposal_fields(t: ExtractedTask, org: Unit) -> tuple[dict, list[int]]:
         "target": (t.target or "")[:300],
         "budget": t.budget_million_vnd,
         "funding_source": (t.funding_source or "")[:200],
-        "fan_out": bool(t.fan_out),
+        "fan_out": fan_out,
         "section": list(t.section),
         "reasons": reasons,
     }

@@ -59,6 +59,12 @@ def _set_fields(proposal: ProposedTask, fields: dict) -> list | None:
 def update_proposal(proposal: ProposedTask, **fields) -> ProposedTask:
     """Correct a proposed task; `coordinators` is a list of Units (or ids)."""
     require_pending(proposal.draft)
+    if (
+        proposal.fan_out
+        and "fan_out" not in fields
+        and fields.get("lead_unit") not in (None, proposal.draft.organisation)
+    ):
+        fields = {**fields, "fan_out": False}  # one lead named: the duty is no longer every commune's
     coordinators = _set_fields(proposal, dict(fields))
     if proposal.origin == ProposedTask.Origin.EXTRACTED:
         proposal.origin = ProposedTask.Origin.EDITED
