@@ -90,3 +90,14 @@ def test_the_flag_is_a_checkbox_on_the_card(client, org):
     task.refresh_from_db()
     assert not task.fan_out
     assert 'data-testid="dt-fan-out"' not in client.get(review).content.decode()
+
+
+def test_a_ministry_missing_from_the_directory_is_set_aside_for_a_commune(org):
+    text = PROVINCE_DIRECTIVE.replace(
+        "Sở Khoa học và Công nghệ chủ trì", "Bộ Nông nghiệp và Môi trường chủ trì"
+    )
+    draft = import_document(org=org.commune, data=data(text), filename="977b.txt", actor=org.tracker)
+    theirs = draft.tasks.get(lead_name="Bộ Nông nghiệp và Môi trường")
+    assert theirs.dropped and theirs.lead_unit is None
+    assert "đơn vị ngoài" in theirs.reasons["set_aside"]
+    assert not [p for p in draft_problems(draft) if p.blocking]

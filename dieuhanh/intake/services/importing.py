@@ -24,6 +24,7 @@ from dieuhanh.extract.output import to_json_dict
 from dieuhanh.extract.pipeline import ExtractedTask, extract
 from dieuhanh.intake.directory import unit_directory
 from dieuhanh.intake.models import ImportDraft, ProposedTask
+from dieuhanh.intake.outside import is_above_commune
 from dieuhanh.intake.services.corrections import current_values, decimal_text
 from dieuhanh.intake.services.errors import DraftError
 from dieuhanh.intake.services.proposals import has_communes, proposal_fields
@@ -58,6 +59,11 @@ def duplicate_error(existing: Document, actor) -> DocumentError:
     )
 
 
+def _set_aside(proposal: ProposedTask, reason: str) -> None:
+    proposal.dropped = True
+    proposal.reasons = {**proposal.reasons, "set_aside": reason}
+
+
 def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> None:
     org = draft.organisation
     org_has_communes = has_communes(org)
@@ -69,14 +75,17 @@ def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> N
     for position, extracted in enumerate(tasks, start=1):
         fields, coordinator_ids = proposal_fields(extracted, org, org_has_communes)
         proposal = ProposedTask(draft=draft, position=position, **fields)
+        # A duty of another body (a department of the province, a ministry) is kept with the
+        # document for information, restored in one click if the organisation takes it on.
         if proposal.lead_unit_id in outside:
-            # A duty of another body (a department of the province, a ministry): kept with the
-            # document for information, restored in one click if the organisation takes it on.
-            proposal.dropped = True
-            proposal.reasons = {
-                **proposal.reasons,
-                "set_aside": f"Để biết: nhiệm vụ của {outside[proposal.lead_unit_id]}, không thuộc {org}.",
-            }
+            _set_aside(
+                proposal, f"Để biết: nhiệm vụ của {outside[proposal.lead_unit_id]}, không thuộc {org}."
+            )
+        elif proposal.lead_unit_id is None and not org_has_communes and is_above_commune(proposal.lead_name):
+            _set_aside(
+                proposal,
+                f"Để biết: nhiệm vụ của {proposal.lead_name}, đơn vị ngoài không có trong danh mục của {org}.",
+            )
         proposed = current_values(proposal, coordinator_ids)
         proposed["coordinator_unit_ids"] = list(extracted.coordinator_unit_ids)
         proposed["budget"] = decimal_text(fields["budget"])
