@@ -106,6 +106,8 @@ ARGS: dict[str, Callable] = {
     "intake:add_task": lambda w: _each(w.drafts, pk="pk"),
     "intake:confirm": lambda w: _each(w.drafts, pk="pk"),
     "intake:discard": lambda w: _each(w.drafts, pk="pk"),
+    "intake:restore": lambda w: _each(w.drafts, pk="pk"),
+    "intake:reextract": lambda w: _each(w.drafts, pk="pk"),
     "intake:edit_task": _draft_task_urls,
     "intake:drop_task": _draft_task_urls,
     "intake:split_task": _draft_task_urls,
@@ -372,6 +374,14 @@ WRITES = [
     ),
     _draft("confirm", {}),
     _draft("discard", {}),
+    Write(
+        "intake:restore",
+        lambda w: [
+            (reverse(f"intake:{name}", args=[w.drafts["own"].pk]), {}) for name in ("discard", "restore")
+        ],
+        "tracker",
+    ),
+    _draft("reextract", {}),
     Write(
         "reports:start",
         lambda w: [

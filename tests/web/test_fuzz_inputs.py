@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dieuhanh.evaluation.services.periods import open_period
+from dieuhanh.intake.services.confirm import discard_draft
 from dieuhanh.intake.services.importing import import_document
 from dieuhanh.notify.channels.in_app import notify
 from dieuhanh.org.constants import Role
@@ -35,7 +36,7 @@ from dieuhanh.reports.periods import resolve_period
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.services import progress
 from tests.factories import MembershipFactory, TaskFactory
-from tests.intake.texts import COMMUNE_DIRECTIVE, data
+from tests.intake.texts import COMMUNE_DIRECTIVE, PROVINCE_DIRECTIVE, data
 
 pytestmark = pytest.mark.django_db
 
@@ -235,6 +236,11 @@ def site(s, login):
     notify(s.lead, "Nhắc việc thử", task=s.task)
     notify(admin, "Nhắc việc thử", task=s.task)
     import_document(org=s.commune, data=data(COMMUNE_DIRECTIVE), filename="215.txt", actor=s.tracker)
+    # A discarded draft: its document's page offers to restore it or to extract again.
+    province_plan = data(PROVINCE_DIRECTIVE)
+    discard_draft(
+        import_document(org=s.commune, data=province_plan, filename="977.txt", actor=s.tracker), s.tracker
+    )
     open_period(s.commune, s.tracker, year=2026, number=5)
     period = resolve_period("2026-06")
     issue_report(start_report(s.tracker, period, s.commune), s.tracker)

@@ -218,7 +218,7 @@ def test_confirm_is_refused_while_a_blocking_problem_remains_then_creates_the_ta
 
 def test_discard_keeps_the_document(s, login, draft):
     r = login(s.tracker).post(f"/van-ban/nhap/{draft.pk}/huy/")
-    assert r["Location"] == "/van-ban/nhap/"
+    assert r["Location"] == f"/van-ban/{draft.document_id}/"  # where it can be restored
     draft.refresh_from_db()
     assert draft.status == ImportDraft.Status.DISCARDED
     assert login(s.tracker).get(f"/van-ban/{draft.document_id}/").status_code == 200

@@ -82,3 +82,17 @@ def discard_draft(draft: ImportDraft, actor=None) -> ImportDraft:
         draft.discarded_at = timezone.now()
         draft.save()
     return draft
+
+
+def restore_draft(draft: ImportDraft, actor=None) -> ImportDraft:
+    """Undo a discard: the draft is pending again with the reviewer's corrections."""
+    require_manager(actor, draft.organisation, "khôi phục bản nháp")
+    with acting_as(actor, note="khôi phục bản nháp nhiệm vụ"), transaction.atomic():
+        draft = ImportDraft.objects.select_for_update().get(pk=draft.pk)
+        if draft.status != ImportDraft.Status.DISCARDED:
+            raise DraftError(
+                f"Bản nháp đang ở trạng thái “{draft.get_status_display()}”, không cần khôi phục."
+            )
+        draft.status, draft.discarded_at = ImportDraft.Status.PENDING, None
+        draft.save()
+    return draft

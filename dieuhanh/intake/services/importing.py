@@ -132,3 +132,28 @@ def import_document(*, org: Unit, data: bytes, filename: str, actor=None) -> Imp
             # The person who registers a confidential document handles it, so they are named on it.
             document.allowed_people.add(actor)
     return draft
+
+
+def extract_again(draft: ImportDraft, actor=None) -> ImportDraft:
+    """Read the registered document's text again and replace the proposals of its draft (pending or
+    discarded) with what extraction proposes now; a confirmed draft has its tasks and is kept."""
+    org = draft.organisation
+    require_manager(actor, org, "trích xuất lại nhiệm vụ")
+    with acting_as(actor, note="trích xuất lại nhiệm vụ của văn bản"), transaction.atomic():
+        draft = ImportDraft.objects.select_for_update().select_related("document").get(pk=draft.pk)
+        if draft.status == ImportDraft.Status.CONFIRMED:
+            raise DraftError(
+                "Các nhiệm vụ của văn bản này đã được xác nhận; hãy sửa trực tiếp từng nhiệm vụ."
+            )
+        try:
+            extraction = extract(draft.document.text, unit_directory(org))
+        except ExtractError as exc:
+            raise DraftError(str(exc)) from None
+        draft.document.extraction = to_json_dict(extraction)
+        draft.document.save(update_fields=["extraction"])
+        draft.tasks.all().delete()
+        draft.status, draft.discarded_at = ImportDraft.Status.PENDING, None
+        draft.warnings = list(extraction.warnings)
+        draft.save()
+        _create_proposals(draft, extraction.tasks)
+    return draft

@@ -87,16 +87,17 @@ def document_detail(request, pk: int):
             "cited_by": visible.filter(citations__cited_document=document)
             .distinct()
             .order_by("-issued_date"),
-            "draft": pending_draft(access, document),
+            "draft": unconfirmed_draft(access, document),
         },
     )
 
 
-def pending_draft(access, document):
-    """The draft still waiting for review, for the people who review it."""
+def unconfirmed_draft(access, document):
+    """The document's draft not yet confirmed (waiting for review, or discarded), for the people who
+    review it."""
     if not access.acts_for(document.owner, MANAGERS):
         return None
-    return ImportDraft.objects.filter(document=document, status=ImportDraft.Status.PENDING).first()
+    return ImportDraft.objects.filter(document=document).exclude(status=ImportDraft.Status.CONFIRMED).first()
 
 
 @login_required

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from dieuhanh.core.templatetags.dieuhanh import doclabel
 from dieuhanh.intake.forms import AddProposalForm, ProposalForm, SplitForm
 from dieuhanh.intake.models import ImportDraft, ProposedTask
-from dieuhanh.intake.services.confirm import confirm_draft, discard_draft
+from dieuhanh.intake.services.confirm import confirm_draft, discard_draft, restore_draft
 from dieuhanh.intake.services.errors import DraftError
+from dieuhanh.intake.services.importing import extract_again
 from dieuhanh.intake.services.problems import draft_problems
 from dieuhanh.intake.services.review import (
     add_proposal,
@@ -231,5 +232,35 @@ def discard(request, pk: int):
     except DraftError as exc:
         messages.error(request, str(exc))
         return _back(pk)
-    messages.success(request, "Đã hủy bản nháp; văn bản vẫn được lưu trong sổ văn bản.")
-    return redirect("intake:import")
+    messages.success(
+        request,
+        "Đã hủy bản nháp; văn bản vẫn được lưu trong sổ văn bản. "
+        "Có thể khôi phục bản nháp hoặc trích xuất lại nhiệm vụ từ trang văn bản.",
+    )
+    return redirect("intake:document", draft.document_id)
+
+
+@login_required
+@require_POST
+def restore(request, pk: int):
+    draft = draft_or_404(request, pk)
+    try:
+        restore_draft(draft, request.user)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return redirect("intake:document", draft.document_id)
+    messages.success(request, "Đã khôi phục bản nháp, giữ nguyên các sửa đổi đã làm.")
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def reextract(request, pk: int):
+    draft = draft_or_404(request, pk)
+    try:
+        extract_again(draft, request.user)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return redirect("intake:document", draft.document_id)
+    messages.success(request, "Đã trích xuất lại nhiệm vụ từ nội dung văn bản; hãy rà soát bản nháp mới.")
+    return _back(pk)
