@@ -91,7 +91,7 @@ def hostile():
             task=done, new_date=D(2026, 6, 12), old_date=D(2026, 6, 10), reason="=2*3", status="approved"
         )
     with time_machine.travel("2026-06-12 09:00 +0700", tick=False):
-        request_completion(done, leader, claimed_on=D(2026, 6, 11))
+        request_completion(done, leader, claimed_on=D(2026, 6, 11), note="Đã xong")
         approve_completion(done, leader)
     with time_machine.travel("2026-06-15 08:00 +0700", tick=False):
         client = Client()

@@ -54,7 +54,7 @@ def test_no_write_rule_lets_a_viewer_through(s, rule):
 def test_every_service_refuses_a_viewer(s):
     calls = [
         lambda t: progress.report_progress(t, s.viewer, text="Đã làm", percent=50),
-        lambda t: completion.request_completion(t, s.viewer),
+        lambda t: completion.request_completion(t, s.viewer, note="Xong"),
         lambda t: extensions.request_extension(t, s.viewer, new_date=D(2026, 8, 1), reason="Chờ"),
         lambda t: relative.set_trigger_date(t, s.viewer, D(2026, 6, 1)),
         lambda t: handling.assign_people(t, s.viewer, [s.tracker]),

@@ -33,7 +33,7 @@ def test_the_admin_approves_an_extension_through_the_service(superuser_client):
 
 def test_the_admin_approves_a_completion_through_the_service(superuser_client):
     s = build_scenario()
-    request = request_completion(s.task, s.lead)
+    request = request_completion(s.task, s.lead, note="Đã xong")
     url = reverse("admin:tasks_completionrequest_changelist")
     superuser_client.post(url, {"action": "approve", "_selected_action": [request.pk]})
     s.task.refresh_from_db()

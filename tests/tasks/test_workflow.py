@@ -54,7 +54,10 @@ def test_a_progress_report_needs_text_and_a_percent_within_bounds(s):
 def test_completion_is_claimed_by_the_lead_and_approved_by_a_leader(s):
     with time_machine.travel("2026-07-08 10:00 +0700", tick=False):
         with pytest.raises(NotAllowed):
-            request_completion(s.task, s.coord)
+            request_completion(s.task, s.coord, note="Xong")
+        with pytest.raises(ServiceError, match="kết quả, sản phẩm"):
+            request_completion(s.task, s.lead, note="  ")  # proof, not promises
+        assert s.task.completion_requests.count() == 0
         request_completion(s.task, s.lead, note="Đã ban hành kế hoạch")
         s.task.refresh_from_db()
         assert s.task.state == TaskState.AWAITING_APPROVAL
@@ -69,7 +72,7 @@ def test_completion_is_claimed_by_the_lead_and_approved_by_a_leader(s):
 
 def test_a_rejection_sends_the_task_back_with_the_reason(s):
     with time_machine.travel("2026-07-08 10:00 +0700", tick=False):
-        request_completion(s.task, s.lead)
+        request_completion(s.task, s.lead, note="Đã ban hành kế hoạch")
         with pytest.raises(ServiceError, match="lý do"):
             reject_completion(s.task, s.leader, note="")
         reject_completion(s.task, s.leader, note="Thiếu sản phẩm")
@@ -91,7 +94,7 @@ def test_an_extension_moves_the_deadline_and_lateness_is_judged_on_the_original(
     assert (s.task.deadline, s.task.original_deadline) == (D(2026, 8, 15), D(2026, 7, 10))
     assert status_of(s.task, D(2026, 7, 20)) != Status.OVERDUE
     with time_machine.travel("2026-08-10 10:00 +0700", tick=False):
-        request_completion(s.task, s.lead)
+        request_completion(s.task, s.lead, note="Đã ban hành kế hoạch")
         approve_completion(s.task, s.leader)
     s.task.refresh_from_db()
     assert status_of(s.task, D(2026, 8, 10)) == Status.DONE_LATE

@@ -348,7 +348,9 @@ def test_a_trigger_date_in_year_9999_gets_a_vietnamese_400(s, login):
 
 @pytest.mark.parametrize("claimed_on", ["01/01/0001", "31/12/1999", "01/01/2101"])
 def test_a_completion_date_outside_2000_2100_is_refused(s, login, claimed_on):
-    response = login(s.lead).post(f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": claimed_on})
+    response = login(s.lead).post(
+        f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": claimed_on, "note": "Xong"}
+    )
     assert response.status_code == 400
     assert "từ năm 2000 đến năm 2100" in response.content.decode()
     assert not s.task.completion_requests.exists()

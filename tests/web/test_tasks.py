@@ -89,7 +89,7 @@ def test_progress_completion_and_approval_through_the_pages(s, login, clock):
     assert s.task.state == TaskState.OPEN
     assert 'data-testid="returned-badge"' in body(login(s.lead).get(f"/nhiem-vu/{s.task.pk}/"))
 
-    lead.post(f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": "14/06/2026"})
+    lead.post(f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": "14/06/2026", "note": "Xong"})
     r = login(s.leader).post(f"/nhiem-vu/{s.task.pk}/xac-nhan-hoan-thanh/", {"note": "Đạt"}, follow=True)
     assert "Đã xác nhận hoàn thành nhiệm vụ." in body(r)
     s.task.refresh_from_db()
@@ -270,3 +270,10 @@ def test_the_task_detail_shows_its_source_span(s, login):
     r = login(s.lead).get(f"/nhiem-vu/{s.task.pk}/")
     assert "Phòng Văn hóa - Xã hội chủ trì rà soát." in body(r)
     assert f"/van-ban/{doc.pk}/#span-8" in body(r)
+
+
+def test_a_completion_request_without_a_result_is_refused(s, login):
+    r = login(s.lead).post(f"/nhiem-vu/{s.task.pk}/de-nghi-hoan-thanh/", {"claimed_on": "", "note": " "})
+    assert r.status_code == 400
+    assert "Ghi kết quả, sản phẩm đã hoàn thành" in body(r)
+    assert not s.task.completion_requests.exists()

@@ -53,7 +53,9 @@ class CompletionForm(forms.Form):
         label="Ngày hoàn thành", required=False, help_text="Để trống nếu hoàn thành hôm nay."
     )
     note = forms.CharField(
-        label="Kết quả, sản phẩm", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Kết quả, sản phẩm",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Ghi kết quả, sản phẩm đã hoàn thành để lãnh đạo có căn cứ xác nhận."},
     )
 
 

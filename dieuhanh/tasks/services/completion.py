@@ -21,6 +21,9 @@ def request_completion(
     require_open(task)
     if task.state == TaskState.AWAITING_APPROVAL:
         raise ServiceError("Nhiệm vụ đang chờ lãnh đạo xác nhận hoàn thành.")
+    if not note.strip():
+        # Proof, not promises: the leader approves a result, not a tick.
+        raise ServiceError("Ghi kết quả, sản phẩm đã hoàn thành để lãnh đạo có căn cứ xác nhận.")
     today = timezone.localdate()
     claimed_on = claimed_on or today
     if claimed_on > today:
