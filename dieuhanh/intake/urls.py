@@ -17,6 +17,7 @@ urlpatterns = [
     path("nhap/<int:pk>/xac-nhan/", review.confirm, name="confirm"),
     path("nhap/<int:pk>/huy/", review.discard, name="discard"),
     path("nhap/<int:pk>/khoi-phuc/", review.restore, name="restore"),
+    path("nhap/<int:pk>/doan-bo-qua/<int:index>/", review.restore_left_out, name="restore_left_out"),
     path("nhap/<int:pk>/trich-xuat-lai/", review.reextract, name="reextract"),
     path("nhap/<int:pk>/nv/<int:task_id>/sua/", review.edit_task, name="edit_task"),
     path("nhap/<int:pk>/nv/<int:task_id>/bo/", review.drop_task, name="drop_task"),

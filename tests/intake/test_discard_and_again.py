@@ -8,7 +8,7 @@ from dieuhanh.intake.models import ImportDraft
 from dieuhanh.intake.services.confirm import confirm_draft, discard_draft, restore_draft
 from dieuhanh.intake.services.errors import DraftError
 from dieuhanh.intake.services.importing import extract_again, import_document
-from dieuhanh.intake.services.review import drop_proposal
+from dieuhanh.intake.services.review import drop_proposal, left_out_passages
 from tests.intake.factories import build_org
 from tests.intake.texts import COMMUNE_DIRECTIVE, data
 
@@ -76,3 +76,16 @@ def test_the_pages_ask_before_discarding_and_offer_the_way_back(client, org, dra
     client.post(reverse("intake:restore", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.status == ImportDraft.Status.PENDING
+
+
+def test_a_passage_left_out_is_shown_with_its_reason_and_restored_in_one_click(client, org, draft):
+    left_out = left_out_passages(draft)
+    assert left_out and all(passage["reason"] for _, passage in left_out)
+    client.force_login(org.tracker)
+    page = client.get(reverse("intake:review", args=[draft.pk])).content.decode()
+    assert page.count('data-testid="left-out-passage"') == len(left_out)
+    index, passage = left_out[0]
+    client.post(reverse("intake:restore_left_out", args=[draft.pk, index]))
+    added = draft.tasks.get(span_start=passage["start"])
+    assert added.text == passage["text"].strip() and passage["reason"] in added.reasons["restored"]
+    assert len(left_out_passages(draft)) == len(left_out) - 1  # not offered twice

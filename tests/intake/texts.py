@@ -60,6 +60,9 @@ hoàn thành trong Quý III/2026.
 4. Đội Quản lý trật tự đô thị kiểm tra việc thanh toán không dùng tiền mặt tại chợ, hoàn thành \
 trước ngày 31/8/2026.
 
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo Ủy ban nhân dân xã để \
+xem xét, giải quyết./.
+
 Nơi nhận:
 - Như trên;
 - Lưu: VT.

@@ -107,6 +107,7 @@ ARGS: dict[str, Callable] = {
     "intake:confirm": lambda w: _each(w.drafts, pk="pk"),
     "intake:discard": lambda w: _each(w.drafts, pk="pk"),
     "intake:restore": lambda w: _each(w.drafts, pk="pk"),
+    "intake:restore_left_out": lambda w: [{**case, "index": 0} for case in _each(w.drafts, pk="pk")],
     "intake:reextract": lambda w: _each(w.drafts, pk="pk"),
     "intake:edit_task": _draft_task_urls,
     "intake:drop_task": _draft_task_urls,
@@ -382,6 +383,11 @@ WRITES = [
         "tracker",
     ),
     _draft("reextract", {}),
+    Write(
+        "intake:restore_left_out",
+        lambda w: [(reverse("intake:restore_left_out", args=[w.drafts["own"].pk, 0]), {})],
+        "tracker",
+    ),
     Write(
         "reports:start",
         lambda w: [

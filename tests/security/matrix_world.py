@@ -247,8 +247,19 @@ def build_world() -> World:
     awaiting.state, awaiting.completed_on = TaskState.AWAITING_APPROVAL, D(2026, 5, 30)
     awaiting.save()
 
+    # A passage extraction left out, which the reviewer may bring back as a task.
+    left_out = "Trong quá trình thực hiện, nếu có khó khăn, các đơn vị báo cáo Ủy ban nhân dân xã."
+    pending = documents["pending"]
+    pending.text = f"{pending.text}\n{left_out}"
+    at = pending.text.index(left_out)
+    pending.extraction = {
+        "dropped": [
+            {"text": left_out, "start": at, "end": at + len(left_out), "reason": "Yêu cầu có điều kiện."}
+        ]
+    }
+    pending.save(update_fields=["text", "extraction"])
     drafts = {
-        "own": ImportDraft.objects.create(document=documents["pending"], organisation=a),
+        "own": ImportDraft.objects.create(document=pending, organisation=a),
         "secret": ImportDraft.objects.create(
             document=secret, organisation=a, status=ImportDraft.Status.CONFIRMED
         ),

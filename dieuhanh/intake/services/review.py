@@ -195,3 +195,25 @@ def add_proposal(draft: ImportDraft, *, text: str, **fields) -> ProposedTask:
 
 
 # --- Confirm and discard ----------------------------------------------------------------------
+
+
+def left_out_passages(draft: ImportDraft) -> list[tuple[int, dict]]:
+    """The passages extraction did not propose, with its reason, by their index in the stored
+    extraction; those already brought back as a task are left out."""
+    dropped = (draft.document.extraction or {}).get("dropped") or []
+    taken = set(draft.tasks.values_list("span_start", "span_end"))
+    return [(i, p) for i, p in enumerate(dropped) if (p.get("start"), p.get("end")) not in taken]
+
+
+def restore_passage(draft: ImportDraft, index: int) -> ProposedTask:
+    """A passage extraction left out, proposed as a task by the reviewer in one click."""
+    passages = dict(left_out_passages(draft))
+    if index not in passages:
+        raise DraftError("Không tìm thấy đoạn văn này trong kết quả trích xuất.")
+    passage = passages[index]
+    proposal = add_proposal(draft, text=passage["text"], span_start=passage["start"], span_end=passage["end"])
+    proposal.reasons = {
+        "restored": f"Người rà soát thêm lại; khi trích xuất đã bỏ qua vì: {passage['reason']}"
+    }
+    proposal.save(update_fields=["reasons"])
+    return proposal

@@ -23,7 +23,9 @@ from dieuhanh.intake.services.problems import draft_problems
 from dieuhanh.intake.services.review import (
     add_proposal,
     drop_proposal,
+    left_out_passages,
     merge_proposals,
+    restore_passage,
     split_proposal,
     update_proposal,
 )
@@ -95,6 +97,7 @@ def review_context(draft, forms=None) -> dict:
         "blocking": [p for p in problems if p.blocking],
         "add_form": forms.get("add") or AddProposalForm(units=org_units(draft), auto_id="id_add_%s"),
         "pending": draft.status == ImportDraft.Status.PENDING,
+        "left_out": left_out_passages(draft),
     }
 
 
@@ -238,6 +241,19 @@ def discard(request, pk: int):
         "Có thể khôi phục bản nháp hoặc trích xuất lại nhiệm vụ từ trang văn bản.",
     )
     return redirect("intake:document", draft.document_id)
+
+
+@login_required
+@require_POST
+def restore_left_out(request, pk: int, index: int):
+    draft = draft_or_404(request, pk)
+    try:
+        proposal = restore_passage(draft, index)
+    except DraftError as exc:
+        messages.error(request, str(exc))
+        return _back(pk)
+    messages.success(request, "Đã thêm đoạn văn thành nhiệm vụ đề xuất; hãy chọn đơn vị chủ trì và thời hạn.")
+    return _back(pk, f"dt-{proposal.pk}")
 
 
 @login_required
