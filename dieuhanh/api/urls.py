@@ -1,0 +1,7 @@
+from django.urls import path
+
+from dieuhanh.api.api import api
+
+urlpatterns = [
+    path("v1/", api.urls),
+]
