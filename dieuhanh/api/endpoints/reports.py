@@ -1,6 +1,6 @@
 """Progress reports of a task: read them, and file one as the task page does."""
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from dieuhanh.api.auth import writing
 from dieuhanh.api.endpoints.tasks import ERRORS, visible_task
@@ -53,4 +53,4 @@ def create_report(request, task_id: int, body: ReportIn):
             raise not_found("đơn vị báo cáo")
     with writing(request):
         report = report_progress(task, request.auth.user, text=body.text, percent=body.percent, unit=unit)
-    return 201, report_out(report)
+    return Status(201, report_out(report))
