@@ -121,6 +121,12 @@ ARGS: dict[str, Callable] = {
     ],
     "reports:layout_file": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
     "reports:reset_layout": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
+    # The REST API (requested with each role's bearer token).
+    "api:get_task": lambda w: _each(w.tasks, task_id="pk"),
+    "api:update_task": lambda w: _each(w.tasks, task_id="pk"),
+    "api:list_reports": lambda w: _each(w.tasks, task_id="pk"),
+    "api:create_report": lambda w: _each(w.tasks, task_id="pk"),
+    "api:get_document": lambda w: _each(w.documents, document_id="pk"),
 }
 
 PERIOD = "period=2026-06&cutoff=14"
@@ -150,6 +156,23 @@ QUERIES: dict[str, Callable] = {
         "?period=2026&cutoff=14&format=xlsx&chi-xep-loai=1",
     ],
     "reports:export": lambda w: ["", f"?unit={w.units['a'].pk}", f"?unit={w.units['b'].pk}"],
+    "api:list_tasks": lambda w: [
+        "",
+        "?q=QZ&page_size=100",
+        f"?document={w.documents['secret'].pk}",
+        f"?document={w.documents['other'].pk}",
+        f"?commune={w.units['b'].pk}",
+        f"?unit={w.units['sibling'].pk}",
+        "?status=overdue&sort=-deadline",
+    ],
+    "api:list_documents": lambda w: ["", "?q=QZ", "?confidentiality=Mật"],
+    "api:figures": lambda w: [
+        "?period=2026-06",
+        f"?period=2026-06&unit={w.units['a'].pk}",
+        f"?period=2026-06&unit={w.units['lead'].pk}",
+        f"?period=2026-06&unit={w.units['b'].pk}",
+    ],
+    "api:my_notifications": lambda w: ["", "?unread=true"],
     "admin:autocomplete": lambda w: [
         f"?app_label={source._meta.app_label}&model_name={source._meta.model_name}&field_name={name}&term="
         for source, name in _autocompletes()
@@ -437,6 +460,28 @@ WRITES = [
 ]
 
 WRITES += evaluation_writes(Write)
+
+
+def _api(task: str, what: str, method: str, data: dict, allowed: str) -> Write:
+    """A write through the REST API: a step (url, JSON body, method) sent with the role's token."""
+
+    def steps(w):
+        pk = w.tasks[task].pk
+        url = f"/api/v1/tasks/{pk}/reports" if method == "POST" else f"/api/v1/tasks/{pk}"
+        return [(url, data, method)]
+
+    return Write(f"API {what} ({task})", steps, allowed)
+
+
+WRITES += [
+    _api("own", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
+    _api("secret", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
+    _api("org", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "tracker"),
+    _api("own", "star", "PATCH", {"starred": True}, "tracker"),
+    _api("secret", "star", "PATCH", {"starred": True}, "tracker"),
+    _api("own", "pause", "PATCH", {"state": "paused", "reason": "Chờ hướng dẫn"}, "tracker"),
+    _api("org", "trigger date", "PATCH", {"trigger_date": "2026-06-01"}, "tracker"),
+]
 
 # A person's own settings and session: writing there is theirs to do, whatever their role.
 PERSONAL = {

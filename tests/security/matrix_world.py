@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from docx import Document as DocxDocument
 
+from dieuhanh.api.tokens import create_personal_token
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.documents.models import Citation, DraftTask, ImportDraft
 from dieuhanh.notify.models import Notification, Reminder
@@ -125,6 +126,7 @@ class World:
     media: object = None
     extra: dict = field(default_factory=dict)
     reports: dict = field(default_factory=dict)
+    tokens: dict = field(default_factory=dict)  # role → the secret of a personal API token
 
 
 def _task(label, **kw):
@@ -302,6 +304,7 @@ def build_world() -> World:
     )
     build_evaluation(world, MARKERS, NOW)
     world.reports = _reports(people, a, b, lead)
+    world.tokens = {role: create_personal_token(person, f"Ma trận {role}")[1] for role, person in people.items()}
     return world
 
 
