@@ -12,7 +12,7 @@ api = NinjaAPI(
     description=(
         "API theo dõi nhiệm vụ từ văn bản chỉ đạo. Mọi yêu cầu cần tiêu đề "
         "`Authorization: Bearer <mã truy cập>`; quyền xem và sửa đúng như trên trang web. "
-        "Ngày theo ISO 8601; lỗi trả về `{\"code\": ..., \"message\": ...}`."
+        'Ngày theo ISO 8601; lỗi trả về `{"code": ..., "message": ...}`.'
     ),
     auth=TokenAuth(),
     urls_namespace="api",

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from dieuhanh.core.audit import Audited
+from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Unit
 
 
@@ -49,9 +50,14 @@ class ApiToken(Secret):
         related_name="api_tokens",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị (mã hệ thống)", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Unit,
+        verbose_name="đơn vị (mã hệ thống)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    role = models.CharField("vai trò (mã hệ thống)", max_length=20, blank=True)
+    role = models.CharField("vai trò (mã hệ thống)", max_length=20, choices=Role.choices, blank=True)
     expires_at = models.DateTimeField("hết hạn")
 
     class Meta:

@@ -66,7 +66,9 @@ class TaskPatch(Schema):
 
     starred: bool | None = Field(None, description="Ưu tiên (cơ quan theo dõi).")
     assignees: list[int] | None = Field(None, description="Giao cho cán bộ của đơn vị chủ trì.")
-    trigger_date: datetime.date | None = Field(None, description="Ngày xảy ra sự kiện (thời hạn theo sự kiện).")
+    trigger_date: datetime.date | None = Field(
+        None, description="Ngày xảy ra sự kiện (thời hạn theo sự kiện)."
+    )
     state: Literal["paused", "open", "cancelled"] | None = Field(
         None, description="Tạm hoãn, tiếp tục, hủy (cần lý do)."
     )

@@ -58,7 +58,9 @@ def world(db, clock) -> World:
     secret.allowed_people.add(people["tracker"], people["member"])
     other = DocumentFactory(owner=b, subject="của xã Bình")
     tasks = {
-        "own": TaskFactory(owner=a, lead_unit=lead, document=own, deadline=D(2026, 6, 1), summary="Việc riêng"),
+        "own": TaskFactory(
+            owner=a, lead_unit=lead, document=own, deadline=D(2026, 6, 1), summary="Việc riêng"
+        ),
         "later": TaskFactory(owner=a, lead_unit=lead, document=own, deadline=D(2026, 9, 30)),
         "sibling": TaskFactory(owner=a, lead_unit=sibling, document=own, deadline=D(2026, 7, 1)),
         "secret": TaskFactory(

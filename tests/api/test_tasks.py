@@ -133,11 +133,15 @@ def test_the_lead_unit_assigns_its_own_people_only(world):
     task = world.tasks["own"]
     client = world.client("member")
     ok = client.patch(
-        f"/api/v1/tasks/{task.pk}", {"assignees": [world.people["member"].pk]}, content_type="application/json"
+        f"/api/v1/tasks/{task.pk}",
+        {"assignees": [world.people["member"].pk]},
+        content_type="application/json",
     )
     assert ok.status_code == 200 and ok.json()["assignees"] == [world.people["member"].pk]
     refused = client.patch(
-        f"/api/v1/tasks/{task.pk}", {"assignees": [world.people["sibling"].pk]}, content_type="application/json"
+        f"/api/v1/tasks/{task.pk}",
+        {"assignees": [world.people["sibling"].pk]},
+        content_type="application/json",
     )
     assert refused.status_code == 400 and refused.json()["code"] == "refused"
 

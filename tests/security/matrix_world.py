@@ -304,7 +304,9 @@ def build_world() -> World:
     )
     build_evaluation(world, MARKERS, NOW)
     world.reports = _reports(people, a, b, lead)
-    world.tokens = {role: create_personal_token(person, f"Ma trận {role}")[1] for role, person in people.items()}
+    world.tokens = {
+        role: create_personal_token(person, f"Ma trận {role}")[1] for role, person in people.items()
+    }
     return world
 
 

@@ -42,9 +42,7 @@ class NotificationFilters(Schema):
     page_size: int = DEFAULT_PAGE_SIZE
 
 
-@router.get(
-    "/notifications", response={200: Page[NotificationOut], **ERRORS}, summary="Thông báo của tôi"
-)
+@router.get("/notifications", response={200: Page[NotificationOut], **ERRORS}, summary="Thông báo của tôi")
 def my_notifications(request, filters: Query[NotificationFilters]):
     qs = Notification.objects.filter(person=request.auth.user).select_related("task")
     # Notifications about a task the person can no longer see (taken off a confidential
