@@ -23,6 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from openpyxl import Workbook
 
+from dieuhanh.api.models import ApiToken
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.reports.layouts import default_template
 from dieuhanh.tasks.views.detail import ACTIONS
@@ -127,6 +128,14 @@ ARGS: dict[str, Callable] = {
     "api:list_reports": lambda w: _each(w.tasks, task_id="pk"),
     "api:create_report": lambda w: _each(w.tasks, task_id="pk"),
     "api:get_document": lambda w: _each(w.documents, document_id="pk"),
+    "api_token_revoke": lambda w: [
+        {"pk": ApiToken.objects.get(user=w.people["tracker"]).pk, "_about": "own"},
+        {"pk": ApiToken.objects.get(user=w.people["outsider"]).pk, "_about": "other"},
+    ],
+    "api_feed_revoke": lambda w: [{"pk": w.feeds["own"][0].pk, "_about": "own"}],
+    # A feed's secret link is its own key, whoever holds it (tests/api/test_feeds.py checks what
+    # each feed holds): here only that a revoked or made-up link gives nothing.
+    "api_feed": lambda w: [{"secret": w.feeds["revoked"][1]}, {"secret": "lich_khong_co"}],
 }
 
 PERIOD = "period=2026-06&cutoff=14"
@@ -481,6 +490,22 @@ WRITES += [
     _api("secret", "star", "PATCH", {"starred": True}, "tracker"),
     _api("own", "pause", "PATCH", {"state": "paused", "reason": "Chờ hướng dẫn"}, "tracker"),
     _api("org", "trigger date", "PATCH", {"trigger_date": "2026-06-01"}, "tracker"),
+    Write(
+        "api_tokens (a system's token)",
+        lambda w: [
+            (
+                reverse("api_tokens"),
+                {
+                    "kind": "system",
+                    "name": "Hệ thống",
+                    "days": "30",
+                    "unit": w.units["lead"].pk,
+                    "role": "viewer",
+                },
+            )
+        ],
+        "admin",
+    ),
 ]
 
 # A person's own settings and session: writing there is theirs to do, whatever their role.
@@ -494,4 +519,5 @@ PERSONAL = {
     "notify:preferences",
     "admin:login",
     "admin:logout",
+    "api_tokens",  # one's own API tokens and calendar links
 }
