@@ -1,12 +1,22 @@
 """The REST API, /api/v1/: token authentication, the OpenAPI document and its docs page."""
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from dieuhanh.api import errors
 from dieuhanh.api.auth import TokenAuth
 from dieuhanh.api.endpoints import documents, figures, org, reports, tasks
 
+
+
+class Utf8Renderer(JSONRenderer):
+    """Vietnamese as UTF-8 text, not \\u escapes: readable in logs and in curl."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=Utf8Renderer(),
     title="dieuhanh API",
     version="1",
     description=(

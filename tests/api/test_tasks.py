@@ -80,7 +80,7 @@ def test_without_a_valid_token_it_is_a_401(world):
 
 def test_a_task_one_may_not_see_is_not_found(world):
     secret = world.tasks["secret"].pk
-    assert world.client("member").get(f"/api/v1/tasks/{secret}").json()["summary"] == "Việc MẬT-XYZ"
+    assert "Việc MẬT-XYZ" in world.client("member").get(f"/api/v1/tasks/{secret}").content.decode()
     for role in ("viewer", "sibling", "outsider"):
         response = world.client(role).get(f"/api/v1/tasks/{secret}")
         assert response.status_code == 404
