@@ -8,7 +8,6 @@ from dieuhanh.api.auth import TokenAuth
 from dieuhanh.api.endpoints import documents, figures, org, reports, tasks
 
 
-
 class Utf8Renderer(JSONRenderer):
     """Vietnamese as UTF-8 text, not \\u escapes: readable in logs and in curl."""
 

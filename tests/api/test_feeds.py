@@ -91,7 +91,17 @@ def expanded(cal, head) -> list[datetime.date]:
 
 
 @pytest.mark.parametrize(
-    "rule", ["monthly:18", "monthly:31", "monthly:30", "monthly", "quarterly", "semiannual", "yearly:12-15", "weekly"]
+    "rule",
+    [
+        "monthly:18",
+        "monthly:31",
+        "monthly:30",
+        "monthly",
+        "quarterly",
+        "semiannual",
+        "yearly:12-15",
+        "weekly",
+    ],
 )
 def test_a_recurring_duty_is_one_rrule_expanding_to_dieuhanhs_own_dates(world, rule):
     head = series(world, rule)

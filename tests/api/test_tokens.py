@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
@@ -105,7 +104,9 @@ def test_the_page_refuses_bad_input_and_others_tokens(world):
     # No system form for someone who administers nothing, and a posted one is refused.
     assert client.get("/api/").context["system_form"] is None
     unit = world.units["lead"].pk
-    refused = client.post("/api/", {"kind": "system", "name": "A", "days": "30", "unit": unit, "role": "viewer"})
+    refused = client.post(
+        "/api/", {"kind": "system", "name": "A", "days": "30", "unit": unit, "role": "viewer"}
+    )
     assert refused.status_code == 400 and not ApiToken.objects.filter(kind="system").exists()
     theirs = ApiToken.objects.get(user=world.people["tracker"])
     assert client.post(f"/api/ma-truy-cap/{theirs.pk}/thu-hoi/").status_code == 404
