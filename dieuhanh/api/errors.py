@@ -22,10 +22,6 @@ def invalid(message: str) -> ApiError:
     return ApiError(400, "invalid", message)
 
 
-def read_only() -> ApiError:
-    return ApiError(403, "forbidden", "Mã truy cập này chỉ được đọc.")
-
-
 # Pydantic's error types, as a Vietnamese reader is told about them.
 REASONS = {
     "missing": "thiếu giá trị",
