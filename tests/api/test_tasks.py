@@ -153,3 +153,25 @@ def test_a_malformed_body_is_a_400(world):
         response = client.patch(f"/api/v1/tasks/{task.pk}", body, content_type="application/json")
         assert response.status_code == 400, body
         assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/tasks/99999999999999999999999",
+        "/api/v1/tasks/99999999999999999999999/reports",
+        "/api/v1/documents/99999999999999999999999",
+        "/api/v1/figures?period=2026-06&unit=99999999999999999999999",
+        "/api/v1/tasks?page_size=-1",
+        "/api/v1/figures?date_from=2026-01-01&date_to=9999-12-31",
+    ],
+)
+def test_huge_and_odd_values_are_answered_not_crashed_on(world, url):
+    response = world.client("tracker").get(url)
+    assert response.status_code in (400, 404), (url, response.status_code)
+    assert set(response.json()) == {"code", "message"}
+
+
+def test_a_page_past_the_end_is_empty(world):
+    body = world.client("tracker").get("/api/v1/tasks", {"page": "99999999999999999999999"}).json()
+    assert body["items"] == [] and body["count"] == 4
