@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from dieuhanh.api import feeds, tokens
+from dieuhanh.api.errors import HTTP_ERRORS
 from dieuhanh.api.forms import FeedForm, SystemTokenForm, TokenForm
 from dieuhanh.api.models import CalendarFeed
 from dieuhanh.core.views import access_of
@@ -104,3 +106,11 @@ def feed(request, secret: str):
     response["Content-Disposition"] = 'inline; filename="nhiem-vu.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@csrf_exempt  # writes nothing; a PATCH with a token and no cookie gets JSON, not the CSRF page
+def api_not_found(request, rest: str):
+    code, message = HTTP_ERRORS[404]
+    return JsonResponse(
+        {"code": code, "message": message}, status=404, json_dumps_params={"ensure_ascii": False}
+    )

@@ -128,6 +128,7 @@ ARGS: dict[str, Callable] = {
     "api:list_reports": lambda w: _each(w.tasks, task_id="pk"),
     "api:create_report": lambda w: _each(w.tasks, task_id="pk"),
     "api:get_document": lambda w: _each(w.documents, document_id="pk"),
+    "api_not_found": lambda w: [{"rest": "khong-co"}, {"rest": f"tasks/{w.tasks['secret'].pk}x"}],
     "api_token_revoke": lambda w: [
         {"pk": ApiToken.objects.get(user=w.people["tracker"]).pk, "_about": "own"},
         {"pk": ApiToken.objects.get(user=w.people["outsider"]).pk, "_about": "other"},

@@ -1,6 +1,7 @@
 """Tasks: the web list's filters and order, one task, and the changes a role may make to it."""
 
 import datetime
+from typing import Literal
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,22 +26,32 @@ router = Router(tags=["Nhiệm vụ"])
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error}
 
 
+STATUSES = Literal[
+    "open", "done", "done_ok", "in_time", "due_soon", "overdue", "no_deadline",
+    "done_early", "done_on_time", "done_late", "paused", "cancelled",
+]  # fmt: skip
+
+
 class TaskFilters(Schema):
     """The task list's filters, as on the web page (dates as YYYY-MM-DD or dd/mm/yyyy)."""
 
-    q: str | None = Field(None, description="Tìm trong nội dung, tóm tắt, đơn vị, ký hiệu văn bản.")
-    unit: str | None = Field(None, description="Mã số (id) đơn vị chủ trì.")
-    commune: str | None = Field(None, description="Mã số (id) xã, phường.")
-    owner: str | None = Field(None, description="Mã số (id) cơ quan theo dõi.")
-    status: str | None = Field(None, description="open, done, done_ok, in_time, due_soon, overdue, ...")
-    deadline_from: str | None = None
-    deadline_to: str | None = None
-    document: str | None = Field(None, description="Mã số (id) văn bản giao.")
-    starred: str | None = Field(None, description="true: chỉ nhiệm vụ ưu tiên.")
-    period_start: str | None = None
-    period_end: str | None = None
-    updated: str | None = Field(None, description="yes/no: có báo cáo tiến độ trong kỳ (cần kỳ).")
-    sort: str | None = Field(None, description="deadline, -deadline, -created, unit, status.")
+    q: str | None = Field(
+        None, max_length=200, description="Tìm trong nội dung, tóm tắt, đơn vị, ký hiệu văn bản."
+    )
+    unit: int | None = Field(None, description="Mã số (id) đơn vị chủ trì.")
+    commune: int | None = Field(None, description="Mã số (id) xã, phường.")
+    owner: int | None = Field(None, description="Mã số (id) cơ quan theo dõi.")
+    status: STATUSES | None = Field(
+        None, description="open, done, done_ok: nhóm trạng thái; còn lại: một trạng thái."
+    )
+    deadline_from: str | None = Field(None, description="Thời hạn từ ngày (YYYY-MM-DD hoặc dd/mm/yyyy).")
+    deadline_to: str | None = Field(None, description="Thời hạn đến ngày.")
+    document: int | None = Field(None, description="Mã số (id) văn bản giao.")
+    starred: bool | None = Field(None, description="true: chỉ nhiệm vụ ưu tiên.")
+    period_start: str | None = Field(None, description="Kỳ từ ngày (cùng period_end).")
+    period_end: str | None = Field(None, description="Kỳ đến ngày: trạng thái xét tại ngày này.")
+    updated: Literal["yes", "no"] | None = Field(None, description="Có/không có báo cáo tiến độ trong kỳ.")
+    sort: Literal["deadline", "-deadline", "-created", "unit", "status"] | None = None
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
 
