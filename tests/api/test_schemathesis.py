@@ -5,6 +5,8 @@ shows the viewer the confidential task."""
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 CHECKS = [
@@ -15,6 +17,17 @@ CHECKS = [
 ]
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_tests_connection():
+    """As Django's test client does: the end of a request must not close the connection that holds
+    the test's transaction (PostgreSQL would answer "the connection is closed")."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(params=["tracker", "viewer"])
