@@ -26,6 +26,7 @@ Cách dùng: dieuhanh LỆNH [tham số]   (dieuhanh LỆNH --help để xem chi
   migrate              tạo/cập nhật cơ sở dữ liệu
   seed-demo            nạp dữ liệu minh họa (chạy lại không nhân đôi)
   createuser           tạo người dùng và gán vai trò
+  token                tạo, liệt kê, thu hồi mã truy cập API (create|list|revoke)
   backup               sao lưu CSDL, tệp tải lên và khóa bí mật vào một tệp .tar.gz
   restore TỆP          khôi phục từ bản sao lưu (dừng máy chủ và worker trước)
   help                 danh sách đầy đủ các lệnh quản trị của Django

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",
     "axes",
     "dieuhanh.core",
     "dieuhanh.org",
@@ -125,6 +126,7 @@ INSTALLED_APPS = [
     "dieuhanh.notify",
     "dieuhanh.reports",
     "dieuhanh.evaluation",
+    "dieuhanh.api",
     "dieuhanh.site",
 ]
 

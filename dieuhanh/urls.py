@@ -28,6 +28,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),
         name="password_change_done",
     ),
+    path("api/", include("dieuhanh.api.urls")),
     path("van-ban/", include("dieuhanh.intake.urls")),
     path("don-vi/", include("dieuhanh.org.urls")),
     path("", include("dieuhanh.tasks.urls")),

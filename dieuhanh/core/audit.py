@@ -32,8 +32,9 @@ def current_actor():
 
 @contextlib.contextmanager
 def acting_as(user, note: str = ""):
-    """Attribute the changes made inside the block to `user` (None for the system)."""
-    token, note_token = _actor.set(user), _note.set(note)
+    """Attribute the changes made inside the block to `user` (None for the system). Without a note
+    of its own, a block inside another keeps the outer note (the API token a service runs under)."""
+    token, note_token = _actor.set(user), _note.set(note or _note.get())
     try:
         yield
     finally:

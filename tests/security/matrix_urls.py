@@ -23,6 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from openpyxl import Workbook
 
+from dieuhanh.api.models import ApiToken
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.reports.layouts import default_template
 from dieuhanh.tasks.views.detail import ACTIONS
@@ -124,6 +125,21 @@ ARGS: dict[str, Callable] = {
     ],
     "reports:layout_file": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
     "reports:reset_layout": lambda w: _each({"own": w.units["a"], "other": w.units["b"]}, pk="pk"),
+    # The REST API (requested with each role's bearer token).
+    "api:get_task": lambda w: _each(w.tasks, task_id="pk"),
+    "api:update_task": lambda w: _each(w.tasks, task_id="pk"),
+    "api:list_reports": lambda w: _each(w.tasks, task_id="pk"),
+    "api:create_report": lambda w: _each(w.tasks, task_id="pk"),
+    "api:get_document": lambda w: _each(w.documents, document_id="pk"),
+    "api_not_found": lambda w: [{"rest": "khong-co"}, {"rest": f"tasks/{w.tasks['secret'].pk}x"}],
+    "api_token_revoke": lambda w: [
+        {"pk": ApiToken.objects.get(user=w.people["tracker"]).pk, "_about": "own"},
+        {"pk": ApiToken.objects.get(user=w.people["outsider"]).pk, "_about": "other"},
+    ],
+    "api_feed_revoke": lambda w: [{"pk": w.feeds["own"][0].pk, "_about": "own"}],
+    # A feed's secret link is its own key, whoever holds it (tests/api/test_feeds.py checks what
+    # each feed holds): here only that a revoked or made-up link gives nothing.
+    "api_feed": lambda w: [{"secret": w.feeds["revoked"][1]}, {"secret": "lich_khong_co"}],
 }
 
 PERIOD = "period=2026-06&cutoff=14"
@@ -153,6 +169,23 @@ QUERIES: dict[str, Callable] = {
         "?period=2026&cutoff=14&format=xlsx&chi-xep-loai=1",
     ],
     "reports:export": lambda w: ["", f"?unit={w.units['a'].pk}", f"?unit={w.units['b'].pk}"],
+    "api:list_tasks": lambda w: [
+        "",
+        "?q=QZ&page_size=100",
+        f"?document={w.documents['secret'].pk}",
+        f"?document={w.documents['other'].pk}",
+        f"?commune={w.units['b'].pk}",
+        f"?unit={w.units['sibling'].pk}",
+        "?status=overdue&sort=-deadline",
+    ],
+    "api:list_documents": lambda w: ["", "?q=QZ", "?confidentiality=Mật"],
+    "api:figures": lambda w: [
+        "?period=2026-06",
+        f"?period=2026-06&unit={w.units['a'].pk}",
+        f"?period=2026-06&unit={w.units['lead'].pk}",
+        f"?period=2026-06&unit={w.units['b'].pk}",
+    ],
+    "api:my_notifications": lambda w: ["", "?unread=true"],
     "admin:autocomplete": lambda w: [
         f"?app_label={source._meta.app_label}&model_name={source._meta.model_name}&field_name={name}&term="
         for source, name in _autocompletes()
@@ -454,6 +487,44 @@ WRITES = [
 
 WRITES += evaluation_writes(Write)
 
+
+def _api(task: str, what: str, method: str, data: dict, allowed: str) -> Write:
+    """A write through the REST API: a step (url, JSON body, method) sent with the role's token."""
+
+    def steps(w):
+        pk = w.tasks[task].pk
+        url = f"/api/v1/tasks/{pk}/reports" if method == "POST" else f"/api/v1/tasks/{pk}"
+        return [(url, data, method)]
+
+    return Write(f"API {what} ({task})", steps, allowed)
+
+
+WRITES += [
+    _api("own", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
+    _api("secret", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
+    _api("org", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "tracker"),
+    _api("own", "star", "PATCH", {"starred": True}, "tracker"),
+    _api("secret", "star", "PATCH", {"starred": True}, "tracker"),
+    _api("own", "pause", "PATCH", {"state": "paused", "reason": "Chờ hướng dẫn"}, "tracker"),
+    _api("org", "trigger date", "PATCH", {"trigger_date": "2026-06-01"}, "tracker"),
+    Write(
+        "api_tokens (a system's token)",
+        lambda w: [
+            (
+                reverse("api_tokens"),
+                {
+                    "kind": "system",
+                    "name": "Hệ thống",
+                    "days": "30",
+                    "unit": w.units["lead"].pk,
+                    "role": "viewer",
+                },
+            )
+        ],
+        "admin",
+    ),
+]
+
 # A person's own settings and session: writing there is theirs to do, whatever their role.
 PERSONAL = {
     "login",
@@ -465,4 +536,5 @@ PERSONAL = {
     "notify:preferences",
     "admin:login",
     "admin:logout",
+    "api_tokens",  # one's own API tokens and calendar links
 }

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from docx import Document as DocxDocument
 
+from dieuhanh.api.feeds import create_feed, revoke_feed
+from dieuhanh.api.tokens import create_personal_token
 from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.documents.models import Citation
 from dieuhanh.intake.models import ImportDraft, ProposedTask
@@ -126,6 +128,8 @@ class World:
     media: object = None
     extra: dict = field(default_factory=dict)
     reports: dict = field(default_factory=dict)
+    tokens: dict = field(default_factory=dict)  # role → the secret of a personal API token
+    feeds: dict = field(default_factory=dict)  # the tracker's calendar links: key → (feed, secret)
 
 
 def _task(label, **kw):
@@ -314,6 +318,11 @@ def build_world() -> World:
     )
     build_evaluation(world, MARKERS, NOW)
     world.reports = _reports(people, a, b, lead)
+    world.tokens = {
+        role: create_personal_token(person, f"Ma trận {role}")[1] for role, person in people.items()
+    }
+    world.feeds = {key: create_feed(people["tracker"], f"Lịch {key}") for key in ("own", "revoked")}
+    revoke_feed(world.feeds["revoked"][0], people["tracker"])
     return world
 
 

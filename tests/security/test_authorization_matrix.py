@@ -15,6 +15,7 @@ Each request runs in a savepoint rolled back afterwards, so every request meets 
 The valid posts are proven valid: the role allowed to make each of them does change the database.
 """
 
+import json
 import re
 
 import pytest
@@ -78,6 +79,8 @@ def _matrix_media_and_clock(world, settings):
 
 
 WRITE_SQL = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+# When a person logged in or an API token was last used: noted on reading, not a change of data.
+USE_TIMES = ("last_login", "last_used_at")
 
 
 def fingerprint() -> list:
@@ -86,7 +89,7 @@ def fingerprint() -> list:
     for model in apps.get_models(include_auto_created=True):
         if model is Session:
             continue
-        fields = [f.attname for f in model._meta.concrete_fields if f.attname != "last_login"]
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in USE_TIMES]
         rows.append(list(model._default_manager.order_by("pk").values_list(*fields)))
     return rows
 
@@ -115,7 +118,7 @@ class Request:
             for q in self.queries.captured_queries
             if WRITE_SQL.match(q["sql"])
             and "django_session" not in q["sql"]
-            and '"last_login"' not in q["sql"]
+            and not any(f'"{column}"' in q["sql"] for column in USE_TIMES)
         ]
         if writes and self.before is not None:
             self.wrote = fingerprint() != self.before
@@ -132,9 +135,18 @@ def text_of(response) -> str:
 
 
 def login(world, role) -> Client:
-    client = Client(raise_request_exception=False)
+    """Signed in for the pages, and carrying the role's token for the API (which takes no session)."""
+    client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {world.tokens[role]}")
     client.force_login(world.people[role])
     return client
+
+
+def send(client, step):
+    """A form post (url, data), or an API call (url, JSON body, method)."""
+    if len(step) == 2:
+        return client.post(*step)
+    url, data, method = step
+    return client.generic(method, url, json.dumps(data), content_type="application/json")
 
 
 def is_admin(pattern) -> bool:
@@ -166,6 +178,8 @@ def judge(role, method, pattern, url, response, problems, seen=None):
         seen.update(label for label, marker in MARKERS.items() if marker in text)
     if response.status_code >= 500:
         problems.append(f"{method} {url} failed with HTTP {response.status_code}")
+    if url.startswith("/api/v1/") and response.status_code == 401:
+        problems.append(f"{method} {url} refused {role}'s API token: the API was not really tried")
     if is_admin(pattern) and role != "admin" and pattern.key not in PERSONAL:
         gated = response.status_code == 404 or (
             response.status_code == 302 and response["Location"].startswith(ADMIN_GATE)
@@ -220,8 +234,8 @@ def test_a_read_only_role_changes_nothing_by_post(world, role):
         judge(role, "POST", pattern, path, response, problems)
     for write in WRITES:
         with Request(before) as request:
-            for url, data in write.steps(world):
-                response = client.post(url, data)
+            for step in write.steps(world):
+                url, response = step[0], send(client, step)
                 problems += [
                     f"POST {url} shows {role} “{label}”" for label in leaked(role, text_of(response))
                 ]
@@ -235,8 +249,8 @@ def test_each_valid_post_does_write_for_the_role_allowed(world, write):
     """Proof that the posts above are valid: refused for the read-only roles, not for lack of data."""
     client = login(world, write.allowed)
     with Request(fingerprint()) as request:
-        for url, data in write.steps(world):
-            response = client.post(url, data)
+        for step in write.steps(world):
+            url, response = step[0], send(client, step)
             assert response.status_code < 500, (url, response.status_code)
     assert request.wrote, f"{write.what}: {write.allowed} posting it changed nothing"
 

@@ -1,0 +1,56 @@
+"""Progress reports of a task: read them, and file one as the task page does."""
+
+from ninja import Query, Router, Schema, Status
+
+from dieuhanh.api.auth import writing
+from dieuhanh.api.endpoints.tasks import ERRORS, visible_task
+from dieuhanh.api.errors import not_found
+from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
+from dieuhanh.api.schemas import Page, ReportIn, ReportOut
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.models import ProgressReport
+from dieuhanh.tasks.services.progress import report_progress
+
+router = Router(tags=["Báo cáo tiến độ"])
+
+
+class Paging(Schema):
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+def report_out(report: ProgressReport) -> dict:
+    return {
+        "id": report.pk,
+        "task_id": report.task_id,
+        "unit": {"id": report.unit_id, "name": report.unit.name},
+        "author": str(report.author) if report.author else "",
+        "reported_on": report.reported_on,
+        "text": report.text,
+        "percent": report.percent,
+        "attachments": [a.name for a in report.attachments.all()],
+    }
+
+
+@router.get(
+    "/tasks/{int:task_id}/reports", response={200: Page[ReportOut], **ERRORS}, summary="Báo cáo tiến độ"
+)
+def list_reports(request, task_id: int, paging: Query[Paging]):
+    task = visible_task(request, task_id)
+    qs = task.reports.select_related("unit", "author").prefetch_related("attachments")
+    return page_of(qs, paging.page, paging.page_size, report_out)
+
+
+@router.post(
+    "/tasks/{int:task_id}/reports", response={201: ReportOut, **ERRORS}, summary="Gửi báo cáo tiến độ"
+)
+def create_report(request, task_id: int, body: ReportIn):
+    task = visible_task(request, task_id)
+    unit = None
+    if body.unit_id is not None:
+        unit = Unit.objects.filter(pk=body.unit_id).first()
+        if unit is None:
+            raise not_found("đơn vị báo cáo")
+    with writing(request):
+        report = report_progress(task, request.auth.user, text=body.text, percent=body.percent, unit=unit)
+    return Status(201, report_out(report))

@@ -1,0 +1,32 @@
+"""The OpenAPI document and its docs page."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_openapi_document_lists_every_endpoint_with_bearer_auth():
+    schema = Client().get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {
+        "/api/v1/tasks",
+        "/api/v1/tasks/{task_id}",
+        "/api/v1/tasks/{task_id}/reports",
+        "/api/v1/documents",
+        "/api/v1/documents/{document_id}",
+        "/api/v1/units",
+        "/api/v1/notifications",
+        "/api/v1/figures",
+    }
+    assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+    task_list = schema["paths"]["/api/v1/tasks"]["get"]
+    assert {"status", "unit", "deadline_from", "sort", "page", "page_size"} <= {
+        p["name"] for p in task_list["parameters"]
+    }
+    assert "400" in task_list["responses"] and "401" in task_list["responses"]
+
+
+def test_the_docs_page_loads_its_scripts_from_this_server():
+    page = Client().get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in page and "cdn." not in page
