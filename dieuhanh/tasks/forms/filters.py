@@ -3,12 +3,13 @@
 import datetime
 
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 
 from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
 from dieuhanh.core.search import folded_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
+from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
 from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
@@ -100,8 +101,7 @@ class TaskFilterForm(forms.Form):
         if data.get("owner"):
             qs = qs.filter(owner=data["owner"])
         if data.get("commune"):
-            path = data["commune"].path
-            qs = qs.filter(Q(owner__path__startswith=path) | Q(lead_unit__path__startswith=path))
+            qs = qs.filter(in_subtree(data["commune"]))
         status = data.get("status")
         if status:
             qs = qs.filter(status__in=STATUS_GROUPS.get(status, [status]))
