@@ -17,7 +17,7 @@ import datetime
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
@@ -149,9 +149,11 @@ def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_o
         is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
         is_updated=Case(When(may_be_open & Q(Exists(reported)), then=Value(1)), **flag),
     )
-    # The status first in the GROUP BY: grouped by the unit first, SQLite reads the table through
-    # the unit's index row by row to save a sort, twice as slow as a scan and a sort of the groups.
-    return qs.order_by().values_list("status", "is_due", "is_updated", *by).annotate(n=Count("pk"))
+    # The unit as the last annotation puts it last in the GROUP BY: grouped by the unit first,
+    # SQLite reads the table through the unit's index row by row to spare a sort (1.5x slower).
+    keys = {f"by_{i}": F(name) for i, name in enumerate(by)}
+    qs = qs.annotate(**keys)
+    return qs.order_by().values_list("status", "is_due", "is_updated", *keys).annotate(n=Count("pk"))
 
 
 OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)

@@ -6,13 +6,18 @@ through it, even when it matches nearly every row, one row at a time (bench/scal
 """
 
 import datetime
+import re
 
 import pytest
 import time_machine
+from django import forms
 from django.db import connection
 from django.db.models import Q
 
+from dieuhanh.core.form_fields import RowChoiceField
+from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import TaskState
+from dieuhanh.tasks.forms.filters import PlainSelect
 from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.rates import in_period
@@ -72,3 +77,29 @@ def test_a_period_not_yet_ended_counts_every_task_created_so_far(s):
 def test_the_tasks_of_the_current_year_are_read_in_one_scan_not_through_an_index(s):
     shown = plan(in_period(Task.objects.all(), D(2026, 1, 1), D(2026, 12, 31)))
     assert "task_created_at" not in shown and "task_completed_on" not in shown, shown
+
+
+def _options(html: str) -> list[tuple[str, bool, str]]:
+    return [
+        (value, bool(chosen), label)
+        for value, chosen, label in re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html)
+    ]
+
+
+@pytest.mark.parametrize("value", [None, "pick", "12345678"])
+def test_the_unit_pick_list_written_in_python_offers_what_djangos_select_offers(s, value):
+    units = Unit.objects.filter(path__startswith=s.province.path)
+    chosen = {None: None, "pick": str(s.lead_unit.pk), "12345678": "12345678"}[value]
+
+    def form(widget):
+        class Form(forms.Form):
+            unit = RowChoiceField(
+                queryset=units, required=False, empty_label="Tất cả <đơn vị>", widget=widget
+            )
+
+        return str(Form({"unit": chosen} if chosen else None)["unit"])
+
+    plain, django_select = form(PlainSelect), form(forms.Select)
+    assert _options(plain) == _options(django_select)
+    assert len(_options(plain)) == units.count() + 1
+    assert plain.startswith('<select name="unit"') and 'id="id_unit"' in plain
