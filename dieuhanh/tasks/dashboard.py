@@ -9,7 +9,7 @@ past period, exactly as the task list filtered with the same period shows.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils import timezone
 
 from dieuhanh.org.access import Access
@@ -17,9 +17,9 @@ from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import visible_tasks
 from dieuhanh.tasks.constants import TaskState
-from dieuhanh.tasks.listing import with_document
+from dieuhanh.tasks.listing import in_subtree, with_document
 from dieuhanh.tasks.models import Task
-from dieuhanh.tasks.rates import Rates, compute_rates, in_period, rates_by
+from dieuhanh.tasks.rates import Rates, in_period, rates_and_rates_by
 from dieuhanh.tasks.status import ON_TIME_STATUSES, Status, annotate_status
 from dieuhanh.vn.periods import month_end, quarter_bounds
 
@@ -53,7 +53,7 @@ def is_province_view(access: Access) -> bool:
 def scope(access: Access, commune: Unit | None = None):
     qs = visible_tasks(access, Task.objects.trackable())
     if commune is not None:
-        qs = qs.filter(Q(owner__path__startswith=commune.path) | Q(lead_unit__path__startswith=commune.path))
+        qs = qs.filter(in_subtree(commune))
     return qs
 
 
@@ -79,8 +79,7 @@ class Dashboard:
     trend_chart: dict = field(default_factory=dict)
 
 
-def _unit_lines(qs, group_by: str, start, end, as_of) -> list[UnitLine]:
-    grouped = rates_by(qs, group_by, start, end, as_of)
+def _unit_lines(grouped: dict) -> list[UnitLine]:
     names = dict(Unit.objects.filter(pk__in=list(grouped)).values_list("pk", "name"))
     lines = [UnitLine(pk, names.get(pk, ""), r) for pk, r in grouped.items()]
     return sorted(lines, key=lambda line: (-line.rates.overdue, -line.rates.total, line.name))
@@ -123,39 +122,55 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
 
 
 def _trend_chart(qs, end: datetime.date, as_of: datetime.date) -> dict:
-    """Tasks created, and done on time or late, per month: one query of counts over ranges.
+    """Tasks created, and done on time or late, per month: one query grouped by month and status.
 
     Each month is a range of the stored values (aware instants from local midnight for
-    `created_at`), never a date function around the column, so the indexes on `created_at`
-    and `completed_on` answer it and a task created at 00:30 on the 1st counts in its month.
+    `created_at`), never a date function around the column, so a task created at 00:30 on the
+    1st counts in its month. The months are two CASE columns (month created, month done) grouped
+    with the status, so each row's status is worked out once; the table is scanned once, which
+    on a year of tasks is faster than walking the created_at and completed_on indexes.
     """
     months = _months(end)
     bounds = [(m, month_end(m.year, m.month) + datetime.timedelta(days=1)) for m in months]
     bounds[-1] = (months[-1], end + datetime.timedelta(days=1))
-    on_time = Q(status__in=[s.value for s in ON_TIME_STATUSES])
-    counts = {}
-    for i, (first, after) in enumerate(bounds):
-        created = Q(created_at__gte=_local_midnight(first), created_at__lt=_local_midnight(after))
-        done = Q(state=TaskState.DONE, completed_on__gte=first, completed_on__lt=after)
-        counts[f"created_{i}"] = Count("pk", filter=created)
-        counts[f"ok_{i}"] = Count("pk", filter=done & on_time)
-        counts[f"late_{i}"] = Count("pk", filter=done & Q(status=Status.DONE_LATE))
-    start, after = _local_midnight(months[0]), _local_midnight(bounds[-1][1])
-    in_range = Q(created_at__gte=start, created_at__lt=after) | Q(
-        state=TaskState.DONE, completed_on__gte=months[0], completed_on__lt=bounds[-1][1]
+    created_month = Case(
+        *(
+            When(created_at__gte=_local_midnight(first), created_at__lt=_local_midnight(after), then=Value(i))
+            for i, (first, after) in enumerate(bounds)
+        ),
+        output_field=IntegerField(),
     )
-    row = annotate_status(qs.filter(in_range), as_of).aggregate(**counts)
-
-    def series(name: str) -> list[int]:
-        return [row[f"{name}_{i}"] for i in range(len(months))]
+    done_month = Case(
+        *(
+            When(state=TaskState.DONE, completed_on__gte=first, completed_on__lt=after, then=Value(i))
+            for i, (first, after) in enumerate(bounds)
+        ),
+        output_field=IntegerField(),
+    )
+    rows = (
+        annotate_status(qs, as_of)
+        .annotate(created_month=created_month, done_month=done_month)
+        .order_by()
+        .values_list("created_month", "done_month", "status")
+        .annotate(n=Count("pk"))
+    )
+    on_time = {s.value for s in ON_TIME_STATUSES}
+    counts = {name: [0] * len(months) for name in ("created", "ok", "late")}
+    for created, done, status, n in rows:
+        if created is not None:
+            counts["created"][created] += n
+        if done is not None and status in on_time:
+            counts["ok"][done] += n
+        elif done is not None and status == Status.DONE_LATE:
+            counts["late"][done] += n
 
     return {
         "type": "bar",
         "labels": [f"{m.month:02d}/{m.year}" for m in months],
         "datasets": [
-            {"label": "Giao mới", "data": series("created"), "backgroundColor": "#1f5f99"},
-            {"label": "Hoàn thành trước, đúng hạn", "data": series("ok"), "backgroundColor": "#1e7b34"},
-            {"label": "Hoàn thành quá hạn", "data": series("late"), "backgroundColor": "#a0662b"},
+            {"label": "Giao mới", "data": counts["created"], "backgroundColor": "#1f5f99"},
+            {"label": "Hoàn thành trước, đúng hạn", "data": counts["ok"], "backgroundColor": "#1e7b34"},
+            {"label": "Hoàn thành quá hạn", "data": counts["late"], "backgroundColor": "#a0662b"},
         ],
     }
 
@@ -171,7 +186,7 @@ def build_dashboard(
     qs = scope(access, commune)
     province_view = is_province_view(access)
     group_by = "owner" if commune is None and province_view else "lead_unit"
-    rates = compute_rates(qs, start, end, as_of)
+    rates, by_unit = rates_and_rates_by(qs, group_by, start, end, as_of)
     return Dashboard(
         start=start,
         end=end,
@@ -179,7 +194,7 @@ def build_dashboard(
         rates=rates,
         group_by=group_by,
         province_view=province_view,
-        units=_unit_lines(qs, group_by, start, end, as_of),
+        units=_unit_lines(by_unit),
         overdue=_listed(qs, Status.OVERDUE, start, end, as_of),
         due_soon=_listed(qs, Status.DUE_SOON, start, end, as_of),
         status_chart=_status_chart(rates),

@@ -1,7 +1,8 @@
 """Rates per unit and per period, as the Government Office reports them.
 
-All figures come from one aggregate query (or one grouped query for the table
-by unit) over the status annotation; nothing loops over rows in Python.
+All figures come from one grouped query over the status annotation: tasks are
+counted per status (and per unit for the table by unit), so the status CASE is
+worked out once per row, not once per figure; Python adds up a few dozen groups.
 
 - tasks in a period: created by its end and not closed before its start
   (cancelled tasks are left out of every rate);
@@ -16,7 +17,9 @@ import datetime
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from dieuhanh.tasks.constants import TaskState
@@ -90,9 +93,17 @@ def in_period(queryset, start: datetime.date, end: datetime.date):
     next_day = datetime.datetime.combine(
         end + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone()
     )
-    return queryset.exclude(state=TaskState.CANCELLED).filter(
-        Q(created_at__lt=next_day) & (Q(completed_on__isnull=True) | Q(completed_on__gte=start))
-    )
+    # "Not closed before the start" as COALESCE(completed_on, start) >= start, not
+    # `completed_on IS NULL OR completed_on >= start`: the open half of the table would be read
+    # through the completed_on index, row by row, instead of in one scan (2x slower on SQLite).
+    not_closed = GreaterThanOrEqual(Coalesce("completed_on", Value(start)), Value(start))
+    qs = queryset.exclude(state=TaskState.CANCELLED).filter(not_closed)
+    if next_day <= timezone.now():
+        return qs.filter(created_at__lt=next_day)
+    # A period that has not ended yet: every task was created before its end. The bound would
+    # exclude nothing, and SQLite would walk the created_at index for it instead of scanning
+    # the table (100 ms instead of 15 ms on 100,000 tasks).
+    return qs
 
 
 def rate_aggregates(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
@@ -121,20 +132,72 @@ def rate_aggregates(start: datetime.date, end: datetime.date, as_of: datetime.da
     return aggregates
 
 
+def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date):
+    """Tasks of the period counted per (*by, status, due, updated): one GROUP BY query.
+
+    Grouping on the status evaluates its CASE once per row; `rate_aggregates` repeats it in
+    each of its eleven FILTER clauses, which costs seconds on a province's 100,000 tasks.
+    """
+    reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
+    # Only open tasks count as updated; this cheap test on the row (a superset of the open
+    # statuses, which `_rates` checks) spares the report lookup for closed tasks.
+    may_be_open = ~Q(state__in=[TaskState.PAUSED, TaskState.CANCELLED]) & (
+        ~Q(state=TaskState.DONE) | Q(completed_on__gt=as_of)
+    )
+    flag = {"default": Value(0), "output_field": IntegerField()}
+    qs = annotate_status(in_period(queryset, start, end), as_of).annotate(
+        is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
+        is_updated=Case(When(may_be_open & Q(Exists(reported)), then=Value(1)), **flag),
+    )
+    # The unit as the last annotation puts it last in the GROUP BY: grouped by the unit first,
+    # SQLite reads the table through the unit's index row by row to spare a sort (1.5x slower).
+    keys = {f"by_{i}": F(name) for i, name in enumerate(by)}
+    qs = qs.annotate(**keys)
+    return qs.order_by().values_list("status", "is_due", "is_updated", *keys).annotate(n=Count("pk"))
+
+
+OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
+JUDGED_VALUES = OPEN_VALUES | {s.value for s in DONE_STATUSES}
+
+
+def _rates(groups) -> Rates:
+    """Rates from (status, due, updated, [unit,] count) groups, by the definitions of the module docstring."""
+    counts = dict.fromkeys(Rates.__dataclass_fields__, 0)
+    for status, is_due, is_updated, *_, n in groups:
+        counts["total"] += n
+        if status in counts:
+            counts[status] += n
+        if is_due and status in JUDGED_VALUES:
+            counts["due"] += n
+        if is_updated and status in OPEN_VALUES:
+            counts["updated"] += n
+    return Rates(**counts)
+
+
 def compute_rates(
     queryset, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> Rates:
     """The rates of the tasks in `queryset` for the period, judged on `as_of` (default: the period's end)."""
-    as_of = as_of or end
-    qs = annotate_status(in_period(queryset, start, end), as_of)
-    return Rates(**qs.aggregate(**rate_aggregates(start, end, as_of)))
+    return _rates(_counted(queryset, (), start, end, as_of or end))
 
 
 def rates_by(
     queryset, field: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ):
     """{value of `field` (e.g. "lead_unit"): Rates} in one grouped query."""
-    as_of = as_of or end
-    qs = annotate_status(in_period(queryset, start, end), as_of)
-    rows = qs.order_by().values(field).annotate(**rate_aggregates(start, end, as_of))
-    return {row.pop(field): Rates(**row) for row in rows}
+    return split_rates(_counted(queryset, (field,), start, end, as_of or end))[1]
+
+
+def rates_and_rates_by(
+    queryset, field: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> tuple[Rates, dict]:
+    """`compute_rates` and `rates_by` from the same grouped query: every task is in one group."""
+    return split_rates(_counted(queryset, (field,), start, end, as_of or end))
+
+
+def split_rates(rows) -> tuple[Rates, dict]:
+    rows = list(rows)
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(row[3], []).append(row)
+    return _rates(rows), {key: _rates(group) for key, group in groups.items()}

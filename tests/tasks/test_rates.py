@@ -5,7 +5,8 @@ import time_machine
 
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import Task
-from dieuhanh.tasks.rates import compute_rates, rates_by
+from dieuhanh.tasks.rates import Rates, compute_rates, in_period, rate_aggregates, rates_by
+from dieuhanh.tasks.status import annotate_status
 from tests.factories import ProgressReportFactory, TaskFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +59,14 @@ def test_rates_by_unit_in_one_query(tasks, django_assert_num_queries):
     assert by_unit[unit.pk].total == 5
     assert by_unit[other.pk].total == 2
     assert by_unit[other.pk].on_time_rate is None
+
+
+def test_the_grouped_rates_agree_with_the_filtered_counts_the_reports_use(tasks):
+    """The dashboard counts per status group (rates._counted); reports/figures.py still counts with
+    one FILTER per figure (rate_aggregates): the two must give the same figures."""
+    qs = tasks[0]
+    for as_of in (D(2026, 5, 20), D(2026, 6, 1), END, D(2026, 7, 1)):
+        filtered = annotate_status(in_period(qs, START, END), as_of).aggregate(
+            **rate_aggregates(START, END, as_of)
+        )
+        assert compute_rates(qs, START, END, as_of) == Rates(**filtered), as_of

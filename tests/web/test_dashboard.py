@@ -14,9 +14,9 @@ from tests.factories import DocumentFactory, ProgressReportFactory, TaskFactory,
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-# Session, person, scopes, the province check, the rates, the table by unit and its names, the
-# two lists, the trend chart, the notification badge.
-DASHBOARD_QUERIES = 11
+# Session, person, scopes, the province check, the rates with the table by unit (one grouped
+# query) and the units' names, the two lists, the trend chart, the notification badge.
+DASHBOARD_QUERIES = 10
 
 
 @pytest.fixture
@@ -178,3 +178,15 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_without_date_functions(s, 
     sql = [q["sql"] for q in ctx.captured_queries]
     assert len(sql) == DASHBOARD_QUERIES, "\n".join(sql)
     assert not [q for q in sql if any(f in q for f in DATE_FUNCTIONS)]
+
+
+def test_the_dashboards_counts_work_out_each_tasks_status_once(s, login, tasks):
+    """The figures and the trend group by the status instead of repeating its CASE in one FILTER
+    per figure (11 copies per row made the dashboard take seconds on 100,000 tasks)."""
+    client = login(s.leader)
+    client.get("/tong-quan/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/tong-quan/")
+    counting = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and "tasks_task" in q["sql"]]
+    assert len(counting) == 2  # the rates with the table by unit, the trend
+    assert all(q.count("THEN 'done_early'") == 1 for q in counting), counting

@@ -12,6 +12,7 @@ from dieuhanh.org.access import ORG_ROLES, access_of
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.dashboard import PERIODS, build_dashboard, period_bounds
+from dieuhanh.tasks.forms.filters import PlainSelect
 
 DEFAULT_PERIOD = "year"
 
@@ -23,7 +24,11 @@ class DashboardForm(forms.Form):
     start = VnDateField(label="Từ ngày", required=False)
     end = VnDateField(label="Đến ngày", required=False)
     commune = RowChoiceField(
-        label="Xã, phường", queryset=Unit.objects.none(), required=False, empty_label="Tất cả xã, phường"
+        label="Xã, phường",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="Tất cả xã, phường",
+        widget=PlainSelect,
     )
 
     def __init__(self, data, *, access, **kwargs):
