@@ -30,3 +30,9 @@ def test_the_openapi_document_lists_every_endpoint_with_bearer_auth():
 def test_the_docs_page_loads_its_scripts_from_this_server():
     page = Client().get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle.js" in page and "cdn." not in page
+
+
+def test_a_line_break_in_an_api_path_is_a_json_404(client):
+    response = client.get("/api/v1/tasks/T%0A1/reports")  # a line break, encoded
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
