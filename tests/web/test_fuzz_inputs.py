@@ -49,7 +49,7 @@ MAX_EXAMPLES = int(os.environ.get("DIEUHANH_FUZZ_EXAMPLES", "30"))
 # (JSON with a bearer token, no page links to it; tests/api sends it odd values) and a calendar link,
 # whose only parameter is its secret (tests/api/test_feeds.py).
 SKIPPED_PREFIXES = ("admin/", "api/v1/")
-SKIPPED_NAMES = {"logout", "api_feed"}
+SKIPPED_NAMES = {"logout", "api_feed", "api_not_found"}
 # Pages no link leads to: probes, the login page, the page after a password change, and the Excel
 # import confirmation (its form is on the preview shown after an upload).
 ENTRY_POINTS = ["/", "/healthz", "/dang-nhap/", "/doi-mat-khau/xong/"]
