@@ -256,27 +256,31 @@ def restore_left_out(request, pk: int, index: int):
     return _back(pk, f"dt-{proposal.pk}")
 
 
-@login_required
-@require_POST
-def restore(request, pk: int):
+def _back_on_draft(request, pk: int, service, done: str):
+    """Run `service(draft, user)` from the document's page: back to the draft, or to the page with
+    the refusal."""
     draft = draft_or_404(request, pk)
     try:
-        restore_draft(draft, request.user)
+        service(draft, request.user)
     except DraftError as exc:
         messages.error(request, str(exc))
         return redirect("intake:document", draft.document_id)
-    messages.success(request, "Đã khôi phục bản nháp, giữ nguyên các sửa đổi đã làm.")
+    messages.success(request, done)
     return _back(pk)
+
+
+@login_required
+@require_POST
+def restore(request, pk: int):
+    return _back_on_draft(request, pk, restore_draft, "Đã khôi phục bản nháp, giữ nguyên các sửa đổi đã làm.")
 
 
 @login_required
 @require_POST
 def reextract(request, pk: int):
-    draft = draft_or_404(request, pk)
-    try:
-        extract_again(draft, request.user)
-    except DraftError as exc:
-        messages.error(request, str(exc))
-        return redirect("intake:document", draft.document_id)
-    messages.success(request, "Đã trích xuất lại nhiệm vụ từ nội dung văn bản; hãy rà soát bản nháp mới.")
-    return _back(pk)
+    return _back_on_draft(
+        request,
+        pk,
+        extract_again,
+        "Đã trích xuất lại nhiệm vụ từ nội dung văn bản; hãy rà soát bản nháp mới.",
+    )
