@@ -23,6 +23,7 @@ def plan(queryset) -> str:
     sql, params = queryset.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")  # statistics, so the planner does not pick among indexes blindly
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_sort = off")
             cursor.execute(f"EXPLAIN {sql}", params)
