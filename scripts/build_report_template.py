@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FONT = "Times New Roman"
+FONT = "Times New Roman"  # the font of dieuhanh.core.docx_page
 BODY_PT = 14
 TABLE_PT = 12
 UNIT_TABLE_PT = 10
@@ -78,14 +78,14 @@ def build() -> bytes:
 
     django.setup()
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Mm, Pt
+    from docx.shared import Cm, Pt
 
+    from dieuhanh.core.docx_page import set_up_page
     from dieuhanh.reports.definitions import TABLE_FIGURES, table_groups
 
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -230,32 +230,11 @@ def build() -> bytes:
         return table
 
     # Page, styles, page numbers from the second page.
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.1
+    set_up_page(doc, BODY_PT)
     cells = doc.styles.add_style("Bảng số liệu", WD_STYLE_TYPE.PARAGRAPH)
-    cells.base_style = normal
+    cells.base_style = doc.styles["Normal"]
     cells.font.size = Pt(TABLE_PT)
     cells.paragraph_format.line_spacing = 1.0
-    section.different_first_page_header_footer = True
-    number = section.header.paragraphs[0]
-    number.alignment = center
-    page = OxmlElement("w:fldSimple")
-    page.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    page.append(run)
-    number._p.append(page)
     doc.core_properties.title = "{{ tieu_de }}"
     doc.core_properties.author = "dieuhanh"
 

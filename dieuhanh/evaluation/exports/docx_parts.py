@@ -5,39 +5,18 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
-FONT = "Times New Roman"
+from dieuhanh.core.docx_page import FONT, TEXT_WIDTH_CM, set_up_page
+
 BODY_PT = 13
 TABLE_PT = 11
-TEXT_WIDTH_CM = 16.5  # A4 less 30 mm left and 15 mm right
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def setup(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.1
-    # Page numbers from the second page, centred at the top (Nghị định 30/2020).
-    section.different_first_page_header_footer = True
-    number = section.header.paragraphs[0]
-    number.alignment = CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    field.append(run)
-    number._p.append(field)
+    set_up_page(doc, BODY_PT)
 
 
 def font(run, size=BODY_PT, bold=None, italic=None):
