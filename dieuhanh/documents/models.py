@@ -62,6 +62,9 @@ class Document(Audited):
     text = models.TextField("nội dung trích xuất", blank=True)
     content_hash = models.CharField("mã băm nội dung", max_length=64, db_index=True)
     extraction = models.JSONField("kết quả trích xuất", null=True, blank=True)
+    # A PDF's pages: {"number", "start", "end", "ocr", "confidence"}, where text[start:end] was
+    # read on the page, and whether it was recognised by OCR from a scanned image.
+    pages = models.JSONField("các trang của tệp PDF", default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người nhập",
@@ -97,6 +100,24 @@ class Document(Audited):
         if self.number and self.symbol:
             return f"{self.number}/{self.symbol}"
         return self.number or (f"/{self.symbol}" if self.symbol else "")
+
+    @property
+    def scanned_pages(self) -> list[dict]:
+        """The pages whose text OCR recognised from a scan, each with that text: a person checks
+        them against the page's image."""
+        return [
+            {**page, "text": self.text[page["start"] : page["end"]]} for page in self.pages if page.get("ocr")
+        ]
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Tesseract's mean word confidence (0–100) over the scanned pages."""
+        scores = [
+            page["confidence"]
+            for page in self.pages
+            if page.get("ocr") and page.get("confidence") is not None
+        ]
+        return sum(scores) / len(scores) if scores else None
 
     @property
     def is_confidential(self) -> bool:

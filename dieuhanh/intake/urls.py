@@ -10,6 +10,7 @@ urlpatterns = [
     path("", documents.document_list, name="documents"),
     path("<int:pk>/", documents.document_detail, name="document"),
     path("<int:pk>/tep-goc/", documents.document_file, name="document_file"),
+    path("<int:pk>/trang/<int:number>/", documents.document_page_image, name="document_page"),
     path("nhap/", upload.upload, name="import"),
     path("nhap/<int:pk>/", review.review, name="review"),
     path("nhap/<int:pk>/gop/", review.merge_tasks, name="merge"),

@@ -102,6 +102,7 @@ ARGS: dict[str, Callable] = {
     ],
     "intake:document": lambda w: _each(w.documents, pk="pk"),
     "intake:document_file": lambda w: _each(w.documents, pk="pk"),
+    "intake:document_page": lambda w: [{**a, "number": 1} for a in _each(w.documents, pk="pk")],
     "intake:review": lambda w: _each(w.drafts, pk="pk"),
     "intake:merge": lambda w: _each(w.drafts, pk="pk"),
     "intake:add_task": lambda w: _each(w.drafts, pk="pk"),

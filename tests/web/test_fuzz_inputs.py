@@ -239,7 +239,13 @@ def site(s, login):
     )
     notify(s.lead, "Nhắc việc thử", task=s.task)
     notify(admin, "Nhắc việc thử", task=s.task)
-    import_document(org=s.commune, data=data(COMMUNE_DIRECTIVE), filename="215.txt", actor=s.tracker)
+    imported = import_document(
+        org=s.commune, data=data(COMMUNE_DIRECTIVE), filename="215.txt", actor=s.tracker
+    )
+    # Its first lines marked as a page read by OCR, so the page links to that page's image (the
+    # OCR itself is tested in tests/intake/test_scanned_documents.py; here only the route counts).
+    imported.document.pages = [{"number": 1, "start": 0, "end": 200, "ocr": True, "confidence": 88.0}]
+    imported.document.save()
     # A discarded draft: its document's page offers to restore it or to extract again.
     province_plan = data(PROVINCE_DIRECTIVE)
     discard_draft(

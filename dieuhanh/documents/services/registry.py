@@ -45,6 +45,8 @@ class DuplicateDocument(DocumentError):
 class LoadedDocument:
     text: str
     content_hash: str
+    pages: tuple[dict, ...] = ()  # a PDF's pages, as stored in Document.pages
+    warnings: tuple[str, ...] = ()  # what the reader noticed (e.g. text recognised by OCR)
 
 
 def read_document(data: bytes, filename: str) -> LoadedDocument:
@@ -52,7 +54,11 @@ def read_document(data: bytes, filename: str) -> LoadedDocument:
         loaded = load_bytes(data, filename)
     except ExtractError as exc:
         raise DocumentError(str(exc)) from None
-    return LoadedDocument(loaded.text, text_hash(normalised_for_hash(loaded.text)))
+    pages = tuple(
+        {"number": p.number, "start": p.start, "end": p.end, "ocr": p.ocr, "confidence": p.confidence}
+        for p in loaded.pages
+    )
+    return LoadedDocument(loaded.text, text_hash(normalised_for_hash(loaded.text)), pages, loaded.warnings)
 
 
 def normalised_for_hash(text: str) -> str:
@@ -126,6 +132,7 @@ def register_document(
         owner=owner,
         text=loaded.text,
         content_hash=loaded.content_hash,
+        pages=list(loaded.pages),
         original_name=filename,
         created_by=actor,
         extraction=extraction,

@@ -125,7 +125,10 @@ def import_document(*, org: Unit, data: bytes, filename: str, actor=None) -> Imp
         except DuplicateDocument as exc:  # registered by someone else since the check above
             raise duplicate_error(exc.existing, actor) from None
         draft = ImportDraft.objects.create(
-            document=document, organisation=org, created_by=actor, warnings=list(extraction.warnings)
+            document=document,
+            organisation=org,
+            created_by=actor,
+            warnings=[*loaded.warnings, *extraction.warnings],
         )
         _create_proposals(draft, extraction.tasks)
         if document.is_confidential and actor is not None:

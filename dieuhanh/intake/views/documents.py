@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from dieuhanh.core.badinput import query_status
 from dieuhanh.documents.models import Document
+from dieuhanh.extract.errors import ExtractError
+from dieuhanh.extract.load import render_page_png
 from dieuhanh.intake.forms import DocumentFilterForm
 from dieuhanh.intake.models import ImportDraft
 from dieuhanh.intake.views.highlight import Span, pieces
@@ -109,3 +111,21 @@ def document_file(request, pk: int):
     return FileResponse(
         document.original_file.open("rb"), as_attachment=True, filename=document.original_name or "van-ban"
     )
+
+
+@login_required
+def document_page_image(request, pk: int, number: int):
+    """The image of one page of a scanned PDF, shown beside the text OCR read on it; only to people
+    who may see the document."""
+    document = visible_document_or_404(request, pk)
+    if not document.original_file or not any(page["number"] == number for page in document.pages):
+        raise Http404
+    with document.original_file.open("rb") as original:
+        data = original.read()
+    try:
+        image = render_page_png(data, number)
+    except ExtractError:
+        raise Http404 from None
+    response = HttpResponse(image, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
