@@ -330,6 +330,10 @@ class TaskBuilder:
         # A block whose text ends with ":" is heading-like.
         if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
+            if mode == "skip" and self._addressing_sentence(text):
+                # "Căn cứ …, các Sở … quán triệt …. Đồng thời, yêu cầu các Sở, ban, ngành tổ chức
+                # thực hiện các công tác sau:" opens with a basis but hands its items to units.
+                mode = ctx.mode
             if mode == "skip":
                 return self._assigning_lead_ins(block, ctx)
             child_ctx = self._heading_context(text, ctx, mode)
@@ -373,6 +377,14 @@ class TaskBuilder:
             conts = [c for c in block.children if c.continuation]
             return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
+
+    def _addressing_sentence(self, text: str) -> bool:
+        """Whether a lead-in is a sentence (not a short heading such as "Căn cứ pháp lý:") that
+        names the units it addresses after "yêu cầu/đề nghị/giao", other than the issuer."""
+        if not text.endswith(":") or len(text.split()) < 15:
+            return False
+        units = lead_in_units(text)
+        return bool(units) and not all(self.doc.is_issuer(u) for u in units)
 
     def _assigning_lead_ins(self, block: Block, ctx: Context) -> int:
         """In a section that gives no tasks (an evaluation, criteria), what still hands out duties:

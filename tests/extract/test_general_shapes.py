@@ -1,0 +1,57 @@
+"""General shapes of directives found by counting over the corpus; every text is made up."""
+
+import pytest
+
+from dieuhanh.extract.pipeline import extract
+
+pytestmark = pytest.mark.pure
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+
+Số: 71/KH-UBND
+
+An Giang, ngày 12 tháng 02 năm 2026
+
+KẾ HOẠCH
+Phòng, chống dịch bệnh trên đàn gia súc
+
+{body}
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Lê Văn Bình
+"""
+
+
+def _tasks(body: str, template: str = PLAN):
+    return extract(template.format(body=body)).tasks
+
+
+def test_a_lead_in_opening_with_its_basis_still_hands_out_the_unit_headings_below_it():
+    body = """II. PHÂN CÔNG TRÁCH NHIỆM
+
+Căn cứ Chương trình phòng, chống dịch bệnh của Bộ Nông nghiệp và Môi trường và Kế hoạch này, các sở, ngành quán triệt thực hiện trong đơn vị. Đồng thời, yêu cầu các Sở, ban, ngành, địa phương thực hiện các công tác trọng tâm như sau:
+
+1. Sở Tài chính
+
+a) Bố trí kinh phí mua vắc xin cho đàn gia súc.
+
+2. Sở Y tế
+
+- Giám sát bệnh lây từ động vật sang người tại các xã."""
+    assert [t.lead for t in _tasks(body)] == ["Sở Tài chính", "Sở Y tế"]
+
+
+def test_a_basis_heading_still_gives_no_tasks():
+    body = """I. CĂN CỨ XÂY DỰNG KẾ HOẠCH
+
+Căn cứ pháp lý:
+
+- Sở Tài chính đã bố trí kinh phí năm 2025 theo Quyết định số 12/QĐ-UBND.
+
+II. NHIỆM VỤ
+
+1. Sở Y tế giám sát bệnh lây từ động vật sang người tại các xã."""
+    assert [t.lead for t in _tasks(body)] == ["Sở Y tế"]
