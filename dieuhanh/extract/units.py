@@ -60,6 +60,11 @@ _FREE_HEADS = (
     "Tiểu ban",
     "Tổ dân phố",
     "Hợp tác xã",
+    # Courts and procuracies are named by level in lower case ("Tòa án nhân dân tối cao").
+    "Tòa án nhân dân",
+    "Toà án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Viện Kiểm sát nhân dân",
 )
 # Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
 _CAP_HEADS = (

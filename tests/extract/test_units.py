@@ -2,7 +2,7 @@
 
 import pytest
 
-from dieuhanh.extract.units import UnitDirectory, find_units, leading_units, unit_at
+from dieuhanh.extract.units import UnitDirectory, find_units, leading_units, unit_at, unit_list
 
 pytestmark = pytest.mark.pure
 
@@ -217,3 +217,9 @@ def test_unit_names_outside_a_capitalised_head_word(text, expected):
 )
 def test_party_committees_peoples_committees_and_company_lists(text, expected):
     assert _names(text) == expected
+
+
+def test_courts_and_procuracies_are_units_though_their_level_is_in_lower_case():
+    assert unit_at("Tòa án nhân dân tối cao chủ trì", 0).name == "Tòa án nhân dân tối cao"
+    found, _ = unit_list("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh:", 0)
+    assert [u.name for u in found] == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
