@@ -55,3 +55,30 @@ II. NHIỆM VỤ
 
 1. Sở Y tế giám sát bệnh lây từ động vật sang người tại các xã."""
     assert [t.lead for t in _tasks(body)] == ["Sở Y tế"]
+
+
+LETTER = """BỘ TÀI CHÍNH
+
+Số: 812/BTC-QLCS
+V/v góp ý dự thảo Nghị định về quản lý tài sản công
+
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+Kính gửi: Các Bộ, cơ quan ngang Bộ
+
+{body}
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Trần Văn Nam
+"""
+
+
+def test_a_duty_to_give_an_opinion_is_a_task_but_the_issuers_own_reply_is_not():
+    body = """Bộ Tài chính có ý kiến như sau:
+
+1. Đề nghị các Bộ, cơ quan ngang Bộ có ý kiến bằng văn bản về dự thảo Nghị định, gửi Bộ Tài chính trước ngày 20/3/2026."""
+    (task,) = _tasks(body, LETTER)
+    assert task.lead == "các Bộ, cơ quan ngang Bộ"
+    assert task.deadline.date.isoformat() == "2026-03-20"
