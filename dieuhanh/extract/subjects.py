@@ -34,7 +34,8 @@ _INSERTED_BASIS = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo)\s")
 
 # The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
 _ISSUER_VERB = re.compile(
-    r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
+    r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:|"
+    r"(?:xin )?trả lời (?:như sau|\s*:)|có ý kiến (?:như sau|\s*:)|hướng dẫn như sau)"
 )
 
 # A short label before the subject: "Báo cáo tháng: Sở Tài chính tổng hợp …".

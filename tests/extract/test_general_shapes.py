@@ -82,3 +82,33 @@ def test_a_duty_to_give_an_opinion_is_a_task_but_the_issuers_own_reply_is_not():
     (task,) = _tasks(body, LETTER)
     assert task.lead == "các Bộ, cơ quan ngang Bộ"
     assert task.deadline.date.isoformat() == "2026-03-20"
+
+
+REPLY = """BỘ TÀI CHÍNH
+CỤC THUẾ
+
+Số: 5120/CT-CS
+V/v chính sách thuế giá trị gia tăng
+
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+Kính gửi: Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam
+
+{body}
+
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+
+Nguyễn Văn An
+"""
+
+
+def test_a_reply_quotes_the_law_to_whoever_asked_and_assigns_only_what_it_names_a_unit_for():
+    body = """(Địa chỉ: số 8 P. Tràng Thi, Hà Nội) Cục Thuế nhận được công văn số 25/CV-HH ngày 02/3/2026 của Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam hỏi về thuế suất. Cục Thuế có ý kiến như sau:
+
+Căn cứ khoản 2 Điều 9 Luật Thuế giá trị gia tăng quy định mức thuế suất 5% áp dụng đối với hàng hóa, dịch vụ sau đây.
+
+Căn cứ quy định trên, hàng hóa của doanh nghiệp thuộc đối tượng áp dụng thuế suất 5%.
+
+Đề nghị Chi cục Thuế khu vực I căn cứ hồ sơ thực tế của doanh nghiệp để hướng dẫn theo quy định."""
+    assert [t.lead for t in _tasks(body, REPLY)] == ["Chi cục Thuế khu vực I"]
