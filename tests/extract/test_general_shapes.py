@@ -112,3 +112,10 @@ Căn cứ quy định trên, hàng hóa của doanh nghiệp thuộc đối tư�
 
 Đề nghị Chi cục Thuế khu vực I căn cứ hồ sơ thực tế của doanh nghiệp để hướng dẫn theo quy định."""
     assert [t.lead for t in _tasks(body, REPLY)] == ["Chi cục Thuế khu vực I"]
+
+
+def test_a_basis_between_the_unit_and_its_verb_without_a_comma_is_not_part_of_the_name():
+    body = """III. TỔ CHỨC THỰC HIỆN
+
+Văn phòng Ủy ban nhân dân tỉnh trên cơ sở chức năng, nhiệm vụ được giao theo dõi, đôn đốc việc thực hiện Kế hoạch, báo cáo Chủ tịch Ủy ban nhân dân tỉnh."""
+    assert [t.lead for t in _tasks(body)] == ["Văn phòng Ủy ban nhân dân tỉnh"]
