@@ -229,6 +229,7 @@ quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi 
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
 thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|kính|
 đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|cụ thể hóa|cụ thể hoá|trên cơ sở|
+đi kiểm tra|đi làm việc|đi công tác|
 """
 _STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 _STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")

@@ -223,3 +223,8 @@ def test_courts_and_procuracies_are_units_though_their_level_is_in_lower_case():
     assert unit_at("Tòa án nhân dân tối cao chủ trì", 0).name == "Tòa án nhân dân tối cao"
     found, _ = unit_list("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh:", 0)
     assert [u.name for u in found] == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+
+
+def test_a_person_sent_to_inspect_is_named_without_the_verb():
+    found, _ = leading_units("Giao Phó Thủ tướng Chính phủ Trần Văn Sơn đi kiểm tra công tác khắc phục hậu quả")
+    assert [u.name for u in found] == ["Phó Thủ tướng Chính phủ Trần Văn Sơn"]
