@@ -400,6 +400,12 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         if word == "các":
             collective = True
         first = word[0]
+        inner = tokens == 0 and first.isupper() and _match_head(text, i)
+        if inner and inner.group("free"):
+            # "Văn phòng Ban chỉ đạo …", "Văn phòng Hội đồng nhân dân …": a body inside the name.
+            end = i = inner.end()
+            tokens += 1
+            continue
         if first.isupper() or first.isdigit() or "&" in word:
             if (
                 tokens

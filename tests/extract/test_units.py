@@ -228,3 +228,8 @@ def test_courts_and_procuracies_are_units_though_their_level_is_in_lower_case():
 def test_a_person_sent_to_inspect_is_named_without_the_verb():
     found, _ = leading_units("Giao Phó Thủ tướng Chính phủ Trần Văn Sơn đi kiểm tra công tác khắc phục hậu quả")
     assert [u.name for u in found] == ["Phó Thủ tướng Chính phủ Trần Văn Sơn"]
+
+
+def test_an_office_of_a_steering_committee_keeps_the_committee_in_its_name():
+    found = unit_at("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát tình hình", 0)
+    assert found.name == "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
