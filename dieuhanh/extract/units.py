@@ -418,7 +418,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
             break
         elif first.islower():
             lower += 1
-            if lower > 10 or (level_only and word not in _LEVEL_WORDS):
+            # "UBND các xã/phường", "các tỉnh/ thành phố": levels joined by a slash.
+            if lower > 10 or (level_only and not all(p in _LEVEL_WORDS for p in word.split("/") if p)):
                 break
         else:
             break

@@ -233,3 +233,14 @@ def test_a_person_sent_to_inspect_is_named_without_the_verb():
 def test_an_office_of_a_steering_committee_keeps_the_committee_in_its_name():
     found = unit_at("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát tình hình", 0)
     assert found.name == "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("UBND các tỉnh/ thành phố chủ trì kiểm kê", "UBND các tỉnh/ thành phố"),
+        ("Ủy ban nhân dân các xã/phường/đặc khu rà soát", "Ủy ban nhân dân các xã/phường/đặc khu"),
+    ],
+)
+def test_levels_joined_by_a_slash_stay_in_the_name(text, name):
+    assert unit_at(text, 0).name == name
