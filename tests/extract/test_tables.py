@@ -290,7 +290,13 @@ def test_a_numbered_group_title_row_takes_nothing_from_the_row_above():
         ["**TT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian**"],
         ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"],
         ["2", "**Nhóm nhiệm vụ về hạ tầng số**"],
-        ["2.1", "Phủ sóng 5G tại các khu công nghiệp", "Sở Khoa học và Công nghệ", "Các doanh nghiệp", "Năm 2026"],
+        [
+            "2.1",
+            "Phủ sóng 5G tại các khu công nghiệp",
+            "Sở Khoa học và Công nghệ",
+            "Các doanh nghiệp",
+            "Năm 2026",
+        ],
     )
     rows = _only_table(text).rows
     assert [r.number for r in rows if r.get("lead")] == ["1", "2.1"]

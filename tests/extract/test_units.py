@@ -226,7 +226,9 @@ def test_courts_and_procuracies_are_units_though_their_level_is_in_lower_case():
 
 
 def test_a_person_sent_to_inspect_is_named_without_the_verb():
-    found, _ = leading_units("Giao Phó Thủ tướng Chính phủ Trần Văn Sơn đi kiểm tra công tác khắc phục hậu quả")
+    found, _ = leading_units(
+        "Giao Phó Thủ tướng Chính phủ Trần Văn Sơn đi kiểm tra công tác khắc phục hậu quả"
+    )
     assert [u.name for u in found] == ["Phó Thủ tướng Chính phủ Trần Văn Sơn"]
 
 
