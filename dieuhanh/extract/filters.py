@@ -142,8 +142,11 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),
     (r"^xin (?:tran trong )?thong bao\b", "Câu kết của thông báo."),
+    # "Bộ Tài chính có ý kiến như sau:" answers; "có ý kiến thẩm định/bằng văn bản về dự thảo …" is
+    # a duty to give an opinion.
     (
-        r"^(?:co y kien|tra loi|thong bao ket qua|xin (?:bao cao|tra loi|giai trinh))\b",
+        r"^(?:co y kien(?: chi dao)?(?: nhu sau\b| de\b|\s*:|\W*$)|(?:tra loi|thong bao ket qua|"
+        r"xin (?:bao cao|tra loi|giai trinh))\b)",
         "Ý kiến trả lời của cơ quan ban hành, không giao việc.",
     ),
     (r"^(?:(?:sang|chieu|toi) )?ngay \d[^.;]{0,200}? da \w", "Đoạn tường thuật sự việc đã diễn ra."),

@@ -29,12 +29,13 @@ _SUBJECT_VERB = re.compile(
 )
 
 # A basis set between the subject and its verb: "Sở Tài chính, trên cơ sở đề xuất của các đơn vị,
-# tổng hợp …".
-_INSERTED_BASIS = re.compile(r"\s*,\s*(?:trên cơ sở|căn cứ|theo)\s")
+# tổng hợp …" (the comma before "trên cơ sở" or "căn cứ" is often left out).
+_INSERTED_BASIS = re.compile(r"\s*(?:,\s*)?(?:trên cơ sở|căn cứ)\s|\s*,\s*theo\s")
 
 # The issuer speaking of itself ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch … như sau:") addresses nobody.
 _ISSUER_VERB = re.compile(
-    r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:)"
+    r"\s*(?:ban hành|xây dựng kế hoạch|thông báo|kết luận|quyết định|chỉ đạo\s*:|yêu cầu\s*:|"
+    r"(?:xin )?trả lời (?:như sau|\s*:)|có ý kiến (?:như sau|\s*:)|hướng dẫn như sau)"
 )
 
 # A short label before the subject: "Báo cáo tháng: Sở Tài chính tổng hợp …".
@@ -88,10 +89,9 @@ def subject(text: str, pos: int = 0) -> tuple[list[UnitMatch], int]:
             return inner, inner_end
     if _SUBJECT_VERB.match(rest) or not rest.strip() or rest.lstrip().startswith(("-", "–", "(")):
         return units, end
-    if pos == 0:
-        inserted = _inserted_basis(rest)
-        if inserted:
-            return units, end + inserted
+    inserted = _inserted_basis(rest)
+    if inserted:
+        return units, end + inserted
     return [], pos
 
 

@@ -181,6 +181,9 @@ def _rows_to_table(
     header_at, first_cell = found
     header = [c.text for c in raw_rows[header_at][first_cell:]]
     data = raw_rows[header_at + 1 :]
+    if data and _is_sub_header([c.text for c in data[0]]):
+        header = _with_sub_header(header, [c.text for c in data[0]], data[1:])
+        data = data[1:]
     steps = sum(1 for row in data if row and _STEP.match(row[0].text))
     # A progress report, or the steps of a procedure ("Bước 1 | Tiếp nhận hồ sơ | Bộ phận một cửa |
     # 0,5 ngày"), assigns nothing new.
@@ -189,6 +192,33 @@ def _rows_to_table(
         data = [[_spanned(clean, c) for c in row] for row in data]
     rows = _assign(data, header, roles)
     return Table(start, end, tuple(header), roles, tuple(rows), layout)
+
+
+def _is_sub_header(cells: list[str]) -> bool:
+    """The second row of a two-level header ("Chủ trì | Phối hợp" under "Cơ quan thực hiện",
+    "Bắt đầu | Hoàn thành" under "Thời gian"): short labels that each name a column role."""
+    if not 2 <= len(cells) <= 4 or _ROW_NUMBER.match(cells[0]):
+        return False
+    roles = column_roles(cells)
+    return all(roles) and all(len(c.split()) <= 4 for c in cells)
+
+
+def _with_sub_header(header: list[str], sub: list[str], data) -> list[str]:
+    """The header with the cell that spans the sub-header replaced by the sub-header's cells: the
+    cell whose role the sub-header's first cell shares ("Cơ quan thực hiện" over "Chủ trì"), else
+    the first cell without a role. Kept as it is when the data rows do not have that width."""
+    widths = [len(row) for row in data if row and _ROW_NUMBER.match(row[0].text)]
+    if not widths or max(set(widths), key=widths.count) != len(header) - 1 + len(sub):
+        return header
+    roles = column_roles(header)
+    first = column_roles(sub)[0]
+    if first in roles:
+        at = roles.index(first)
+    elif "" in roles[1:]:
+        at = roles.index("", 1)
+    else:
+        return header
+    return [*header[:at], *sub, *header[at + 1 :]]
 
 
 def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...]) -> list[TableRow]:
@@ -220,13 +250,16 @@ def _assign(raw_rows: list[list[Cell]], header: list[str], roles: tuple[str, ...
             group = " ".join(texts)
             continue
         if numbered:
-            if roles and roles[0] != "tt":
-                # The header has no "TT" cell over the row numbers (merged with the one above).
-                cells = _numbered_cells(raw, ("tt", *roles), task_col + 1)
-            else:
-                cells = _numbered_cells(raw, roles, task_col)
-            for role in ("coord", "time", "result", "source", "budget"):
-                if role not in cells and role in roles and role in last_numbered and len(raw) < len(roles):
+            # The header may have no "TT" cell over the row numbers (merged with the one above).
+            row_roles = roles if roles[0] == "tt" else ("tt", *roles)
+            row_task = row_roles.index("task") if "task" in row_roles else 1
+            cells = _numbered_cells(raw, row_roles, row_task, last_numbered)
+            # Cells merged with the row above are missing from this one: the lead too ("Sở X"
+            # spanning two rows), when the row has cells after its task (not a group title).
+            filled = sum(1 for c in raw if c.text)
+            spans = len(raw) < len(row_roles) and (filled > row_task + 1 or "lead" in cells)
+            for role in ("lead", "coord", "time", "result", "source", "budget"):
+                if role not in cells and role in roles and role in last_numbered and spans:
                     cells[role] = last_numbered[role]
             last_numbered = dict(cells)
             inherited: tuple[str, ...] = ()
@@ -264,31 +297,48 @@ def _unglued(raw_rows: list[list[Cell]]) -> list[list[Cell]]:
     return out
 
 
-def _numbered_cells(raw: list[Cell], roles: tuple[str, ...], task_col: int) -> dict[str, Cell]:
+def _numbered_cells(
+    raw: list[Cell], roles: tuple[str, ...], task_col: int, above: dict[str, Cell] | None = None
+) -> dict[str, Cell]:
     """The cells of a numbered row by role. A row with fewer cells than the header lost the cells
-    merged with the row above: they are on the right (coordinators, time) or in the middle (a
-    reference column), so the cells after the task are read from the left or from the right,
-    whichever puts a unit in the lead column and a time in the time column."""
+    merged with the row above (the same lead, coordinators or time for a block of rows). Each
+    place of the missing run after the task is tried, from the right end to the task, and the
+    reading that puts a unit in the lead column and a time in the time column wins; the first
+    tried wins a tie."""
     left = {roles[i]: c for i, c in enumerate(raw[: len(roles)]) if roles[i] and c.text}
     if len(raw) >= len(roles) or len(raw) <= task_col + 1:
         return left
     shift = len(roles) - len(raw)
-    right = {roles[i]: c for i, c in enumerate(raw[: task_col + 1]) if roles[i] and c.text}
-    for i in range(task_col + 1, len(raw)):
-        role = roles[i + shift]
-        if role and raw[i].text:
-            right[role] = raw[i]
-    return right if _fit(right) > _fit(left) else left
+    best, best_fit = left, _fit(left, above or {})
+    for gap in range(len(raw) - 1, task_col, -1):  # the missing run starts at column ``gap``
+        cells = {roles[i]: c for i, c in enumerate(raw[:gap]) if roles[i] and c.text}
+        for i in range(gap, len(raw)):
+            if roles[i + shift] and raw[i].text:
+                cells[roles[i + shift]] = raw[i]
+        fit = _fit(cells, above or {})
+        if fit > best_fit:
+            best, best_fit = cells, fit
+    return best
 
 
-def _fit(cells: dict[str, Cell]) -> int:
-    """How well cells fit their roles: a unit in the lead column, a time in the time column."""
+_COLLECTIVE = re.compile(r"(?:[Cc]ác|[Cc]ơ quan, đơn vị|[Đđ]ơn vị) ")
+
+
+def _fit(cells: dict[str, Cell], above: dict[str, Cell]) -> float:
+    """How well cells fit their roles: a unit in the lead column and a time in the time column; a
+    time in a unit column counts against. The row's own named unit fits best, then a lead merged
+    from the row above, then the row's own collective ("Các sở, ngành", which fills coordinator
+    columns more often than lead ones)."""
     from dieuhanh.extract.units import starts_with_unit
 
     lead, time = cells.get("lead"), cells.get("time")
-    return (lead is not None and starts_with_unit(lead.text)) + (
-        time is not None and bool(_TIME_START.match(time.text))
-    )
+    misplaced = sum(1 for role in ("lead", "coord") if role in cells and _TIME_START.match(cells[role].text))
+    lead_fit = 0.0
+    if lead is not None and starts_with_unit(lead.text):
+        lead_fit = 1.0 if _COLLECTIVE.match(lead.text) else 1.5
+    elif lead is None and "lead" in above and starts_with_unit(above["lead"].text):
+        lead_fit = 1.25
+    return lead_fit + (time is not None and bool(_TIME_START.match(time.text))) - misplaced
 
 
 def _split_pipe_line(raw: str, start: int) -> list[Cell]:

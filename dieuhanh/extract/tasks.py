@@ -115,6 +115,13 @@ _RESTRICTION = re.compile(r"(?:[^:;.]{0,40}:\s*)?[Hh]ạn chế\b")
 _CONDITIONAL = "Yêu cầu có điều kiện."
 # The subject of a reply: "V/v trả lời kiến nghị của cử tri …".
 _REPLY = re.compile(r"(?:v/v |ve viec )?tra loi\b")
+# The opening of a reply, after the address of the one who asked: "Cục Thuế nhận được công văn số
+# 12/CV-ABC ngày … của Công ty … hỏi về …", "Trả lời công văn số … của Hiệp hội …".
+_ANSWERS_A_LETTER = re.compile(
+    r"(?:\([^)]{0,200}\)\s*)?[^.;:]{0,120}?\b(?:(?:đã )?nhận được|trả lời) (?:các |bản )?"
+    r"(?:công văn|văn bản|đơn|thư|kiến nghị|phiếu|câu hỏi|báo cáo)\b",
+    re.IGNORECASE,
+)
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
@@ -170,6 +177,10 @@ class TaskBuilder:
         if enacting is not None:
             children = children[enacting:]
         children = self._without_addressee_lines(children)
+        opening = [b for b in root.walk() if b.kind == "paragraph"][:4]
+        if any(_ANSWERS_A_LETTER.match(b.text) for b in opening):
+            # A reply explains the law to the one who asked; it assigns only what it names a unit for.
+            self.recipient_units = ()
         if mode == "full":
             children = self._without_preamble(children)
         self._children(children, ctx, top=True)
@@ -265,7 +276,7 @@ class TaskBuilder:
                 if top and self._closing_deadline(child):
                     continue
                 if local.mode != "skip" and text.endswith(":") and not child.children:
-                    units = lead_in_units(text)
+                    units = _addressed_units(text)
                     if units and all(self.doc.is_issuer(u) for u in units):
                         # "Ủy ban nhân dân tỉnh … triển khai … như sau:": the issuer introducing its
                         # own text addresses nobody, and its items keep the units they name.
@@ -330,6 +341,10 @@ class TaskBuilder:
         # A block whose text ends with ":" is heading-like.
         if block.heading_like:
             mode = heading_mode(text, self.doc, ctx.mode)
+            if mode == "skip" and self._addressing_sentence(text):
+                # "Căn cứ …, các Sở … quán triệt …. Đồng thời, yêu cầu các Sở, ban, ngành tổ chức
+                # thực hiện các công tác sau:" opens with a basis but hands its items to units.
+                mode = ctx.mode
             if mode == "skip":
                 return self._assigning_lead_ins(block, ctx)
             child_ctx = self._heading_context(text, ctx, mode)
@@ -374,6 +389,14 @@ class TaskBuilder:
             return made + self._passage_blocks([_detached(block), *conts], ctx, own_only=True)
         return self._passage_blocks([block], ctx)
 
+    def _addressing_sentence(self, text: str) -> bool:
+        """Whether a lead-in is a sentence (not a short heading such as "Căn cứ pháp lý:") that
+        names the units it addresses after "yêu cầu/đề nghị/giao", other than the issuer."""
+        if not text.endswith(":") or len(text.split()) < 15:
+            return False
+        units = _addressed_units(text)
+        return bool(units) and not all(self.doc.is_issuer(u) for u in units)
+
     def _assigning_lead_ins(self, block: Block, ctx: Context) -> int:
         """In a section that gives no tasks (an evaluation, criteria), what still hands out duties:
         "Để …, Tỉnh cần tập trung thực hiện tốt một số nhiệm vụ sau:" with its items, and an item
@@ -390,7 +413,7 @@ class TaskBuilder:
     def _heading_context(self, text: str, ctx: Context, mode: str) -> Context:
         """What a heading or lead-in (not skipped) says about its items."""
         changes: dict[str, object] = {"section": (*ctx.section, _short(text, 60)), "mode": mode}
-        units = lead_in_units(text)
+        units = _addressed_units(text)
         if not units and assigns_items(text):
             units = _last_clause_subject(text)
         addressed = None if units else _FOR_UNITS.match(text)
@@ -740,6 +763,12 @@ class TaskBuilder:
             span=span,
         )
         self.tasks.append(task)
+
+
+def _addressed_units(lead_in: str) -> list[str]:
+    """The units a lead-in addresses; none for the opening of a reply, which names who asked
+    ("Trả lời công văn số … của Hiệp hội …, Cục Thuế có ý kiến như sau:")."""
+    return [] if _ANSWERS_A_LETTER.match(lead_in) else lead_in_units(lead_in)
 
 
 def _take_lines(node: Block, deep: bool, lines: list[Line]) -> None:

@@ -60,6 +60,11 @@ _FREE_HEADS = (
     "Tiểu ban",
     "Tổ dân phố",
     "Hợp tác xã",
+    # Courts and procuracies are named by level in lower case ("Tòa án nhân dân tối cao").
+    "Tòa án nhân dân",
+    "Toà án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Viện Kiểm sát nhân dân",
 )
 # Heads that need a capitalised word (or an abbreviation) after them: "Ban Quản lý", not "Ban hành".
 _CAP_HEADS = (
@@ -223,7 +228,8 @@ chỉ|tích hợp|số hóa|khai thác|sử dụng|giao(?! dịch)|đề nghị|
 quyết định|gồm|bao gồm|như|hoặc|cùng|khảo sát|đào tạo|bồi dưỡng|tập huấn|xác định|kiện toàn|thành lập|
 tổ chức thực hiện|tổ chức triển khai|tổ chức|nghiêm|quyết liệt|trực tiếp|làm việc|giúp|thay mặt|biểu dương|
 thẩm tra|xin|nhận|đăng ký|lấy|đưa|chuyển|dành|tăng|giảm|hạn chế|khuyến khích|kính|
-đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|cụ thể hóa|cụ thể hoá|
+đổi mới|lãnh đạo|đẩy nhanh|nắm bắt|bám sát|trân trọng|cụ thể hóa|cụ thể hoá|trên cơ sở|
+đi kiểm tra|đi làm việc|đi công tác|
 """
 _STOP_LIST = sorted({p.strip() for p in _STOP_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 _STOP = re.compile("(?:" + "|".join(_STOP_LIST) + f")(?![{LOWER}])")
@@ -394,6 +400,12 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
         if word == "các":
             collective = True
         first = word[0]
+        inner = tokens == 0 and first.isupper() and _match_head(text, i)
+        if inner and inner.group("free"):
+            # "Văn phòng Ban chỉ đạo …", "Văn phòng Hội đồng nhân dân …": a body inside the name.
+            end = i = inner.end()
+            tokens += 1
+            continue
         if first.isupper() or first.isdigit() or "&" in word:
             if (
                 tokens
@@ -406,7 +418,8 @@ def unit_at(text: str, pos: int = 0) -> UnitMatch | None:
             break
         elif first.islower():
             lower += 1
-            if lower > 10 or (level_only and word not in _LEVEL_WORDS):
+            # "UBND các xã/phường", "các tỉnh/ thành phố": levels joined by a slash.
+            if lower > 10 or (level_only and not all(p in _LEVEL_WORDS for p in word.split("/") if p)):
                 break
         else:
             break

@@ -249,3 +249,54 @@ def test_a_progress_report_glued_after_a_task_table_gives_no_rows():
 | TT | Nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện |
 | 1 | Số hóa hồ sơ hộ tịch | Công an xã | 30/9/2025 | Đã hoàn thành |"""
     assert [r.get("task") for r in _only_table(text).rows] == ["Lập danh mục dữ liệu dùng chung"]
+
+
+def _crawl(*rows: list[str]) -> str:
+    """A web-crawl table: every cell on its own lines between "|" lines, a blank line between rows."""
+    return "\n".join("|\n" + "\n|\n".join(row) + "\n|\n" for row in rows)
+
+
+def test_a_two_level_header_gives_its_sub_cells_their_own_columns():
+    text = _crawl(
+        ["**TT**", "**Nội dung**", "**Cơ quan thực hiện**", "**Thời gian hoàn thành**"],
+        ["**Chủ trì**", "**Phối hợp**"],
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"],
+        ["2", "Đào tạo kỹ năng số cho công chức", "Sở Nội vụ", "UBND các xã", "Năm 2026"],
+    )
+    table = _only_table(text)
+    assert [(r.get("lead"), r.get("coord"), r.get("time")) for r in table.rows] == [
+        ("Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"),
+        ("Sở Nội vụ", "UBND các xã", "Năm 2026"),
+    ]
+
+
+def test_a_lead_cell_merged_over_two_rows_leads_both_and_a_merged_coordinator_cell_too():
+    text = _crawl(
+        ["**TT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian**"],
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"],
+        ["2", "Nâng cấp trung tâm dữ liệu của tỉnh", "Các sở, ngành", "Quý III/2026"],
+        ["3", "Số hóa hồ sơ thủ tục hành chính", "Sở Nội vụ", "Tháng 9/2026"],
+    )
+    rows = _only_table(text).rows
+    assert [(r.get("lead"), r.get("coord"), r.get("time")) for r in rows] == [
+        ("Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"),
+        ("Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý III/2026"),
+        ("Sở Nội vụ", "Các sở, ngành", "Tháng 9/2026"),
+    ]
+
+
+def test_a_numbered_group_title_row_takes_nothing_from_the_row_above():
+    text = _crawl(
+        ["**TT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian**"],
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2026"],
+        ["2", "**Nhóm nhiệm vụ về hạ tầng số**"],
+        [
+            "2.1",
+            "Phủ sóng 5G tại các khu công nghiệp",
+            "Sở Khoa học và Công nghệ",
+            "Các doanh nghiệp",
+            "Năm 2026",
+        ],
+    )
+    rows = _only_table(text).rows
+    assert [r.number for r in rows if r.get("lead")] == ["1", "2.1"]

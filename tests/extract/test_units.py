@@ -2,7 +2,7 @@
 
 import pytest
 
-from dieuhanh.extract.units import UnitDirectory, find_units, leading_units, unit_at
+from dieuhanh.extract.units import UnitDirectory, find_units, leading_units, unit_at, unit_list
 
 pytestmark = pytest.mark.pure
 
@@ -217,3 +217,32 @@ def test_unit_names_outside_a_capitalised_head_word(text, expected):
 )
 def test_party_committees_peoples_committees_and_company_lists(text, expected):
     assert _names(text) == expected
+
+
+def test_courts_and_procuracies_are_units_though_their_level_is_in_lower_case():
+    assert unit_at("Tòa án nhân dân tối cao chủ trì", 0).name == "Tòa án nhân dân tối cao"
+    found, _ = unit_list("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh:", 0)
+    assert [u.name for u in found] == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+
+
+def test_a_person_sent_to_inspect_is_named_without_the_verb():
+    found, _ = leading_units(
+        "Giao Phó Thủ tướng Chính phủ Trần Văn Sơn đi kiểm tra công tác khắc phục hậu quả"
+    )
+    assert [u.name for u in found] == ["Phó Thủ tướng Chính phủ Trần Văn Sơn"]
+
+
+def test_an_office_of_a_steering_committee_keeps_the_committee_in_its_name():
+    found = unit_at("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát tình hình", 0)
+    assert found.name == "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("UBND các tỉnh/ thành phố chủ trì kiểm kê", "UBND các tỉnh/ thành phố"),
+        ("Ủy ban nhân dân các xã/phường/đặc khu rà soát", "Ủy ban nhân dân các xã/phường/đặc khu"),
+    ],
+)
+def test_levels_joined_by_a_slash_stay_in_the_name(text, name):
+    assert unit_at(text, 0).name == name
