@@ -10,6 +10,8 @@ request at a time, `--runs` requests of each page after one warm-up: the dashboa
 dashboard (`?commune=`), the global open list, a department's open list and a task page. Then
 `--clients` threads, each with its own login and keep-alive connection, load the dashboard for
 `--seconds`: requests done, errors, throughput and p50/p95. Prints one table (milliseconds).
+The "cpu ms" column is the server process's CPU time per request (user + system, from /proc):
+on a shared machine the wall-clock columns grow with the load of other processes, it does not.
 
 The database is only read (sessions and login records aside), so runs can be repeated.
 """
@@ -66,6 +68,12 @@ def pages(env: dict) -> list[tuple[str, str]]:
         ("unit open list", f"/nhiem-vu/?unit={department.pk}&status=open"),
         ("task page", f"/nhiem-vu/{task.pk}/"),
     ]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(browser: Browser, path: str) -> float:
@@ -127,20 +135,26 @@ def main(argv=None) -> int:
         wait_until_up(port)
         browser = Browser(port)
         browser.login(LEADER)
-        print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}   ({args.runs} runs, 1 client)")
+        print(
+            f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu ms':>8}   ({args.runs} runs, 1 client)"
+        )
         for name, path in urls:
             timed(browser, path)
+            cpu = cpu_seconds(server.pid)
             times = [timed(browser, path) for _ in range(args.runs)]
+            cpu = (cpu_seconds(server.pid) - cpu) / args.runs
             print(
                 f"{name:<22} {statistics.median(times) * 1000:>8.0f} {percentile(times, 95):>8.0f} "
-                f"{max(times) * 1000:>8.0f}"
+                f"{max(times) * 1000:>8.0f} {cpu * 1000:>8.0f}"
             )
         if args.clients:
+            cpu = cpu_seconds(server.pid)
             times, errors, elapsed = concurrent(port, urls[0][1], args.clients, args.seconds)
+            cpu = cpu_seconds(server.pid) - cpu
             print(
                 f"dashboard x{args.clients} clients, {elapsed:.0f} s: {len(times)} done, {len(errors)} errors, "
                 f"{len(times) / elapsed:.2f} req/s, p50 {percentile(times, 50):.0f} ms, "
-                f"p95 {percentile(times, 95):.0f} ms"
+                f"p95 {percentile(times, 95):.0f} ms, cpu {cpu * 1000 / max(len(times), 1):.0f} ms/request"
             )
             for error in errors[:3]:
                 print("  ", error)
