@@ -187,8 +187,6 @@ class Task(TaskFields, Audited):
             # The list's "Mới giao trước" and new tasks on the dashboard; done in a period in the figures.
             models.Index(fields=["created_at"], name="task_created_at"),
             models.Index(fields=["completed_on"], name="task_completed_on"),
-            # Open tasks by deadline: the open list, the overdue and due-soon lists.
-            models.Index(fields=["outcome", "deadline"], name="task_outcome_deadline"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -6,9 +6,10 @@ rows in Python. Tests check that the two agree.
 
 The status of a closed task (done, paused, cancelled) does not depend on the day judged, so
 the task row keeps it (`Task.outcome`, written on every save by `outcome_of`, which asks
-`task_status`): the SQL expression reads it instead of working it out again on every row, and
-an open task is `outcome = ''`, which an index answers. Only an open task's status moves with
-the day, and that part is still worked out by the expression.
+`task_status`): the SQL expression reads it instead of working it out again on every row. Only
+an open task's status moves with the day, and that part is still worked out by the expression.
+(No index on it: half of a province's tasks are open, and SQLite reading half a table through an
+index is slower than its scan; the lists walk the deadline index.)
 
 Open tasks are judged on their current deadline (an approved extension moves
 it); completed tasks on the original deadline, so "hoàn thành quá hạn" stays

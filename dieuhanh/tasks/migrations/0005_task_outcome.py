@@ -36,8 +36,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill_outcome, migrations.RunPython.noop),
-        migrations.AddIndex(
-            model_name="task",
-            index=models.Index(fields=["outcome", "deadline"], name="task_outcome_deadline"),
-        ),
     ]
