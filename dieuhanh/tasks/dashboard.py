@@ -85,9 +85,10 @@ def _unit_lines(grouped: dict) -> list[UnitLine]:
     return sorted(lines, key=lambda line: (-line.rates.overdue, -line.rates.total, line.name))
 
 
-def _listed(qs, status: Status, start, end, as_of) -> list[Task]:
+def dashboard_list(qs, status: Status, start, end, as_of):
+    """The first tasks of the period in `status` by deadline (the overdue and due-soon lists)."""
     rows = annotate_status(in_period(qs, start, end), as_of).filter(status=status)
-    return list(with_document(rows.select_related("lead_unit")).order_by("deadline", "id")[:LIST_LIMIT])
+    return with_document(rows.select_related("lead_unit")).order_by("deadline", "id")[:LIST_LIMIT]
 
 
 def _status_chart(r: Rates) -> dict:
@@ -195,8 +196,8 @@ def build_dashboard(
         group_by=group_by,
         province_view=province_view,
         units=_unit_lines(by_unit),
-        overdue=_listed(qs, Status.OVERDUE, start, end, as_of),
-        due_soon=_listed(qs, Status.DUE_SOON, start, end, as_of),
+        overdue=list(dashboard_list(qs, Status.OVERDUE, start, end, as_of)),
+        due_soon=list(dashboard_list(qs, Status.DUE_SOON, start, end, as_of)),
         status_chart=_status_chart(rates),
         trend_chart=_trend_chart(qs, end, as_of),
     )
