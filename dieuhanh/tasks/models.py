@@ -9,7 +9,7 @@ them: the review, the corrections kept, draft → task, cascade and recurrence.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 
 from dieuhanh.core.audit import Audited
 from dieuhanh.documents.models import Document
@@ -82,10 +82,18 @@ class TaskQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def update(self, **kwargs):
-        if OUTCOME_FIELDS & kwargs.keys():
-            # The outcome is worked out in Python (status.outcome_of), which an UPDATE cannot do.
-            raise TypeError("Task's state, deadlines and completion date change through save().")
-        return super().update(**kwargs)
+        if not OUTCOME_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
+        # The outcome is worked out in Python (status.outcome_of), which an UPDATE cannot do:
+        # it is written again for the rows this one changed.
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            rows = self.model.objects.filter(pk__in=pks).only("outcome", *OUTCOME_FIELDS)
+            for task in rows:
+                if task.outcome != outcome_of(task):
+                    self.model.objects.filter(pk=task.pk).update(outcome=outcome_of(task))
+        return count
 
 
 class Task(TaskFields, Audited):

@@ -123,10 +123,13 @@ def test_tasks_written_in_bulk_get_their_outcome(s):
     assert children and all(check(child) == "" for child in children)
 
 
-def test_an_update_that_would_leave_the_outcome_stale_is_refused(s):
-    with pytest.raises(TypeError):
-        Task.objects.filter(pk=s.task.pk).update(state=TaskState.DONE)
-    Task.objects.filter(pk=s.task.pk).update(starred=True)  # fields the outcome does not read are fine
+def test_an_update_of_the_fields_the_outcome_reads_writes_it_again(s):
+    Task.objects.filter(pk=s.task.pk).update(state=TaskState.DONE, completed_on=D(2026, 7, 11))
+    assert check(s.task) == Status.DONE_LATE
+    Task.objects.filter(pk=s.task.pk).update(original_deadline=D(2026, 7, 20))
+    assert check(s.task) == Status.DONE_EARLY
+    Task.objects.filter(pk=s.task.pk).update(state=TaskState.OPEN, completed_on=None)
+    assert check(s.task) == ""
 
 
 def test_a_save_of_some_fields_writes_the_outcome_with_them(s):
