@@ -28,7 +28,7 @@ from dieuhanh.reports.rankings import Rankings, compute_rankings, formula_for
 from dieuhanh.reports.scope import Scope
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, ProgressReport
-from dieuhanh.tasks.rates import Rates, in_period, rate_aggregates
+from dieuhanh.tasks.rates import Rates, in_period, rates_grouped
 from dieuhanh.tasks.status import DONE_STATUSES, Status, annotate_status
 from dieuhanh.vn.periods import ReportPeriod
 
@@ -213,16 +213,8 @@ def add_rates(a: Rates, b: Rates) -> Rates:
 def _grouped_rates(qs, start, end, as_of) -> tuple[Rates, dict, dict]:
     """Total, by owner and by lead unit, from one query grouped by (owner, lead unit): the
     province roll-up and the total row are sums of the same rows as the tables by unit."""
-    rows = (
-        annotate_status(in_period(qs, start, end), as_of)
-        .order_by()
-        .values("owner", "lead_unit")
-        .annotate(**rate_aggregates(start, end, as_of))
-    )
     total, by_owner, by_lead = Rates(), {}, {}
-    for row in rows:
-        owner, lead = row.pop("owner"), row.pop("lead_unit")
-        rates = Rates(**row)
+    for (owner, lead), rates in rates_grouped(qs, ("owner", "lead_unit"), start, end, as_of).items():
         total = add_rates(total, rates)
         by_owner[owner] = add_rates(by_owner.get(owner, Rates()), rates)
         by_lead[lead] = add_rates(by_lead.get(lead, Rates()), rates)

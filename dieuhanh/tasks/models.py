@@ -9,12 +9,13 @@ them: the review, the corrections kept, draft → task, cascade and recurrence.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 
 from dieuhanh.core.audit import Audited
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
+from dieuhanh.tasks.status import OUTCOME_FIELDS, outcome_of
 
 LEAD_IS_COORDINATOR = "Đơn vị chủ trì không được đồng thời là đơn vị phối hợp."
 
@@ -72,6 +73,27 @@ class TaskQuerySet(models.QuerySet):
     def trackable(self):
         """Tasks that are judged and counted: a recurring duty counts through its occurrences."""
         return self.filter(is_series=False)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create does not call save(): the stored outcome is written here instead.
+        objs = list(objs)
+        for task in objs:
+            task.outcome = outcome_of(task)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def update(self, **kwargs):
+        if not OUTCOME_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
+        # The outcome is worked out in Python (status.outcome_of), which an UPDATE cannot do:
+        # it is written again for the rows this one changed.
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            rows = self.model.objects.filter(pk__in=pks).only("outcome", *OUTCOME_FIELDS)
+            for task in rows:
+                if task.outcome != outcome_of(task):
+                    self.model.objects.filter(pk=task.pk).update(outcome=outcome_of(task))
+        return count
 
 
 class Task(TaskFields, Audited):
@@ -141,6 +163,14 @@ class Task(TaskFields, Audited):
         "trạng thái xử lý", max_length=20, choices=TaskState.choices, default=TaskState.OPEN
     )
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    outcome = models.CharField(
+        "kết quả khi đã đóng",
+        max_length=20,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Trạng thái của nhiệm vụ đã hoàn thành, tạm hoãn hoặc hủy; trống khi đang thực hiện.",
+    )
     state_reason = models.TextField("lý do (tạm hoãn, hủy, trả lại)", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -185,6 +215,10 @@ class Task(TaskFields, Audited):
     def save(self, *args, **kwargs):
         if self.original_deadline is None and self.deadline is not None:
             self.original_deadline = self.deadline
+        self.outcome = outcome_of(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and OUTCOME_FIELDS & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "outcome"}
         # Coordinators added later are checked by a signal (signals.py); here only a new lead can clash.
         if (
             self.pk

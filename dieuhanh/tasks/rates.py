@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import ProgressReport
-from dieuhanh.tasks.status import DONE_STATUSES, OPEN_STATUSES, Status, annotate_status
+from dieuhanh.tasks.status import DONE_STATUSES, OPEN_STATUSES, annotate_status, open_on
 
 
 def percent(part: int, whole: int) -> Decimal | None:
@@ -106,44 +106,15 @@ def in_period(queryset, start: datetime.date, end: datetime.date):
     return qs
 
 
-def rate_aggregates(start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
-    """The Count() aggregates behind `Rates`, over a queryset annotated with `status`."""
-    reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
-    open_q = Q(status__in=[s.value for s in OPEN_STATUSES])
-    aggregates = {
-        name: Count("pk", filter=Q(status=value))
-        for name, value in [
-            ("done_early", Status.DONE_EARLY),
-            ("done_on_time", Status.DONE_ON_TIME),
-            ("done_late", Status.DONE_LATE),
-            ("in_time", Status.IN_TIME),
-            ("due_soon", Status.DUE_SOON),
-            ("overdue", Status.OVERDUE),
-            ("no_deadline", Status.NO_DEADLINE),
-            ("paused", Status.PAUSED),
-        ]
-    }
-    aggregates["total"] = Count("pk")
-    aggregates["due"] = Count(
-        "pk",
-        filter=Q(deadline__lte=as_of) & (open_q | Q(status__in=[s.value for s in DONE_STATUSES])),
-    )
-    aggregates["updated"] = Count("pk", filter=open_q & Q(Exists(reported)))
-    return aggregates
-
-
 def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date):
     """Tasks of the period counted per (*by, status, due, updated): one GROUP BY query.
 
-    Grouping on the status evaluates its CASE once per row; `rate_aggregates` repeats it in
-    each of its eleven FILTER clauses, which costs seconds on a province's 100,000 tasks.
+    Grouping on the status evaluates its CASE once per row; one FILTER clause per figure
+    repeats it eleven times, which costs seconds on a province's 100,000 tasks.
     """
     reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
-    # Only open tasks count as updated; this cheap test on the row (a superset of the open
-    # statuses, which `_rates` checks) spares the report lookup for closed tasks.
-    may_be_open = ~Q(state__in=[TaskState.PAUSED, TaskState.CANCELLED]) & (
-        ~Q(state=TaskState.DONE) | Q(completed_on__gt=as_of)
-    )
+    # Only open tasks count as updated: the report lookup is spared for closed ones.
+    may_be_open = open_on(as_of)
     flag = {"default": Value(0), "output_field": IntegerField()}
     qs = annotate_status(in_period(queryset, start, end), as_of).annotate(
         is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
@@ -193,6 +164,16 @@ def rates_and_rates_by(
 ) -> tuple[Rates, dict]:
     """`compute_rates` and `rates_by` from the same grouped query: every task is in one group."""
     return split_rates(_counted(queryset, (field,), start, end, as_of or end))
+
+
+def rates_grouped(
+    queryset, fields: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
+) -> dict[tuple, Rates]:
+    """{(values of `fields`): Rates} in one grouped query, e.g. by (owner, lead unit)."""
+    groups: dict = {}
+    for row in _counted(queryset, fields, start, end, as_of or end):
+        groups.setdefault(tuple(row[3:-1]), []).append(row)
+    return {key: _rates(rows) for key, rows in groups.items()}
 
 
 def split_rates(rows) -> tuple[Rates, dict]:

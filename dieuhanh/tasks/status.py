@@ -1,8 +1,15 @@
-"""Task status as Vietnamese trackers report it — computed, never stored.
+"""Task status as Vietnamese trackers report it — computed from the row and the day judged.
 
 `task_status()` is the rule for one task; `annotate_status()` is the same
 rule as one SQL CASE expression, so lists, filters and counts never loop over
 rows in Python. Tests check that the two agree.
+
+The status of a closed task (done, paused, cancelled) does not depend on the day judged, so
+the task row keeps it (`Task.outcome`, written on every save by `outcome_of`, which asks
+`task_status`): the SQL expression reads it instead of working it out again on every row. Only
+an open task's status moves with the day, and that part is still worked out by the expression.
+(No index on it: half of a province's tasks are open, and SQLite reading half a table through an
+index is slower than its scan; the lists walk the deadline index.)
 
 Open tasks are judged on their current deadline (an approved extension moves
 it); completed tasks on the original deadline, so "hoàn thành quá hạn" stays
@@ -18,7 +25,6 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Coalesce
 
 from dieuhanh.tasks.constants import TaskState
 
@@ -87,27 +93,40 @@ def status_of(task, today: datetime.date, soon_days: int | None = None) -> Statu
     )
 
 
+CLOSED_STATES = (TaskState.DONE, TaskState.PAUSED, TaskState.CANCELLED)
+# The fields `outcome_of` reads: a save that writes one of them writes the outcome too.
+OUTCOME_FIELDS = frozenset({"state", "deadline", "original_deadline", "completed_on"})
+
+
+def outcome_of(task) -> str:
+    """The status a closed task keeps whatever the day judged ('' while it is open).
+
+    A done task is judged on the day it was completed: `task_status` on that day.
+    """
+    if task.state not in CLOSED_STATES:
+        return ""
+    return status_of(task, task.completed_on or datetime.date.max).value
+
+
+def closed_on(today: datetime.date) -> Q:
+    """Tasks closed on `today`: an outcome, unless it is a completion dated after `today`."""
+    return ~Q(outcome="") & (
+        ~Q(state=TaskState.DONE) | Q(completed_on__isnull=True) | Q(completed_on__lte=today)
+    )
+
+
+def open_on(today: datetime.date) -> Q:
+    """Tasks open on `today` (statuses in OPEN_STATUSES): the negation of `closed_on`."""
+    return Q(outcome="") | Q(state=TaskState.DONE, completed_on__gt=today)
+
+
 def status_expression(today: datetime.date, soon_days: int | None = None) -> Case:
-    """The SQL twin of `task_status`: a CASE over the task row."""
+    """The SQL twin of `task_status`: a CASE over the task row, reading the stored outcome."""
     soon = due_soon_days() if soon_days is None else soon_days
     soon_limit = today + datetime.timedelta(days=soon)
-    judged = Coalesce(F("original_deadline"), F("deadline"))
     awaiting = Q(state=TaskState.AWAITING_APPROVAL, completed_on__isnull=False, completed_on__lte=today)
-    done = Q(state=TaskState.DONE) & (Q(completed_on__isnull=True) | Q(completed_on__lte=today))
     return Case(
-        When(state=TaskState.CANCELLED, then=Value(Status.CANCELLED.value)),
-        When(state=TaskState.PAUSED, then=Value(Status.PAUSED.value)),
-        When(
-            done
-            & (
-                Q(completed_on__isnull=True)
-                | Q(completed_on__lt=judged)
-                | Q(original_deadline__isnull=True, deadline__isnull=True)
-            ),
-            then=Value(Status.DONE_EARLY.value),
-        ),
-        When(done & Q(completed_on=judged), then=Value(Status.DONE_ON_TIME.value)),
-        When(done, then=Value(Status.DONE_LATE.value)),
+        When(closed_on(today), then=F("outcome")),
         When(deadline__isnull=True, then=Value(Status.NO_DEADLINE.value)),
         When(awaiting & Q(completed_on__gt=F("deadline")), then=Value(Status.OVERDUE.value)),
         When(

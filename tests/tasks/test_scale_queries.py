@@ -15,12 +15,15 @@ from django.db import connection
 from django.db.models import Q
 
 from dieuhanh.core.form_fields import RowChoiceField
+from dieuhanh.org.access import Access
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import TaskState
+from dieuhanh.tasks.dashboard import dashboard_list, scope
 from dieuhanh.tasks.forms.filters import PlainSelect
 from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.rates import in_period
+from dieuhanh.tasks.status import Status, annotate_status
 from tests.factories import TaskFactory, UnitFactory
 from tests.scenario import build_scenario
 
@@ -34,6 +37,21 @@ def plan(queryset) -> str:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         return "\n".join(row[-1] for row in cursor.fetchall())
+
+
+def any_plan(queryset) -> str:
+    """The plan on either database. On PostgreSQL with sequential scans disabled: a test database
+    of a few rows is read whole whatever the query, so this shows whether an index *can* answer it
+    (bench/explain_dashboard.py shows the plans chosen on a province's million tasks)."""
+    if connection.vendor == "sqlite":
+        return plan(queryset)
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        shown = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return shown
 
 
 @pytest.fixture
@@ -103,3 +121,27 @@ def test_the_unit_pick_list_written_in_python_offers_what_djangos_select_offers(
     assert _options(plain) == _options(django_select)
     assert len(_options(plain)) == units.count() + 1
     assert plain.startswith('<select name="unit"') and 'id="id_unit"' in plain
+
+
+@sqlite_only  # PostgreSQL's choice on a few rows says nothing: see bench/explain_dashboard.py
+@time_machine.travel("2026-03-01 09:00 +0700", tick=False)
+def test_the_dashboards_overdue_and_due_soon_lists_walk_the_deadline_index(s):
+    """The two short lists are the first ten by deadline: read in deadline order from its index
+    and stopped after ten, not every task sorted."""
+    access = Access.of(s.province_leader)
+    for status in (Status.OVERDUE, Status.DUE_SOON):
+        rows = dashboard_list(scope(access), status, D(2026, 1, 1), D(2026, 12, 31), D(2026, 3, 1))
+        shown = plan(rows)
+        assert "tasks_task_deadline" in shown and "TEMP B-TREE FOR ORDER BY" not in shown, shown
+
+
+def test_a_communes_tasks_can_be_found_through_the_owner_and_lead_unit_indexes_on_both_databases(s):
+    shown = any_plan(Task.objects.filter(in_subtree(s.commune)).order_by())
+    assert "tasks_task_owner_id" in shown and "tasks_task_lead_unit_id" in shown, shown
+
+
+@time_machine.travel("2026-03-01 09:00 +0700", tick=False)
+def test_the_status_reads_the_stored_outcome_instead_of_working_out_a_closed_tasks_status(s):
+    sql = str(annotate_status(Task.objects.all(), D(2026, 3, 1)).query)
+    assert 'THEN "tasks_task"."outcome"' in sql
+    assert "'done_late'" not in sql and "'cancelled'" not in sql  # no branch per closed status
