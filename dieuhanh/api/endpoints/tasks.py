@@ -6,15 +6,18 @@ from typing import Literal
 from django.db import transaction
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja import Status as Created
 from pydantic import Field
 
 from dieuhanh.api.auth import access, writing
 from dieuhanh.api.errors import ApiError, invalid, not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
-from dieuhanh.api.schemas import Error, Page, TaskDetail, TaskOut, TaskPatch
+from dieuhanh.api.schemas import Error, Page, TaskDetail, TaskIn, TaskOut, TaskPatch
 from dieuhanh.core.badinput import errors_text
+from dieuhanh.intake.views.upload import managed_organisations
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import User
+from dieuhanh.reports.excel_import import ImportFileError, add_task
 from dieuhanh.tasks.access import can_manage, visible_tasks
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import handling, relative
@@ -149,3 +152,43 @@ def update_task(request, task_id: int, changes: TaskPatch):
 def _check_date(day: datetime.date) -> None:
     if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
         raise ApiError(400, "invalid", "Ngày phải trong khoảng từ năm 2000 đến năm 2100.")
+
+
+@router.post("/tasks", response={201: TaskDetail, **ERRORS}, summary="Thêm một nhiệm vụ")
+def create_task(request, body: TaskIn):
+    """A task typed in, checked and saved as one row of the Excel task import (the web's way of
+    adding tasks without a document): the organisation's admins, leaders and trackers add them."""
+    organisations = managed_organisations(access(request))
+    if not organisations.exists():
+        raise ApiError(403, "forbidden", "Bạn không có quyền thêm nhiệm vụ.")
+    if body.organisation is None and organisations.count() > 1:
+        raise invalid("Cần chọn cơ quan (organisation) để thêm nhiệm vụ.")
+    organisation = (
+        organisations.filter(pk=body.organisation).first() if body.organisation else organisations.first()
+    )
+    if organisation is None:
+        raise not_found("cơ quan")
+    values = {
+        "text": body.text,
+        "summary": body.summary,
+        "lead": body.lead_unit,
+        "coordinators": "; ".join(body.coordinators),
+        "deadline": _iso_date(body.deadline) or body.deadline,
+        "target": body.target,
+        "budget": body.budget,
+        "funding_source": body.funding_source,
+    }
+    try:
+        with writing(request):
+            task = add_task(organisation, request.auth.user, values)
+    except ImportFileError as exc:
+        raise ApiError(400, "refused", str(exc)) from None
+    return Created(201, task_detail(visible_task(request, task.pk)))
+
+
+def _iso_date(text: str) -> datetime.date | None:
+    """A date written as the API writes dates (YYYY-MM-DD); the sheet's own forms are read by the import."""
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
