@@ -1,6 +1,7 @@
 """Errors of the API: JSON `{"code": ..., "message": ...}` with a stable code, a Vietnamese message
 and the HTTP status that goes with it. Nothing reaches the client as a traceback."""
 
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -79,6 +80,8 @@ def install(api) -> None:
     api.add_exception_handler(
         Http404, lambda r, e: respond(r, 404, "not_found", "Không tìm thấy, hoặc bạn không có quyền xem.")
     )
+    # A request too big to read (core/uploads.py), refused before its files are read.
+    api.add_exception_handler(BadRequest, lambda r, e: respond(r, 400, "invalid", str(e)))
     api.add_exception_handler(NotAllowed, lambda r, e: respond(r, 403, "forbidden", str(e)))
     api.add_exception_handler(ServiceError, lambda r, e: respond(r, 400, "refused", str(e)))
     api.add_exception_handler(
