@@ -98,7 +98,9 @@ def bomb() -> bytes:
         ("rong.pdf", b"%PDF-1.4\n%%EOF", "pdf"),
     ],
 )
-def test_a_bad_file_is_refused_in_vietnamese_and_nothing_is_kept(world, settings, tmp_path, name, content, words):
+def test_a_bad_file_is_refused_in_vietnamese_and_nothing_is_kept(
+    world, settings, tmp_path, name, content, words
+):
     settings.MEDIA_ROOT = tmp_path
     before = Document.objects.count()
     response = upload(world.client("tracker"), bomb() if content is None else content, name)

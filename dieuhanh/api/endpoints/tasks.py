@@ -1,6 +1,7 @@
 """Tasks: the web list's filters and order, one task, and the changes a role may make to it."""
 
 import datetime
+import re
 from typing import Literal
 
 from django.db import transaction
@@ -173,7 +174,7 @@ def create_task(request, body: TaskIn):
         "summary": body.summary,
         "lead": body.lead_unit,
         "coordinators": "; ".join(body.coordinators),
-        "deadline": _iso_date(body.deadline) or body.deadline,
+        "deadline": _written_date(body.deadline) or body.deadline,
         "target": body.target,
         "budget": body.budget,
         "funding_source": body.funding_source,
@@ -186,9 +187,19 @@ def create_task(request, body: TaskIn):
     return Created(201, task_detail(visible_task(request, task.pk)))
 
 
-def _iso_date(text: str) -> datetime.date | None:
-    """A date written as the API writes dates (YYYY-MM-DD); the sheet's own forms are read by the import."""
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
+DATE_SHAPED = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$")
+
+
+def _written_date(text: str) -> datetime.date | None:
+    """A deadline written as a date (YYYY-MM-DD or dd/mm/yyyy); a phrase ("Quý III/2026") is left to
+    the import to read. A date that does not exist is refused here rather than kept as words."""
+    shaped = DATE_SHAPED.match(text)
+    if not shaped:
         return None
+    value = shaped.group(1)
+    try:
+        if "-" in value:
+            return datetime.date.fromisoformat(value)
+        return datetime.datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError:
+        raise invalid(f"Thời hạn “{value}”: ngày không tồn tại.") from None
