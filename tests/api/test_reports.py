@@ -96,6 +96,7 @@ def test_an_executable_is_refused_whatever_its_name(world, settings, tmp_path, n
 
 def test_evidence_over_the_size_limits_is_refused(world, settings, tmp_path):
     settings.MEDIA_ROOT, settings.FILE_UPLOAD_MAX_BYTES = tmp_path, 1024
+
     def big():
         return SimpleUploadedFile("lon.png", PNG + bytes(2048))
 
