@@ -7,6 +7,8 @@ from typing import Generic, Literal, TypeVar
 from ninja import Schema
 from pydantic import Field
 
+from dieuhanh.core.form_fields import MAX_ID
+
 T = TypeVar("T")
 
 
@@ -79,7 +81,10 @@ class TaskIn(Schema):
     """A task as one row of the Excel task import: units by name, short name, code or alias."""
 
     organisation: int | None = Field(
-        None, description="Mã số (id) cơ quan; bắt buộc khi người gọi theo dõi nhiều cơ quan."
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="Mã số (id) cơ quan; bắt buộc khi người gọi theo dõi nhiều cơ quan.",
     )
     text: str = Field(max_length=5000, description="Nội dung nhiệm vụ.")
     summary: str = Field("", max_length=300)
@@ -109,7 +114,9 @@ class ReportOut(Schema):
 class ReportIn(Schema):
     text: str = Field(max_length=5000)
     percent: int = Field(ge=0, le=100)
-    unit_id: int | None = Field(None, description="Đơn vị báo cáo; mặc định là đơn vị của người báo cáo.")
+    unit_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Đơn vị báo cáo; mặc định là đơn vị của người báo cáo."
+    )
 
 
 class UnitNode(Schema):

@@ -39,6 +39,9 @@ def _context(request, **forms):
         "columns": COLUMNS,
         "receive_form": forms.get("receive_form")
         or ReceiveForm(initial={"period": spec, "cutoff": cutoff or 14}),
+        "recent": ReceivedPackage.objects.filter(unit__in=receiving_from)
+        .select_related("unit")
+        .order_by("-received_at", "-id")[:20],
         "keys": SenderKey.objects.filter(unit__in=receiving_from)
         .select_related("unit")
         .order_by("unit__name", "-registered_at"),
@@ -71,11 +74,13 @@ def _post(request):
 def _export(request):
     form = PeriodForm(request.POST)
     organisations = exporting_organisations(access_of(request))
-    organisation = (
-        organisations.filter(pk=request.POST.get("organisation") or 0).first() or organisations.first()
-    )
+    chosen = request.POST.get("organisation", "")
+    if chosen:
+        organisation = organisations.filter(pk=int(chosen)).first() if chosen.isdigit() and len(chosen) < 19 else None
+    else:
+        organisation = organisations.first()
     if organisation is None:
-        raise PackageError("forbidden", "Bạn không có quyền lập gói báo cáo của xã, phường nào.")
+        raise PackageError("forbidden", "Bạn không có quyền lập gói báo cáo của xã, phường này.")
     if not form.is_valid():
         return render(request, "exchange/index.html", _context(request, export_form=form), status=400)
     d = form.cleaned_data

@@ -189,3 +189,25 @@ def test_the_package_schema_is_in_the_openapi_document(world):
     components = schema["components"]["schemas"]
     assert {"ReportPackage", "Payload", "Signature", "OverdueTask"} <= set(components)
     assert components["Signature"]["properties"]["algorithm"]["const"] == "Ed25519"
+
+
+def test_the_commune_exports_from_its_page_and_sees_its_public_key(world):
+    client = Client()
+    client.force_login(world.people["tracker"])
+    response = client.post("/goi-bao-cao/", {"kind": "export", "period": "2026-07", "cutoff": "14"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    assert f'filename="goi-bao-cao-{world.units["a"].code}-2026-07.json"' in response["Content-Disposition"]
+    package = json.loads(response.content)
+    key = SigningKey.objects.get(organisation=world.units["a"])
+    assert package["signature"]["key_id"] == key.key_id
+    assert key.public_key in client.get("/goi-bao-cao/").content.decode()
+    refused = client.post(
+        "/goi-bao-cao/", {"kind": "export", "period": "2026-07", "organisation": world.units["b"].pk}
+    )
+    assert refused.status_code == 400 and "không có quyền lập gói báo cáo" in refused.content.decode()
+
+
+def test_the_page_is_not_found_for_those_who_neither_send_nor_receive(world):
+    client = Client()
+    client.force_login(world.people["member"])
+    assert client.get("/goi-bao-cao/").status_code == 404

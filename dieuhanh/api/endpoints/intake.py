@@ -10,6 +10,7 @@ from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import ApiError, invalid
 from dieuhanh.api.schemas import DraftDetail, DraftOut, Error
 from dieuhanh.core.badinput import errors_text
+from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.documents.services.registry import DocumentError
 from dieuhanh.intake.forms import ImportForm
 from dieuhanh.intake.models import ImportDraft
@@ -94,7 +95,10 @@ def upload_document(
     request,
     file: UploadedFile = File(..., description="Tệp văn bản: .txt, .docx, .pdf."),
     organisation: int | None = Form(
-        None, description="Mã số (id) cơ quan nhập; bắt buộc khi người gọi nhập cho nhiều cơ quan."
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="Mã số (id) cơ quan nhập; bắt buộc khi người gọi nhập cho nhiều cơ quan.",
     ),
 ):
     """The file (txt, docx, pdf) is checked as on the import page (type, size, archive limits),

@@ -9,6 +9,7 @@ from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
 from dieuhanh.api.schemas import NotificationOut, Page, PersonOut, UnitNode
+from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.notify.models import Notification
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Membership, User
@@ -70,7 +71,9 @@ def my_notifications(request, filters: Query[NotificationFilters]):
 
 
 class PeopleFilters(Schema):
-    unit: int | None = Field(None, description="Chỉ người của đơn vị này (và các đơn vị trực thuộc).")
+    unit: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Chỉ người của đơn vị này (và các đơn vị trực thuộc)."
+    )
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
 

@@ -11,6 +11,7 @@ from dieuhanh.api.auth import access, writing
 from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import ApiError, invalid, not_found
 from dieuhanh.api.schemas import UnitRef
+from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.exchange.package import PackageError, build_package, exporting_organisations
 from dieuhanh.exchange.receiving import read_json, receive
 from dieuhanh.exchange.rollup import rollup_rows
@@ -32,7 +33,9 @@ class PeriodQuery(Schema):
 
 
 class ExportIn(PeriodQuery):
-    organisation: int | None = Field(None, description="Mã số (id) xã; mặc định: xã của người gọi.")
+    organisation: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Mã số (id) xã; mặc định: xã của người gọi."
+    )
 
 
 class ReceivedOut(Schema):

@@ -7,6 +7,7 @@ from dieuhanh.api.endpoints.tasks import ERRORS, visible_task
 from dieuhanh.api.errors import not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
 from dieuhanh.api.schemas import Page, ReportIn, ReportOut
+from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.services.progress import report_progress
@@ -77,7 +78,9 @@ def create_report_with_files(
     task_id: int,
     text: str = Form(..., max_length=5000),
     percent: int = Form(..., ge=0, le=100),
-    unit_id: int | None = Form(None, description="Đơn vị báo cáo; mặc định là đơn vị của người báo cáo."),
+    unit_id: int | None = Form(
+        None, ge=1, le=MAX_ID, description="Đơn vị báo cáo; mặc định là đơn vị của người báo cáo."
+    ),
     files: list[UploadedFile] = File(None, description="Tệp minh chứng (một hoặc nhiều)."),
 ):
     """multipart/form-data: the task page's report form. Each file is taken by what its content is
