@@ -1,7 +1,8 @@
 """The commune → province report package: the keys that sign and check it, and what a province received.
 
 A commune running its own installation signs its packages with its own Ed25519 key
-(`SigningKey`, made on its first export); the province registers the commune's public key
+(`SigningKey`, made on its first export) and keeps a line for each package it signs
+(`SentPackage`); the province registers the commune's public key
 (`SenderKey`) once, and stores each package it accepts (`ReceivedPackage`) for its roll-up.
 """
 
@@ -30,6 +31,31 @@ class SigningKey(Audited):
 
     def __str__(self):
         return f"{self.organisation} ({self.key_id})"
+
+
+class SentPackage(Audited):
+    """A package this installation signed and handed out: what the commune sent, when, and by whom."""
+
+    organisation = models.ForeignKey(Unit, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="+")
+    package_id = models.CharField("mã gói", max_length=64, unique=True)
+    period_label = models.CharField("kỳ", max_length=100)
+    signed_at = models.DateTimeField("thời điểm ký")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xuất",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "gói báo cáo đã xuất"
+        verbose_name_plural = "gói báo cáo đã xuất"
+        ordering = ["-signed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.period_label}"
 
 
 class SenderKey(Audited):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from dieuhanh.core.audit import acting_as
 from dieuhanh.exchange import signing
-from dieuhanh.exchange.models import SigningKey
+from dieuhanh.exchange.models import SentPackage, SigningKey
 from dieuhanh.exchange.schema import FORMAT, VERSION
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import UnitKind
@@ -115,6 +115,14 @@ def build_package(organisation: Unit, user, spec: str, cutoff: int = 14) -> dict
         ],
     }
     key = signing_key(organisation, user)
+    with acting_as(user, note="xuất gói báo cáo gửi tỉnh"):
+        SentPackage.objects.create(
+            organisation=organisation,
+            package_id=payload["package_id"],
+            period_label=period.label,
+            signed_at=payload["signed_at"],
+            sent_by=user,
+        )
     return {
         "format": FORMAT,
         "version": VERSION,

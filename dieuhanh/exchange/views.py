@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from dieuhanh.exchange import receiving
 from dieuhanh.exchange.forms import KeyForm, PeriodForm, ReceiveForm
-from dieuhanh.exchange.models import ReceivedPackage, SenderKey, SigningKey
+from dieuhanh.exchange.models import ReceivedPackage, SenderKey, SentPackage, SigningKey
 from dieuhanh.exchange.package import PackageError, build_package, exporting_organisations
 from dieuhanh.exchange.rollup import COLUMNS, rollup_rows
 from dieuhanh.org.access import access_of
@@ -31,6 +31,9 @@ def _context(request, **forms):
     deciders = receiving.senders(request.user, DECIDERS)
     return {
         "sending": [(org, SigningKey.objects.filter(organisation=org).first()) for org in sending],
+        "sent": SentPackage.objects.filter(organisation__in=sending).select_related(
+            "organisation", "sent_by"
+        )[:20],
         "export_form": forms.get("export_form") or PeriodForm(),
         "receiving": receiving_from.exists(),
         "period_form": period_form,
@@ -76,7 +79,9 @@ def _export(request):
     organisations = exporting_organisations(access_of(request))
     chosen = request.POST.get("organisation", "")
     if chosen:
-        organisation = organisations.filter(pk=int(chosen)).first() if chosen.isdigit() and len(chosen) < 19 else None
+        organisation = (
+            organisations.filter(pk=int(chosen)).first() if chosen.isdigit() and len(chosen) < 19 else None
+        )
     else:
         organisation = organisations.first()
     if organisation is None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import time_machine
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -228,7 +229,8 @@ def _exchange(w) -> dict:
         a, leader = w.units["a"], w.people["province_leader"]
         key = signing_key(a)
         register_key(a, key.public_key, leader)
-        received = receive(build_package(a, w.people["tracker"], "2026-06"), leader, "2026-06")
+        with time_machine.travel("2026-06-15 08:00 +0700", tick=False):  # an hour before the fresh one
+            received = receive(build_package(a, w.people["tracker"], "2026-06"), leader, "2026-06")
         w.extra["exchange"] = {
             "received": received,
             "fresh": build_package(a, w.people["tracker"], "2026-06"),
@@ -618,7 +620,6 @@ WRITES += [
         "commune_leader",
     ),
     _api_to("own", "directions", {"text": "Khẩn trương hoàn thành"}, "commune_leader"),
-    _api_to("secret", "directions", {"text": "Khẩn trương hoàn thành"}, "commune_leader"),
     Write(
         "API report package export",
         lambda w: [
