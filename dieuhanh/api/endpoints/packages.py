@@ -57,12 +57,12 @@ class RollupRow(Schema):
 
 
 def _period(spec: str, cutoff: int) -> None:
+    if not 1 <= cutoff <= 28:
+        raise invalid("Ngày chốt số liệu (cutoff) phải từ 1 đến 28.")
     try:
         resolve_period(spec, cutoff_day=cutoff)
     except PeriodError as exc:
         raise invalid(str(exc)) from None
-    if not 1 <= cutoff <= 28:
-        raise invalid("Ngày chốt số liệu (cutoff) phải từ 1 đến 28.")
 
 
 def received_out(p) -> dict:
