@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "dieuhanh.notify",
     "dieuhanh.reports",
     "dieuhanh.evaluation",
+    "dieuhanh.exchange",
     "dieuhanh.api",
     "dieuhanh.site",
 ]

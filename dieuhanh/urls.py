@@ -29,6 +29,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("api/", include("dieuhanh.api.urls")),
+    path("goi-bao-cao/", include("dieuhanh.exchange.urls")),
     path("van-ban/", include("dieuhanh.intake.urls")),
     path("don-vi/", include("dieuhanh.org.urls")),
     path("", include("dieuhanh.tasks.urls")),

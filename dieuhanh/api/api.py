@@ -5,7 +5,7 @@ from ninja.renderers import JSONRenderer
 
 from dieuhanh.api import errors
 from dieuhanh.api.auth import TokenAuth
-from dieuhanh.api.endpoints import documents, figures, org, reports, tasks
+from dieuhanh.api.endpoints import documents, figures, intake, org, packages, reports, tasks, workflow
 
 
 class Utf8Renderer(JSONRenderer):
@@ -29,5 +29,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (tasks, reports, documents, org, figures):
+for module in (tasks, reports, workflow, documents, intake, org, figures, packages):
     api.add_router("/", module.router)

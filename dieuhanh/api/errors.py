@@ -1,6 +1,8 @@
 """Errors of the API: JSON `{"code": ..., "message": ...}` with a stable code, a Vietnamese message
 and the HTTP status that goes with it. Nothing reaches the client as a traceback."""
 
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -78,6 +80,17 @@ def install(api) -> None:
     )
     api.add_exception_handler(
         Http404, lambda r, e: respond(r, 404, "not_found", "Không tìm thấy, hoặc bạn không có quyền xem.")
+    )
+    # A request too big to read (core/uploads.py), refused before its files are read.
+    api.add_exception_handler(BadRequest, lambda r, e: respond(r, 400, "invalid", str(e)))
+    api.add_exception_handler(
+        RequestDataTooBig,
+        lambda r, e: respond(
+            r,
+            400,
+            "invalid",
+            f"Nội dung yêu cầu quá lớn (giới hạn {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)} MB).",
+        ),
     )
     api.add_exception_handler(NotAllowed, lambda r, e: respond(r, 403, "forbidden", str(e)))
     api.add_exception_handler(ServiceError, lambda r, e: respond(r, 400, "refused", str(e)))

@@ -32,9 +32,10 @@ def current_actor():
 
 @contextlib.contextmanager
 def acting_as(user, note: str = ""):
-    """Attribute the changes made inside the block to `user` (None for the system). Without a note
-    of its own, a block inside another keeps the outer note (the API token a service runs under)."""
-    token, note_token = _actor.set(user), _note.set(note or _note.get())
+    """Attribute the changes made inside the block to `user` (None for the system). A block inside
+    another keeps the outer note (the API token a service runs under), followed by its own."""
+    outer = _note.get()
+    token, note_token = _actor.set(user), _note.set(" — ".join(n for n in (outer, note) if n))
     try:
         yield
     finally:

@@ -381,6 +381,24 @@ def apply_import(preview: ImportPreview, user, valid_only: bool = False) -> Impo
     return ImportResult(created, updated, unchanged, len(preview.invalid_rows), requests)
 
 
+def add_task(organisation: Unit, user, values: dict) -> Task:
+    """One new task written as a row of the sheet (the API's task creation): the same checks, the
+    same rights and the same saving as the import; ImportFileError says what is wrong.
+
+    `values` has the sheet's columns (HEADERS): text, lead, coordinators, deadline, ... .
+    """
+    require_importer(Access.of(user), organisation)
+    row = _check_row({**values, "id": None, "state": ""}, UnitDirectory(organisation), 1)
+    if row.errors:
+        raise ImportFileError(" ".join(row.errors))
+    data = dict(row.data)
+    coordinators = data.pop("coordinators")
+    for name in ("id", "state", "completed_on"):
+        del data[name]
+    with transaction.atomic(), acting_as(user):
+        return _create(organisation, user, data, coordinators)
+
+
 def _create(org: Unit, user, data: dict, coordinators: list[int]) -> Task:
     task = Task(owner=org, created_by=user, **data)
     task.save()

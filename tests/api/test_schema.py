@@ -13,7 +13,20 @@ def test_the_openapi_document_lists_every_endpoint_with_bearer_auth():
         "/api/v1/tasks",
         "/api/v1/tasks/{task_id}",
         "/api/v1/tasks/{task_id}/reports",
+        "/api/v1/tasks/{task_id}/reports/files",
+        "/api/v1/tasks/{task_id}/completion",
+        "/api/v1/tasks/{task_id}/completion/decision",
+        "/api/v1/tasks/{task_id}/extensions",
+        "/api/v1/tasks/{task_id}/extensions/{extension_id}/decision",
+        "/api/v1/tasks/{task_id}/directions",
         "/api/v1/documents",
+        "/api/v1/documents/upload",
+        "/api/v1/drafts",
+        "/api/v1/drafts/{draft_id}",
+        "/api/v1/drafts/{draft_id}/confirm",
+        "/api/v1/people",
+        "/api/v1/report-package",
+        "/api/v1/report-packages",
         "/api/v1/documents/{document_id}",
         "/api/v1/units",
         "/api/v1/notifications",
@@ -36,3 +49,12 @@ def test_a_line_break_in_an_api_path_is_a_json_404(client):
     response = client.get("/api/v1/tasks/T%0A1/reports")  # a line break, encoded
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_body_over_the_size_limit_is_a_json_400(world, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    body = '{"text": "' + "x" * (2 * 1024 * 1024) + '", "percent": 10}'
+    response = world.client("member").post(
+        f"/api/v1/tasks/{world.tasks['own'].pk}/reports", body, content_type="application/json"
+    )
+    assert response.status_code == 400 and response.json()["message"].startswith("Nội dung yêu cầu quá lớn")

@@ -13,10 +13,12 @@ the read-only roles' same posts must change nothing.
 """
 
 import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import time_machine
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,6 +27,9 @@ from openpyxl import Workbook
 
 from dieuhanh.api.models import ApiToken
 from dieuhanh.core.models import AuditEvent
+from dieuhanh.exchange.package import build_package, signing_key
+from dieuhanh.exchange.receiving import receive, register_key
+from dieuhanh.exchange.signing import new_key
 from dieuhanh.reports.layouts import default_template
 from dieuhanh.tasks.views.detail import ACTIONS
 from tests.security.matrix_evaluation import EVALUATION_ARGS, evaluation_writes
@@ -132,6 +137,27 @@ ARGS: dict[str, Callable] = {
     "api:list_reports": lambda w: _each(w.tasks, task_id="pk"),
     "api:create_report": lambda w: _each(w.tasks, task_id="pk"),
     "api:get_document": lambda w: _each(w.documents, document_id="pk"),
+    **{
+        f"api:{name}": lambda w: _each(w.tasks, task_id="pk")
+        for name in (
+            "create_report_with_files",
+            "list_completion_requests",
+            "request_completion",
+            "decide_completion",
+            "list_extensions",
+            "request_extension",
+            "list_directions",
+            "give_direction",
+        )
+    },
+    "api:decide_extension": lambda w: [
+        *_each(w.changes, task_id="task_id", extension_id="pk"),
+        # The confidential task's request asked for under the commune's own task.
+        {"task_id": w.tasks["own"].pk, "extension_id": w.changes["secret"].pk, "_about": "secret"},
+    ],
+    "api:get_draft": lambda w: _each(w.drafts, draft_id="pk"),
+    "api:confirm": lambda w: _each(w.drafts, draft_id="pk"),
+    "exchange:package": lambda w: [{"pk": _exchange(w)["received"].pk, "_about": "own"}],
     "api_not_found": lambda w: [{"rest": "khong-co"}, {"rest": f"tasks/{w.tasks['secret'].pk}x"}],
     "api_token_revoke": lambda w: [
         {"pk": ApiToken.objects.get(user=w.people["tracker"]).pk, "_about": "own"},
@@ -187,11 +213,30 @@ QUERIES: dict[str, Callable] = {
         f"?period=2026-06&unit={w.units['b'].pk}",
     ],
     "api:my_notifications": lambda w: ["", "?unread=true"],
+    "api:people": lambda w: ["", f"?unit={w.units['lead'].pk}", f"?unit={w.units['b'].pk}"],
+    "api:rollup": lambda w: ["", "?period=2026-06", "?period=2026-06&cutoff=99"],
+    "exchange:index": lambda w: ["", "?period=2026-06&cutoff=14", "?period=x"],
     "admin:autocomplete": lambda w: [
         f"?app_label={source._meta.app_label}&model_name={source._meta.model_name}&field_name={name}&term="
         for source, name in _autocompletes()
     ],
 }
+
+
+def _exchange(w) -> dict:
+    """Commune A's key registered at the province, one package of A received, and a newer one not yet
+    received (made once for the module's data set)."""
+    if "exchange" not in w.extra:
+        a, leader = w.units["a"], w.people["province_leader"]
+        key = signing_key(a)
+        register_key(a, key.public_key, leader)
+        with time_machine.travel("2026-06-15 08:00 +0700", tick=False):  # an hour before the fresh one
+            received = receive(build_package(a, w.people["tracker"], "2026-06"), leader, "2026-06")
+        w.extra["exchange"] = {
+            "received": received,
+            "fresh": build_package(a, w.people["tracker"], "2026-06"),
+        }
+    return w.extra["exchange"]
 
 
 def _autocompletes():
@@ -500,6 +545,15 @@ def _api(task: str, what: str, method: str, data: dict, allowed: str) -> Write:
     return Write(f"API {what} ({task})", steps, allowed)
 
 
+def _api_to(task: str, tail: str, data: dict, allowed: str) -> Write:
+    """A POST through the REST API to /tasks/<task>/<tail>."""
+
+    def steps(w):
+        return [(f"/api/v1/tasks/{w.tasks[task].pk}/{tail}", data, "POST")]
+
+    return Write(f"API {tail} ({task})", steps, allowed)
+
+
 WRITES += [
     _api("own", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
     _api("secret", "progress report", "POST", {"text": "Đã triển khai", "percent": 40}, "member"),
@@ -508,6 +562,109 @@ WRITES += [
     _api("secret", "star", "PATCH", {"starred": True}, "tracker"),
     _api("own", "pause", "PATCH", {"state": "paused", "reason": "Chờ hướng dẫn"}, "tracker"),
     _api("org", "trigger date", "PATCH", {"trigger_date": "2026-06-01"}, "tracker"),
+    Write(
+        "API document upload",
+        lambda w: [
+            (
+                "/api/v1/documents/upload",
+                {
+                    "organisation": w.units["a"].pk,
+                    "file": SimpleUploadedFile("kh.txt", DIRECTIVE.encode(), content_type="text/plain"),
+                },
+            )
+        ],
+        "tracker",
+    ),
+    Write(
+        "API draft confirm",
+        lambda w: [(f"/api/v1/drafts/{w.drafts['own'].pk}/confirm", {}, "POST")],
+        "tracker",
+    ),
+    Write(
+        "API task creation",
+        lambda w: [
+            (
+                "/api/v1/tasks",
+                {"organisation": w.units["a"].pk, "text": "Tập huấn", "lead_unit": "Phòng Kinh tế"},
+                "POST",
+            )
+        ],
+        "tracker",
+    ),
+    Write(
+        "API evidence upload",
+        lambda w: [
+            (
+                f"/api/v1/tasks/{w.tasks['own'].pk}/reports/files",
+                {
+                    "text": "Đã triển khai",
+                    "percent": "40",
+                    "files": [SimpleUploadedFile("bien-ban.txt", "Biên bản họp".encode())],
+                },
+            )
+        ],
+        "member",
+    ),
+    _api_to("org", "completion", {"note": "Xong", "claimed_on": "2026-06-10"}, "tracker"),
+    _api_to("awaiting", "completion/decision", {"decision": "approve"}, "commune_leader"),
+    _api_to("awaiting", "completion/decision", {"decision": "return", "note": "Bổ sung"}, "commune_leader"),
+    _api_to("sibling", "extensions", {"new_date": "2026-09-01", "reason": "Chờ kinh phí"}, "tracker"),
+    Write(
+        "API extension decision",
+        lambda w: [
+            (
+                f"/api/v1/tasks/{w.tasks['own'].pk}/extensions/{w.changes['own'].pk}/decision",
+                {"decision": "grant"},
+                "POST",
+            )
+        ],
+        "commune_leader",
+    ),
+    _api_to("own", "directions", {"text": "Khẩn trương hoàn thành"}, "commune_leader"),
+    Write(
+        "API report package export",
+        lambda w: [
+            ("/api/v1/report-package", {"period": "2026-06", "organisation": w.units["a"].pk}, "POST")
+        ],
+        "tracker",
+    ),
+    Write(
+        "API report package receipt",
+        lambda w: [("/api/v1/report-packages?period=2026-06", _exchange(w)["fresh"], "POST")],
+        "province_leader",
+    ),
+    Write(
+        "exchange:index (receive a package)",
+        lambda w: [
+            (
+                reverse("exchange:index"),
+                {
+                    "kind": "receive",
+                    "period": "2026-06",
+                    "cutoff": "14",
+                    "file": SimpleUploadedFile("goi.json", json.dumps(_exchange(w)["fresh"]).encode()),
+                },
+            )
+        ],
+        "province_leader",
+    ),
+    Write(
+        "exchange:index (register a commune's key)",
+        lambda w: [
+            (reverse("exchange:index"), {"kind": "key", "unit": w.units["b"].pk, "public_key": new_key()[1]})
+        ],
+        "province_leader",
+    ),
+    Write(
+        "exchange:index (export a package)",
+        lambda w: [
+            (
+                reverse("exchange:index"),
+                {"kind": "export", "period": "2026-06", "cutoff": "14", "organisation": w.units["a"].pk},
+            )
+        ],
+        "tracker",
+    ),
     Write(
         "api_tokens (a system's token)",
         lambda w: [

@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 from dieuhanh.api.feeds import create_feed
 from dieuhanh.api.tokens import create_personal_token
 from dieuhanh.evaluation.services.periods import open_period
+from dieuhanh.exchange.package import build_package, signing_key
+from dieuhanh.exchange.receiving import receive, register_key
 from dieuhanh.intake.services.confirm import discard_draft
 from dieuhanh.intake.services.importing import import_document
 from dieuhanh.notify.channels.in_app import notify
@@ -256,6 +258,9 @@ def site(s, login):
     issue_report(start_report(s.tracker, period, s.commune), s.tracker)
     start_report(s.tracker, period, s.lead_unit)
     upload_template(s.commune, s.tracker, default_template(), "mau.docx")
+    # A commune's report package received by the province: the package page is linked from the list.
+    register_key(s.commune, signing_key(s.commune).public_key, s.province_leader)
+    receive(build_package(s.commune, s.tracker, "2026-06"), s.province_leader, "2026-06")
     for person in (admin, s.lead):
         create_personal_token(person, "Mã thử")
         create_feed(person, "Lịch thử")

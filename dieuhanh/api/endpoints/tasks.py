@@ -1,20 +1,24 @@
 """Tasks: the web list's filters and order, one task, and the changes a role may make to it."""
 
 import datetime
+import re
 from typing import Literal
 
 from django.db import transaction
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja import Status as Created
 from pydantic import Field
 
 from dieuhanh.api.auth import access, writing
 from dieuhanh.api.errors import ApiError, invalid, not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
-from dieuhanh.api.schemas import Error, Page, TaskDetail, TaskOut, TaskPatch
+from dieuhanh.api.schemas import Error, Page, TaskDetail, TaskIn, TaskOut, TaskPatch
 from dieuhanh.core.badinput import errors_text
+from dieuhanh.intake.views.upload import managed_organisations
 from dieuhanh.org.access import Access
 from dieuhanh.org.models import User
+from dieuhanh.reports.excel_import import ImportFileError, add_task
 from dieuhanh.tasks.access import can_manage, visible_tasks
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import handling, relative
@@ -149,3 +153,53 @@ def update_task(request, task_id: int, changes: TaskPatch):
 def _check_date(day: datetime.date) -> None:
     if not datetime.date(2000, 1, 1) <= day <= datetime.date(2100, 12, 31):
         raise ApiError(400, "invalid", "Ngày phải trong khoảng từ năm 2000 đến năm 2100.")
+
+
+@router.post("/tasks", response={201: TaskDetail, **ERRORS}, summary="Thêm một nhiệm vụ")
+def create_task(request, body: TaskIn):
+    """A task typed in, checked and saved as one row of the Excel task import (the web's way of
+    adding tasks without a document): the organisation's admins, leaders and trackers add them."""
+    organisations = managed_organisations(access(request))
+    if not organisations.exists():
+        raise ApiError(403, "forbidden", "Bạn không có quyền thêm nhiệm vụ.")
+    if body.organisation is None and organisations.count() > 1:
+        raise invalid("Cần chọn cơ quan (organisation) để thêm nhiệm vụ.")
+    organisation = (
+        organisations.filter(pk=body.organisation).first() if body.organisation else organisations.first()
+    )
+    if organisation is None:
+        raise not_found("cơ quan")
+    values = {
+        "text": body.text,
+        "summary": body.summary,
+        "lead": body.lead_unit,
+        "coordinators": "; ".join(body.coordinators),
+        "deadline": _written_date(body.deadline) or body.deadline,
+        "target": body.target,
+        "budget": body.budget,
+        "funding_source": body.funding_source,
+    }
+    try:
+        with writing(request):
+            task = add_task(organisation, request.auth.user, values)
+    except ImportFileError as exc:
+        raise ApiError(400, "refused", str(exc)) from None
+    return Created(201, task_detail(visible_task(request, task.pk)))
+
+
+DATE_SHAPED = re.compile(r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$")
+
+
+def _written_date(text: str) -> datetime.date | None:
+    """A deadline written as a date (YYYY-MM-DD or dd/mm/yyyy); a phrase ("Quý III/2026") is left to
+    the import to read. A date that does not exist is refused here rather than kept as words."""
+    shaped = DATE_SHAPED.match(text)
+    if not shaped:
+        return None
+    value = shaped.group(1)
+    try:
+        if "-" in value:
+            return datetime.date.fromisoformat(value)
+        return datetime.datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError:
+        raise invalid(f"Thời hạn “{value}”: ngày không tồn tại.") from None

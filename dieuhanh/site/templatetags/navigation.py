@@ -26,6 +26,8 @@ def nav_items(context) -> list[tuple[str, str, str]]:
         items.append(("intake:import", "Nhập văn bản", "nav-import"))
     if org_role:
         items.append(("reports:index", "Báo cáo", "nav-reports"))
+    if access.is_superuser or access.has_role(*MANAGING_ROLES):
+        items.append(("exchange:index", "Gói báo cáo", "nav-packages"))
     if access.is_superuser or access.memberships:
         items.append(("evaluation:home", "Đánh giá công chức", "nav-evaluation"))
     if access.is_superuser or access.has_role(Role.ADMIN):
