@@ -48,7 +48,9 @@ def is_the_communes(name: str) -> bool:
     return level_of(name) in ("commune", "") and kind_of(name) in ("ubnd", "")
 
 
-def check(name: str, unit_id: int | None, confidence: float | None, directory: UnitDirectory, org_kind) -> Checked:
+def check(
+    name: str, unit_id: int | None, confidence: float | None, directory: UnitDirectory, org_kind
+) -> Checked:
     entries = directory.entries
     by_id = {entry["id"]: entry for entry in entries}
     found = [
@@ -57,13 +59,12 @@ def check(name: str, unit_id: int | None, confidence: float | None, directory: U
     entry = by_id.get(unit_id)
     if entry is not None and (confidence or 0) >= 1.0:
         return Checked(unit_id, confidence, candidates=found)
-    if entry is not None and compatible(name, entry) and not is_outside(name, org_kind):
+    if entry is not None and compatible(name, entry):
         return Checked(unit_id, confidence, candidates=found)
     outside = is_outside(name, org_kind)
     if entry is not None:
-        reason = (
-            f"“{name}” không cùng loại hoặc cấp với “{entry['name']}”; "
-            + ("đơn vị ngoài, giữ nguyên văn." if outside else "hãy chọn đơn vị chủ trì.")
+        reason = f"“{name}” không cùng loại hoặc cấp với “{entry['name']}”; " + (
+            "đơn vị ngoài, giữ nguyên văn." if outside else "hãy chọn đơn vị chủ trì."
         )
     else:
         reason = f"“{name}” là đơn vị ngoài danh mục, giữ nguyên văn." if outside else ""
