@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:pk>/tep-goc/", documents.document_file, name="document_file"),
     path("nhap/", upload.upload, name="import"),
     path("nhap/<int:pk>/", review.review, name="review"),
-    path("nhap/<int:pk>/gop/", review.merge_tasks, name="merge"),
     path("nhap/<int:pk>/hang-loat/", bulk.bulk, name="bulk"),
     path("nhap/<int:pk>/bo-de-biet/", bulk.drop_set_aside_tasks, name="drop_set_aside"),
     path("nhap/<int:pk>/them/", review.add_task, name="add_task"),

@@ -112,7 +112,11 @@ def test_a_coordinator_typed_as_written_is_kept(client, org):
     task = first(draft)
     client.force_login(org.tracker)
     url = reverse("intake:edit_task", args=[draft.pk, task.pk])
-    post = {"summary": task.summary, "lead_unit": org.economy.pk, "outside_coordinators": "Hợp tác xã Hòa An\n"}
+    post = {
+        "summary": task.summary,
+        "lead_unit": org.economy.pk,
+        "outside_coordinators": "Hợp tác xã Hòa An\n",
+    }
     assert client.post(url, post).status_code == 302
     task.refresh_from_db()
     assert task.coordinator_names == ["Hợp tác xã Hòa An"]

@@ -103,7 +103,6 @@ ARGS: dict[str, Callable] = {
     "intake:document": lambda w: _each(w.documents, pk="pk"),
     "intake:document_file": lambda w: _each(w.documents, pk="pk"),
     "intake:review": lambda w: _each(w.drafts, pk="pk"),
-    "intake:merge": lambda w: _each(w.drafts, pk="pk"),
     "intake:bulk": lambda w: _each(w.drafts, pk="pk"),
     "intake:drop_set_aside": lambda w: _each(w.drafts, pk="pk"),
     "intake:card": _draft_task_urls,
@@ -405,7 +404,16 @@ WRITES = [
     ),
     _draft("drop_task", {}, draft_task="own"),
     _draft("split_task", {"phrase": "hoàn thành"}, draft_task="own"),
-    _draft("merge", lambda w: {"ids": [w.draft_tasks["own"].pk, w.draft_tasks["own_second"].pk]}),
+    Write(
+        "intake:bulk (merge)",
+        lambda w: [
+            (
+                reverse("intake:bulk", args=[w.drafts["own"].pk]),
+                {"action": "merge", "ids": [w.draft_tasks["own"].pk, w.draft_tasks["own_second"].pk]},
+            )
+        ],
+        "tracker",
+    ),
     _draft(
         "bulk",
         lambda w: {"action": "deadline", "deadline": "15/10/2026", "ids": [w.draft_tasks["own"].pk]},

@@ -23,7 +23,6 @@ from dieuhanh.intake.services.importing import extract_again
 from dieuhanh.intake.services.review import (
     add_proposal,
     drop_proposal,
-    merge_proposals,
     restore_passage,
     split_proposal,
     update_proposal,
@@ -129,20 +128,6 @@ def split_task(request, pk: int, task_id: int):
     else:
         messages.success(request, "Đã tách nhiệm vụ thành hai.")
     return _back(pk, f"dt-{proposal.pk}")
-
-
-@login_required
-@require_POST
-def merge_tasks(request, pk: int):
-    draft = draft_or_404(request, pk)
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
-    try:
-        keeper = merge_proposals(draft, ids)
-    except DraftError as exc:
-        messages.error(request, str(exc))
-        return _back(pk)
-    messages.success(request, "Đã gộp các nhiệm vụ đã chọn.")
-    return _back(pk, f"dt-{keeper.pk}")
 
 
 @login_required
