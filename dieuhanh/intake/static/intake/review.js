@@ -44,7 +44,9 @@
     var button = event.submitter;
     if (button && button.name) data.append(button.name, button.value);
     if (button) button.disabled = true;
-    send(form.action, { method: "POST", body: data }, function () {
+    // Not form.action: a field named "action" (the bulk form's) hides the attribute behind it.
+    var url = form.getAttribute("action") || window.location.href;
+    send(url, { method: "POST", body: data }, function () {
       // The page without the script: post the form as a browser would.
       if (button && button.name) {
         var hidden = document.createElement("input");
