@@ -134,7 +134,7 @@ def test_devset_d07_confirmed_by_a_commune(new_page, demo_people, shot):
         clicks.press(card.get_by_test_id("dt-drop"))
         page.locator(f"#{card_id}.dropped").wait_for()
     assert_not_reloaded(page)
-    page.get_by_test_id("no-problems").wait_for()
+    page.get_by_test_id("draft-problems").get_by_text("bắt buộc xử lý").first.wait_for(state="detached")
     confirm(page, clicks)
     elapsed = time.perf_counter() - started
     assert "Đã xác nhận" in page.get_by_test_id("messages").inner_text()
