@@ -92,6 +92,8 @@ def test_a_commune_confirms_a_provincial_plan_in_six_clicks(new_page, demo_peopl
     assert "Nhiệm vụ 20: chưa xác định được đơn vị chủ trì" in problems.inner_text()
     choice = centre.get_by_test_id("dt-candidate").filter(has_text="Trung tâm Dịch vụ sự nghiệp công xã")
     assert re.search(r"\(\d+%\)", choice.inner_text())
+    centre.scroll_into_view_if_needed()
+    shot(page, "the centre's card with its candidates", full_page=False)
     mark_page(page)
     clicks.press(choice)
     # Only the card and the problems box change: the number stays, the choices and the problem go.
@@ -101,6 +103,8 @@ def test_a_commune_confirms_a_provincial_plan_in_six_clicks(new_page, demo_peopl
     assert "Nhiệm vụ 20" in centre.inner_text()
     page.get_by_test_id("no-problems").wait_for()
     shot(page, "the centre chosen in one click")
+    centre.scroll_into_view_if_needed()
+    shot(page, "the centre's card after the choice", full_page=False)
 
     confirm(page, clicks)
     elapsed = time.perf_counter() - started

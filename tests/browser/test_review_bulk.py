@@ -56,6 +56,8 @@ def test_bulk_actions_redraw_only_the_cards(new_page, demo_people, shot, tmp_pat
     page.get_by_test_id("review-flash").filter(
         has_text="Đã đặt thời hạn 30/11/2026 cho 2 nhiệm vụ"
     ).wait_for()
+    page.get_by_test_id("bulk-form").scroll_into_view_if_needed()
+    shot(page, "bulk bar and the message", full_page=False)
     for n in (14, 15):
         assert card(page, n).get_by_test_id("dt-deadline").inner_text().startswith("30/11/2026")
     assert page.locator("input[name=ids]:checked").count() == 0
