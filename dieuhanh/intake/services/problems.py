@@ -57,7 +57,11 @@ def _task_problems(n: int, proposal: ProposedTask, org: Unit, org_has_communes: 
     ]
     if unknown:
         names = ", ".join(f"“{name}”" for name in unknown)
-        add("unknown_coordinator", f"đơn vị phối hợp {names} chưa có trong danh mục, sẽ không được ghi nhận.")
+        add(
+            "unknown_coordinator",
+            f"đơn vị phối hợp {names} không có trong danh mục: giữ nguyên văn (đơn vị ngoài) trên bản nháp "
+            "và trong nội dung nhiệm vụ, không theo dõi như một đơn vị.",
+        )
     if proposal.deadline_kind == DeadlineKind.NONE:
         add("no_deadline", "không tìm thấy thời hạn trong văn bản.")
     elif proposal.deadline_kind == DeadlineKind.RECURRING and proposal.recurrence in ("", "periodic"):
