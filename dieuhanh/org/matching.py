@@ -103,7 +103,27 @@ _LEVEL_WORDS = {
 _NOT_LEVELS = re.compile(r"\b(?:xa hoi|hop tac xa|thong tan xa|truc thuoc trung uong)\b")
 # Words that say what a name is, not which one: left out when names are compared.
 _COMMON_WORDS = frozenset(
-    "cac va cua thuoc truc xa phuong tinh thanh pho huyen quan ubnd uy ban nhan dan so phong".split()
+    [
+        "cac",
+        "va",
+        "cua",
+        "thuoc",
+        "truc",
+        "xa",
+        "phuong",
+        "tinh",
+        "thanh",
+        "pho",
+        "huyen",
+        "quan",
+        "ubnd",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+        "so",
+        "phong",
+    ]
 )
 # Below this, a name alike is no candidate at all.
 MIN_SCORE = 0.35
