@@ -36,9 +36,22 @@ def unit_directory(org: Unit) -> UnitDirectory:
     entries: dict[int, dict] = {}
     paths: dict[int, str] = {}
     inner_orgs: list[str] = []
+    communes: list[str] = []
     for pk, kind, path, name, short_name, alias in rows:
         if pk not in entries:
-            entries[pk] = {"id": pk, "name": name, "short_name": short_name, "aliases": []}
+            if kind == UnitKind.COMMUNE:
+                communes.append(path)
+            # The level a unit works at, for matching (org.matching): a commune and what is under it,
+            # or the province and its departments.
+            level = "commune" if any(path.startswith(c) for c in communes) else "province"
+            entries[pk] = {
+                "id": pk,
+                "name": name,
+                "short_name": short_name,
+                "aliases": [],
+                "kind": kind,
+                "level": level,
+            }
             paths[pk] = path
             if kind in ORGANISATION_KINDS and pk != org.pk and path.startswith(org.path):
                 inner_orgs.append(path)

@@ -4,12 +4,14 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 
 from dieuhanh.core.form_fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
 from dieuhanh.core.search import folded_search
 from dieuhanh.documents.constants import DOCUMENT_TYPES, Confidentiality
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
 from dieuhanh.intake.models import ProposedTask
+from dieuhanh.intake.services.review import outside_coordinators
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import DeadlineKind
 
@@ -101,6 +103,13 @@ class ProposalForm(forms.ModelForm):
 
     deadline = VnDateField(label="Thời hạn", required=False)
     budget = VnDecimalField(label="Kinh phí (triệu đồng)", required=False)
+    outside_coordinators = forms.CharField(
+        label="Đơn vị phối hợp ngoài danh mục",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Mỗi dòng một đơn vị, giữ nguyên như văn bản ghi (đơn vị ngoài).",
+    )
 
     class Meta:
         model = ProposedTask
@@ -124,14 +133,25 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["lead_unit"].queryset = units
         self.fields["lead_unit"].empty_label = "— Chưa xác định —"
-        self.fields["coordinators"].queryset = units
+        # A coordinator outside the local list (a province department) stays a choice, chosen: saving
+        # the card must not drop it.
+        current = list(self.instance.coordinators.values_list("pk", flat=True)) if self.instance.pk else []
+        self.fields["coordinators"].queryset = Unit.objects.filter(
+            Q(pk__in=units.values("pk")) | Q(pk__in=current)
+        ).order_by("path")
         self.fields["coordinators"].required = False
+        self.outside = outside_coordinators(self.instance) if self.instance.pk else []
+        self.initial["outside_coordinators"] = "\n".join(self.outside)
         self.fields[
             "coordinators"
         ].help_text = "Giữ Ctrl (hoặc chạm giữ trên điện thoại) để chọn nhiều đơn vị."
         self.original_budget = self.instance.budget
         if self.instance.budget is not None:
             self.initial["budget"] = format(self.instance.budget.normalize(), "f").replace(".", ",")
+
+    def clean_outside_coordinators(self):
+        lines = (line.strip() for line in self.cleaned_data["outside_coordinators"].splitlines())
+        return list(dict.fromkeys(line[:300] for line in lines if line))
 
     def clean(self):
         data = super().clean()
@@ -144,8 +164,15 @@ class ProposalForm(forms.ModelForm):
         """The fields the reviewer changed, shaped for `update_proposal`."""
         changed = {}
         for name in self.changed_data:
+            if name == "outside_coordinators":
+                continue
             value = self.cleaned_data[name]
             changed[name] = list(value) if name == "coordinators" else value
+        outside = self.cleaned_data["outside_coordinators"]
+        if "coordinators" in changed or outside != self.outside:
+            units = changed.get("coordinators", list(self.instance.coordinators.all()))
+            changed["coordinators"] = units
+            changed["coordinator_names"] = [u.name for u in units] + outside
         if "budget" in changed and changed["budget"] == self.original_budget:
             changed.pop("budget")
         if "deadline" in changed and self.instance.deadline_kind != DeadlineKind.RECURRING:
@@ -194,3 +221,41 @@ class AddProposalForm(forms.Form):
         if d["deadline"]:
             out.update(deadline=d["deadline"], deadline_kind=DeadlineKind.DATE)
         return out
+
+
+class BulkForm(forms.Form):
+    """One action on the proposals chosen on the review page."""
+
+    ACTIONS = {
+        "drop": "Bỏ các nhiệm vụ đã chọn",
+        "restore": "Khôi phục các nhiệm vụ đã chọn",
+        "lead": "Giao chủ trì",
+        "deadline": "Đặt thời hạn",
+        "merge": "Gộp các nhiệm vụ đã chọn",
+    }
+
+    action = forms.ChoiceField(
+        choices=list(ACTIONS.items()), error_messages={"invalid_choice": "Thao tác không hợp lệ."}
+    )
+    lead_unit = RowChoiceField(
+        label="Đơn vị chủ trì", queryset=Unit.objects.none(), required=False, empty_label="— Chọn đơn vị —"
+    )
+    deadline = VnDateField(label="Thời hạn", required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = units
+        self.ids = [int(x) for x in self.data.getlist("ids") if x.isdigit()] if self.is_bound else []
+
+    def clean(self):
+        data = super().clean()
+        if not self.ids:
+            raise forms.ValidationError("Cần chọn ít nhất một nhiệm vụ (ô “chọn” trên từng nhiệm vụ).")
+        if data.get("action") == "lead" and not data.get("lead_unit"):
+            self.add_error("lead_unit", "Cần chọn đơn vị chủ trì.")
+        if data.get("action") == "deadline" and not data.get("deadline"):
+            self.add_error("deadline", "Cần nhập thời hạn (dd/mm/yyyy).")
+        return data
+
+    def error_text(self) -> str:
+        return " ".join(str(e) for errors in self.errors.values() for e in errors)

@@ -97,9 +97,13 @@ def test_a_draft_no_longer_pending_blocks(draft, org):
     assert codes(draft) == [("not_pending", True)]
 
 
-def test_tasks_are_numbered_in_review_order(draft, org):
-    ProposedTaskFactory(draft=draft, position=5, lead_name="Ban B", **DUE)
+def test_a_task_keeps_its_number_whatever_happens_to_the_others(draft, org):
+    """Numbers follow the order proposals were made: a drop, a merge or a move shifts none."""
+    first = ProposedTaskFactory(draft=draft, position=5, lead_name="Ban B", **DUE)
     ProposedTaskFactory(draft=draft, position=2, lead_name="Ban A", **DUE)
     messages = [p.message_vi for p in draft_problems(draft)]
-    assert messages[0].startswith("Nhiệm vụ 1:") and "Ban A" in messages[0]
-    assert messages[1].startswith("Nhiệm vụ 2:") and "Ban B" in messages[1]
+    assert messages[0].startswith("Nhiệm vụ 2:") and "Ban A" in messages[0]
+    assert messages[1].startswith("Nhiệm vụ 1:") and "Ban B" in messages[1]
+    first.dropped = True
+    first.save()
+    assert [p.message_vi[:12] for p in draft_problems(draft)] == ["Nhiệm vụ 2: "]

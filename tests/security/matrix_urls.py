@@ -109,7 +109,9 @@ ARGS: dict[str, Callable] = {
     "intake:document_file": lambda w: _each(w.documents, pk="pk"),
     "intake:document_page": lambda w: [{**a, "number": 1} for a in _each(w.documents, pk="pk")],
     "intake:review": lambda w: _each(w.drafts, pk="pk"),
-    "intake:merge": lambda w: _each(w.drafts, pk="pk"),
+    "intake:bulk": lambda w: _each(w.drafts, pk="pk"),
+    "intake:drop_set_aside": lambda w: _each(w.drafts, pk="pk"),
+    "intake:card": _draft_task_urls,
     "intake:add_task": lambda w: _each(w.drafts, pk="pk"),
     "intake:confirm": lambda w: _each(w.drafts, pk="pk"),
     "intake:discard": lambda w: _each(w.drafts, pk="pk"),
@@ -448,7 +450,21 @@ WRITES = [
     ),
     _draft("drop_task", {}, draft_task="own"),
     _draft("split_task", {"phrase": "hoàn thành"}, draft_task="own"),
-    _draft("merge", lambda w: {"ids": [w.draft_tasks["own"].pk, w.draft_tasks["own_second"].pk]}),
+    Write(
+        "intake:bulk (merge)",
+        lambda w: [
+            (
+                reverse("intake:bulk", args=[w.drafts["own"].pk]),
+                {"action": "merge", "ids": [w.draft_tasks["own"].pk, w.draft_tasks["own_second"].pk]},
+            )
+        ],
+        "tracker",
+    ),
+    _draft(
+        "bulk",
+        lambda w: {"action": "deadline", "deadline": "15/10/2026", "ids": [w.draft_tasks["own"].pk]},
+    ),
+    _draft("drop_set_aside", {"restore": "1"}),
     _draft(
         "add_task", lambda w: {"text": "Nhiệm vụ bổ sung", "lead_unit": w.units["lead"].pk, "deadline": ""}
     ),

@@ -287,6 +287,14 @@ def build_world() -> World:
     draft_tasks["own_second"] = ProposedTask.objects.create(
         draft=drafts["own"], position=2, text="Tổng hợp, báo cáo", lead_unit=sibling
     )
+    # A duty of another body, set aside "để biết" at import: the one action brings it back or drops it.
+    draft_tasks["own_set_aside"] = ProposedTask.objects.create(
+        draft=drafts["own"],
+        position=3,
+        text="Sở Y tế hướng dẫn",
+        dropped=True,
+        reasons={"set_aside": "Để biết: nhiệm vụ của Sở Y tế."},
+    )
     # The commune's own document cites the confidential one and the other commune's.
     for cited in (secret, documents["other"]):
         Citation.objects.create(document=own, cited_document=cited, text="Thực hiện văn bản của cấp trên")

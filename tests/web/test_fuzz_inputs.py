@@ -253,6 +253,9 @@ def site(s, login):
     discard_draft(
         import_document(org=s.commune, data=province_plan, filename="977.txt", actor=s.tracker), s.tracker
     )
+    # A pending provincial plan: its duty for a department is set aside "để biết" (the one action).
+    plan = data(PROVINCE_DIRECTIVE.replace("977/UBND-KGVX", "978/UBND-KGVX"))
+    import_document(org=s.commune, data=plan, filename="978.txt", actor=s.tracker)
     open_period(s.commune, s.tracker, year=2026, number=5)
     period = resolve_period("2026-06")
     issue_report(start_report(s.tracker, period, s.commune), s.tracker)

@@ -168,10 +168,12 @@ def test_inline_edit_without_javascript_and_its_vietnamese_errors(s, login, draf
 def test_merge_split_drop_restore_and_add(s, login, draft):
     client = login(s.tracker)
     first, second, third = draft.tasks.order_by("position")
-    client.post(f"/van-ban/nhap/{draft.pk}/gop/", {"ids": [first.pk, second.pk]})
+    client.post(f"/van-ban/nhap/{draft.pk}/hang-loat/", {"action": "merge", "ids": [first.pk, second.pk]})
     second.refresh_from_db()
     assert second.dropped and second.merged_into_id == first.pk
-    r = client.post(f"/van-ban/nhap/{draft.pk}/gop/", {"ids": [first.pk]}, follow=True)
+    r = client.post(
+        f"/van-ban/nhap/{draft.pk}/hang-loat/", {"action": "merge", "ids": [first.pk]}, follow=True
+    )
     assert "Cần chọn ít nhất hai nhiệm vụ" in r.content.decode()
 
     r = client.post(f"/van-ban/nhap/{draft.pk}/nv/{first.pk}/tach/", {"phrase": "Phòng Kinh tế"}, follow=True)

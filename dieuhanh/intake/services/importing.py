@@ -24,7 +24,6 @@ from dieuhanh.extract.output import to_json_dict
 from dieuhanh.extract.pipeline import ExtractedTask, extract
 from dieuhanh.intake.directory import unit_directory
 from dieuhanh.intake.models import ImportDraft, ProposedTask
-from dieuhanh.intake.outside import is_above_commune
 from dieuhanh.intake.services.corrections import current_values, decimal_text
 from dieuhanh.intake.services.errors import DraftError
 from dieuhanh.intake.services.proposals import has_communes, proposal_fields
@@ -64,7 +63,7 @@ def _set_aside(proposal: ProposedTask, reason: str) -> None:
     proposal.reasons = {**proposal.reasons, "set_aside": reason}
 
 
-def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> None:
+def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...], directory) -> None:
     org = draft.organisation
     org_has_communes = has_communes(org)
     outside = dict(
@@ -73,7 +72,7 @@ def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> N
         .values_list("pk", "name")
     )
     for position, extracted in enumerate(tasks, start=1):
-        fields, coordinator_ids = proposal_fields(extracted, org, org_has_communes)
+        fields, coordinator_ids, matched = proposal_fields(extracted, org, org_has_communes, directory)
         proposal = ProposedTask(draft=draft, position=position, **fields)
         # A duty of another body (a department of the province, a ministry) is kept with the
         # document for information, restored in one click if the organisation takes it on.
@@ -81,13 +80,14 @@ def _create_proposals(draft: ImportDraft, tasks: tuple[ExtractedTask, ...]) -> N
             _set_aside(
                 proposal, f"Để biết: nhiệm vụ của {outside[proposal.lead_unit_id]}, không thuộc {org}."
             )
-        elif proposal.lead_unit_id is None and not org_has_communes and is_above_commune(proposal.lead_name):
+        elif proposal.lead_unit_id is None and matched.lead_outside:
             _set_aside(
                 proposal,
                 f"Để biết: nhiệm vụ của {proposal.lead_name}, đơn vị ngoài không có trong danh mục của {org}.",
             )
         proposed = current_values(proposal, coordinator_ids)
-        proposed["coordinator_unit_ids"] = list(extracted.coordinator_unit_ids)
+        proposed["coordinator_unit_ids"] = matched.coordinator_unit_ids
+        proposed["lead_candidates"] = matched.lead_candidates
         proposed["budget"] = decimal_text(fields["budget"])
         proposal.proposed = proposed
         proposal.save()
@@ -104,8 +104,9 @@ def import_document(*, org: Unit, data: bytes, filename: str, actor=None) -> Imp
     """
     require_manager(actor, org, "nhập văn bản")
     loaded = read_document(data, filename)
+    directory = unit_directory(org)
     try:
-        extraction = extract(loaded.text, unit_directory(org))
+        extraction = extract(loaded.text, directory)
     except ExtractError as exc:
         raise DocumentError(str(exc)) from None
     existing = find_duplicate(org, loaded.content_hash, extraction.document)
@@ -130,7 +131,7 @@ def import_document(*, org: Unit, data: bytes, filename: str, actor=None) -> Imp
             created_by=actor,
             warnings=[*loaded.warnings, *extraction.warnings],
         )
-        _create_proposals(draft, extraction.tasks)
+        _create_proposals(draft, extraction.tasks, directory)
         if document.is_confidential and actor is not None:
             # The person who registers a confidential document handles it, so they are named on it.
             document.allowed_people.add(actor)
@@ -148,8 +149,9 @@ def extract_again(draft: ImportDraft, actor=None) -> ImportDraft:
             raise DraftError(
                 "Các nhiệm vụ của văn bản này đã được xác nhận; hãy sửa trực tiếp từng nhiệm vụ."
             )
+        directory = unit_directory(org)
         try:
-            extraction = extract(draft.document.text, unit_directory(org))
+            extraction = extract(draft.document.text, directory)
         except ExtractError as exc:
             raise DraftError(str(exc)) from None
         draft.document.extraction = to_json_dict(extraction)
@@ -158,5 +160,5 @@ def extract_again(draft: ImportDraft, actor=None) -> ImportDraft:
         draft.status, draft.discarded_at = ImportDraft.Status.PENDING, None
         draft.warnings = list(extraction.warnings)
         draft.save()
-        _create_proposals(draft, extraction.tasks)
+        _create_proposals(draft, extraction.tasks, directory)
     return draft

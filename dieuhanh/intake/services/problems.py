@@ -57,7 +57,11 @@ def _task_problems(n: int, proposal: ProposedTask, org: Unit, org_has_communes: 
     ]
     if unknown:
         names = ", ".join(f"“{name}”" for name in unknown)
-        add("unknown_coordinator", f"đơn vị phối hợp {names} chưa có trong danh mục, sẽ không được ghi nhận.")
+        add(
+            "unknown_coordinator",
+            f"đơn vị phối hợp {names} không có trong danh mục: giữ nguyên văn (đơn vị ngoài) trên bản nháp "
+            "và trong nội dung nhiệm vụ, không theo dõi như một đơn vị.",
+        )
     if proposal.deadline_kind == DeadlineKind.NONE:
         add("no_deadline", "không tìm thấy thời hạn trong văn bản.")
     elif proposal.deadline_kind == DeadlineKind.RECURRING and proposal.recurrence in ("", "periodic"):
@@ -71,6 +75,15 @@ def _task_problems(n: int, proposal: ProposedTask, org: Unit, org_has_communes: 
             True,
         )
     return out
+
+
+def task_numbers(proposals) -> dict[int, int]:
+    """The number each proposal is shown with: its rank in the order proposals were made.
+
+    A drop or a merge keeps the proposal (dropped) and a split or an addition makes a new one
+    last, so no number shifts while the reviewer works through the draft.
+    """
+    return {pk: n for n, pk in enumerate(sorted(p.pk for p in proposals), start=1)}
 
 
 def draft_problems(draft: ImportDraft) -> list[Problem]:
@@ -88,13 +101,15 @@ def draft_problems(draft: ImportDraft) -> list[Problem]:
         )
     if doc.issued_date is None:
         out.append(Problem(None, "no_date", "Văn bản chưa có ngày ban hành."))
-    kept = list(draft.tasks.filter(dropped=False).select_related("lead_unit").order_by("position", "pk"))
+    rows = list(draft.tasks.select_related("lead_unit").order_by("position", "pk"))
+    numbers = task_numbers(rows)
+    kept = [proposal for proposal in rows if not proposal.dropped]
     if not kept:
         out.append(Problem(None, "no_tasks", "Không có nhiệm vụ nào để xác nhận."))
     # Asked only when a task is flagged for every commune.
     org_has_communes = any(p.fan_out for p in kept) and has_communes(org)
-    for n, proposal in enumerate(kept, start=1):
-        out.extend(_task_problems(n, proposal, org, org_has_communes))
+    for proposal in kept:
+        out.extend(_task_problems(numbers[proposal.pk], proposal, org, org_has_communes))
     return out
 
 

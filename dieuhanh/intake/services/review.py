@@ -74,6 +74,24 @@ def update_proposal(proposal: ProposedTask, **fields) -> ProposedTask:
     return proposal
 
 
+def outside_coordinators(proposal: ProposedTask) -> list[str]:
+    """The coordinators written in the document (or typed by the reviewer) that are no unit of the
+    proposal's coordinators: outside units, kept as written."""
+    units = {u.pk: u.name for u in proposal.coordinators.all()}
+    matched = dict(
+        zip(
+            proposal.proposed.get("coordinator_names", []),
+            proposal.proposed.get("coordinator_unit_ids", []),
+            strict=False,
+        )
+    )
+    return [
+        name
+        for name in proposal.coordinator_names
+        if name not in units.values() and matched.get(name) not in units
+    ]
+
+
 def _document_order(proposal: ProposedTask):
     return (
         proposal.span_start if proposal.span_start is not None else float("inf"),

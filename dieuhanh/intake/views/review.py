@@ -1,5 +1,6 @@
 """The review of a draft: its proposed tasks beside the document's text, corrected one by one
-(HTMX), merged, split, dropped or added, then confirmed or discarded.
+(only the card is redrawn: views/cards.py), merged, split, dropped or added, then confirmed or
+discarded; bulk actions are in views/bulk.py.
 
 Only the organisation's admins, leaders and trackers reach these pages, and a draft of a
 confidential document only the people named on it (`draft_or_404`); confirming and
@@ -19,20 +20,16 @@ from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.intake.services.confirm import confirm_draft, discard_draft, restore_draft
 from dieuhanh.intake.services.errors import DraftError
 from dieuhanh.intake.services.importing import extract_again
-from dieuhanh.intake.services.problems import draft_problems
 from dieuhanh.intake.services.review import (
     add_proposal,
     drop_proposal,
-    left_out_passages,
-    merge_proposals,
     restore_passage,
     split_proposal,
     update_proposal,
 )
-from dieuhanh.intake.views.highlight import Span, pieces
+from dieuhanh.intake.views.cards import cards_response, org_units, review_context, wants_fragment
 from dieuhanh.intake.views.upload import managed_organisations
 from dieuhanh.org.access import access_of
-from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import visible_documents
 
 
@@ -54,65 +51,17 @@ def proposal_or_404(request, pk: int, task_id: int) -> ProposedTask:
     )
 
 
-def org_units(draft):
-    return Unit.objects.filter(path__startswith=draft.organisation.path, is_active=True).order_by("path")
-
-
-def review_context(draft, forms=None) -> dict:
-    rows = list(
-        draft.tasks.select_related("lead_unit", "merged_into")
-        .prefetch_related("coordinators")
-        .order_by("position", "pk")
-    )
-    problems = draft_problems(draft)
-    by_task = {}
-    for p in problems:
-        by_task.setdefault(p.proposal_id, []).append(p)
-    numbers = {
-        proposal.pk: n
-        for n, proposal in enumerate((proposal for proposal in rows if not proposal.dropped), start=1)
-    }
-    spans = [
-        Span(
-            proposal.span_start,
-            proposal.span_end,
-            str(numbers[proposal.pk]),
-            f"dt-span-{proposal.pk}",
-            f"#dt-{proposal.pk}",
-        )
-        for proposal in rows
-        if not proposal.dropped and proposal.span_start is not None and proposal.span_end is not None
-    ]
-    forms = forms or {}
-    return {
-        "draft": draft,
-        "document": draft.document,
-        "rows": [
-            (proposal, numbers.get(proposal.pk), by_task.get(proposal.pk, []), forms.get(proposal.pk))
-            for proposal in rows
-        ],
-        "pieces": pieces(draft.document.text, spans),
-        "document_problems": by_task.get(None, []),
-        "problems": problems,
-        "blocking": [p for p in problems if p.blocking],
-        "add_form": forms.get("add") or AddProposalForm(units=org_units(draft), auto_id="id_add_%s"),
-        "pending": draft.status == ImportDraft.Status.PENDING,
-        "left_out": left_out_passages(draft),
-    }
-
-
 @login_required
 def review(request, pk: int):
     draft = draft_or_404(request, pk)
     return render(request, "intake/review.html", review_context(draft))
 
 
-def _card(request, proposal, form=None, status=200):
-    draft = proposal.draft
-    context = review_context(draft, {proposal.pk: form} if form else None)
-    row = next(r for r in context["rows"] if r[0].pk == proposal.pk)
-    context.update(row=row, oob=True)
-    return render(request, "intake/_proposed_task.html", context, status=status)
+@login_required
+def card(request, pk: int, task_id: int):
+    """One card as it stands (review.js puts it back when an edit is given up)."""
+    proposal = proposal_or_404(request, pk, task_id)
+    return cards_response(request, proposal.draft, [proposal])
 
 
 @login_required
@@ -130,16 +79,14 @@ def edit_task(request, pk: int, task_id: int):
             if changes:
                 update_proposal(ProposedTask.objects.get(pk=proposal.pk), **changes)
         except DraftError as exc:
-            messages.error(request, str(exc))
-        if request.htmx:
-            return _card(request, ProposedTask.objects.select_related("draft__document").get(pk=proposal.pk))
-        messages.success(request, "Đã lưu sửa đổi nhiệm vụ đề xuất.")
-        return redirect(f"{reverse('intake:review', args=[pk])}#dt-{proposal.pk}")
-    if request.htmx:
+            return cards_response(request, proposal.draft, [proposal], error=str(exc))
+        return cards_response(request, proposal.draft, [proposal], "Đã lưu sửa đổi nhiệm vụ đề xuất.")
+    if wants_fragment(request):
         return render(
             request,
             "intake/_proposed_task_form.html",
             {"proposal": proposal, "form": form, "draft": proposal.draft},
+            status=400 if request.method == "POST" else 200,
         )
     return render(
         request,
@@ -157,11 +104,13 @@ def _back(pk, anchor=""):
 @require_POST
 def drop_task(request, pk: int, task_id: int):
     proposal = proposal_or_404(request, pk, task_id)
+    restore = request.POST.get("restore") == "1"
     try:
-        drop_proposal(proposal, dropped=request.POST.get("restore") != "1")
+        drop_proposal(proposal, dropped=not restore)
     except DraftError as exc:
-        messages.error(request, str(exc))
-    return _back(pk, f"dt-{proposal.pk}")
+        return cards_response(request, proposal.draft, [proposal], error=str(exc))
+    done = "Đã khôi phục nhiệm vụ." if restore else "Đã bỏ nhiệm vụ; có thể khôi phục trên thẻ của nó."
+    return cards_response(request, proposal.draft, [proposal], done)
 
 
 @login_required
@@ -179,20 +128,6 @@ def split_task(request, pk: int, task_id: int):
     else:
         messages.success(request, "Đã tách nhiệm vụ thành hai.")
     return _back(pk, f"dt-{proposal.pk}")
-
-
-@login_required
-@require_POST
-def merge_tasks(request, pk: int):
-    draft = draft_or_404(request, pk)
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
-    try:
-        keeper = merge_proposals(draft, ids)
-    except DraftError as exc:
-        messages.error(request, str(exc))
-        return _back(pk)
-    messages.success(request, "Đã gộp các nhiệm vụ đã chọn.")
-    return _back(pk, f"dt-{keeper.pk}")
 
 
 @login_required
