@@ -7,8 +7,8 @@ import hmac
 import json
 
 import pytest
-from django.db.models import Sum
 from django.core import mail
+from django.db.models import Sum
 
 from dieuhanh.notify.constants import WEBHOOK_MAX_ATTEMPTS
 from dieuhanh.notify.events import Delivery, EventKind
@@ -20,8 +20,8 @@ from dieuhanh.notify.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from dieuhanh.notify.workflow import tasks_assigned
 from dieuhanh.notify.worker import tick
+from dieuhanh.notify.workflow import tasks_assigned
 from dieuhanh.org.constants import Role
 from dieuhanh.tasks.services import completion, extensions, handling, progress
 from tests.notify.conftest import frozen
