@@ -61,7 +61,10 @@ def test_a_completion_request_waits_for_the_communes_leader_and_then_a_return_fo
         completion.request_completion(s.task, s.tracker, note="Đã rà soát 120 hộ")
         assert parts(s.leader)[Part.COMPLETION] == ["Rà soát hộ nghèo"]
         item = waiting_for(Access.of(s.leader))[0].items[0]
-        assert item.url == f"/nhiem-vu/{s.task.pk}/#decisions" and item.note == "Đơn vị báo hoàn thành ngày 03/06/2026"
+        assert (
+            item.url == f"/nhiem-vu/{s.task.pk}/#decisions"
+            and item.note == "Đơn vị báo hoàn thành ngày 03/06/2026"
+        )
         # Not the viewer, tracker or the province's leader (the commune's leader decides).
         for nobody in (s.viewer, s.tracker, s.province_leader, s.lead, s.other_tracker):
             assert Part.COMPLETION not in parts(nobody)

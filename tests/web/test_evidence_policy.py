@@ -65,7 +65,10 @@ def test_evidence_filed_earlier_counts_until_the_completion_is_returned(strict):
 def test_the_task_page_marks_the_file_required_and_refuses_without_one(strict, login):
     client = login(strict.lead)
     page = client.get(f"/nhiem-vu/{strict.task.pk}/").content.decode()
-    assert "Tệp minh chứng (bắt buộc với nhiệm vụ này)" in page and "Cần minh chứng khi đề nghị hoàn thành" in page
+    assert (
+        "Tệp minh chứng (bắt buộc với nhiệm vụ này)" in page
+        and "Cần minh chứng khi đề nghị hoàn thành" in page
+    )
     response = client.post(f"/nhiem-vu/{strict.task.pk}/de-nghi-hoan-thanh/", {"note": "Đã rà soát"})
     assert response.status_code == 400 and MISSING in response.content.decode()
     assert not CompletionRequest.objects.exists()
@@ -89,4 +92,7 @@ def test_the_api_answers_a_missing_evidence_with_its_own_code():
     request = RequestFactory().post("/api/v1/")
     response = api.on_exception(request, EvidenceRequired(completion.EVIDENCE_MISSING))
     assert response.status_code == 400
-    assert json.loads(response.content) == {"code": "evidence_required", "message": completion.EVIDENCE_MISSING}
+    assert json.loads(response.content) == {
+        "code": "evidence_required",
+        "message": completion.EVIDENCE_MISSING,
+    }
