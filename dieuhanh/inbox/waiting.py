@@ -24,7 +24,7 @@ from dieuhanh.intake.models import ImportDraft
 from dieuhanh.org.access import Access
 from dieuhanh.org.constants import Role
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.access import DECIDERS, MANAGERS, visible_documents, visible_tasks
+from dieuhanh.tasks.access import DECIDERS, MANAGERS, confidential_filter, visible_tasks
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, Direction, ProgressReport, Task
 
@@ -68,28 +68,24 @@ def _decided_here(access: Access) -> Q:
     """Tasks tracked by the organisation this person decides for (a leader or admin there). A
     province leader may decide a commune's task too, but it waits for the commune's own leaders;
     a superuser's power to decide everything makes nothing wait for them either."""
-    return Q(owner__path__in=access.org_paths(DECIDERS))
+    return Q(owner__in=Unit.objects.filter(path__in=access.org_paths(DECIDERS)).values("pk"))
 
 
 def _done_here(access: Access, with_requester: bool = False) -> Q:
     """Tasks this person works on: led by their unit (as TaskRelation.in_lead_unit says, without the
-    read-only and admin roles, as reminders chase them) or assigned to them."""
-    scope = Q(Exists(_assigned(access)))
+    read-only and admin roles, as reminders chase them) or assigned to them.
+
+    As `lead_unit IN (…) OR id IN (…)`, which the lead-unit index and the assignees' table answer,
+    never an EXISTS tried on every task of the province."""
+    units = Q(pk__in=[m.unit_id for m in access.memberships if m.role not in NOT_DOERS])
     for path in access.unit_paths:
-        scope |= Q(lead_unit__path__startswith=path)
-    working = [m.unit_id for m in access.memberships if m.role not in NOT_DOERS]
-    if working:
-        scope |= Q(lead_unit_id__in=working)
+        units |= Q(path__startswith=path)
+    assigned = Task.assignees.through.objects.filter(user_id=access.user.pk).values("task_id")
+    scope = Q(lead_unit__in=Unit.objects.filter(units).values("pk")) | Q(pk__in=assigned)
     if with_requester:
-        asked = CompletionRequest.objects.filter(
-            task_id=OuterRef("pk"), status=ChangeStatus.REJECTED, requested_by=access.user.pk
-        )
-        scope |= Q(Exists(asked))
+        asked = CompletionRequest.objects.filter(status=ChangeStatus.REJECTED, requested_by=access.user.pk)
+        scope |= Q(pk__in=asked.values("task_id"))
     return scope
-
-
-def _assigned(access: Access) -> QuerySet:
-    return Task.assignees.through.objects.filter(task_id=OuterRef("pk"), user_id=access.user.pk)
 
 
 def _tasks(access: Access) -> QuerySet:
@@ -146,10 +142,11 @@ def querysets(access: Access, now: datetime.datetime | None = None) -> dict[str,
         .exclude(Exists(reported))
         .exclude(state_reason__startswith=RETURNED_PREFIX)
         .select_related("lead_unit"),
+        # Managing the organisation is seeing its documents; only "Mật" is left to check.
         Part.DRAFT: ImportDraft.objects.filter(
+            confidential_filter(access, prefix="document__"),
             status=ImportDraft.Status.PENDING,
             organisation__in=_managed_organisations(access),
-            document__in=visible_documents(access).values("pk"),
         ).select_related("document", "organisation"),
     }
 
