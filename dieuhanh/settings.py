@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "dieuhanh.tasks",
     "dieuhanh.intake",
     "dieuhanh.notify",
+    "dieuhanh.inbox",
     "dieuhanh.reports",
     "dieuhanh.evaluation",
     "dieuhanh.exchange",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("bao-cao/", include("dieuhanh.reports.urls")),
     path("thong-bao/", include("dieuhanh.notify.urls")),
+    path("viec-cho-toi/", include("dieuhanh.inbox.urls")),
     path("danh-gia/", include("dieuhanh.evaluation.urls")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),

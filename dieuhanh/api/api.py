@@ -5,7 +5,18 @@ from ninja.renderers import JSONRenderer
 
 from dieuhanh.api import errors
 from dieuhanh.api.auth import TokenAuth
-from dieuhanh.api.endpoints import documents, figures, intake, org, packages, reports, tasks, workflow
+from dieuhanh.api.endpoints import (
+    documents,
+    figures,
+    intake,
+    org,
+    packages,
+    reports,
+    tasks,
+    waiting,
+    workflow,
+)
+from dieuhanh.api.webhooks import add_webhooks
 
 
 class Utf8Renderer(JSONRenderer):
@@ -14,7 +25,12 @@ class Utf8Renderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class Api(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return add_webhooks(super().get_openapi_schema(**kwargs))
+
+
+api = Api(
     renderer=Utf8Renderer(),
     title="dieuhanh API",
     version="1",
@@ -29,5 +45,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (tasks, reports, workflow, documents, intake, org, figures, packages):
+for module in (tasks, reports, workflow, documents, intake, org, figures, packages, waiting):
     api.add_router("/", module.router)

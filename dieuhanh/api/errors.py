@@ -6,7 +6,7 @@ from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from dieuhanh.tasks.services.errors import NotAllowed, ServiceError
+from dieuhanh.tasks.services.errors import EvidenceRequired, NotAllowed, ServiceError
 
 
 class ApiError(Exception):
@@ -94,6 +94,7 @@ def install(api) -> None:
     )
     api.add_exception_handler(NotAllowed, lambda r, e: respond(r, 403, "forbidden", str(e)))
     api.add_exception_handler(ServiceError, lambda r, e: respond(r, 400, "refused", str(e)))
+    api.add_exception_handler(EvidenceRequired, lambda r, e: respond(r, 400, "evidence_required", str(e)))
     api.add_exception_handler(
         HttpError,
         lambda r, e: respond(r, e.status_code, *HTTP_ERRORS.get(e.status_code, HTTP_ERRORS[400])),

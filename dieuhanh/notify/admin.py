@@ -5,6 +5,8 @@ from django.db.models import Q
 from dieuhanh.core.admin_scope import Scoped, register_scope
 from dieuhanh.notify.models import (
     Digest,
+    Event,
+    EventNotice,
     Notification,
     NotificationPreference,
     PlanRun,
@@ -17,6 +19,12 @@ from dieuhanh.org.access import Access
 from dieuhanh.tasks.access import visible_tasks, visible_through_task
 
 register_scope(Reminder, visible_through_task())
+register_scope(Event, visible_through_task())
+register_scope(EventNotice, visible_through_task())
+register_scope(
+    WebhookDelivery,
+    lambda user, rows: rows.filter(Q(event=None) | Q(event__task__in=visible_tasks(Access.of(user)))),
+)
 register_scope(
     Notification,
     lambda user, rows: rows.filter(Q(task=None) | Q(task__in=visible_tasks(Access.of(user)))),

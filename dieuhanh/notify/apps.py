@@ -6,6 +6,7 @@ class NotifyConfig(AppConfig):
     verbose_name = "Nhắc việc, thông báo"
 
     def ready(self):
-        from dieuhanh.notify import confidential
+        from dieuhanh.notify import confidential, workflow
 
         confidential.connect_signals()
+        workflow.connect_signals()

@@ -10,7 +10,7 @@ sends — so a reminder about a confidential task never reaches someone not name
 from django.db.models import Exists, OuterRef, QuerySet
 
 from dieuhanh.documents.models import Document
-from dieuhanh.notify.models import Notification, Reminder
+from dieuhanh.notify.models import EventNotice, Notification, Reminder, WebhookDelivery
 from dieuhanh.tasks.access import SECRET_LEVELS
 from dieuhanh.tasks.models import Task
 
@@ -37,9 +37,14 @@ def drop_withheld(reminders: QuerySet) -> int:
 
 
 def withdraw(tasks: QuerySet) -> None:
-    """Take back what is waiting for, or shown to, people not allowed to see these tasks."""
+    """Take back what is waiting for, or shown to, people not allowed to see these tasks — and the
+    event posts not yet sent to webhooks, which nobody named receives."""
     drop_withheld(Reminder.objects.filter(task__in=tasks))
+    drop_withheld(EventNotice.objects.filter(task__in=tasks))
     withheld(Notification.objects.filter(task__in=tasks)).delete()
+    WebhookDelivery.objects.filter(
+        event__task__in=tasks.filter(document__confidentiality__in=SECRET_LEVELS), sent_at=None
+    ).delete()
 
 
 def _document_saved(sender, instance, raw=False, **kwargs):

@@ -57,3 +57,7 @@ REPLAN_SECONDS = 3600
 
 TASK_PATH = "/nhiem-vu/{id}/"
 PREFERENCES_PATH = "/thong-bao/cai-dat/"
+
+# A webhook post is tried at most this many times (1 + 2 + 4 + … minutes apart, about 4 hours in
+# all); after the last failure it stays recorded with its error and is not tried again.
+WEBHOOK_MAX_ATTEMPTS = 8

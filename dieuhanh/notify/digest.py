@@ -1,4 +1,5 @@
-"""The daily email digest: one message per person per day with every reminder due for them.
+"""The daily email digest: one message per person per day with every reminder due for them,
+and what happened on their tasks since the last one (workflow events, notify/workflow.py).
 
 The digest row (person, day) is the unit of work: a worker claims it with a
 conditional UPDATE, attaches the person's due reminders to it, sends, and
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, F, Max, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,7 +27,8 @@ from dieuhanh.notify.channels import digest_time_reached, email, wants_email
 from dieuhanh.notify.claims import available, claim, mark_failed, mark_sent, release
 from dieuhanh.notify.confidential import drop_withheld
 from dieuhanh.notify.constants import DIGEST_ORDER, PREFERENCES_PATH, TASK_PATH, Channel, ReminderKind
-from dieuhanh.notify.models import Digest, Reminder
+from dieuhanh.notify.events import describe
+from dieuhanh.notify.models import Digest, EventNotice, Reminder
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.vn.workdays import working_days_between
 
@@ -97,17 +99,46 @@ def sections(reminders: list[Reminder], day: datetime.date) -> list[DigestSectio
     ]
 
 
+EVENTS_TITLE = "Cập nhật về nhiệm vụ"
+
+
+def event_section(notices: list[EventNotice]) -> list[DigestSection]:
+    """The workflow events as one section, in the order they happened."""
+    items = []
+    for notice in sorted(notices, key=lambda n: (n.event.created_at, n.pk)):
+        event, task = notice.event, notice.task
+        moment = timezone.localtime(event.created_at)
+        by = f" — {event.actor}" if event.actor_id else ""
+        items.append(
+            DigestItem(
+                task_id=task.pk,
+                summary=str(task),
+                lead_unit=str(task.lead_unit),
+                deadline=task.deadline,
+                note=f"{describe(event.kind, event.detail)}{by} ({moment:%H:%M %d/%m/%Y})",
+                url=task_url(task.pk),
+            )
+        )
+    return [DigestSection(kind="events", title=EVENTS_TITLE, items=items)] if items else []
+
+
 def _item_order(item: DigestItem):
     return (item.deadline or datetime.date.max, item.task_id)
 
 
-def build_message(person, day: datetime.date, reminders: list[Reminder]) -> EmailMultiAlternatives:
-    parts = sections(reminders, day)
+def build_message(
+    person, day: datetime.date, reminders: list[Reminder], notices: list[EventNotice] = ()
+) -> EmailMultiAlternatives:
+    parts = event_section(list(notices)) + sections(reminders, day)
     count = len({r.task_id for r in reminders})
-    subject = f"[dieuhanh] Nhắc việc ngày {day:%d/%m/%Y}: {count} nhiệm vụ cần chú ý"
+    if reminders:
+        subject = f"[dieuhanh] Nhắc việc ngày {day:%d/%m/%Y}: {count} nhiệm vụ cần chú ý"
+    else:
+        subject = f"[dieuhanh] Cập nhật ngày {day:%d/%m/%Y}: {len(notices)} thông báo mới về nhiệm vụ"
     if any(s.kind == ReminderKind.ESCALATION for s in parts):
         subject += " (có nhiệm vụ quá hạn cần lãnh đạo chỉ đạo)"
     context = {
+        "events": len(notices),
         "person": person,
         "day": day,
         "sections": parts,
@@ -130,12 +161,20 @@ def due_reminders(today: datetime.date):
     return Reminder.objects.filter(wants_email(), due_on__lte=today, sent_at=None, digest=None)
 
 
+def due_notices():
+    """Workflow events waiting for a digest (those not wanted by e-mail were closed when made)."""
+    return EventNotice.objects.filter(wants_email(), sent_at=None, digest=None)
+
+
 def people_waiting(today: datetime.date, now: datetime.datetime, respect_hour: bool) -> list[int]:
     sent_today = Digest.objects.filter(person_id=OuterRef("person_id"), day=today, sent_at__isnull=False)
-    qs = due_reminders(today).exclude(Exists(sent_today))
-    if respect_hour:
-        qs = qs.filter(digest_time_reached(timezone.localtime(now).hour))
-    return sorted(set(qs.order_by().values_list("person_id", flat=True)))
+    people = set()
+    for qs in (due_reminders(today), due_notices()):
+        qs = qs.exclude(Exists(sent_today))
+        if respect_hour:
+            qs = qs.filter(digest_time_reached(timezone.localtime(now).hour))
+        people.update(qs.order_by().values_list("person_id", flat=True))
+    return sorted(people)
 
 
 def send_due_digests(
@@ -150,8 +189,10 @@ def send_due_digests(
         digest, _ = Digest.objects.get_or_create(person_id=person_id, day=today)
         digests[digest.pk] = digest
     # Failed digests whose retry is due, and those a killed worker left claimed once the lease is over.
-    unfinished = Exists(Reminder.objects.filter(digest=OuterRef("pk"), sent_at=None))
-    for digest in Digest.objects.filter(available(now), unfinished).exclude(pk__in=list(digests)):
+    unfinished = Exists(Reminder.objects.filter(digest=OuterRef("pk"), sent_at=None)) | Exists(
+        EventNotice.objects.filter(digest=OuterRef("pk"), sent_at=None)
+    )
+    for digest in Digest.objects.filter(unfinished, available(now)).exclude(pk__in=list(digests)):
         digests[digest.pk] = digest
     sent = failed = 0
     if not digests:
@@ -186,22 +227,29 @@ def send_digest(digest: Digest, now: datetime.datetime, connection) -> bool | No
     Reminder.objects.filter(
         person_id=digest.person_id, due_on__lte=digest.day, sent_at=None, digest=None
     ).update(digest=digest)
+    due_notices().filter(person_id=digest.person_id).update(digest=digest)
     pending = Reminder.objects.filter(digest=digest, sent_at=None)
+    pending_notices = EventNotice.objects.filter(digest=digest, sent_at=None)
     drop_withheld(pending)
+    drop_withheld(pending_notices)
     reminders = list(pending.select_related("task", "task__lead_unit").order_by("task_id", "kind"))
-    if not reminders:
+    notices = list(pending_notices.select_related("event", "event__actor", "task", "task__lead_unit"))
+    if not reminders and not notices:
         release(digest)
         return None
     person = digest.person
     try:
-        message = build_message(person, digest.day, reminders)
+        message = build_message(person, digest.day, reminders, notices)
         message.extra_headers["Message-ID"] = message_id(digest)
         email.send(message, connection)
     except Exception as exc:  # noqa: BLE001 — any failure of the mail server is retried, never lost
-        mark_failed(digest, now, f"{type(exc).__name__}: {exc}", related=pending)
+        error = f"{type(exc).__name__}: {exc}"
+        retry_at = mark_failed(digest, now, error, related=pending)
+        pending_notices.update(attempts=F("attempts") + 1, next_attempt_at=retry_at, last_error=error[:2000])
         return False
     mark_sent(digest, now, subject=message.subject[:255])
     pending.update(sent_at=now, channel=Channel.EMAIL, last_error="")
+    pending_notices.update(sent_at=now, channel=Channel.EMAIL, last_error="")
     logger.info(
         "Đã gửi thư nhắc việc ngày %s cho %s (%d lượt nhắc).",
         f"{digest.day:%d/%m/%Y}",

@@ -9,6 +9,7 @@ Everything that is sent carries the same claim and retry fields (`Sendable`).
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from dieuhanh.notify.constants import (
     OverdueFrequency,
     ReminderKind,
 )
+from dieuhanh.notify.events import WORKFLOW_KINDS, Delivery, EventKind
 from dieuhanh.notify.policy import PolicyGroup, Rules, group_owners, parse_days
 from dieuhanh.org.constants import ORGANISATION_KINDS
 from dieuhanh.org.models import Unit
@@ -216,6 +218,10 @@ class Reminder(Sendable):
         return f"{self.get_kind_display()} — {self.task} — {self.person}"
 
 
+# A notification is either a reminder (ReminderKind) or a workflow event (EventKind).
+NOTIFICATION_KINDS = ReminderKind.choices + [(k.value, k.label) for k in WORKFLOW_KINDS]
+
+
 class Notification(models.Model):
     """An in-app notification; unread until the person opens it or marks it read."""
 
@@ -245,7 +251,7 @@ class Notification(models.Model):
         related_name="notifications",
         db_constraint=False,
     )
-    kind = models.CharField("loại", max_length=20, choices=ReminderKind.choices, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=NOTIFICATION_KINDS, blank=True)
     text = models.CharField("nội dung", max_length=500, blank=True)
     created_at = models.DateTimeField("lúc")
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
@@ -294,6 +300,8 @@ class NotificationPreference(models.Model):
     digest_hour = models.PositiveSmallIntegerField(
         "giờ nhận thư tổng hợp", default=DEFAULT_DIGEST_HOUR, validators=[MaxValueValidator(23)]
     )
+    # {event kind: Delivery value}; a kind not named is Delivery.ALL.
+    event_choices = models.JSONField("nhận thông báo theo loại sự kiện", default=dict, blank=True)
 
     class Meta:
         verbose_name = "tùy chọn thông báo"
@@ -305,6 +313,9 @@ class NotificationPreference(models.Model):
     def clean(self):
         if not self.email_enabled and not self.in_app_enabled:
             raise ValidationError("Cần giữ ít nhất một kênh nhận nhắc việc.")
+
+    def delivery_for(self, kind: str) -> str:
+        return (self.event_choices or {}).get(str(kind), Delivery.ALL)
 
 
 class WebhookEndpoint(Audited):
@@ -331,10 +342,19 @@ class WebhookEndpoint(Audited):
 
 
 class WebhookDelivery(Sendable):
-    """One day of an organisation's reminders posted to one endpoint."""
+    """One post to one endpoint: a day of an organisation's reminders, or one workflow event."""
 
     endpoint = models.ForeignKey(
         WebhookEndpoint, verbose_name="webhook", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    uuid = models.UUIDField("mã lượt gửi", default=uuid.uuid4, editable=False)
+    event = models.ForeignKey(
+        "Event",
+        verbose_name="sự kiện",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="webhook_deliveries",
     )
     day = models.DateField("ngày")
     payload = models.JSONField("nội dung", default=dict)
@@ -345,10 +365,77 @@ class WebhookDelivery(Sendable):
         verbose_name = "lượt gửi webhook"
         verbose_name_plural = "lượt gửi webhook"
         ordering = ["-day", "endpoint_id"]
-        constraints = [models.UniqueConstraint(fields=["endpoint", "day"], name="one_webhook_post_per_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint", "day"], condition=Q(event=None), name="one_webhook_post_per_day"
+            ),
+            models.UniqueConstraint(fields=["endpoint", "event"], name="one_webhook_post_per_event"),
+        ]
 
     def __str__(self):
         return f"{self.endpoint} — {self.day:%d/%m/%Y}"
+
+
+class Event(models.Model):
+    """Something a person did on a task that others hear of at once (see notify/events.py)."""
+
+    uuid = models.UUIDField("mã sự kiện", default=uuid.uuid4, editable=False, unique=True)
+    kind = models.CharField("loại", max_length=20, choices=EventKind.choices)
+    task = models.ForeignKey(
+        "tasks.Task", verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.SET_NULL
+    )
+    detail = models.JSONField("chi tiết", default=dict, blank=True)
+    created_at = models.DateTimeField("lúc")
+
+    class Meta:
+        verbose_name = "sự kiện"
+        verbose_name_plural = "sự kiện"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.task}"
+
+
+class EventNotice(Sendable):
+    """One person told of one event: in the app at once, and in the next daily e-mail digest.
+
+    A notice not wanted by e-mail is marked sent when it is made.
+    """
+
+    event = models.ForeignKey(Event, verbose_name="sự kiện", on_delete=models.CASCADE, related_name="notices")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhận", on_delete=models.CASCADE, related_name="+"
+    )
+    # The event's task, kept here so the confidential rule (confidential.withheld) reads notices as it
+    # reads reminders: a task and a person.
+    task = models.ForeignKey(
+        "tasks.Task", verbose_name="nhiệm vụ", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    channel = models.CharField("kênh đã gửi", max_length=10, choices=Channel.choices, blank=True, default="")
+    digest = models.ForeignKey(
+        Digest,
+        verbose_name="thư tổng hợp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+
+    class Meta:
+        verbose_name = "thông báo sự kiện"
+        verbose_name_plural = "thông báo sự kiện"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="one_notice_per_event_person")
+        ]
+        indexes = [
+            models.Index(fields=["person"], condition=Q(sent_at__isnull=True), name="event_notice_unsent")
+        ]
+
+    def __str__(self):
+        return f"{self.event} — {self.person}"
 
 
 class PlanRun(models.Model):

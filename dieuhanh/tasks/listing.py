@@ -6,9 +6,11 @@ shows the document's number, subject and confidentiality only. Every page, expor
 command that lists tasks with their document goes through `with_document`.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from dieuhanh.org.models import Unit
+from dieuhanh.tasks.constants import ChangeStatus, TaskState
+from dieuhanh.tasks.models import DeadlineChange
 
 DOCUMENT_BODY = ("text", "extraction")
 
@@ -29,3 +31,10 @@ def in_subtree(unit: Unit) -> Q:
 def with_document(queryset, via: str = "document"):
     """`queryset` with the document joined (`via`: the path to it), its text and extraction left out."""
     return queryset.select_related(via).defer(*(f"{via}__{name}" for name in DOCUMENT_BODY))
+
+
+def awaiting_decision() -> Q:
+    """Tasks waiting for a leader: a completion to confirm (chờ xác nhận) or an extension to decide
+    (chờ duyệt)."""
+    extension = DeadlineChange.objects.filter(task_id=OuterRef("pk"), status=ChangeStatus.REQUESTED)
+    return Q(state=TaskState.AWAITING_APPROVAL) | Q(Exists(extension))

@@ -137,6 +137,11 @@ class Task(TaskFields, Audited):
         help_text="Với thời hạn theo sự kiện: từ ngày này tính thời hạn.",
     )
     starred = models.BooleanField("ưu tiên", default=False)
+    evidence_required = models.BooleanField(
+        "cần minh chứng",
+        default=False,
+        help_text="Đề nghị xác nhận hoàn thành phải kèm tệp minh chứng (biên bản, báo cáo, hình ảnh…).",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name="nhiệm vụ cha",

@@ -31,6 +31,7 @@ def test_the_openapi_document_lists_every_endpoint_with_bearer_auth():
         "/api/v1/units",
         "/api/v1/notifications",
         "/api/v1/figures",
+        "/api/v1/waiting",
     }
     assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
     task_list = schema["paths"]["/api/v1/tasks"]["get"]

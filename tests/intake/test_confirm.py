@@ -219,3 +219,13 @@ def test_correction_stats_gives_per_field_rates(reviewed, org):
     assert stats["fields"]["lead_unit"] == {"count": 1, "rate": round(1 / (proposed - 1), 4)}
     assert stats["fields"]["deadline"]["count"] == 1
     assert stats["fields"]["budget"] == {"count": 0, "rate": 0.0}
+
+
+def test_the_lead_unit_is_told_of_each_new_task_at_once(reviewed, org):
+    from dieuhanh.notify.models import Notification
+
+    tasks = confirm(reviewed, org.tracker)
+    culture = next(t for t in tasks if t.lead_unit == org.culture)
+    [told] = Notification.objects.filter(person=org.member, kind="task_assigned")
+    assert told.task == culture and told.message.startswith("Được giao nhiệm vụ: ")
+    assert not Notification.objects.filter(person=org.tracker).exists()  # who confirmed

@@ -85,3 +85,26 @@ def test_it_saves_preferences_and_keeps_one_channel(client, world):
 
 def test_pages_need_a_login(client):
     assert client.get("/thong-bao/").status_code == 302
+
+
+def test_it_saves_a_choice_per_kind_of_event(client, world):
+    client.force_login(world.s.leader)
+    page = client.get("/thong-bao/cai-dat/").content.decode()
+    assert "Thông báo theo loại sự kiện" in page and "Đề nghị xác nhận hoàn thành" in page
+    client.post(
+        "/thong-bao/cai-dat/",
+        {
+            "email_enabled": "on",
+            "in_app_enabled": "on",
+            "digest_hour": "7",
+            "event_progress_reported": "off",
+            "event_completion_requested": "in_app",
+        },
+    )
+    preference = NotificationPreference.objects.get(person=world.s.leader)
+    assert preference.event_choices == {"progress_reported": "off", "completion_requested": "in_app"}
+    assert preference.delivery_for("direction_given") == "all"
+    page = client.post(
+        "/thong-bao/cai-dat/", {"digest_hour": "7", "email_enabled": "on", "event_task_assigned": "x"}
+    )
+    assert "Lựa chọn không hợp lệ." in page.content.decode()

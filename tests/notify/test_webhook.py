@@ -66,7 +66,12 @@ def test_it_posts_the_days_reminders_as_signed_json_once(world, receiver, endpoi
     expected = "sha256=" + hmac.new("bí-mật".encode(), body, hashlib.sha256).hexdigest()
     assert headers[SIGNATURE_HEADER] == expected
     assert headers["Content-Type"] == "application/json; charset=utf-8"
-    payload = json.loads(body)
+    envelope = json.loads(body)
+    delivery = WebhookDelivery.objects.get()
+    assert envelope["event"] == "deadline_reminder" and envelope["task"] is None and envelope["actor"] is None
+    assert envelope["id"] == str(delivery.uuid) == headers["X-Dieuhanh-Delivery"]
+    assert envelope["sent_at"] == "2026-06-11T08:00:00+07:00"
+    payload = envelope["detail"]
     assert payload["day"] == "2026-06-11" and payload["organisation"] == world.commune.name
     assert payload["text"] == "Nhắc việc ngày 11/06/2026: 1 nhiệm vụ cần chú ý."
     assert payload["reminders"] == [

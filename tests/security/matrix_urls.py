@@ -405,6 +405,7 @@ WRITES = [
     _act("own", "huy", {"reason": "Không còn cần"}, "tracker"),
     _act("own", "uu-tien", {}, "tracker"),
     _act("secret", "uu-tien", {}, "tracker"),
+    _act("own", "minh-chung", {"required": "on"}, "tracker"),
     _act("awaiting", "xac-nhan-hoan-thanh", {"note": ""}, "commune_leader"),
     _act("awaiting", "tra-lai", {"note": "Cần bổ sung"}, "commune_leader"),
     _act(

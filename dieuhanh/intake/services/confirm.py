@@ -16,6 +16,7 @@ from dieuhanh.intake.services.importing import require_manager
 from dieuhanh.intake.services.problems import Problem, blocking, draft_problems
 from dieuhanh.intake.services.proposals import summarise
 from dieuhanh.intake.services.review import require_pending
+from dieuhanh.notify.workflow import tasks_assigned
 from dieuhanh.tasks.constants import DeadlineKind
 from dieuhanh.tasks.models import TASK_FIELDS, Task
 from dieuhanh.tasks.services.cascade import fan_out
@@ -69,6 +70,7 @@ def confirm_draft(draft: ImportDraft, actor=None) -> list[Task]:
         draft.confirmed_by = actor
         draft.confirmed_at = timezone.now()
         draft.save()
+        tasks_assigned(tasks, actor)
     return tasks
 
 

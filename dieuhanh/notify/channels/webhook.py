@@ -1,9 +1,12 @@
-"""Outgoing webhooks: once a day, an organisation's due reminders as one JSON POST.
+"""Outgoing webhooks: each workflow event as it happens, and once a day an organisation's due
+reminders, each as one JSON POST in the envelope of notify/events.py.
 
-The payload lists each (task, kind) once, whoever was reminded; a confidential task is
-never in it (an endpoint is nobody named on the document). It is fixed
-when the delivery row is created, so a retry sends the same body. With a
-secret, the body is signed: `X-Dieuhanh-Signature: sha256=<hex HMAC-SHA256>`.
+The day's reminders (event `deadline_reminder`, no task, the list in `detail`) name each
+(task, kind) once, whoever was reminded; a confidential task is never in any post (an endpoint
+is nobody named on the document). The body is fixed when the delivery row is created, so a
+retry sends the same bytes. With a secret, the body is signed:
+`X-Dieuhanh-Signature: sha256=<hex HMAC-SHA256>`. A failed post is retried with exponential
+back-off, at most WEBHOOK_MAX_ATTEMPTS times; every attempt's outcome stays on the row.
 """
 
 import datetime
@@ -13,12 +16,14 @@ import json
 import logging
 import urllib.error
 import urllib.request
+import uuid
 
 from django.utils import timezone
 
 from dieuhanh.notify.claims import available, claim, mark_failed, mark_sent
-from dieuhanh.notify.constants import ReminderKind
+from dieuhanh.notify.constants import WEBHOOK_MAX_ATTEMPTS, ReminderKind
 from dieuhanh.notify.digest import task_url
+from dieuhanh.notify.events import EventKind, envelope
 from dieuhanh.notify.models import Reminder, WebhookDelivery, WebhookEndpoint
 from dieuhanh.tasks.access import SECRET_LEVELS
 
@@ -34,6 +39,7 @@ def signature(secret: str, body: bytes) -> str:
 
 
 def build_payload(endpoint: WebhookEndpoint, day: datetime.date) -> dict:
+    """The day's reminders of the endpoint's organisation (the `detail` of a deadline_reminder)."""
     rows = (
         Reminder.objects.filter(due_on=day, task__owner__path__startswith=endpoint.organisation.path)
         .exclude(task__document__confidentiality__in=SECRET_LEVELS)
@@ -85,18 +91,26 @@ def deliver_webhooks(today: datetime.date, now: datetime.datetime | None = None)
     """Post today's reminders to each active endpoint once, and retry failed posts. Returns (sent, failed)."""
     now = now or timezone.now()
     for endpoint in WebhookEndpoint.objects.filter(is_active=True).select_related("organisation"):
-        if WebhookDelivery.objects.filter(endpoint=endpoint, day=today).exists():
+        if WebhookDelivery.objects.filter(endpoint=endpoint, day=today, event=None).exists():
             continue
-        payload = build_payload(endpoint, today)
-        if payload["reminders"]:
-            WebhookDelivery.objects.get_or_create(endpoint=endpoint, day=today, defaults={"payload": payload})
+        detail = build_payload(endpoint, today)
+        if detail["reminders"]:
+            delivery_id = uuid.uuid4()
+            payload = envelope(
+                EventKind.DEADLINE_REMINDER, delivery_id=delivery_id, sent_at=now, detail=detail
+            )
+            WebhookDelivery.objects.get_or_create(
+                endpoint=endpoint, day=today, event=None, defaults={"payload": payload, "uuid": delivery_id}
+            )
     sent = failed = 0
-    due = WebhookDelivery.objects.filter(available(now), endpoint__is_active=True).select_related("endpoint")
-    for delivery in due:
+    due = WebhookDelivery.objects.filter(
+        available(now), endpoint__is_active=True, attempts__lt=WEBHOOK_MAX_ATTEMPTS
+    ).select_related("endpoint")
+    for delivery in due.order_by("pk"):
         if not claim(delivery, now):
             continue
         try:
-            status = post(delivery.endpoint, delivery.payload, f"{delivery.pk}-{delivery.day:%Y%m%d}")
+            status = post(delivery.endpoint, delivery.payload, str(delivery.uuid))
         except urllib.error.HTTPError as exc:
             WebhookDelivery.objects.filter(pk=delivery.pk).update(response_status=exc.code)
             mark_failed(delivery, now, f"HTTP {exc.code}: {exc.reason}")
@@ -108,5 +122,5 @@ def deliver_webhooks(today: datetime.date, now: datetime.datetime | None = None)
             continue
         mark_sent(delivery, now, response_status=status)
         sent += 1
-        logger.info("Đã gửi webhook %s ngày %s.", delivery.endpoint.url, f"{delivery.day:%d/%m/%Y}")
+        logger.info("Đã gửi webhook %s (%s).", delivery.endpoint.url, delivery.payload.get("event", ""))
     return sent, failed

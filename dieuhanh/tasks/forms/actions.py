@@ -4,10 +4,23 @@ from django import forms
 
 from dieuhanh.core.form_fields import IdField, MultipleFileField, VnDateField
 from dieuhanh.org.models import User
+from dieuhanh.tasks.services.completion import EVIDENCE_MISSING
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.evidence import checked_name
 
 REQUIRED = {"required": "Cần nhập nội dung này."}
+
+
+def checked_evidence(files) -> list:
+    problems = []
+    for f in files:
+        try:
+            checked_name(f.name, f)
+        except ServiceError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise forms.ValidationError(problems)
+    return files
 
 
 class ProgressForm(forms.Form):
@@ -31,16 +44,7 @@ class ProgressForm(forms.Form):
     evidence = MultipleFileField(label="Tệp minh chứng", required=False)
 
     def clean_evidence(self):
-        files = self.cleaned_data.get("evidence") or []
-        problems = []
-        for f in files:
-            try:
-                checked_name(f.name, f)
-            except ServiceError as exc:
-                problems.append(str(exc))
-        if problems:
-            raise forms.ValidationError(problems)
-        return files
+        return checked_evidence(self.cleaned_data.get("evidence") or [])
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
@@ -57,6 +61,24 @@ class CompletionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Ghi kết quả, sản phẩm đã hoàn thành để lãnh đạo có căn cứ xác nhận."},
     )
+    evidence = MultipleFileField(label="Tệp minh chứng", required=False)
+
+    def __init__(self, *args, evidence_needed: bool = False, **kwargs):
+        """`evidence_needed`: the task's policy asks for evidence and none was filed before."""
+        super().__init__(*args, **kwargs)
+        self.evidence_needed = evidence_needed
+        if evidence_needed:
+            self.fields["evidence"].label = "Tệp minh chứng (bắt buộc với nhiệm vụ này)"
+
+    def clean_evidence(self):
+        files = checked_evidence(self.cleaned_data.get("evidence") or [])
+        if self.evidence_needed and not files:
+            raise forms.ValidationError(EVIDENCE_MISSING)
+        return files
+
+
+class EvidencePolicyForm(forms.Form):
+    required = forms.BooleanField(label="Cần minh chứng khi đề nghị hoàn thành", required=False)
 
 
 class NoteForm(forms.Form):

@@ -11,7 +11,7 @@ from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
 from dieuhanh.core.search import folded_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks.listing import in_subtree
+from dieuhanh.tasks.listing import awaiting_decision, in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
 from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
@@ -21,6 +21,7 @@ STATUS_GROUPS = {
     "done": [s.value for s in DONE_STATUSES],
     "done_ok": [s.value for s in ON_TIME_STATUSES],
 }
+AWAITING = "awaiting"  # not a status: a completion or an extension waiting for a leader
 STATUS_CHOICES = [
     ("", "Tất cả trạng thái"),
     ("open", "Đang thực hiện (tất cả)"),
@@ -30,6 +31,7 @@ STATUS_CHOICES = [
     *[(s.value, s.label) for s in DONE_STATUSES],
     (Status.PAUSED.value, Status.PAUSED.label),
     (Status.CANCELLED.value, Status.CANCELLED.label),
+    (AWAITING, "Chờ duyệt / chờ xác nhận"),
 ]
 # Tasks without a deadline sort last both ways, on SQLite and PostgreSQL alike.
 SORTS = {
@@ -129,7 +131,9 @@ class TaskFilterForm(forms.Form):
         if data.get("commune"):
             qs = qs.filter(in_subtree(data["commune"]))
         status = data.get("status")
-        if status:
+        if status == AWAITING:
+            qs = qs.filter(awaiting_decision())
+        elif status:
             qs = qs.filter(status__in=STATUS_GROUPS.get(status, [status]))
         if data.get("deadline_from"):
             qs = qs.filter(deadline__gte=data["deadline_from"])

@@ -3,20 +3,46 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from dieuhanh.core.audit import acting_as
 from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import ChangeStatus, TaskState
-from dieuhanh.tasks.models import CompletionRequest, Task
-from dieuhanh.tasks.services.errors import ServiceError
+from dieuhanh.tasks.models import CompletionRequest, ProgressAttachment, Task
+from dieuhanh.tasks.services.errors import EvidenceRequired, ServiceError
 from dieuhanh.tasks.services.guard import require, require_open
+from dieuhanh.tasks.services.progress import report_progress
+
+EVIDENCE_MISSING = (
+    "Nhiệm vụ này cần minh chứng: đính kèm tệp minh chứng (biên bản, báo cáo, hình ảnh…) "
+    "khi đề nghị xác nhận hoàn thành."
+)
+
+
+def has_evidence(task: Task) -> bool:
+    """Evidence filed with a progress report — since the completion was last sent back, when it was:
+    the leader found what was there before not enough."""
+    files = ProgressAttachment.objects.filter(report__task=task)
+    returned = task.completion_requests.filter(status=ChangeStatus.REJECTED).aggregate(at=Max("decided_at"))[
+        "at"
+    ]
+    if returned is not None:
+        files = files.filter(report__created_at__gt=returned)
+    return files.exists()
 
 
 @transaction.atomic
 def request_completion(
-    task: Task, actor, *, claimed_on: datetime.date | None = None, note: str = ""
+    task: Task,
+    actor,
+    *,
+    claimed_on: datetime.date | None = None,
+    note: str = "",
+    files: list[tuple[str, object]] = (),
 ) -> CompletionRequest:
+    """Claim the task done. `files` (name, bytes or an uploaded file) are its evidence, kept with a
+    100% progress report; a task whose policy asks for evidence is refused without any."""
     require(actor, task, TaskRelation.may_act_as_lead, "đề nghị xác nhận hoàn thành")
     require_open(task)
     if task.state == TaskState.AWAITING_APPROVAL:
@@ -28,6 +54,10 @@ def request_completion(
     claimed_on = claimed_on or today
     if claimed_on > today:
         raise ServiceError("Ngày hoàn thành không được sau ngày hôm nay.")
+    if task.evidence_required and not files and not has_evidence(task):
+        raise EvidenceRequired(EVIDENCE_MISSING)
+    if files:
+        report_progress(task, actor, text=f"Kết quả hoàn thành: {note.strip()}", percent=100, files=files)
     with acting_as(actor):
         request = CompletionRequest.objects.create(
             task=task, claimed_on=claimed_on, note=note, requested_by=actor

@@ -7,3 +7,7 @@ class ServiceError(Exception):
 
 class NotAllowed(ServiceError):
     """The person may not do this on this task."""
+
+
+class EvidenceRequired(ServiceError):
+    """A completion request without the evidence the task's policy asks for."""

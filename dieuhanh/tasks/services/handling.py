@@ -50,6 +50,16 @@ def toggle_star(task: Task, actor) -> Task:
     return task
 
 
+@transaction.atomic
+def set_evidence_policy(task: Task, actor, required: bool) -> Task:
+    """Whether a completion request must bring evidence: decided by the tracking office."""
+    require(actor, task, TaskRelation.may_manage, "đặt yêu cầu minh chứng")
+    with acting_as(actor):
+        task.evidence_required = bool(required)
+        task.save(update_fields=["evidence_required", "updated_at"])
+    return task
+
+
 def _set_state(task: Task, actor, state: str, reason: str, what: str) -> Task:
     require(actor, task, TaskRelation.may_manage, what)
     if not (reason or "").strip():

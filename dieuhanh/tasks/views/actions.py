@@ -25,7 +25,8 @@ def report_progress(task, user, form):
 
 def claim_completion(task, user, form):
     d = form.cleaned_data
-    return completion.request_completion(task, user, claimed_on=d["claimed_on"], note=d["note"])
+    files = [(f.name, f) for f in d["evidence"]]
+    return completion.request_completion(task, user, claimed_on=d["claimed_on"], note=d["note"], files=files)
 
 
 def approve_completion(task, user, form):
@@ -73,6 +74,10 @@ def assign_people(task, user, form):
     return handling.assign_people(task, user, form.cleaned_data["people"])
 
 
+def set_evidence_policy(task, user, form):
+    return handling.set_evidence_policy(task, user, form.cleaned_data["required"])
+
+
 def toggle_star(task, user, form):
     return handling.toggle_star(task, user)
 
@@ -100,6 +105,7 @@ ACTIONS = {
     "ngay-su-kien": Action(f.TriggerForm, set_trigger_date, "Đã nhập ngày xảy ra sự kiện và tính thời hạn."),
     "giao-can-bo": Action(f.AssignForm, assign_people, "Đã giao việc cho cán bộ."),
     "uu-tien": Action(forms.Form, toggle_star, "Đã đổi đánh dấu ưu tiên."),
+    "minh-chung": Action(f.EvidencePolicyForm, set_evidence_policy, "Đã lưu yêu cầu minh chứng."),
 }
 
 
@@ -113,6 +119,10 @@ def action_form(slug: str, task: Task, data=None, files=None) -> forms.Form:
         )
         if data is None:
             kwargs["initial"] = {"people": list(task.assignees.all())}
+    if slug == "de-nghi-hoan-thanh":
+        kwargs["evidence_needed"] = task.evidence_required and not completion.has_evidence(task)
+    if slug == "minh-chung" and data is None:
+        kwargs["initial"] = {"required": task.evidence_required}
     return ACTIONS[slug].form(data, files, **kwargs)
 
 
@@ -141,6 +151,8 @@ def offered(task: Task, relation: TaskRelation, pending_extension) -> list[str]:
             shown.append("duyet-gia-han")
         shown.append("chi-dao")
     if relation.may_manage():
+        if is_open(task):
+            shown.append("minh-chung")
         if task.state == TaskState.PAUSED:
             shown.append("tiep-tuc")
         elif is_open(task):
