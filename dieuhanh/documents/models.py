@@ -134,3 +134,6 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.number or self.text[:80]
+
+
+from dieuhanh.documents.search_index import DocumentSearch  # noqa: E402, F401  (a model of this app)

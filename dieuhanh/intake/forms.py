@@ -6,8 +6,9 @@ from django import forms
 from django.conf import settings
 
 from dieuhanh.core.form_fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
-from dieuhanh.core.search import folded_search
+from dieuhanh.core.search import folded_search, full_text_search
 from dieuhanh.documents.constants import DOCUMENT_TYPES, Confidentiality
+from dieuhanh.documents.search_index import DocumentSearch
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
 from dieuhanh.intake.models import ProposedTask
 from dieuhanh.org.models import Unit
@@ -38,7 +39,7 @@ class DocumentFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         qs = queryset
         if data.get("q"):
-            qs = folded_search(qs, ["number", "symbol", "subject", "issuer", "doc_type"], data["q"])
+            qs = full_text_search(qs, DocumentSearch, data["q"])
         if data.get("issuer"):
             qs = folded_search(qs, ["issuer"], data["issuer"])
         if data.get("doc_type"):

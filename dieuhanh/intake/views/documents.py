@@ -41,9 +41,9 @@ def document_list(request):
     access = access_of(request)
     form = DocumentFilterForm(request.GET or None)
     qs = form.apply(visible_documents(access)).annotate(task_count=task_counts(access))
-    page = Paginator(qs.select_related("owner").order_by("-issued_date", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    ranked = "search_rank" in qs.query.extra_select  # the best match first when searching
+    order = ("search_rank", "-issued_date", "-id") if ranked else ("-issued_date", "-id")
+    page = Paginator(qs.select_related("owner").order_by(*order), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "intake/documents.html", {"form": form, "page_obj": page}, status=query_status(form)
     )

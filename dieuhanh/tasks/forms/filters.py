@@ -8,12 +8,13 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
 from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
-from dieuhanh.core.search import folded_search
+from dieuhanh.core.search import full_text_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
+from dieuhanh.tasks.search_index import TaskSearch
 from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
 
 STATUS_GROUPS = {
@@ -121,7 +122,7 @@ class TaskFilterForm(forms.Form):
             qs = in_period(qs, start, end)
         qs = annotate_status(qs, self.as_of(today))
         if data.get("q"):
-            qs = folded_search(qs, ["text", "summary", "lead_unit__name", "document__symbol"], data["q"])
+            qs = full_text_search(qs, TaskSearch, data["q"])
         if data.get("unit"):
             qs = qs.filter(lead_unit=data["unit"])
         if data.get("owner"):
@@ -144,4 +145,6 @@ class TaskFilterForm(forms.Form):
                 ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
             )
             qs = qs.filter(reported if data["updated"] == "yes" else ~reported)
+        if data.get("q") and not data.get("sort") and "search_rank" in qs.query.extra_select:
+            return qs.order_by("search_rank", *SORTS["deadline"][1])  # the best match first
         return qs.order_by(*SORTS[data.get("sort") or "deadline"][1])
