@@ -7,6 +7,7 @@ from django.conf import settings
 
 from dieuhanh.core.form_fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
 from dieuhanh.core.search import folded_search, full_text_search
+from dieuhanh.core.sizes import megabytes, megabytes_limit
 from dieuhanh.documents.constants import DOCUMENT_TYPES, Confidentiality
 from dieuhanh.documents.search_index import DocumentSearch
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
@@ -72,29 +73,33 @@ class ImportForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         self.only_organisation = organisations.first() if len(organisations) == 1 else None
         self.fields["organisation"].required = self.only_organisation is None
+        self.skipped: list[str] = []
 
     def clean_organisation(self):
         return self.cleaned_data.get("organisation") or self.only_organisation
 
     def clean_uploads(self):
+        """The files that can be read; one bad file of a batch is named in `skipped` and the rest
+        are imported (the batch is refused only when no file is left)."""
         files = self.cleaned_data.get("uploads") or []
         limit = settings.FILE_UPLOAD_MAX_BYTES
-        problems = []
+        kept, self.skipped = [], []
         for f in files:
             suffix = Path(f.name).suffix.lower()
             if suffix not in UPLOAD_EXTENSIONS:
-                problems.append(
+                self.skipped.append(
                     f"Tệp “{f.name}”: chưa hỗ trợ định dạng {suffix or '(không có đuôi)'}; "
                     f"chỉ nhận {', '.join(UPLOAD_EXTENSIONS)}."
                 )
             elif f.size > limit:
-                problems.append(
-                    f"Tệp “{f.name}” dung lượng {f.size / 1024 / 1024:.1f} MB, vượt giới hạn "
-                    f"{limit / 1024 / 1024:.0f} MB."
+                self.skipped.append(
+                    f"Tệp “{f.name}” dung lượng {megabytes(f.size)}, vượt giới hạn {megabytes_limit(limit)}."
                 )
-        if problems:
-            raise forms.ValidationError(problems)
-        return files
+            else:
+                kept.append(f)
+        if not kept:
+            raise forms.ValidationError(self.skipped)
+        return kept
 
 
 class ProposalForm(forms.ModelForm):
