@@ -67,13 +67,13 @@ def main(argv=None) -> int:
         access = Access.of(User.objects.get(username=username))
         for query in [f"{number}/{symbol}", *QUERIES]:
 
-            def tasks():
+            def tasks(query=query, access=access):
                 form = TaskFilterForm({"q": query}, access=access)
                 qs = form.apply(visible_tasks(access, Task.objects.trackable()), today)
                 list(qs.select_related("lead_unit")[:25])
                 return qs.count()
 
-            def documents():
+            def documents(query=query, access=access):
                 form = DocumentFilterForm({"q": query})
                 qs = form.apply(visible_documents(access, Document.objects.all()))
                 list(qs[:25])
