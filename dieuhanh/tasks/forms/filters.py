@@ -11,6 +11,7 @@ from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
 from dieuhanh.core.search import full_text_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
+from dieuhanh.org.unit_names import grouped_units, unit_choices
 from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
@@ -45,17 +46,30 @@ SORTS = {
 class PlainSelect(forms.Select):
     """A select whose options are written in Python instead of through one template per option:
     a province's unit pick-list has ~1,000 options, which Django's templates take 40 ms to write.
-    Same HTML as forms.Select for a flat list of choices."""
+    Same HTML as forms.Select, <optgroup> for a choice whose value is a list (label, [(v, l)])."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = set(self.format_value(value))
-        options = format_html_join(
+
+        def options(choices):
+            return format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((str(v), " selected" if str(v) in selected else "", label) for v, label in choices),
+            )
+
+        parts = format_html_join(
             "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), " selected" if str(v) in selected else "", label) for v, label in self.choices),
+            "{}",
+            (
+                (format_html('<optgroup label="{}">{}</optgroup>', v, options(label)),)
+                if isinstance(label, list | tuple)
+                else (options([(v, label)]),)
+                for v, label in self.choices
+            ),
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, parts)
 
 
 class TaskFilterForm(forms.Form):
@@ -100,6 +114,11 @@ class TaskFilterForm(forms.Form):
         communes = units.filter(kind=UnitKind.COMMUNE)
         self.fields["commune"].queryset = communes
         self.show_commune = access.is_superuser or units.filter(kind=UnitKind.PROVINCE).exists()
+        if self.show_commune:
+            # A province's departments have the same names in every commune: group them by commune.
+            picklist = grouped_units(self.fields["unit"].queryset)
+            self.fields["unit"].widget.choices = [("", "Tất cả đơn vị"), *picklist.groups]
+            self.fields["commune"].widget.choices = [("", "Tất cả xã, phường"), *unit_choices(communes)]
 
     def clean(self):
         data = super().clean()
