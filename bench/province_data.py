@@ -206,7 +206,7 @@ def build_tasks(count, rng, today, province, province_depts, communes, by_commun
                 issued_date=issued,
                 issued_year=issued.year,
                 text=body,
-                content_hash=f"province-{n:056d}",
+                content_hash=f"province-{n:055d}",
                 confidentiality=Confidentiality.SECRET if secret else Confidentiality.NORMAL,
             )
         )

@@ -19,7 +19,12 @@ UPLOAD_EXTENSIONS = tuple(sorted(set(SUPPORTED_EXTENSIONS)))
 
 
 class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": 'Ví dụ: 165/KH-UBND, "chuyển đổi số"'}),
+    )
     doc_type = forms.ChoiceField(
         label="Loại văn bản", required=False, choices=[("", "Tất cả loại")] + [(t, t) for t in DOCUMENT_TYPES]
     )

@@ -73,7 +73,12 @@ class PlainSelect(forms.Select):
 
 
 class TaskFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": 'Ví dụ: 165/KH-UBND, dân số, "nông thôn mới"'}),
+    )
     unit = RowChoiceField(
         label="Đơn vị chủ trì",
         queryset=Unit.objects.none(),
