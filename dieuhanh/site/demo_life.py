@@ -49,12 +49,12 @@ def _place(task: Task, place: str, k: int, today: datetime.date, reporter: User 
     """Dates and state of one task for its place; k spreads tasks of the same place apart."""
     created = today - D(days=60 + 11 * k % 120)
     if place == "done":
-        completed = today - D(days=10 + 23 * k % 150)
+        completed = today - D(days=10 + 37 * k % 150)
         created = min(created, completed - D(days=30))
         deadline = completed + D(days=(-6 if k % 3 == 2 else 5))  # one in three finished late
         reports = [(completed - D(days=20), 50), (completed, 100)]
     elif place == "overdue":
-        deadline = today - D(days=2 + 7 * k % 35)
+        deadline = today - D(days=2 + 9 * k % 40)
         completed, reports = None, [(deadline - D(days=10), 40)]
     elif place == "week":
         deadline = today + D(days=k % 6)
@@ -104,8 +104,10 @@ def _spread(documents, today: datetime.date) -> None:
             task.save(update_fields=["lead_unit"])
         by_owner.setdefault(task.owner_id, []).append(task)
     for owned in by_owner.values():
-        for k, (task, place) in enumerate(zip(owned, cycle(PLACES))):
-            _place(task, place, k, today, _reporter(task.lead_unit))
+        counts = dict.fromkeys(PLACES, 0)  # the n-th task of each place, to spread their dates
+        for task, place in zip(owned, cycle(PLACES)):
+            _place(task, place, counts[place], today, _reporter(task.lead_unit))
+            counts[place] += 1
     # A task shared among communes is due when its last commune's part is.
     for parent in Task.objects.filter(document__in=documents, children__isnull=False).distinct():
         last = max((c.deadline for c in parent.children.all() if c.deadline), default=None)
