@@ -160,3 +160,11 @@ def test_a_bulk_insert_is_indexed_by_index_tasks(s, login):
     assert task_ids(client.get("/nhiem-vu/?q=cay+xanh")) == []
     index_tasks(Task.objects.filter(pk=task.pk))
     assert task_ids(client.get("/nhiem-vu/?q=cay+xanh")) == [task.pk]
+
+
+def test_tasks_shared_out_to_communes_are_found(s, login):
+    from dieuhanh.tasks.services.cascade import fan_out
+
+    task = TaskFactory(owner=s.province, lead_unit=s.province, text="Kiểm tra an toàn thực phẩm tại chợ")
+    [child, _] = sorted(fan_out(task), key=lambda c: c.owner_id != s.commune.pk)
+    assert task_ids(login(s.tracker).get('/nhiem-vu/?q="an toan thuc pham"')) == [child.pk]
