@@ -19,7 +19,8 @@ install: $(STAMP)
 	sh scripts/ensure_tesseract.sh --optional
 
 run: install
-	$(BIN)/dieuhanh migrate --noinput
+	@echo "Chuẩn bị cơ sở dữ liệu (migrate) ..."
+	@$(BIN)/dieuhanh migrate --noinput -v 0
 	$(BIN)/dieuhanh seed-demo
 	$(BIN)/dieuhanh serve --host $(HOST) --port $(PORT) --with-worker
 

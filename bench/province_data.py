@@ -33,6 +33,17 @@ COMMUNE_DEPARTMENTS = 6
 TASKS_PER_DOCUMENT = 10
 BATCH = 5000
 OCCURRENCES = 14  # of a recurring duty: a year back and two months ahead
+# What the duties are about, in turn, so that a search finds some tasks and not all of them.
+DUTIES = [
+    "triển khai, kiểm tra và báo cáo kết quả thực hiện",
+    "tuyên truyền công tác dân số, kế hoạch hóa gia đình",
+    "hướng dẫn các thôn thống kê số hộ dân cư",
+    "xây dựng nông thôn mới nâng cao",
+    "rà soát hồ sơ đất đai, giải phóng mặt bằng",
+    "chuyển đổi số, cập nhật dữ liệu dân cư",
+    "phòng, chống thiên tai và tìm kiếm cứu nạn",
+    "kiểm tra an toàn thực phẩm tại các chợ",
+]
 
 
 def setup_django(db: str | None):
@@ -260,7 +271,7 @@ def build_tasks(count, rng, today, province, province_depts, communes, by_commun
                 document=document,
                 lead_unit=lead,
                 deadline_kind=kind,
-                text=f"Nhiệm vụ số {n}: triển khai, kiểm tra và báo cáo kết quả thực hiện",
+                text=f"Nhiệm vụ số {n}: {DUTIES[n % len(DUTIES)]}",
                 summary=f"Nhiệm vụ số {n}",
                 deadline=deadline,
                 original_deadline=deadline,
@@ -362,6 +373,17 @@ def build_reports(tasks, created_days, rng, today):
     return total + len(batch)
 
 
+def index_for_search():
+    """Bulk inserts send no signal: write the search index of every document and task at the end."""
+    from dieuhanh.documents.models import Document
+    from dieuhanh.documents.search_index import index_documents
+    from dieuhanh.tasks.models import Task
+    from dieuhanh.tasks.search_index import index_tasks
+
+    index_documents(Document.objects.all())
+    index_tasks(Task.objects.all())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -392,6 +414,7 @@ def main(argv=None) -> int:
             args.tasks, rng, today, province, province_depts, communes, by_commune, named
         )
         reports = build_reports(tasks, created_days, rng, today)
+        index_for_search()
     from django.db import connection
 
     if connection.vendor == "postgresql":

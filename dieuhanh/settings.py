@@ -1,8 +1,8 @@
 """Settings for dieuhanh, read from the environment in this one module.
 
 Nothing to configure for a first run: the database is an SQLite file under
-data/, the secret key is generated once into data/, and e-mail is printed to
-the console. A province or national deployment sets DATABASE_URL to
+data/, the secret key is generated once into data/, and e-mail is written to
+data/mail/ (one line on the console per message). A province or national deployment sets DATABASE_URL to
 PostgreSQL and the EMAIL_* variables to its SMTP server.
 """
 
@@ -81,7 +81,9 @@ ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
 ]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+# The address in e-mails and feeds; `dieuhanh serve` sets it to the port it serves when unset.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL_FROM_ENV = "SITE_URL" in os.environ
 
 # Behind an HTTPS reverse proxy, HTTPS=on is the one switch: cookies only over HTTPS, HSTS, a
 # redirect from plain HTTP, and the proxy's X-Forwarded-Proto trusted (the proxy must set it).
@@ -226,11 +228,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "") or ""
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dieuhanh@localhost")
+# Without an SMTP server, each e-mail is a .eml file under data/mail/ and one line on the console.
 EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "dieuhanh.core.mail.FolderEmailBackend"
 )
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", DATA_DIR / "mail"))
 
 # Days before a deadline when an open task counts as "sắp đến hạn".
 DUE_SOON_DAYS = envint("DUE_SOON_DAYS", "7")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from dieuhanh.core import views as core_views
 from dieuhanh.core.health import healthz
 from dieuhanh.site import views as site_views
 
@@ -18,7 +19,8 @@ urlpatterns = [
     path("viec-cho-toi/", include("dieuhanh.inbox.urls")),
     path("danh-gia/", include("dieuhanh.evaluation.urls")),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dang-xuat/", core_views.LogoutView.as_view(), name="logout"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(
         "doi-mat-khau/",
         auth_views.PasswordChangeView.as_view(template_name="core/password_change_form.html"),

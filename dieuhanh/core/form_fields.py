@@ -13,6 +13,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+# Day, month and a year of four digits or two (31/12/26 is 2026), as people type them.
+_VN_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\s*$")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 # The dates a directive, a deadline or a report can carry; anything else is a typing mistake
@@ -41,6 +43,22 @@ class VnDateField(forms.DateField):
         )
         super().__init__(**kwargs)
         self.validators.append(check_date_range)
+
+    def to_python(self, value):
+        m = _VN_DATE.match(value) if isinstance(value, str) else None
+        if m is None:
+            return super().to_python(value)
+        day, month, year = (int(g) for g in m.groups())
+        if len(m.group(3)) == 2:
+            year += 2000
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            if not 1 <= month <= 12:
+                raise forms.ValidationError(f"Tháng {month} không tồn tại.", code="invalid") from None
+            raise forms.ValidationError(
+                f"Ngày {day:02d}/{month:02d}/{year} không tồn tại.", code="invalid"
+            ) from None
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler
 
 from dieuhanh.core.badinput import BadInput
+from dieuhanh.core.sizes import megabytes, megabytes_limit
 
 
 class RequestSizeLimitHandler(FileUploadHandler):
@@ -17,8 +18,8 @@ class RequestSizeLimitHandler(FileUploadHandler):
         limit = settings.UPLOAD_MAX_REQUEST_BYTES
         if content_length and content_length > limit:
             raise BadInput(
-                f"Dữ liệu gửi lên ({content_length / 1024 / 1024:.1f} MB) vượt giới hạn "
-                f"{limit // (1024 * 1024)} MB cho một lần gửi; hãy gửi bớt tệp."
+                f"Dữ liệu gửi lên ({megabytes(content_length)}) vượt giới hạn "
+                f"{megabytes_limit(limit)} cho một lần gửi; hãy gửi bớt tệp."
             )
 
     def receive_data_chunk(self, raw_data, start):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from dieuhanh.core.audit import Audited
+from dieuhanh.core.templatetags.dieuhanh import shorten
 from dieuhanh.documents.constants import Confidentiality, Direction, SigningAuthority, Urgency
 from dieuhanh.org.models import Unit
 
@@ -93,7 +94,7 @@ class Document(Audited):
 
     def __str__(self):
         label = self.number_symbol or f"{self.doc_type} (chưa có số)"
-        return f"{label} — {self.subject[:80]}" if self.subject else label
+        return f"{label} — {shorten(self.subject, 80)}" if self.subject else label
 
     @property
     def number_symbol(self) -> str:
@@ -155,3 +156,6 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.number or self.text[:80]
+
+
+from dieuhanh.documents.search_index import DocumentSearch  # noqa: E402, F401  (a model of this app)

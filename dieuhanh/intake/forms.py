@@ -7,8 +7,10 @@ from django.conf import settings
 from django.db.models import Q
 
 from dieuhanh.core.form_fields import MultipleFileField, RowChoiceField, VnDateField, VnDecimalField
-from dieuhanh.core.search import folded_search
+from dieuhanh.core.search import folded_search, full_text_search
+from dieuhanh.core.sizes import megabytes, megabytes_limit
 from dieuhanh.documents.constants import DOCUMENT_TYPES, Confidentiality
+from dieuhanh.documents.search_index import DocumentSearch
 from dieuhanh.extract.load import SUPPORTED_EXTENSIONS
 from dieuhanh.intake.models import ProposedTask
 from dieuhanh.intake.services.review import outside_coordinators
@@ -19,7 +21,12 @@ UPLOAD_EXTENSIONS = tuple(sorted(set(SUPPORTED_EXTENSIONS)))
 
 
 class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": 'Ví dụ: 165/KH-UBND, "chuyển đổi số"'}),
+    )
     doc_type = forms.ChoiceField(
         label="Loại văn bản", required=False, choices=[("", "Tất cả loại")] + [(t, t) for t in DOCUMENT_TYPES]
     )
@@ -40,7 +47,7 @@ class DocumentFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         qs = queryset
         if data.get("q"):
-            qs = folded_search(qs, ["number", "symbol", "subject", "issuer", "doc_type"], data["q"])
+            qs = full_text_search(qs, DocumentSearch, data["q"])
         if data.get("issuer"):
             qs = folded_search(qs, ["issuer"], data["issuer"])
         if data.get("doc_type"):
@@ -73,29 +80,33 @@ class ImportForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         self.only_organisation = organisations.first() if len(organisations) == 1 else None
         self.fields["organisation"].required = self.only_organisation is None
+        self.skipped: list[str] = []
 
     def clean_organisation(self):
         return self.cleaned_data.get("organisation") or self.only_organisation
 
     def clean_uploads(self):
+        """The files that can be read; one bad file of a batch is named in `skipped` and the rest
+        are imported (the batch is refused only when no file is left)."""
         files = self.cleaned_data.get("uploads") or []
         limit = settings.FILE_UPLOAD_MAX_BYTES
-        problems = []
+        kept, self.skipped = [], []
         for f in files:
             suffix = Path(f.name).suffix.lower()
             if suffix not in UPLOAD_EXTENSIONS:
-                problems.append(
+                self.skipped.append(
                     f"Tệp “{f.name}”: chưa hỗ trợ định dạng {suffix or '(không có đuôi)'}; "
                     f"chỉ nhận {', '.join(UPLOAD_EXTENSIONS)}."
                 )
             elif f.size > limit:
-                problems.append(
-                    f"Tệp “{f.name}” dung lượng {f.size / 1024 / 1024:.1f} MB, vượt giới hạn "
-                    f"{limit / 1024 / 1024:.0f} MB."
+                self.skipped.append(
+                    f"Tệp “{f.name}” dung lượng {megabytes(f.size)}, vượt giới hạn {megabytes_limit(limit)}."
                 )
-        if problems:
-            raise forms.ValidationError(problems)
-        return files
+            else:
+                kept.append(f)
+        if not kept:
+            raise forms.ValidationError(self.skipped)
+        return kept
 
 
 class ProposalForm(forms.ModelForm):

@@ -7,3 +7,6 @@ class TasksConfig(AppConfig):
 
     def ready(self):
         from dieuhanh.tasks import signals  # noqa: F401
+        from dieuhanh.tasks.search_index import connect_signals
+
+        connect_signals()

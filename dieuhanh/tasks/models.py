@@ -386,3 +386,6 @@ class Direction(Audited):
 
     def __str__(self):
         return self.text[:100]
+
+
+from dieuhanh.tasks.search_index import TaskSearch  # noqa: E402, F401  (a model of this app)

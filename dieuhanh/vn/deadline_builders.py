@@ -275,8 +275,36 @@ def _cycles(text: str) -> list[str]:
     return found
 
 
+_CYCLE_LABELS = {
+    "daily": "hằng ngày",
+    "weekly": "hằng tuần",
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "semiannual": "6 tháng một lần",
+    "yearly": "hằng năm",
+    "periodic": "chưa rõ chu kỳ",
+}
+
+
+def recurrence_label(recurrence: str) -> str:
+    """A rule in words a reader knows: "monthly:18" → "ngày 18 hằng tháng", "yearly:12-15" → "ngày 15/12 hằng năm"."""
+    labels = []
+    for rule in recurrence.split(","):
+        name, _, arg = rule.partition(":")
+        label = _CYCLE_LABELS.get(name, name)
+        if name == "monthly" and arg:
+            label = f"ngày {arg} {label}"
+        elif name == "yearly" and arg:
+            month, _, day = arg.partition("-")
+            label = f"ngày {day}/{month} {label}"
+        labels.append(label)
+    return ", ".join(labels)
+
+
 def _recurring(recurrence: str, why: str) -> Deadline:
-    return Deadline("recurring", None, None, recurrence, reason=f"{why} → định kỳ ({recurrence})")
+    return Deadline(
+        "recurring", None, None, recurrence, reason=f"{why} → định kỳ: {recurrence_label(recurrence)}"
+    )
 
 
 def build_monthly_day(m: re.Match[str], ctx: Ctx) -> Result:

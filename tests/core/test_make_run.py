@@ -50,3 +50,6 @@ def test_make_run_serves_the_login_page(tmp_path):
         out = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}/" in out
     assert "chuyenvien" in out
+    # What a newcomer reads: no migration log, no raw MIME e-mail.
+    assert "Applying " not in out
+    assert "MIME-Version" not in out and "Content-Transfer-Encoding" not in out

@@ -55,7 +55,7 @@ def test_filters_by_type_issuer_date_and_confidentiality(s, login):
     r = client.get("/van-ban/?date_from=31/03/2026&date_to=01/03/2026")
     assert "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu." in r.content.decode()
     r = client.get("/van-ban/?date_from=32/03/2026")
-    assert "Nhập ngày theo dạng ngày/tháng/năm" in r.content.decode()
+    assert "Ngày 32/03/2026 không tồn tại." in r.content.decode()
 
 
 def test_confidential_documents_are_hidden_from_lists_counts_search_and_files(s, login):

@@ -52,9 +52,9 @@ MAX_EXAMPLES = int(os.environ.get("DIEUHANH_FUZZ_EXAMPLES", "30"))
 # whose only parameter is its secret (tests/api/test_feeds.py).
 SKIPPED_PREFIXES = ("admin/", "api/v1/")
 SKIPPED_NAMES = {"logout", "api_feed", "api_not_found"}
-# Pages no link leads to: probes, the login page, the page after a password change, and the Excel
-# import confirmation (its form is on the preview shown after an upload).
-ENTRY_POINTS = ["/", "/healthz", "/dang-nhap/", "/doi-mat-khau/xong/"]
+# Pages no link leads to: probes, the icon browsers ask for, the login page, the page after a
+# password change, and the Excel import confirmation (its form is on the preview shown after an upload).
+ENTRY_POINTS = ["/", "/healthz", "/favicon.ico", "/dang-nhap/", "/doi-mat-khau/xong/"]
 POST_ONLY = {
     "/bao-cao/nhap-nhiem-vu/xac-nhan/": ["valid_only"],
     "/danh-gia/mo-ky/": ["organisation", "year", "number"],

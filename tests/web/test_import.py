@@ -158,7 +158,7 @@ def test_inline_edit_without_javascript_and_its_vietnamese_errors(s, login, draf
     )
     body = r.content.decode()
     assert r.status_code == 400
-    assert "Nhập ngày theo dạng ngày/tháng/năm" in body
+    assert "Ngày 31/02/2026 không tồn tại." in body
     assert "Nhập số tiền hợp lệ" in body
     assert "Đơn vị chủ trì không được đồng thời là đơn vị phối hợp." in body
     r = client.post(url, {"summary": "x", "lead_unit": s.other_commune.pk})

@@ -22,6 +22,7 @@ from dieuhanh.intake.views.highlight import Span, pieces
 from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import MANAGERS, visible_documents, visible_tasks
 from dieuhanh.tasks.models import Task
+from dieuhanh.vn.fold import fold_key
 
 PAGE_SIZE = 25
 
@@ -43,9 +44,9 @@ def document_list(request):
     access = access_of(request)
     form = DocumentFilterForm(request.GET or None)
     qs = form.apply(visible_documents(access)).annotate(task_count=task_counts(access))
-    page = Paginator(qs.select_related("owner").order_by("-issued_date", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    ranked = "search_rank" in qs.query.extra_select  # the best match first when searching
+    order = ("search_rank", "-issued_date", "-id") if ranked else ("-issued_date", "-id")
+    page = Paginator(qs.select_related("owner").order_by(*order), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "intake/documents.html", {"form": form, "page_obj": page}, status=query_status(form)
     )
@@ -70,7 +71,7 @@ def document_detail(request, pk: int):
         if t.span_start is not None and t.span_end is not None
     ]
     visible = visible_documents(access)
-    citations = document.citations.select_related("cited_document")
+    citations = distinct_citations(document.citations.select_related("cited_document"))
     cited_ids = set(
         visible.filter(pk__in=[c.cited_document_id for c in citations if c.cited_document_id]).values_list(
             "pk", flat=True
@@ -92,6 +93,18 @@ def document_detail(request, pk: int):
             "draft": unconfirmed_draft(access, document),
         },
     )
+
+
+def distinct_citations(citations) -> list:
+    """Each cited document once, where the text cites it first: a directive names the same
+    công văn in its basis and again in its body."""
+    seen, kept = set(), []
+    for c in citations:
+        key = c.cited_document_id or fold_key(c.number) or fold_key(c.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept
 
 
 def unconfirmed_draft(access, document):

@@ -55,6 +55,8 @@ def upload(request):
         initial={"organisation": organisations.first()},
     )
     if request.method == "POST" and form.is_valid():
+        for problem in form.skipped:
+            messages.error(request, problem)
         drafts = []
         for upload_file in form.cleaned_data["uploads"]:
             try:

@@ -8,12 +8,14 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
 from dieuhanh.core.form_fields import IdField, RowChoiceField, VnDateField
-from dieuhanh.core.search import folded_search
+from dieuhanh.core.search import full_text_search
 from dieuhanh.org.constants import UnitKind
 from dieuhanh.org.models import Unit
+from dieuhanh.org.unit_names import grouped_units, unit_choices
 from dieuhanh.tasks.listing import awaiting_decision, in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
+from dieuhanh.tasks.search_index import TaskSearch
 from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
 
 STATUS_GROUPS = {
@@ -46,21 +48,39 @@ SORTS = {
 class PlainSelect(forms.Select):
     """A select whose options are written in Python instead of through one template per option:
     a province's unit pick-list has ~1,000 options, which Django's templates take 40 ms to write.
-    Same HTML as forms.Select for a flat list of choices."""
+    Same HTML as forms.Select, <optgroup> for a choice whose value is a list (label, [(v, l)])."""
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = set(self.format_value(value))
-        options = format_html_join(
+
+        def options(choices):
+            return format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((str(v), " selected" if str(v) in selected else "", label) for v, label in choices),
+            )
+
+        parts = format_html_join(
             "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), " selected" if str(v) in selected else "", label) for v, label in self.choices),
+            "{}",
+            (
+                (format_html('<optgroup label="{}">{}</optgroup>', v, options(label)),)
+                if isinstance(label, list | tuple)
+                else (options([(v, label)]),)
+                for v, label in self.choices
+            ),
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, parts)
 
 
 class TaskFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": 'Ví dụ: 165/KH-UBND, dân số, "nông thôn mới"'}),
+    )
     unit = RowChoiceField(
         label="Đơn vị chủ trì",
         queryset=Unit.objects.none(),
@@ -101,6 +121,11 @@ class TaskFilterForm(forms.Form):
         communes = units.filter(kind=UnitKind.COMMUNE)
         self.fields["commune"].queryset = communes
         self.show_commune = access.is_superuser or units.filter(kind=UnitKind.PROVINCE).exists()
+        if self.show_commune:
+            # A province's departments have the same names in every commune: group them by commune.
+            picklist = grouped_units(self.fields["unit"].queryset)
+            self.fields["unit"].widget.choices = [("", "Tất cả đơn vị"), *picklist.groups]
+            self.fields["commune"].widget.choices = [("", "Tất cả xã, phường"), *unit_choices(communes)]
 
     def clean(self):
         data = super().clean()
@@ -123,7 +148,7 @@ class TaskFilterForm(forms.Form):
             qs = in_period(qs, start, end)
         qs = annotate_status(qs, self.as_of(today))
         if data.get("q"):
-            qs = folded_search(qs, ["text", "summary", "lead_unit__name", "document__symbol"], data["q"])
+            qs = full_text_search(qs, TaskSearch, data["q"])
         if data.get("unit"):
             qs = qs.filter(lead_unit=data["unit"])
         if data.get("owner"):
@@ -148,4 +173,6 @@ class TaskFilterForm(forms.Form):
                 ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
             )
             qs = qs.filter(reported if data["updated"] == "yes" else ~reported)
+        if data.get("q") and not data.get("sort") and "search_rank" in qs.query.extra_select:
+            return qs.order_by("search_rank", *SORTS["deadline"][1])  # the best match first
         return qs.order_by(*SORTS[data.get("sort") or "deadline"][1])

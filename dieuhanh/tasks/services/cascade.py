@@ -13,6 +13,7 @@ from dieuhanh.org.models import Unit
 from dieuhanh.tasks.access import TaskRelation
 from dieuhanh.tasks.constants import DeadlineKind, TaskState
 from dieuhanh.tasks.models import ProgressReport, Task
+from dieuhanh.tasks.search_index import index_tasks
 from dieuhanh.tasks.services.errors import ServiceError
 from dieuhanh.tasks.services.guard import require, require_open
 from dieuhanh.tasks.services.recurrence import create_occurrences
@@ -40,6 +41,7 @@ def fan_out(task: Task, actor=None) -> list[Task]:
             [task.new_child(parent=task, owner=c, lead_unit=c) for c in communes if c.pk not in done]
         )
         record_created(created)
+        index_tasks(Task.objects.filter(pk__in=[c.pk for c in created]))  # bulk_create sends no signal
         for child in created:
             if child.deadline_kind == DeadlineKind.RECURRING:
                 create_occurrences(child, actor=actor)

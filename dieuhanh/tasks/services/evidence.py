@@ -14,6 +14,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 
 from dieuhanh.core.filetypes import names_kind, sniff
+from dieuhanh.core.sizes import megabytes_limit
 from dieuhanh.tasks.services.errors import ServiceError
 
 ACCEPTED = "PDF, ảnh (PNG, JPEG, GIF, WebP, TIFF), Word, Excel, PowerPoint, OpenDocument, ZIP, văn bản thuần"
@@ -28,7 +29,7 @@ def checked_name(name: str, file: File) -> str:
     """The name to store `file` under; ServiceError when it is too big or of a kind we do not take."""
     limit = settings.FILE_UPLOAD_MAX_BYTES
     if file.size > limit:
-        raise ServiceError(f"Tệp “{name}” lớn hơn giới hạn {limit // (1024 * 1024)} MB, không nhận được.")
+        raise ServiceError(f"Tệp “{name}” lớn hơn giới hạn {megabytes_limit(limit)}, không nhận được.")
     kind = sniff(file)
     if kind is None:
         raise ServiceError(f"Tệp “{name}” không phải loại tệp minh chứng được nhận ({ACCEPTED}).")

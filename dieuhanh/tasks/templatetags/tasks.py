@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
+from dieuhanh.org.access import access_of
+from dieuhanh.org.unit_names import own_communes, unit_label
 from dieuhanh.tasks.status import Status
 
 register = template.Library()
@@ -34,3 +36,17 @@ def tasks_url(params: dict | None = None, **extra) -> str:
     """The task list URL filtered by `params` plus `extra` (e.g. status, unit)."""
     merged = {**(params or {}), **{k: v for k, v in extra.items() if v not in (None, "")}}
     return f"{reverse('tasks:list')}?{urlencode(merged)}" if merged else reverse("tasks:list")
+
+
+@register.simple_tag(takes_context=True)
+def unit_name(context, unit) -> str:
+    """The unit's name, with its commune beside it for a viewer outside that commune (a province):
+    "Phòng Văn hóa - Xã hội · xã Gia Lộc"."""
+    if unit is None:
+        return ""
+    request = context.get("request")
+    if request is None:
+        return unit.name
+    if not hasattr(request, "_dieuhanh_own_communes"):
+        request._dieuhanh_own_communes = own_communes(access_of(request))
+    return unit_label(unit, request._dieuhanh_own_communes)

@@ -6,6 +6,7 @@ from dieuhanh.evaluation.demo import NEW_OFFICIALS, seed_evaluation
 from dieuhanh.intake.demo import import_samples
 from dieuhanh.org.constants import Role
 from dieuhanh.org.demo import DEMO_PASSWORD, seed_people, seed_units
+from dieuhanh.site.demo_life import bring_to_life, keep_current
 
 
 class Command(BaseCommand):
@@ -19,6 +20,8 @@ class Command(BaseCommand):
             seed_units()
             logins = seed_people()
             samples = import_samples()
+            moved = keep_current(samples)
+            alive = bring_to_life(samples)
             evaluation = seed_evaluation()
         created = sum(1 for s in samples if s.created)
         self.stdout.write(f"Văn bản mẫu: {len(samples)} (mới nhập {created}).")
@@ -28,6 +31,12 @@ class Command(BaseCommand):
             )
             for note in s.notes:
                 self.stdout.write(f"    Lưu ý: {note}")
+        if alive:
+            self.stdout.write(
+                "Ngày tháng minh họa: tính theo hôm nay (việc sắp đến hạn, quá hạn, đã xong, chờ duyệt)."
+            )
+        elif moved:
+            self.stdout.write(f"Ngày tháng minh họa: dời {moved} ngày cho khớp với hôm nay.")
         if evaluation is not None:
             self.stdout.write(f"Đánh giá công chức: mở kỳ {evaluation} ({evaluation.sheets.count()} phiếu).")
         self.stdout.write(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):")

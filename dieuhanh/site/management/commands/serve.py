@@ -10,6 +10,12 @@ from dieuhanh.site import worker
 SQLITE_MAX_THREADS = 8
 
 
+def served_url(host: str, port: int) -> str:
+    """The address a person on this machine opens (any-address binds are reached on loopback)."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://[{shown}]:{port}" if ":" in shown else f"http://{shown}:{port}"
+
+
 class Command(BaseCommand):
     help = "Chạy máy chủ web (waitress) phục vụ dieuhanh."
 
@@ -40,7 +46,10 @@ class Command(BaseCommand):
                 "chờ lâu hơn; cần nhiều hơn thì dùng PostgreSQL)."
             )
             threads = SQLITE_MAX_THREADS
-        self.stdout.write(f"dieuhanh đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
+        served = served_url(host, port)
+        if not settings.SITE_URL_FROM_ENV:
+            settings.SITE_URL = served  # links in e-mails and feeds lead to this server
+        self.stdout.write(f"dieuhanh đang chạy tại {served}/ (Ctrl+C để dừng)")
         if with_worker:
             worker.start_thread()
             self.stdout.write("Tiến trình nhắc việc chạy kèm, mỗi phút một lượt.")
