@@ -23,7 +23,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0004_task_list_indexes'),
+        ('tasks', '0006_task_evidence_policy'),
     ]
 
     operations = [

@@ -23,7 +23,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0005_document_indexes'),
+        ('documents', '0006_document_pages'),
     ]
 
     operations = [

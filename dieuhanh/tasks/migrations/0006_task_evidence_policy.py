@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0004_task_list_indexes'),
+        ('tasks', '0005_task_outcome'),
     ]
 
     operations = [
