@@ -27,10 +27,33 @@ def index_tasks(tasks) -> None:
     )
 
 
+WATCHED = ("text", "summary", "lead_unit_id", "document_id")
+
+
+def _task_changing(sender, instance, raw=False, **kwargs):
+    # A change of state or deadline leaves the words alone: no write to the index then.
+    instance._search_stale = instance.pk is None or any(map(instance.changed_since_loaded, WATCHED))
+
+
 def _task_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or (update_fields is not None and not TASK_FIELDS & set(update_fields)):
+    if raw or not getattr(instance, "_search_stale", True):
         return
-    index_tasks(sender.objects.filter(pk=instance.pk))
+    if update_fields is not None and not TASK_FIELDS & set(update_fields):
+        return
+    document = instance.document
+    folded = search_key(
+        document.number if document else "",
+        document.symbol if document else "",
+        instance.summary,
+        instance.text,
+        instance.lead_unit.name,
+    )
+    TaskSearch.objects.bulk_create(
+        [TaskSearch(task_id=instance.pk, folded=folded)],
+        update_conflicts=True,
+        unique_fields=["task"],
+        update_fields=["folded"],
+    )
 
 
 def _document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -46,12 +69,13 @@ def _unit_saved(sender, instance, raw=False, created=False, update_fields=None, 
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_save, pre_save
 
     from dieuhanh.documents.models import Document
     from dieuhanh.org.models import Unit
     from dieuhanh.tasks.models import Task
 
+    pre_save.connect(_task_changing, sender=Task, dispatch_uid="task_search_index_changing")
     post_save.connect(_task_saved, sender=Task, dispatch_uid="task_search_index")
     post_save.connect(_document_saved, sender=Document, dispatch_uid="task_search_index_document")
     post_save.connect(_unit_saved, sender=Unit, dispatch_uid="task_search_index_unit")

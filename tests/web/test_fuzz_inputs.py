@@ -49,12 +49,13 @@ pytestmark = pytest.mark.django_db
 MAX_EXAMPLES = int(os.environ.get("DIEUHANH_FUZZ_EXAMPLES", "30"))
 # Pages outside the fuzz: Django's admin (its own forms, tested by Django), logging out, the REST API
 # (JSON with a bearer token, no page links to it; tests/api sends it odd values) and a calendar link,
-# whose only parameter is its secret (tests/api/test_feeds.py).
+# whose only parameter is its secret (tests/api/test_feeds.py), and /favicon.ico (a redirect to a
+# static file, no parameter; tests/web/test_small_things.py).
 SKIPPED_PREFIXES = ("admin/", "api/v1/")
-SKIPPED_NAMES = {"logout", "api_feed", "api_not_found"}
-# Pages no link leads to: probes, the icon browsers ask for, the login page, the page after a
-# password change, and the Excel import confirmation (its form is on the preview shown after an upload).
-ENTRY_POINTS = ["/", "/healthz", "/favicon.ico", "/dang-nhap/", "/doi-mat-khau/xong/"]
+SKIPPED_NAMES = {"logout", "api_feed", "api_not_found", "favicon"}
+# Pages no link leads to: probes, the login page, the page after a password change, and the Excel
+# import confirmation (its form is on the preview shown after an upload).
+ENTRY_POINTS = ["/", "/healthz", "/dang-nhap/", "/doi-mat-khau/xong/"]
 POST_ONLY = {
     "/bao-cao/nhap-nhiem-vu/xac-nhan/": ["valid_only"],
     "/danh-gia/mo-ky/": ["organisation", "year", "number"],
