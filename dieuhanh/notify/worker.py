@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from dieuhanh.notify.channels import in_app, webhook
 from dieuhanh.notify.claims import lease_seconds
-from dieuhanh.notify.constants import REPLAN_SECONDS
+from dieuhanh.notify.constants import REPLAN_SECONDS, ReminderKind
 from dieuhanh.notify.digest import send_due_digests
 from dieuhanh.notify.models import PlanRun
 from dieuhanh.notify.rules import plan
@@ -72,10 +72,14 @@ def plan_once(today: datetime.date, now: datetime.datetime, force: bool = False)
     planned = plan(today, now)
     PlanRun.objects.filter(pk=run.pk).update(finished_at=timezone.now(), planned=dict(planned))
     if planned:
-        logger.info(
-            "Đã lập %d lượt nhắc cho ngày %s: %s", sum(planned.values()), f"{today:%d/%m/%Y}", dict(planned)
-        )
+        logger.info("Đã lập %s cho ngày %s", planned_summary(planned), f"{today:%d/%m/%Y}")
     return planned
+
+
+def planned_summary(planned: Counter) -> str:
+    """'5 lượt nhắc (quá hạn: 3; sắp đến hạn: 2)': what a person reads on the console."""
+    kinds = "; ".join(f"{ReminderKind(kind).label.lower()}: {n}" for kind, n in planned.most_common())
+    return f"{sum(planned.values())} lượt nhắc ({kinds})"
 
 
 def deliver(today: datetime.date, now: datetime.datetime, respect_hour: bool, result: TickResult) -> None:
