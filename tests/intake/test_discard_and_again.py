@@ -90,6 +90,7 @@ def test_a_passage_left_out_is_shown_with_its_reason_and_restored_in_one_click(c
     assert added.text == passage["text"].strip() and passage["reason"] in added.reasons["restored"]
     assert len(left_out_passages(draft)) == len(left_out) - 1  # not offered twice
 
+
 def test_the_review_heading_leaves_out_what_the_document_does_not_have(client, org, draft):
     document = draft.document
     document.subject, document.issuer, document.issued_date = "", "", None

@@ -2,13 +2,13 @@ import pytest
 
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.documents.models import Document
-from dieuhanh.documents.services.registry import DocumentError
+from dieuhanh.documents.services.registry import DocumentError, read_document
 from dieuhanh.intake.models import ImportDraft, ProposedTask
 from dieuhanh.intake.services.errors import DraftError
 from dieuhanh.intake.services.importing import import_document
 from dieuhanh.tasks.constants import DeadlineKind
 from tests.intake.factories import build_org
-from tests.intake.texts import COMMUNE_DIRECTIVE, data
+from tests.intake.texts import COMMUNE_DIRECTIVE, PROVINCE_DIRECTIVE, data
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,15 @@ def test_a_document_without_tasks_gives_an_empty_draft_with_a_warning(org):
     draft = import_commune(org, text="Thông báo lịch họp giao ban tuần.\n")
     assert draft.tasks.count() == 0
     assert draft.warnings
+
+
+def test_a_file_half_written_by_a_killed_import_is_replaced_not_left_beside(org, settings):
+    raw = data(PROVINCE_DIRECTIVE)
+    content_hash = read_document(raw, "977.txt").content_hash
+    folder = settings.MEDIA_ROOT / "documents" / content_hash[:2] / content_hash
+    folder.mkdir(parents=True)
+    (folder / "977.txt").write_bytes(raw[:40])  # what a kill -9 in the middle of the write leaves
+    draft = import_document(org=org.commune, data=raw, filename="977.txt", actor=org.tracker)
+    assert draft.document.original_file.name.endswith(f"{content_hash}/977.txt")
+    assert sorted(p.name for p in folder.iterdir()) == ["977.txt"]
+    assert (folder / "977.txt").read_bytes() == raw

@@ -143,6 +143,10 @@ def register_document(
     if storage.exists(name) and _same_content(storage, name, data):
         document.original_file.name = name  # left by an import killed before its commit
     else:
+        if storage.exists(name) and not Document.objects.filter(original_file=name).exists():
+            # No document holds this file: a killed import was still writing it. Replaced, or it
+            # would stay behind as an orphan beside the copy written now.
+            storage.delete(name)
         document.original_file.save(filename, ContentFile(data), save=False)
     document.save()
     link_citations(document, info.citations)
