@@ -165,9 +165,10 @@ def approve_on_dashboard(page, shot, phone=False) -> tuple[dict, dict]:
     shot(page, "dashboard before")
 
     page.get_by_test_id("nav-tasks").click()
-    page.get_by_label("Tìm kiếm (không cần dấu)").fill("cong an xa chu tri theo doi")
+    # In quotes: the words as a phrase (without them another Công an xã task holds them all).
+    page.get_by_label("Tìm kiếm (không cần dấu)").fill('"cong an xa chu tri theo doi"')
     page.get_by_label("Tìm kiếm (không cần dấu)").press("Enter")
-    page.wait_for_url(re.compile(r"[?&]q=cong"))  # HTMX swaps the results and pushes the URL
+    page.wait_for_url(re.compile(r"[?&]q=%22cong"))  # HTMX swaps the results and pushes the URL
     page.get_by_test_id("task-count").filter(has_text="1 nhiệm vụ").wait_for()
     link = page.get_by_test_id("task-link").filter(has_text=POLICE_TASK)
     assert link.count() == 1

@@ -19,8 +19,10 @@ DEVICES = ["desktop", "phone"]
 def search(page, text: str) -> int:
     box = page.get_by_label("Tìm kiếm (không cần dấu)")
     box.fill(text)
-    box.press("Enter")
-    page.wait_for_url(re.compile(r"[?&]q="))
+    # Wait for the new page itself: after a first search the URL already holds "q=", so waiting
+    # for the URL alone read the previous page's count when the server was slow.
+    with page.expect_navigation():
+        box.press("Enter")
     page.wait_for_load_state("load")
     return int(page.get_by_test_id("task-count").inner_text().split()[0])
 
