@@ -113,6 +113,9 @@ def test_the_task_list_filters_what_awaits_a_decision(demo_people, new_page, sho
     leader = new_page(phone=phone)
     login(leader, "lanhdao")
     leader.get_by_test_id("nav-tasks").click()
+    # The list itself, loaded (app.js folds the filters on a phone), before looking at its filters.
+    leader.wait_for_url(re.compile(r"/nhiem-vu/$"))
+    leader.wait_for_load_state()
     status = leader.get_by_label("Trạng thái")
     if not status.is_visible():  # on a phone the filters start folded
         leader.locator("[data-filter-box] > summary").click()
