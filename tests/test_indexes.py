@@ -19,17 +19,23 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def plan(queryset) -> str:
+def plan(queryset, without: tuple[str, ...] = ()) -> str:
+    """The plan of `queryset`; on PostgreSQL the indexes `without` are dropped for it (and back after:
+    the savepoint is rolled back) when on a table of a few rows they tie with the one looked for."""
     sql, params = queryset.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            for name in without:
+                cursor.execute(f'DROP INDEX "{name}"')
             cursor.execute("ANALYZE")  # statistics, so the planner does not pick among indexes blindly
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_sort = off")
             cursor.execute(f"EXPLAIN {sql}", params)
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        return "\n".join(str(row) for row in cursor.fetchall())
+        shown = "\n".join(str(row) for row in cursor.fetchall())
+        transaction.set_rollback(True)  # the indexes dropped come back
+    return shown
 
 
 @pytest.fixture
@@ -48,7 +54,8 @@ def test_the_duplicate_check_finds_the_number_in_the_organisations_registry(rows
     same = Document.objects.filter(
         owner=rows.owner, number="105", symbol="UBND-VP", issuer="", issued_date=D(2026, 5, 5)
     ).order_by()
-    assert "document_number_per_owner" in plan(same)
+    # On a few rows PostgreSQL may walk the list-order index as cheaply (seen on a fresh clone).
+    assert "document_number_per_owner" in plan(same, without=("document_list_order",))
 
 
 def test_the_newest_tasks_come_from_the_creation_index(rows):
