@@ -30,15 +30,16 @@ MAX_PACKAGE_BYTES = 5 * 1024 * 1024
 
 def senders(user, roles=MANAGERS):
     """The communes whose packages `user` receives: those under an organisation they track with
-    one of `roles` (a province's office receives from its communes, a commune from no one)."""
+    one of `roles` (a province's office receives from its communes, a commune from no one), by
+    name then id, so pages of the roll-up never skip or repeat one."""
     access = Access.of(user)
     communes = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True, parent__isnull=False)
     if access.is_superuser:
-        return communes.order_by("name")
+        return communes.order_by("name", "pk")
     where = Q(pk__in=[])
     for path in access.org_paths(roles):
         where |= Q(parent__path__startswith=path)
-    return communes.filter(where).order_by("name")
+    return communes.filter(where).order_by("name", "pk")
 
 
 def register_key(unit: Unit, public_key: str, user) -> SenderKey:
@@ -188,9 +189,9 @@ def _refuse_replay(unit: Unit, package: ReportPackage) -> None:
         )
 
 
-def latest_packages(user, spec: str, cutoff: int) -> dict[int, ReceivedPackage]:
-    """The newest package of each commune for the period, by commune id (what the roll-up shows)."""
-    held = ReceivedPackage.objects.filter(unit__in=senders(user), period_spec=spec, cutoff=cutoff)
+def latest_packages(communes, spec: str, cutoff: int) -> dict[int, ReceivedPackage]:
+    """The newest package of each of `communes` for the period, by commune id (what the roll-up shows)."""
+    held = ReceivedPackage.objects.filter(unit__in=communes, period_spec=spec, cutoff=cutoff)
     latest: dict[int, ReceivedPackage] = {}
     for package in held.order_by("unit_id", "-signed_at", "-id"):
         latest.setdefault(package.unit_id, package)
