@@ -75,7 +75,16 @@ class SenderKey(Audited):
         related_name="+",
     )
     registered_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    last_package_at = models.DateTimeField("nhận gói lần cuối", null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "khóa công khai của xã"

@@ -137,7 +137,7 @@ def test_an_unregistered_or_revoked_key_is_refused(province):
     assert "chưa được đăng ký" in refusal(receive(province, package), "unknown_key")
     register(province, package)
     SenderKey.objects.update(revoked_at="2026-06-01T00:00:00Z")
-    assert refusal(receive(province, package), "unknown_key")
+    assert "đã bị thu hồi" in refusal(receive(province, package), "revoked_key")
 
 
 def test_a_package_signed_by_another_key_is_refused(province):
