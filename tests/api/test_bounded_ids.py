@@ -41,10 +41,13 @@ def test_every_id_the_api_reads_declares_its_range_in_the_openapi_document():
                 (o.get("items") for o in prop.get("anyOf", []) if o.get("items")), None
             )
             integer = _integer(items or prop)
-            is_input = name.endswith(("In", "Patch", "Query", "Filters"))
-            if integer is not None and is_input and field not in NOT_IDS | {"percent"}:
-                if (integer.get("minimum"), integer.get("maximum")) != (1, MAX_ID):
-                    unbounded.append(("body", name, field))
+            is_id = name.endswith(("In", "Patch")) and field not in NOT_IDS | {"percent"}
+            if (
+                integer is not None
+                and is_id
+                and (integer.get("minimum"), integer.get("maximum")) != (1, MAX_ID)
+            ):
+                unbounded.append(("body", name, field))
     assert unbounded == []
 
 
