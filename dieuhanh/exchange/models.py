@@ -13,9 +13,12 @@ from dieuhanh.core.audit import Audited
 from dieuhanh.org.models import Unit
 
 
-class SigningKey(Audited):
+class SigningKey(models.Model):
     """A commune's own key. The private half never leaves this installation (it is in the backup,
-    as the database is); the public half is what the province registers."""
+    as the database is); the public half is what the province registers.
+
+    Not `Audited`: the audit log would hold the private half in clear, for every administrator
+    who reads it; `package.py` logs each key made with its public half only."""
 
     organisation = models.OneToOneField(
         Unit, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="signing_key"
