@@ -132,12 +132,20 @@ def _period_checked(package: ReportPackage, spec: str, cutoff: int) -> None:
         )
 
 
-def receive(document: dict, user, spec: str, cutoff: int = 14) -> ReceivedPackage:
-    """Check and store a package for the period (`spec`, `cutoff`) the receiver is collecting."""
+def receive(document: dict, user, spec: str | None, cutoff: int | None = 14) -> ReceivedPackage:
+    """Check and store a package for the period (`spec`, `cutoff`) the receiver is collecting; None
+    takes the package's own period (`dieuhanh package import` without --period), still checked to
+    be the period its name says. `user` None is the installation's operator at the command line."""
     package = _checked(document)
     payload, signature = package.payload, package.signature
+    spec = spec or payload.period.spec
+    cutoff = cutoff or payload.period.cutoff
     allowed = senders(user)
     if not allowed.exists():
+        if user is None:
+            raise PackageError(
+                "forbidden", "Hệ thống này không có xã, phường trực thuộc nào để nhận gói báo cáo."
+            )
         raise PackageError("forbidden", "Bạn không có quyền nhận gói báo cáo của xã, phường nào.")
     unit = allowed.filter(code=payload.sender.code).first()
     if unit is None:
