@@ -102,7 +102,7 @@ def export_package(request, body: ExportIn):
 
 @router.post("/report-packages", response={201: ReceivedOut, **ERRORS}, summary="Nhận gói báo cáo của xã")
 def receive_package(request, query: Query[PeriodQuery], package: ReportPackage):
-    """Refused with a stable code: unknown_sender, unknown_key, bad_signature, wrong_period (the package is
+    """Refused with a stable code: unknown_sender, unknown_key, revoked_key, bad_signature, wrong_period (the package is
     not for `period`), replay (already received, or older than the one held), invalid, forbidden."""
     _period(query.period, query.cutoff)
     try:
