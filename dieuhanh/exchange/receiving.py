@@ -179,17 +179,20 @@ def receive(document: dict, user, spec: str | None, cutoff: int | None = 14) -> 
         _refuse_replay(unit, package)
         SenderKey.objects.filter(pk=key.pk).update(last_package_at=timezone.now())
         try:
-            return ReceivedPackage.objects.create(
-                unit=unit,
-                package_id=payload.package_id,
-                period_spec=spec,
-                cutoff=cutoff,
-                period_label=payload.period.label,
-                signed_at=payload.signed_at,
-                key_id=signature.key_id,
-                document=document,
-                received_by=user,
-            )
+            # Its own savepoint: on PostgreSQL a failed INSERT would otherwise abort the transaction
+            # before _replayed() can read which package is held.
+            with transaction.atomic():
+                return ReceivedPackage.objects.create(
+                    unit=unit,
+                    package_id=payload.package_id,
+                    period_spec=spec,
+                    cutoff=cutoff,
+                    period_label=payload.period.label,
+                    signed_at=payload.signed_at,
+                    key_id=signature.key_id,
+                    document=document,
+                    received_by=user,
+                )
         except IntegrityError:  # the same package received at this very moment by someone else
             raise _replayed(payload.package_id) from None
 
