@@ -27,6 +27,7 @@ Cách dùng: dieuhanh LỆNH [tham số]   (dieuhanh LỆNH --help để xem chi
   seed-demo            nạp dữ liệu minh họa (chạy lại không nhân đôi)
   createuser           tạo người dùng và gán vai trò
   token                tạo, liệt kê, thu hồi mã truy cập API (create|list|revoke)
+  package              gói báo cáo xã gửi tỉnh: xuất, nhận, khóa (export|import|key|keys|trust|revoke)
   backup               sao lưu CSDL, tệp tải lên và khóa bí mật vào một tệp .tar.gz
   restore TỆP          khôi phục từ bản sao lưu (dừng máy chủ và worker trước)
   help                 danh sách đầy đủ các lệnh quản trị của Django

@@ -55,6 +55,14 @@ def _validation_message(errors: list[dict]) -> str:
     return "Tham số không hợp lệ — " + "; ".join(parts) + "."
 
 
+def _validation_error(errors: list[dict]) -> tuple[int, str, str]:
+    """A path whose id is out of range names nothing: the 404 of an id that does not exist (the
+    route's converter already took only digits). Anything else the caller sent is a 400."""
+    if errors and all(tuple(e.get("loc", ()))[:1] == ("path",) for e in errors):
+        return 404, "not_found", "Không tìm thấy, hoặc bạn không có quyền xem."
+    return 400, "invalid", _validation_message(errors)
+
+
 # What django-ninja raises itself (a body that is not JSON, ...), by status.
 HTTP_ERRORS = {
     400: ("invalid", "Nội dung yêu cầu không đọc được (cần JSON hợp lệ)."),
@@ -75,9 +83,7 @@ def install(api) -> None:
             r, 401, "unauthorized", "Cần mã truy cập hợp lệ: tiêu đề “Authorization: Bearer <mã>”."
         ),
     )
-    api.add_exception_handler(
-        ValidationError, lambda r, e: respond(r, 400, "invalid", _validation_message(e.errors))
-    )
+    api.add_exception_handler(ValidationError, lambda r, e: respond(r, *_validation_error(e.errors)))
     api.add_exception_handler(
         Http404, lambda r, e: respond(r, 404, "not_found", "Không tìm thấy, hoặc bạn không có quyền xem.")
     )

@@ -2,14 +2,20 @@
 
 import datetime
 from decimal import Decimal
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import Field
 
 from dieuhanh.core.form_fields import MAX_ID
 
 T = TypeVar("T")
+
+# An id as the databases hold it (64-bit): a bigger number names nothing, and SQLite cannot even
+# bind it. Declared in the OpenAPI document; out of range in a body or query it is a 400 `invalid`,
+# in a path a 404 `not_found` like any id that does not exist (errors.py).
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Error(Schema):
@@ -67,7 +73,9 @@ class TaskPatch(Schema):
     """Each field is changed through the service the task page uses, with its checks."""
 
     starred: bool | None = Field(None, description="Ưu tiên (cơ quan theo dõi).")
-    assignees: list[int] | None = Field(None, description="Giao cho cán bộ của đơn vị chủ trì.")
+    assignees: list[Id] | None = Field(
+        None, max_length=200, description="Giao cho cán bộ (id) của đơn vị chủ trì."
+    )
     trigger_date: datetime.date | None = Field(
         None, description="Ngày xảy ra sự kiện (thời hạn theo sự kiện)."
     )

@@ -13,9 +13,12 @@ from dieuhanh.core.audit import Audited
 from dieuhanh.org.models import Unit
 
 
-class SigningKey(Audited):
+class SigningKey(models.Model):
     """A commune's own key. The private half never leaves this installation (it is in the backup,
-    as the database is); the public half is what the province registers."""
+    as the database is); the public half is what the province registers.
+
+    Not `Audited`: the audit log would hold the private half in clear, for every administrator
+    who reads it; `package.py` logs each key made with its public half only."""
 
     organisation = models.OneToOneField(
         Unit, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="signing_key"
@@ -75,7 +78,16 @@ class SenderKey(Audited):
         related_name="+",
     )
     registered_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    last_package_at = models.DateTimeField("nhận gói lần cuối", null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "khóa công khai của xã"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from dieuhanh.core.audit import acting_as
+from dieuhanh.core.audit import acting_as, record
 from dieuhanh.exchange import signing
 from dieuhanh.exchange.models import SentPackage, SigningKey
 from dieuhanh.exchange.schema import FORMAT, VERSION
@@ -40,13 +40,42 @@ def exporting_organisations(access: Access):
 
 
 def require_sender(user, organisation: Unit) -> None:
-    if not Access.of(user).acts_for(organisation, MANAGERS):
+    """`user` None is the installation's operator at the command line (`dieuhanh package export`)."""
+    if user is not None and not Access.of(user).acts_for(organisation, MANAGERS):
         raise PackageError("forbidden", f"Bạn không có quyền lập gói báo cáo của {organisation.name}.")
+    if organisation.kind != UnitKind.COMMUNE:
+        raise PackageError(
+            "invalid", f"{organisation.name} không phải xã, phường: chỉ xã, phường gửi gói báo cáo."
+        )
     if not organisation.code:
         raise PackageError(
             "invalid",
             f"{organisation.name} chưa có mã đơn vị; cần khai báo mã (như trong danh mục của tỉnh) để tỉnh nhận.",
         )
+
+
+def _logged(key: SigningKey, before: SigningKey | None, actor, note: str) -> None:
+    """The key's change in the audit log, by its public half: the private half stays out of the log."""
+
+    def public(k):
+        return {"organisation_id": k.organisation_id, "public_key": k.public_key, "key_id": k.key_id}
+
+    with acting_as(actor, note=note):
+        record(key, "update" if before else "create", public(before) if before else None, public(key))
+
+
+def new_signing_key(organisation: Unit, actor=None) -> SigningKey:
+    """A fresh key in place of the organisation's key (lost, leaked, or revoked by the province): the
+    province must register its public half before it accepts the next package."""
+    private, public = signing.new_key()
+    with transaction.atomic():
+        before = SigningKey.objects.select_for_update().filter(organisation=organisation).first()
+        key, _ = SigningKey.objects.update_or_create(
+            organisation=organisation,
+            defaults={"private_key": private, "public_key": public, "key_id": signing.key_id(public)},
+        )
+        _logged(key, before, actor, "tạo khóa ký gói báo cáo mới")
+    return key
 
 
 def signing_key(organisation: Unit, actor=None) -> SigningKey:
@@ -55,13 +84,13 @@ def signing_key(organisation: Unit, actor=None) -> SigningKey:
         key = SigningKey.objects.select_for_update().filter(organisation=organisation).first()
         if key is None:
             private, public = signing.new_key()
-            with acting_as(actor, note="tạo khóa ký gói báo cáo"):
-                key = SigningKey.objects.create(
-                    organisation=organisation,
-                    private_key=private,
-                    public_key=public,
-                    key_id=signing.key_id(public),
-                )
+            key = SigningKey.objects.create(
+                organisation=organisation,
+                private_key=private,
+                public_key=public,
+                key_id=signing.key_id(public),
+            )
+            _logged(key, None, actor, "tạo khóa ký gói báo cáo")
     return key
 
 

@@ -30,15 +30,17 @@ MAX_PACKAGE_BYTES = 5 * 1024 * 1024
 
 def senders(user, roles=MANAGERS):
     """The communes whose packages `user` receives: those under an organisation they track with
-    one of `roles` (a province's office receives from its communes, a commune from no one)."""
+    one of `roles` (a province's office receives from its communes, a commune from no one), by
+    name then id, so pages of the roll-up never skip or repeat one. `user` None is the
+    installation's operator at the command line (`dieuhanh package`), who receives from all."""
     access = Access.of(user)
     communes = Unit.objects.filter(kind=UnitKind.COMMUNE, is_active=True, parent__isnull=False)
-    if access.is_superuser:
-        return communes.order_by("name")
+    if user is None or access.is_superuser:
+        return communes.order_by("name", "pk")
     where = Q(pk__in=[])
     for path in access.org_paths(roles):
         where |= Q(parent__path__startswith=path)
-    return communes.filter(where).order_by("name")
+    return communes.filter(where).order_by("name", "pk")
 
 
 def register_key(unit: Unit, public_key: str, user) -> SenderKey:
@@ -63,13 +65,29 @@ def register_key(unit: Unit, public_key: str, user) -> SenderKey:
     return key
 
 
+def manages_keys(user) -> bool:
+    """Whether `user` registers and revokes communes' keys: a leader or administrator of an office
+    that has communes under it."""
+    return senders(user, DECIDERS).exists()
+
+
+def trusted_keys(user):
+    """The registered keys of the communes whose keys `user` may register and revoke."""
+    return SenderKey.objects.filter(unit__in=senders(user, DECIDERS)).select_related(
+        "unit", "registered_by", "revoked_by"
+    )
+
+
 def revoke_key(key: SenderKey, user) -> None:
+    """From now on a package signed with `key` is refused (`revoked_key`); the packages already
+    received stay, they were checked when they came."""
     if not senders(user, DECIDERS).filter(pk=key.unit_id).exists():
         raise PackageError("forbidden", f"Bạn không có quyền thu hồi khóa của {key.unit.name}.")
     if key.revoked_at is None:
         with acting_as(user, note="thu hồi khóa công khai của xã"):
             key.revoked_at = timezone.now()
-            key.save(update_fields=["revoked_at"])
+            key.revoked_by = user
+            key.save(update_fields=["revoked_at", "revoked_by"])
 
 
 def read_json(data: bytes) -> dict:
@@ -114,12 +132,20 @@ def _period_checked(package: ReportPackage, spec: str, cutoff: int) -> None:
         )
 
 
-def receive(document: dict, user, spec: str, cutoff: int = 14) -> ReceivedPackage:
-    """Check and store a package for the period (`spec`, `cutoff`) the receiver is collecting."""
+def receive(document: dict, user, spec: str | None, cutoff: int | None = 14) -> ReceivedPackage:
+    """Check and store a package for the period (`spec`, `cutoff`) the receiver is collecting; None
+    takes the package's own period (`dieuhanh package import` without --period), still checked to
+    be the period its name says. `user` None is the installation's operator at the command line."""
     package = _checked(document)
     payload, signature = package.payload, package.signature
+    spec = spec or payload.period.spec
+    cutoff = cutoff or payload.period.cutoff
     allowed = senders(user)
     if not allowed.exists():
+        if user is None:
+            raise PackageError(
+                "forbidden", "Hệ thống này không có xã, phường trực thuộc nào để nhận gói báo cáo."
+            )
         raise PackageError("forbidden", "Bạn không có quyền nhận gói báo cáo của xã, phường nào.")
     unit = allowed.filter(code=payload.sender.code).first()
     if unit is None:
@@ -128,12 +154,19 @@ def receive(document: dict, user, spec: str, cutoff: int = 14) -> ReceivedPackag
             f"Không nhận được gói của “{payload.sender.name}” (mã {payload.sender.code}): không có xã, "
             "phường mã này trong các đơn vị bạn theo dõi.",
         )
-    key = SenderKey.objects.filter(unit=unit, key_id=signature.key_id, revoked_at=None).first()
+    key = SenderKey.objects.filter(unit=unit, key_id=signature.key_id).first()
     if key is None:
         raise PackageError(
             "unknown_key",
-            f"Khóa {signature.key_id} chưa được đăng ký cho {unit.name} hoặc đã bị thu hồi; "
+            f"Khóa {signature.key_id} chưa được đăng ký cho {unit.name}; "
             "hãy đăng ký khóa công khai của xã trước khi nhận gói.",
+        )
+    if key.revoked_at is not None:
+        raise PackageError(
+            "revoked_key",
+            f"Khóa {key.key_id} của {unit.name} đã bị thu hồi ngày "
+            f"{timezone.localtime(key.revoked_at):%d/%m/%Y}: gói ký bằng khóa này không được nhận. "
+            "Xã cần tạo khóa mới (dieuhanh package key --new) và gửi khóa công khai mới để tỉnh đăng ký.",
         )
     # The raw payload as received, not its parsed form: the signature is over what the commune sent.
     if not signing.verify(document["payload"], signature.value, key.public_key):
@@ -144,18 +177,22 @@ def receive(document: dict, user, spec: str, cutoff: int = 14) -> ReceivedPackag
     _period_checked(package, spec, cutoff)
     with acting_as(user, note=f"nhận gói báo cáo của {unit.name}"[:300]), transaction.atomic():
         _refuse_replay(unit, package)
+        SenderKey.objects.filter(pk=key.pk).update(last_package_at=timezone.now())
         try:
-            return ReceivedPackage.objects.create(
-                unit=unit,
-                package_id=payload.package_id,
-                period_spec=spec,
-                cutoff=cutoff,
-                period_label=payload.period.label,
-                signed_at=payload.signed_at,
-                key_id=signature.key_id,
-                document=document,
-                received_by=user,
-            )
+            # Its own savepoint: on PostgreSQL a failed INSERT would otherwise abort the transaction
+            # before _replayed() can read which package is held.
+            with transaction.atomic():
+                return ReceivedPackage.objects.create(
+                    unit=unit,
+                    package_id=payload.package_id,
+                    period_spec=spec,
+                    cutoff=cutoff,
+                    period_label=payload.period.label,
+                    signed_at=payload.signed_at,
+                    key_id=signature.key_id,
+                    document=document,
+                    received_by=user,
+                )
         except IntegrityError:  # the same package received at this very moment by someone else
             raise _replayed(payload.package_id) from None
 
@@ -188,9 +225,9 @@ def _refuse_replay(unit: Unit, package: ReportPackage) -> None:
         )
 
 
-def latest_packages(user, spec: str, cutoff: int) -> dict[int, ReceivedPackage]:
-    """The newest package of each commune for the period, by commune id (what the roll-up shows)."""
-    held = ReceivedPackage.objects.filter(unit__in=senders(user), period_spec=spec, cutoff=cutoff)
+def latest_packages(communes, spec: str, cutoff: int) -> dict[int, ReceivedPackage]:
+    """The newest package of each of `communes` for the period, by commune id (what the roll-up shows)."""
+    held = ReceivedPackage.objects.filter(unit__in=communes, period_spec=spec, cutoff=cutoff)
     latest: dict[int, ReceivedPackage] = {}
     for package in held.order_by("unit_id", "-signed_at", "-id"):
         latest.setdefault(package.unit_id, package)

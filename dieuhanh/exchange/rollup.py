@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from dieuhanh.exchange.receiving import latest_packages, senders
+from dieuhanh.exchange.receiving import latest_packages
 from dieuhanh.reports.definitions import FIGURES, shown
 
 # The columns of the roll-up: the counts and rates a province reads first.
@@ -26,12 +26,14 @@ def _cell(value, kind: str) -> str:
     return shown(Decimal(str(value)) if isinstance(value, float) else value, kind)
 
 
-def rollup_rows(user, spec: str, cutoff: int) -> list[dict]:
-    """Each commune the user receives from, with the figures of its newest package for the period
-    (None when nothing came): {"unit", "package", "values": {figure key: value}, "cells", "overdue"}."""
-    latest = latest_packages(user, spec, cutoff)
+def rollup_rows(communes, spec: str, cutoff: int) -> list[dict]:
+    """Each of `communes` (one page of what the user receives from), with the figures of its newest
+    package for the period (None when nothing came):
+    {"unit", "package", "values": {figure key: value}, "cells", "overdue"}."""
+    communes = list(communes)
+    latest = latest_packages(communes, spec, cutoff)
     rows = []
-    for unit in senders(user):
+    for unit in communes:
         package = latest.get(unit.pk)
         payload = package.payload if package else {}
         values = {f["key"]: f["value"] for f in payload.get("figures", [])}

@@ -5,6 +5,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,9 @@ from dieuhanh.exchange.package import PackageError, build_package, exporting_org
 from dieuhanh.exchange.rollup import COLUMNS, rollup_rows
 from dieuhanh.org.access import access_of
 from dieuhanh.tasks.access import DECIDERS
+
+# A province has about a hundred communes: two pages at most.
+ROLLUP_PAGE_SIZE = 50
 
 
 def _context(request, **forms):
@@ -29,6 +33,7 @@ def _context(request, **forms):
     if period_form.is_bound and period_form.is_valid():
         spec, cutoff = period_form.cleaned_data["period"], period_form.cleaned_data["cutoff"]
     deciders = receiving.senders(request.user, DECIDERS)
+    page = Paginator(receiving_from, ROLLUP_PAGE_SIZE).get_page(request.GET.get("page")) if spec else None
     return {
         "sending": [(org, SigningKey.objects.filter(organisation=org).first()) for org in sending],
         "sent": SentPackage.objects.filter(organisation__in=sending).select_related(
@@ -38,7 +43,8 @@ def _context(request, **forms):
         "receiving": receiving_from.exists(),
         "period_form": period_form,
         "period": (spec, cutoff),
-        "rows": rollup_rows(request.user, spec, cutoff) if spec else [],
+        "rows": rollup_rows(page, spec, cutoff) if spec else [],
+        "page_obj": page,
         "columns": COLUMNS,
         "receive_form": forms.get("receive_form")
         or ReceiveForm(initial={"period": spec, "cutoff": cutoff or 14}),

@@ -105,5 +105,5 @@ def test_a_package_exported_by_one_installation_is_received_by_another(tmp_path)
         )
         assert again.status_code == 400 and again.json()["code"] == "replay"
         assert "đã được nhận" in again.json()["message"]
-        figures = api.get("/api/v1/report-packages?period=2026-07").json()[0]["figures"]
+        figures = api.get("/api/v1/report-packages?period=2026-07").json()["items"][0]["figures"]
         assert figures["tong_so"] == 2 and figures["qua_han"] == 1

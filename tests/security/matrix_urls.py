@@ -160,6 +160,7 @@ ARGS: dict[str, Callable] = {
     "api:get_draft": lambda w: _each(w.drafts, draft_id="pk"),
     "api:confirm": lambda w: _each(w.drafts, draft_id="pk"),
     "exchange:package": lambda w: [{"pk": _exchange(w)["received"].pk, "_about": "own"}],
+    "exchange:key_revoke": lambda w: [{"pk": _exchange(w)["key"].pk, "_about": "own"}],
     "api_not_found": lambda w: [{"rest": "khong-co"}, {"rest": f"tasks/{w.tasks['secret'].pk}x"}],
     "api_token_revoke": lambda w: [
         {"pk": ApiToken.objects.get(user=w.people["tracker"]).pk, "_about": "own"},
@@ -231,10 +232,11 @@ def _exchange(w) -> dict:
     if "exchange" not in w.extra:
         a, leader = w.units["a"], w.people["province_leader"]
         key = signing_key(a)
-        register_key(a, key.public_key, leader)
+        registered = register_key(a, key.public_key, leader)
         with time_machine.travel("2026-06-15 08:00 +0700", tick=False):  # an hour before the fresh one
             received = receive(build_package(a, w.people["tracker"], "2026-06"), leader, "2026-06")
         w.extra["exchange"] = {
+            "key": registered,
             "received": received,
             "fresh": build_package(a, w.people["tracker"], "2026-06"),
         }
@@ -670,6 +672,11 @@ WRITES += [
         lambda w: [
             (reverse("exchange:index"), {"kind": "key", "unit": w.units["b"].pk, "public_key": new_key()[1]})
         ],
+        "province_leader",
+    ),
+    Write(
+        "exchange:key_revoke (revoke a commune's key)",
+        lambda w: [(reverse("exchange:key_revoke", args=[_exchange(w)["key"].pk]), {})],
         "province_leader",
     ),
     Write(

@@ -9,7 +9,7 @@ from dieuhanh.api.auth import access
 from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import invalid, not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
-from dieuhanh.api.schemas import DocumentDetail, DocumentOut, Page
+from dieuhanh.api.schemas import DocumentDetail, DocumentOut, Page, PathId
 from dieuhanh.core.badinput import errors_text
 from dieuhanh.intake.forms import DocumentFilterForm
 from dieuhanh.tasks.access import visible_documents, visible_tasks
@@ -73,7 +73,7 @@ def list_documents(request, filters: Query[DocumentFilters]):
 
 
 @router.get("/documents/{int:document_id}", response={200: DocumentDetail, **ERRORS}, summary="Một văn bản")
-def get_document(request, document_id: int):
+def get_document(request, document_id: PathId):
     """Metadata and extracted text. A confidential document is visible only to the people named on
     it, so its text never reaches anyone else: to them it does not exist (404)."""
     acc = access(request)

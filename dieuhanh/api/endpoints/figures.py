@@ -8,7 +8,7 @@ from pydantic import Field
 from dieuhanh.api.auth import access
 from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import ApiError, invalid, not_found
-from dieuhanh.api.schemas import FiguresOut
+from dieuhanh.api.schemas import FiguresOut, Id
 from dieuhanh.reports.definitions import FIGURES, TABLE_FIGURES
 from dieuhanh.reports.figures import build_figures
 from dieuhanh.reports.periods import PeriodError, resolve_period
@@ -18,7 +18,7 @@ router = Router(tags=["Số liệu"])
 
 
 class FigureQuery(Schema):
-    unit: int | None = Field(None, description="Mã số (id) đơn vị; mặc định: cơ quan của người gọi.")
+    unit: Id | None = Field(None, description="Mã số (id) đơn vị; mặc định: cơ quan của người gọi.")
     period: str | None = Field(None, description="2026-06, 2026-Q2, 2026-H1, 2026-9M, 2026.")
     date_from: datetime.date | None = Field(None, description="Hoặc một khoảng ngày: từ ngày ...")
     date_to: datetime.date | None = Field(None, description="... đến ngày.")

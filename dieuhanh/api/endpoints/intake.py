@@ -8,7 +8,7 @@ from ninja import File, Form, Router, Status, UploadedFile
 from dieuhanh.api.auth import access, writing
 from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import ApiError, invalid
-from dieuhanh.api.schemas import DraftDetail, DraftOut, Error
+from dieuhanh.api.schemas import DraftDetail, DraftOut, Error, PathId
 from dieuhanh.core.badinput import errors_text
 from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.documents.services.registry import DocumentError
@@ -138,7 +138,7 @@ def list_drafts(request):
 
 
 @router.get("/drafts/{int:draft_id}", response={200: DraftDetail, **ERRORS}, summary="Một bản nháp")
-def get_draft(request, draft_id: int):
+def get_draft(request, draft_id: PathId):
     """The proposed tasks, their reasons, and the problems that stop confirming (the review page)."""
     return draft_detail(draft_or_404(request, draft_id))
 
@@ -148,7 +148,7 @@ def get_draft(request, draft_id: int):
     response={200: DraftDetail, **ERRORS},
     summary="Xác nhận bản nháp thành nhiệm vụ",
 )
-def confirm(request, draft_id: int):
+def confirm(request, draft_id: PathId):
     """All the kept proposals become tasks, or none (a blocking problem is refused with its reason)."""
     draft = draft_or_404(request, draft_id)
     try:

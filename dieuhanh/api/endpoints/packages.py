@@ -10,10 +10,11 @@ from pydantic import Field
 from dieuhanh.api.auth import access, writing
 from dieuhanh.api.endpoints.tasks import ERRORS
 from dieuhanh.api.errors import ApiError, invalid, not_found
-from dieuhanh.api.schemas import UnitRef
+from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
+from dieuhanh.api.schemas import Page, UnitRef
 from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.exchange.package import PackageError, build_package, exporting_organisations
-from dieuhanh.exchange.receiving import read_json, receive
+from dieuhanh.exchange.receiving import read_json, receive, senders
 from dieuhanh.exchange.rollup import rollup_rows
 from dieuhanh.exchange.schema import ReportPackage
 from dieuhanh.reports.periods import PeriodError, resolve_period
@@ -101,7 +102,7 @@ def export_package(request, body: ExportIn):
 
 @router.post("/report-packages", response={201: ReceivedOut, **ERRORS}, summary="Nhận gói báo cáo của xã")
 def receive_package(request, query: Query[PeriodQuery], package: ReportPackage):
-    """Refused with a stable code: unknown_sender, unknown_key, bad_signature, wrong_period (the package is
+    """Refused with a stable code: unknown_sender, unknown_key, revoked_key, bad_signature, wrong_period (the package is
     not for `period`), replay (already received, or older than the one held), invalid, forbidden."""
     _period(query.period, query.cutoff)
     try:
@@ -113,18 +114,26 @@ def receive_package(request, query: Query[PeriodQuery], package: ReportPackage):
     return Created(201, received_out(received))
 
 
+class RollupQuery(PeriodQuery):
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
 @router.get(
-    "/report-packages", response={200: list[RollupRow], **ERRORS}, summary="Tổng hợp gói báo cáo các xã"
+    "/report-packages", response={200: Page[RollupRow], **ERRORS}, summary="Tổng hợp gói báo cáo các xã"
 )
-def rollup(request, query: Query[PeriodQuery]):
-    """Every commune the caller receives from, with the newest package it sent for the period (or none)."""
+def rollup(request, query: Query[RollupQuery]):
+    """Every commune the caller receives from, by name, with the newest package it sent for the period
+    (or none); in pages like the other lists."""
     _period(query.period, query.cutoff)
-    return [
+    page = page_of(senders(request.auth.user), query.page, query.page_size, lambda unit: unit)
+    page["items"] = [
         {
             "unit": {"id": row["unit"].pk, "name": row["unit"].name},
             "received": received_out(row["package"]) if row["package"] else None,
             "figures": row["values"],
             "overdue_count": row["overdue"],
         }
-        for row in rollup_rows(request.auth.user, query.period, query.cutoff)
+        for row in rollup_rows(page["items"], query.period, query.cutoff)
     ]
+    return page

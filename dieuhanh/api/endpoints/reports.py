@@ -6,7 +6,7 @@ from dieuhanh.api.auth import writing
 from dieuhanh.api.endpoints.tasks import ERRORS, visible_task
 from dieuhanh.api.errors import not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
-from dieuhanh.api.schemas import Page, ReportIn, ReportOut
+from dieuhanh.api.schemas import Page, PathId, ReportIn, ReportOut
 from dieuhanh.core.form_fields import MAX_ID
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import ProgressReport
@@ -36,7 +36,7 @@ def report_out(report: ProgressReport) -> dict:
 @router.get(
     "/tasks/{int:task_id}/reports", response={200: Page[ReportOut], **ERRORS}, summary="Báo cáo tiến độ"
 )
-def list_reports(request, task_id: int, paging: Query[Paging]):
+def list_reports(request, task_id: PathId, paging: Query[Paging]):
     task = visible_task(request, task_id)
     qs = task.reports.select_related("unit", "author").prefetch_related("attachments")
     return page_of(qs, paging.page, paging.page_size, report_out)
@@ -45,7 +45,7 @@ def list_reports(request, task_id: int, paging: Query[Paging]):
 @router.post(
     "/tasks/{int:task_id}/reports", response={201: ReportOut, **ERRORS}, summary="Gửi báo cáo tiến độ"
 )
-def create_report(request, task_id: int, body: ReportIn):
+def create_report(request, task_id: PathId, body: ReportIn):
     return _file_report(request, task_id, body, [])
 
 
@@ -75,7 +75,7 @@ def _file_report(request, task_id: int, body: ReportIn, files: list) -> Status:
 )
 def create_report_with_files(
     request,
-    task_id: int,
+    task_id: PathId,
     text: str = Form(..., max_length=5000),
     percent: int = Form(..., ge=0, le=100),
     unit_id: int | None = Form(

@@ -13,7 +13,7 @@ from pydantic import Field
 from dieuhanh.api.auth import access, writing
 from dieuhanh.api.errors import ApiError, invalid, not_found
 from dieuhanh.api.paging import DEFAULT_PAGE_SIZE, page_of
-from dieuhanh.api.schemas import Error, Page, TaskDetail, TaskIn, TaskOut, TaskPatch
+from dieuhanh.api.schemas import Error, Id, Page, PathId, TaskDetail, TaskIn, TaskOut, TaskPatch
 from dieuhanh.core.badinput import errors_text
 from dieuhanh.intake.views.upload import managed_organisations
 from dieuhanh.org.access import Access
@@ -42,15 +42,15 @@ class TaskFilters(Schema):
     q: str | None = Field(
         None, max_length=200, description="Tìm trong nội dung, tóm tắt, đơn vị, ký hiệu văn bản."
     )
-    unit: int | None = Field(None, description="Mã số (id) đơn vị chủ trì.")
-    commune: int | None = Field(None, description="Mã số (id) xã, phường.")
-    owner: int | None = Field(None, description="Mã số (id) cơ quan theo dõi.")
+    unit: Id | None = Field(None, description="Mã số (id) đơn vị chủ trì.")
+    commune: Id | None = Field(None, description="Mã số (id) xã, phường.")
+    owner: Id | None = Field(None, description="Mã số (id) cơ quan theo dõi.")
     status: STATUSES | None = Field(
         None, description="open, done, done_ok: nhóm trạng thái; còn lại: một trạng thái."
     )
     deadline_from: str | None = Field(None, description="Thời hạn từ ngày (YYYY-MM-DD hoặc dd/mm/yyyy).")
     deadline_to: str | None = Field(None, description="Thời hạn đến ngày.")
-    document: int | None = Field(None, description="Mã số (id) văn bản giao.")
+    document: Id | None = Field(None, description="Mã số (id) văn bản giao.")
     starred: bool | None = Field(None, description="true: chỉ nhiệm vụ ưu tiên.")
     period_start: str | None = Field(None, description="Kỳ từ ngày (cùng period_end).")
     period_end: str | None = Field(None, description="Kỳ đến ngày: trạng thái xét tại ngày này.")
@@ -106,7 +106,7 @@ def task_detail(task: Task) -> dict:
 
 
 @router.get("/tasks/{int:task_id}", response={200: TaskDetail, **ERRORS}, summary="Một nhiệm vụ")
-def get_task(request, task_id: int):
+def get_task(request, task_id: PathId):
     return task_detail(visible_task(request, task_id))
 
 
@@ -126,7 +126,7 @@ STATE_CHANGES = {
 
 
 @router.patch("/tasks/{int:task_id}", response={200: TaskDetail, **ERRORS}, summary="Sửa một nhiệm vụ")
-def update_task(request, task_id: int, changes: TaskPatch):
+def update_task(request, task_id: PathId, changes: TaskPatch):
     """Only the fields given are changed, all or none, each by the task page's own service and checks."""
     task = visible_task(request, task_id)
     user = request.auth.user

@@ -16,6 +16,7 @@ from dieuhanh.api.schemas import (
     ExtensionDecisionIn,
     ExtensionIn,
     ExtensionOut,
+    PathId,
 )
 from dieuhanh.tasks.models import CompletionRequest, DeadlineChange, Direction
 from dieuhanh.tasks.services import completion, extensions, handling
@@ -69,7 +70,7 @@ PEOPLE = ("requested_by", "decided_by")
     response={200: list[CompletionOut], **ERRORS},
     summary="Đề nghị xác nhận hoàn thành",
 )
-def list_completion_requests(request, task_id: int):
+def list_completion_requests(request, task_id: PathId):
     task = visible_task(request, task_id)
     return [completion_out(c) for c in task.completion_requests.select_related(*PEOPLE)]
 
@@ -79,7 +80,7 @@ def list_completion_requests(request, task_id: int):
     response={201: CompletionOut, **ERRORS},
     summary="Đề nghị xác nhận hoàn thành",
 )
-def request_completion(request, task_id: int, body: CompletionIn):
+def request_completion(request, task_id: PathId, body: CompletionIn):
     """The lead unit (or the tracking office) claims the task done, with its result; a leader decides."""
     task = visible_task(request, task_id)
     with writing(request):
@@ -94,7 +95,7 @@ def request_completion(request, task_id: int, body: CompletionIn):
     response={200: CompletionOut, **ERRORS},
     summary="Xác nhận hoặc trả lại",
 )
-def decide_completion(request, task_id: int, body: CompletionDecisionIn):
+def decide_completion(request, task_id: PathId, body: CompletionDecisionIn):
     """approve: the task is done (on the claimed date); return: the unit does it again (reason needed)."""
     task = visible_task(request, task_id)
     decide = completion.approve_completion if body.decision == "approve" else completion.reject_completion
@@ -106,7 +107,7 @@ def decide_completion(request, task_id: int, body: CompletionDecisionIn):
 @router.get(
     "/tasks/{int:task_id}/extensions", response={200: list[ExtensionOut], **ERRORS}, summary="Đề nghị gia hạn"
 )
-def list_extensions(request, task_id: int):
+def list_extensions(request, task_id: PathId):
     task = visible_task(request, task_id)
     return [extension_out(c) for c in task.deadline_changes.select_related(*PEOPLE)]
 
@@ -114,7 +115,7 @@ def list_extensions(request, task_id: int):
 @router.post(
     "/tasks/{int:task_id}/extensions", response={201: ExtensionOut, **ERRORS}, summary="Đề nghị gia hạn"
 )
-def request_extension(request, task_id: int, body: ExtensionIn):
+def request_extension(request, task_id: PathId, body: ExtensionIn):
     task = visible_task(request, task_id)
     with writing(request):
         item = extensions.request_extension(
@@ -128,7 +129,7 @@ def request_extension(request, task_id: int, body: ExtensionIn):
     response={200: ExtensionOut, **ERRORS},
     summary="Duyệt đề nghị gia hạn",
 )
-def decide_extension(request, task_id: int, extension_id: int, body: ExtensionDecisionIn):
+def decide_extension(request, task_id: PathId, extension_id: PathId, body: ExtensionDecisionIn):
     """grant: the deadline moves (the original one is kept for reporting); refuse: a reason is needed."""
     task = visible_task(request, task_id)
     change = task.deadline_changes.filter(pk=extension_id).first()
@@ -148,7 +149,7 @@ def decide_extension(request, task_id: int, extension_id: int, body: ExtensionDe
 @router.get(
     "/tasks/{int:task_id}/directions", response={200: list[DirectionOut], **ERRORS}, summary="Ý kiến chỉ đạo"
 )
-def list_directions(request, task_id: int):
+def list_directions(request, task_id: PathId):
     task = visible_task(request, task_id)
     return [direction_out(d) for d in task.directions.select_related("author").order_by("-created_at", "-id")]
 
@@ -156,7 +157,7 @@ def list_directions(request, task_id: int):
 @router.post(
     "/tasks/{int:task_id}/directions", response={201: DirectionOut, **ERRORS}, summary="Cho ý kiến chỉ đạo"
 )
-def give_direction(request, task_id: int, body: DirectionIn):
+def give_direction(request, task_id: PathId, body: DirectionIn):
     task = visible_task(request, task_id)
     with writing(request):
         item = handling.give_direction(task, request.auth.user, text=body.text)
