@@ -106,19 +106,24 @@ def in_period(queryset, start: datetime.date, end: datetime.date):
     return qs
 
 
+def reported_between(start: datetime.date, end: datetime.date) -> Q:
+    """Tasks with a progress report dated in [start, end], read from the task's last report date
+    (`Task.last_reported_on`): a last report inside the period answers yes, one before it no; only
+    a last report after the period (a past period) asks the reports themselves."""
+    reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
+    return Q(last_reported_on__range=(start, end)) | Q(last_reported_on__gt=end) & Q(Exists(reported))
+
+
 def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date):
     """Tasks of the period counted per (*by, status, due, updated): one GROUP BY query.
 
     Grouping on the status evaluates its CASE once per row; one FILTER clause per figure
     repeats it eleven times, which costs seconds on a province's 100,000 tasks.
     """
-    reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
-    # Only open tasks count as updated: the report lookup is spared for closed ones.
-    may_be_open = open_on(as_of)
     flag = {"default": Value(0), "output_field": IntegerField()}
     qs = annotate_status(in_period(queryset, start, end), as_of).annotate(
         is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
-        is_updated=Case(When(may_be_open & Q(Exists(reported)), then=Value(1)), **flag),
+        is_updated=Case(When(open_on(as_of) & reported_between(start, end), then=Value(1)), **flag),
     )
     # The unit as the last annotation puts it last in the GROUP BY: grouped by the unit first,
     # SQLite reads the table through the unit's index row by row to spare a sort (1.5x slower).
