@@ -90,15 +90,16 @@ def dashboard_list(qs, status: Status, start, end, as_of) -> list[Task]:
 
     Read in deadline order from its index and stopped after ten. Overdue tasks have the oldest
     deadlines, so ten are found at once; due-soon ones come after every overdue and done task, so
-    they are read as the week ahead on the deadline index, plus the awaiting completions (judged
-    on the day claimed, their deadline may be past), and the two first tens merged.
+    they are read as the week ahead on the deadline index, plus the completions claimed by
+    `as_of` and awaiting approval (judged on the day claimed, their deadline may be past), and
+    the two first tens merged.
     """
     rows = annotate_status(in_period(qs, start, end), as_of).filter(status=status)
     rows = with_document(rows.select_related("lead_unit")).order_by("deadline", "id")
     if status != Status.DUE_SOON:
         return list(rows[:LIST_LIMIT])
     week = rows.filter(deadline__range=(as_of, as_of + datetime.timedelta(days=due_soon_days())))
-    claimed = rows.filter(state=TaskState.AWAITING_APPROVAL)
+    claimed = rows.filter(state=TaskState.AWAITING_APPROVAL, completed_on__lte=as_of)
     both = {task.pk: task for task in [*week[:LIST_LIMIT], *claimed[:LIST_LIMIT]]}.values()
     return sorted(both, key=lambda task: (task.deadline, task.pk))[:LIST_LIMIT]
 

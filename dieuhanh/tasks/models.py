@@ -215,28 +215,29 @@ class Task(TaskFields, Audited):
                 fields=["completed_on", "state", "outcome", "owner", "lead_unit", "document", "is_series"],
                 name="task_completed_on",
             ),
-            # The awaiting completions in deadline order (the due-soon list). Partial: an index that
-            # starts with the state would draw every query on open tasks (half the table) to it.
+            # The completions awaiting approval, judged on the day claimed (the due-soon list, the
+            # rates' tasks judged apart). Partial: an index that starts with the state would draw
+            # every query on open tasks (half the table) to it.
             models.Index(
-                fields=["deadline"],
+                fields=["completed_on", "deadline"],
                 condition=models.Q(state=TaskState.AWAITING_APPROVAL),
-                name="task_awaiting_deadline",
+                name="task_awaiting_claims",
             ),
-            # Every column the dashboard's counts and trend read (scope, "Mật", status, period,
-            # update): SQLite counts a province's tasks from this index, a tenth of the table's
-            # size, and a commune's from its first two columns, without reading a task row.
+            # Every column the figures read (scope, "Mật", status, period, update): SQLite counts
+            # a province's tasks from this index, a tenth of the table's size, without reading a
+            # task row, and in the order of their groups by owner and outcome (rates._counted).
             models.Index(
                 fields=[
                     "owner",
-                    "lead_unit",
+                    "outcome",
                     "state",
                     "deadline",
                     "completed_on",
-                    "outcome",
-                    "is_series",
-                    "document",
-                    "created_at",
                     "last_reported_on",
+                    "lead_unit",
+                    "document",
+                    "is_series",
+                    "created_at",
                 ],
                 name="task_figures",
             ),

@@ -43,15 +43,15 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=[
                     "owner",
-                    "lead_unit",
+                    "outcome",
                     "state",
                     "deadline",
                     "completed_on",
-                    "outcome",
-                    "is_series",
-                    "document",
-                    "created_at",
                     "last_reported_on",
+                    "lead_unit",
+                    "document",
+                    "is_series",
+                    "created_at",
                 ],
                 name="task_figures",
             ),
@@ -75,8 +75,8 @@ class Migration(migrations.Migration):
             model_name="task",
             index=models.Index(
                 condition=models.Q(("state", "awaiting_approval")),
-                fields=["deadline"],
-                name="task_awaiting_deadline",
+                fields=["completed_on", "deadline"],
+                name="task_awaiting_claims",
             ),
         ),
     ]
