@@ -22,10 +22,14 @@ def confidential_filter(access: Access, prefix: str = "document__") -> Q:
     return ~Q(**{f"{prefix}confidentiality__in": SECRET_LEVELS}) | Q(Exists(named))
 
 
-def hidden_documents(access: Access):
-    """The confidential documents that do not name this person (ids, as a subquery)."""
-    named = Document.allowed_people.through.objects.filter(document_id=OuterRef("pk"), user_id=access.user.pk)
-    return Document.objects.filter(confidentiality__in=SECRET_LEVELS).exclude(Exists(named)).values("pk")
+def named_on_document(access: Access) -> Q:
+    """Tasks whose document is confidential and names this person, or not confidential: read from
+    the task's stored flag (`Task.confidential`, kept equal to the document's confidentiality by
+    models.py and signals.py), so the document is looked at only for the few confidential tasks."""
+    named = Document.allowed_people.through.objects.filter(
+        document_id=OuterRef("document_id"), user_id=access.user.pk
+    )
+    return Q(confidential=False) | Q(Exists(named))
 
 
 def units_under(paths):
@@ -39,10 +43,10 @@ def units_under(paths):
 def visible_tasks(access: Access, queryset=None):
     """Every task `access` may see, as one query (no DISTINCT: coordinators are tested with EXISTS).
 
-    Every condition is on the task row's own columns against small subqueries (the units in
-    scope, the confidential documents not naming the person), which the database works out once:
-    no join per task, so counts over a province's tasks read only an index of the task table
-    (`task_figures`, models.py) instead of the table and two units and a document per row.
+    Every condition is on the task row's own columns: the units in scope as subqueries the
+    database works out once, confidentiality as the task's stored flag. No join per task, so
+    counts over a province's tasks read only an index of the task table (`task_figures`,
+    models.py) instead of the table and two units and a document per row.
     """
     qs = Task.objects.all() if queryset is None else queryset
     if access.user is None:
@@ -60,7 +64,7 @@ def visible_tasks(access: Access, queryset=None):
             coordinates = Task.coordinators.through.objects.filter(unit__in=units, task_id=OuterRef("pk"))
             scope |= Q(lead_unit__in=units) | Q(Exists(coordinates))
         qs = qs.filter(scope)
-    return qs.exclude(document__in=hidden_documents(access))
+    return qs.filter(named_on_document(access))
 
 
 def visible_documents(access: Access, queryset=None):

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 
 from dieuhanh.core.audit import Audited
+from dieuhanh.documents.constants import Confidentiality
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.constants import ChangeStatus, DeadlineKind, TaskState
@@ -75,13 +76,20 @@ class TaskQuerySet(models.QuerySet):
         return self.filter(is_series=False)
 
     def bulk_create(self, objs, *args, **kwargs):
-        # bulk_create does not call save(): the stored outcome is written here instead.
+        # bulk_create does not call save(): the stored outcome and flag are written here instead.
         objs = list(objs)
+        secret = _confidential_documents(objs)
         for task in objs:
             task.outcome = outcome_of(task)
+            task.confidential = task.document_id in secret
         return super().bulk_create(objs, *args, **kwargs)
 
     def update(self, **kwargs):
+        for name in ("document", "document_id"):
+            if name in kwargs:
+                document = kwargs[name]
+                pk = document.pk if isinstance(document, Document) else document
+                kwargs["confidential"] = pk is not None and pk in _confidential_documents([], [pk])
         if not OUTCOME_FIELDS & kwargs.keys():
             return super().update(**kwargs)
         # The outcome is worked out in Python (status.outcome_of), which an UPDATE cannot do:
@@ -94,6 +102,19 @@ class TaskQuerySet(models.QuerySet):
                 if task.outcome != outcome_of(task):
                     self.model.objects.filter(pk=task.pk).update(outcome=outcome_of(task))
         return count
+
+
+def _confidential_documents(tasks, ids=()) -> set:
+    """The ids among the documents of `tasks` (and `ids`) that are confidential: from the document
+    already loaded on a task, the others read in one query."""
+    field = Task._meta.get_field("document")
+    known = {t.document_id: t.document.is_confidential for t in tasks if t.document_id and field.is_cached(t)}
+    unknown = {t.document_id for t in tasks if t.document_id and t.document_id not in known} | set(ids)
+    secret = {pk for pk, flag in known.items() if flag}
+    if unknown:
+        rows = Document.objects.filter(pk__in=unknown).exclude(confidentiality=Confidentiality.NORMAL)
+        secret |= set(rows.values_list("pk", flat=True))
+    return secret
 
 
 class Task(TaskFields, Audited):
@@ -176,6 +197,12 @@ class Task(TaskFields, Audited):
         editable=False,
         help_text="Trạng thái của nhiệm vụ đã hoàn thành, tạm hoãn hoặc hủy; trống khi đang thực hiện.",
     )
+    confidential = models.BooleanField(
+        "thuộc văn bản mật",
+        default=False,
+        editable=False,
+        help_text="Văn bản giao nhiệm vụ là văn bản mật; ghi lại khi đổi văn bản hoặc độ mật của văn bản.",
+    )
     last_reported_on = models.DateField(
         "ngày báo cáo tiến độ gần nhất",
         null=True,
@@ -207,12 +234,22 @@ class Task(TaskFields, Audited):
             # The list's "Mới giao trước"; the dashboard's tasks created per month, counted from the
             # index alone: it holds every column the access rule reads (tasks/access.py).
             models.Index(
-                fields=["created_at", "owner", "lead_unit", "document", "is_series"], name="task_created_at"
+                fields=["created_at", "owner", "lead_unit", "confidential", "document", "is_series"],
+                name="task_created_at",
             ),
             # Done in a period in the figures; the dashboard's tasks done per month, on time or
             # late, counted from the index alone.
             models.Index(
-                fields=["completed_on", "state", "outcome", "owner", "lead_unit", "document", "is_series"],
+                fields=[
+                    "completed_on",
+                    "state",
+                    "outcome",
+                    "owner",
+                    "lead_unit",
+                    "confidential",
+                    "document",
+                    "is_series",
+                ],
                 name="task_completed_on",
             ),
             # The completions awaiting approval, judged on the day claimed (the due-soon list, the
@@ -235,6 +272,7 @@ class Task(TaskFields, Audited):
                     "completed_on",
                     "last_reported_on",
                     "lead_unit",
+                    "confidential",
                     "document",
                     "is_series",
                     "created_at",
@@ -265,6 +303,12 @@ class Task(TaskFields, Audited):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and OUTCOME_FIELDS & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "outcome"}
+        if self._state.adding or self.changed_since_loaded("document_id"):
+            # What the access rule reads instead of the document (tasks/access.py); a change of
+            # the document's confidentiality is written to its tasks by signals.py.
+            self.confidential = self.document_id is not None and self.document.is_confidential
+            if update_fields is not None and {"document", "document_id"} & set(update_fields):
+                kwargs["update_fields"] = {*kwargs["update_fields"], "confidential"}
         # Coordinators added later are checked by a signal (signals.py); here only a new lead can clash.
         if (
             self.pk

@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.db import migrations, models
 
+SECRET_LEVELS = ("Mật", "Tối mật", "Tuyệt mật")
+DOCUMENT_AND_SCOPE = ["owner", "lead_unit", "confidential", "document", "is_series"]
 
-def fill_last_reported_on(apps, schema_editor):
-    """The date of each task's latest progress report, as tasks.models.note_last_reports writes it
-    (frozen here): one UPDATE, so a province's million tasks are not loaded into Python."""
+
+def fill(apps, schema_editor):
+    """Each task's last report date (as tasks.models.note_last_reports writes it) and whether its
+    document is confidential (as Task.save writes it), frozen here: in UPDATEs, so a province's
+    million tasks are not loaded into Python."""
     Task = apps.get_model("tasks", "Task")
     ProgressReport = apps.get_model("tasks", "ProgressReport")
+    Document = apps.get_model("documents", "Document")
     latest = (
         ProgressReport.objects.filter(task_id=models.OuterRef("pk"))
         .order_by()
@@ -15,6 +20,8 @@ def fill_last_reported_on(apps, schema_editor):
         .values("latest")
     )
     Task.objects.update(last_reported_on=models.Subquery(latest))
+    secret = Document.objects.filter(confidentiality__in=SECRET_LEVELS).values("pk")
+    Task.objects.filter(document__in=secret).update(confidential=True)
 
 
 class Migration(migrations.Migration):
@@ -28,6 +35,16 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="task",
+            name="confidential",
+            field=models.BooleanField(
+                default=False,
+                editable=False,
+                help_text="Văn bản giao nhiệm vụ là văn bản mật; ghi lại khi đổi văn bản hoặc độ mật của văn bản.",
+                verbose_name="thuộc văn bản mật",
+            ),
+        ),
+        migrations.AddField(
+            model_name="task",
             name="last_reported_on",
             field=models.DateField(
                 blank=True,
@@ -37,7 +54,19 @@ class Migration(migrations.Migration):
                 verbose_name="ngày báo cáo tiến độ gần nhất",
             ),
         ),
-        migrations.RunPython(fill_last_reported_on, migrations.RunPython.noop),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.RemoveIndex(model_name="task", name="task_created_at"),
+        migrations.RemoveIndex(model_name="task", name="task_completed_on"),
+        migrations.AddIndex(
+            model_name="task",
+            index=models.Index(fields=["created_at", *DOCUMENT_AND_SCOPE], name="task_created_at"),
+        ),
+        migrations.AddIndex(
+            model_name="task",
+            index=models.Index(
+                fields=["completed_on", "state", "outcome", *DOCUMENT_AND_SCOPE], name="task_completed_on"
+            ),
+        ),
         migrations.AddIndex(
             model_name="task",
             index=models.Index(
@@ -49,26 +78,12 @@ class Migration(migrations.Migration):
                     "completed_on",
                     "last_reported_on",
                     "lead_unit",
+                    "confidential",
                     "document",
                     "is_series",
                     "created_at",
                 ],
                 name="task_figures",
-            ),
-        ),
-        migrations.RemoveIndex(model_name="task", name="task_created_at"),
-        migrations.AddIndex(
-            model_name="task",
-            index=models.Index(
-                fields=["created_at", "owner", "lead_unit", "document", "is_series"], name="task_created_at"
-            ),
-        ),
-        migrations.RemoveIndex(model_name="task", name="task_completed_on"),
-        migrations.AddIndex(
-            model_name="task",
-            index=models.Index(
-                fields=["completed_on", "state", "outcome", "owner", "lead_unit", "document", "is_series"],
-                name="task_completed_on",
             ),
         ),
         migrations.AddIndex(
