@@ -1,8 +1,9 @@
 """Rates per unit and per period, as the Government Office reports them.
 
-All figures come from one grouped query over the status annotation: tasks are
-counted per status (and per unit for the table by unit), so the status CASE is
-worked out once per row, not once per figure; Python adds up a few dozen groups.
+The figures come from two grouped queries (`_counted`): most tasks counted by unit and stored
+outcome with a few sums over the deadline, without working out a status per row; the few
+judged apart grouped by the status expression. Python adds up a few hundred groups; tests check
+the result against one count per figure over the status annotation.
 
 - tasks in a period: created by its end and not closed before its start
   (cancelled tasks are left out of every rate);

@@ -180,3 +180,45 @@ def test_the_access_rule_on_the_tasks_columns_sees_what_the_rule_on_paths_sees(s
     assert not visible_tasks(Access.of(s.province_leader)).filter(owner=far).exists()
     assert not visible_tasks(Access.of(s.province_leader)).filter(document=secret).exists()
     assert visible_tasks(Access.of(s.leader)).filter(document=secret).count() == 2
+
+
+def flag(task) -> bool:
+    return Task.objects.values_list("confidential", flat=True).get(pk=task.pk)
+
+
+def test_the_confidential_flag_follows_the_document_and_its_confidentiality(s):
+    document, task = s.task.document, s.task
+    plain = DocumentFactory(owner=s.commune)
+    assert not flag(task)
+    document.confidentiality = Confidentiality.SECRET
+    document.save()
+    assert flag(task)
+    assert not visible_tasks(Access.of(s.province_leader)).filter(pk=task.pk).exists()
+    document.confidentiality = Confidentiality.NORMAL
+    document.save()
+    assert not flag(task)
+    secret = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.TOP_SECRET)
+    task.document = secret
+    task.save(update_fields=["document"])
+    assert flag(task)
+    task.document = None
+    task.save()
+    assert not flag(task)
+    Task.objects.filter(pk=task.pk).update(document=secret)
+    assert flag(task)
+    Task.objects.filter(pk=task.pk).update(document_id=plain.pk)
+    assert not flag(task)
+
+
+def test_tasks_inserted_in_bulk_get_their_confidential_flag(s):
+    secret = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.SECRET)
+    plain = DocumentFactory(owner=s.commune)
+    made = Task.objects.bulk_create(
+        [
+            Task(owner=s.commune, lead_unit=s.lead_unit, text="Loaded", document=secret),
+            Task(owner=s.commune, lead_unit=s.lead_unit, text="By id", document_id=secret.pk),
+            Task(owner=s.commune, lead_unit=s.lead_unit, text="Plain", document_id=plain.pk),
+            Task(owner=s.commune, lead_unit=s.lead_unit, text="None"),
+        ]
+    )
+    assert [flag(t) for t in made] == [True, True, False, False]

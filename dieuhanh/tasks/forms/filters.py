@@ -18,7 +18,14 @@ from dieuhanh.tasks.listing import awaiting_decision, in_subtree
 from dieuhanh.tasks.models import ProgressReport
 from dieuhanh.tasks.rates import in_period
 from dieuhanh.tasks.search_index import TaskSearch
-from dieuhanh.tasks.status import DONE_STATUSES, ON_TIME_STATUSES, OPEN_STATUSES, Status, annotate_status
+from dieuhanh.tasks.status import (
+    DONE_STATUSES,
+    ON_TIME_STATUSES,
+    OPEN_STATUSES,
+    Status,
+    annotate_status,
+    open_on,
+)
 
 STATUS_GROUPS = {
     "open": [s.value for s in OPEN_STATUSES],
@@ -155,6 +162,10 @@ class TaskFilterForm(forms.Form):
         status = data.get("status")
         if status == AWAITING:
             qs = qs.filter(awaiting_decision())
+        elif status == "open":
+            # The same tasks as the open statuses, read from the stored outcome: no status worked
+            # out per row to count a province's open tasks (status.open_on).
+            qs = qs.filter(open_on(self.as_of(today)))
         elif status:
             qs = qs.filter(status__in=STATUS_GROUPS.get(status, [status]))
         if data.get("deadline_from"):
