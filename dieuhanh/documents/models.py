@@ -85,6 +85,9 @@ class Document(Audited):
             models.Index(fields=["issued_date", "id"], name="document_list_order"),
             # The duplicate check of an import: same number and symbol in the same registry.
             models.Index(fields=["owner", "number", "symbol"], name="document_number_per_owner"),
+            # The few confidential documents, read once per task query (tasks/access.py) instead
+            # of a document row joined to every task.
+            models.Index(fields=["confidentiality"], name="document_confidentiality"),
         ]
         constraints = [
             models.UniqueConstraint(

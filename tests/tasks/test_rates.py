@@ -53,9 +53,10 @@ def test_the_rates_as_the_government_office_defines_them(tasks):
     assert str(r.update_rate) == "25.0"  # one of four open tasks reported in the period
 
 
-def test_rates_by_unit_in_one_query(tasks, django_assert_num_queries):
+def test_rates_by_unit_in_two_queries(tasks, django_assert_num_queries):
+    """One grouped by unit and outcome, one for the tasks judged apart (rates.judged_apart)."""
     qs, unit, other = tasks
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         by_unit = rates_by(qs, "lead_unit", START, END)
     assert by_unit[unit.pk].total == 5
     assert by_unit[other.pk].total == 2

@@ -13,6 +13,7 @@ import time_machine
 from django import forms
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 
 from dieuhanh.core.form_fields import RowChoiceField
 from dieuhanh.org.access import Access
@@ -126,13 +127,24 @@ def test_the_unit_pick_list_written_in_python_offers_what_djangos_select_offers(
 @sqlite_only  # PostgreSQL's choice on a few rows says nothing: see bench/explain_dashboard.py
 @time_machine.travel("2026-03-01 09:00 +0700", tick=False)
 def test_the_dashboards_overdue_and_due_soon_lists_walk_the_deadline_index(s):
-    """The two short lists are the first ten by deadline: read in deadline order from its index
-    and stopped after ten, not every task sorted."""
+    """The two short lists are the first ten by deadline: read in deadline order from an index and
+    stopped after ten, not every task sorted. The due-soon list reads the week ahead from the
+    deadline index and the awaiting claims from their own (partial) index, sorting only those."""
     access = Access.of(s.province_leader)
-    for status in (Status.OVERDUE, Status.DUE_SOON):
-        rows = dashboard_list(scope(access), status, D(2026, 1, 1), D(2026, 12, 31), D(2026, 3, 1))
-        shown = plan(rows)
-        assert "tasks_task_deadline" in shown and "TEMP B-TREE FOR ORDER BY" not in shown, shown
+    for status, indexes in ((Status.OVERDUE, 1), (Status.DUE_SOON, 2)):
+        with CaptureQueriesContext(connection) as ctx:
+            dashboard_list(scope(access), status, D(2026, 1, 1), D(2026, 12, 31), D(2026, 3, 1))
+        plans = [explain(q["sql"]) for q in ctx.captured_queries if "tasks_task" in q["sql"]]
+        assert len(plans) == indexes, plans
+        assert "tasks_task_deadline" in plans[0] and "TEMP B-TREE FOR ORDER BY" not in plans[0], plans[0]
+        if status == Status.DUE_SOON:
+            assert "task_awaiting_claims" in plans[1], plans[1]
+
+
+def explain(sql: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        return "\n".join(row[-1] for row in cursor.fetchall())
 
 
 def test_a_communes_tasks_can_be_found_through_the_owner_and_lead_unit_indexes_on_both_databases(s):
