@@ -1,7 +1,7 @@
 """The document registry: directives with their header, original file and text, and what they cite."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 from dieuhanh.core.audit import Audited
 from dieuhanh.core.templatetags.dieuhanh import shorten
@@ -13,8 +13,36 @@ def original_upload_to(instance, filename):
     return f"documents/{instance.content_hash[:2]}/{instance.content_hash}/{filename}"
 
 
+class DocumentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """An update of the confidentiality also writes it to the documents' tasks.
+
+        Each task keeps a copy (`confidential`) that the access rule reads instead of joining the
+        document; `save()` keeps it by a signal of the tasks app, but a queryset update sends no
+        signal, and a stale copy would show a "Mật" task to people its document does not name.
+        (The tasks are reached through the reverse relation: this app does not import tasks.)
+        """
+        if "confidentiality" not in kwargs:
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            secret = set(
+                Document.objects.using(self.db)
+                .filter(pk__in=ids)
+                .exclude(confidentiality=Confidentiality.NORMAL)
+                .values_list("pk", flat=True)
+            )
+            tasks = Document._meta.get_field("tasks").related_model._default_manager.using(self.db)
+            tasks.filter(document_id__in=secret, confidential=False).update(confidential=True)
+            tasks.filter(document_id__in=set(ids) - secret, confidential=True).update(confidential=False)
+        return count
+
+
 class Document(Audited):
     """A văn bản registered by an organisation (a commune or province UBND)."""
+
+    objects = DocumentQuerySet.as_manager()
 
     owner = models.ForeignKey(
         Unit,

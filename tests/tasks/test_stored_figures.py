@@ -210,6 +210,20 @@ def test_the_confidential_flag_follows_the_document_and_its_confidentiality(s):
     assert not flag(task)
 
 
+def test_a_queryset_update_of_the_confidentiality_reaches_the_tasks(s):
+    """No signal is sent by QuerySet.update: the documents' queryset writes the tasks' copy itself."""
+    task = s.task
+    other = TaskFactory(owner=s.commune, lead_unit=s.lead_unit, document=DocumentFactory(owner=s.commune))
+    documents = Document.objects.filter(pk__in=[task.document_id, other.document_id])
+    assert documents.update(confidentiality=Confidentiality.SECRET) == 2
+    assert flag(task) and flag(other)
+    assert not visible_tasks(Access.of(s.province_leader)).filter(pk__in=[task.pk, other.pk]).exists()
+    Document.objects.filter(pk=other.document_id).update(confidentiality=Confidentiality.NORMAL)
+    assert flag(task) and not flag(other)
+    Document.objects.filter(pk=task.document_id).update(subject="Đổi trích yếu")
+    assert flag(task)
+
+
 def test_tasks_inserted_in_bulk_get_their_confidential_flag(s):
     secret = DocumentFactory(owner=s.commune, confidentiality=Confidentiality.SECRET)
     plain = DocumentFactory(owner=s.commune)
