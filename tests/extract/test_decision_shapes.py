@@ -1,0 +1,41 @@
+"""Shapes of decisions and công văn found by counting over the corpus; every text is made up."""
+
+import pytest
+
+from dieuhanh.extract.pipeline import extract
+
+pytestmark = pytest.mark.pure
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 215/QĐ-UBND
+An Giang, ngày 12 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính lĩnh vực thủy sản
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+{body}
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def _tasks(body: str, template: str = DECISION):
+    return extract(template.format(body=body)).tasks
+
+
+def test_a_deadline_line_under_the_duty_of_a_lead_in_item_is_that_duty_s_deadline():
+    # Crawled text: the lead-in names the unit, the duty and its deadline follow on their own lines.
+    body = """Điều 2. Tổ chức thực hiện
+1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh:
+Rà soát, xây dựng quy trình nội bộ giải quyết thủ tục hành chính
+theo quy định.
+Thời hạn hoàn thành không quá
+05 ngày làm việc kể từ ngày ban hành Quyết định.
+2. Ủy ban nhân dân các xã niêm yết công khai danh mục thủ tục hành chính tại Bộ phận Một cửa."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã"]
+    assert tasks[0].deadline.kind == "relative"
+    assert "05 ngày làm việc" in tasks[0].deadline.text
