@@ -39,3 +39,20 @@ Thời hạn hoàn thành không quá
     assert [t.lead for t in tasks] == ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã"]
     assert tasks[0].deadline.kind == "relative"
     assert "05 ngày làm việc" in tasks[0].deadline.text
+
+
+def test_the_steps_of_a_published_procedure_are_no_tasks():
+    body = """Điều 1. Công bố kèm theo Quyết định này thủ tục hỗ trợ chi phí tư vấn pháp luật.
+Điều 2. Sở Tư pháp có trách nhiệm niêm yết công khai thủ tục tại Trung tâm Phục vụ hành chính công tỉnh.
+Điều 3. Nội dung thủ tục
+1. Trình tự thực hiện:
+Bước 1: Doanh nghiệp nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh.
+Bước 2: Sở Tư pháp thẩm định hồ sơ trong thời hạn 05 ngày làm việc.
+2. Nộp hồ sơ:
+- Trực tiếp hoặc qua dịch vụ bưu chính công ích:
+Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ trong giờ hành chính.
+3. Thành phần hồ sơ:
+- Đơn đề nghị hỗ trợ theo mẫu."""
+    tasks = _tasks(body)
+    assert [t.lead for t in tasks] == ["Sở Tư pháp"]
+    assert tasks[0].text.startswith("Sở Tư pháp có trách nhiệm niêm yết")
