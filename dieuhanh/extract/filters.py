@@ -137,7 +137,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Mô tả thẩm quyền, không phải nhiệm vụ.",
     ),
     (
-        r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
+        # "Ban hành văn bản hướng dẫn/chỉ đạo …" is a unit's duty, not the issuer promulgating this text.
+        r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban(?! (?:chi dao|huong dan))|quy che|chuong trinh)",
         "Câu nêu việc ban hành văn bản này.",
     ),
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),

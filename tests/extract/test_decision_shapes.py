@@ -56,3 +56,29 @@ Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ trong gi
     tasks = _tasks(body)
     assert [t.lead for t in tasks] == ["Sở Tư pháp"]
     assert tasks[0].text.startswith("Sở Tư pháp có trách nhiệm niêm yết")
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 88/KH-UBND
+An Giang, ngày 12 tháng 02 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+{body}
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def test_a_unit_told_to_issue_guidance_has_a_duty_unlike_the_issuer_promulgating_this_text():
+    body = """I. TỔ CHỨC THỰC HIỆN
+1. Đề nghị Ban Tuyên giáo Tỉnh ủy: Ban hành văn bản chỉ đạo công tác tuyên truyền về phong trào thi đua.
+2. Hằng năm, Sở Nội vụ ban hành văn bản hướng dẫn, đôn đốc các cấp, các ngành thực hiện phong trào thi đua."""
+    assert [t.lead for t in _tasks(body, PLAN)] == ["Ban Tuyên giáo Tỉnh ủy", "Sở Nội vụ"]
+
+
+def test_the_issuer_promulgating_a_decision_is_no_task():
+    body = """Điều 1. Ủy ban nhân dân tỉnh ban hành Quyết định bãi bỏ Quyết định số 12/2020/QĐ-UBND của Ủy ban nhân dân tỉnh.
+Điều 2. Sở Tư pháp có trách nhiệm cập nhật cơ sở dữ liệu văn bản quy phạm pháp luật của tỉnh."""
+    assert [t.lead for t in _tasks(body)] == ["Sở Tư pháp"]
