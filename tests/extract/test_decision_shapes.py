@@ -82,3 +82,13 @@ def test_the_issuer_promulgating_a_decision_is_no_task():
     body = """Điều 1. Ủy ban nhân dân tỉnh ban hành Quyết định bãi bỏ Quyết định số 12/2020/QĐ-UBND của Ủy ban nhân dân tỉnh.
 Điều 2. Sở Tư pháp có trách nhiệm cập nhật cơ sở dữ liệu văn bản quy phạm pháp luật của tỉnh."""
     assert [t.lead for t in _tasks(body)] == ["Sở Tư pháp"]
+
+
+def test_the_award_rules_of_an_emulation_plan_give_no_tasks():
+    body = """I. MỤC ĐÍCH
+Động viên cán bộ, công chức thi đua hoàn thành nhiệm vụ năm 2026.
+II. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG
+1. Giấy khen của Chủ tịch UBND xã: Các sở, ban, ngành và Ủy ban nhân dân các xã quy định số lượng khen thưởng theo thẩm quyền.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả phong trào thi đua."""
+    assert [t.lead for t in _tasks(body, PLAN)] == ["Sở Nội vụ"]
