@@ -131,6 +131,8 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Mô tả thẩm quyền, không phải nhiệm vụ.",
     ),
     (r"co trach nhiem thi hanh", "Điều khoản thi hành."),
+    # "… và các tổ chức, cá nhân có liên quan căn cứ Quyết định (này) thi hành/thực hiện./."
+    (rf"\bcan cu (?:vao )?{_DOC}(?: nay)?,? (?:de )?(?:thi hanh|thuc hien)\W*$", "Điều khoản thi hành."),
     (r"^(?:tai|theo) (?:diem|khoan|dieu|muc) \w", "Trích dẫn quy định pháp luật."),
     (
         r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",

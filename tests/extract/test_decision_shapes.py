@@ -92,3 +92,17 @@ II. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG
 III. TỔ CHỨC THỰC HIỆN
 1. Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả phong trào thi đua."""
     assert [t.lead for t in _tasks(body, PLAN)] == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Chủ tịch Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
+        "Thủ trưởng các cơ quan: Sở Xây dựng, Sở Tài chính và các đơn vị có liên quan căn cứ Quyết định này thực hiện./.",
+    ],
+)
+def test_an_enforcement_clause_worded_as_acting_on_the_decision_is_no_task(closing):
+    body = f"""Điều 1. Sở Tư pháp có trách nhiệm cập nhật cơ sở dữ liệu văn bản quy phạm pháp luật của tỉnh.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, {closing[0].lower()}{closing[1:]}"""
+    assert [t.lead for t in _tasks(body)] == ["Sở Tư pháp"]
