@@ -30,7 +30,10 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (
         rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von|theo doi, don doc))"
-        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
+        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}"
+        # "…; kịp thời báo cáo UBND tỉnh (qua Sở X) để xem xét, chỉ đạo giải quyết./.": the problems
+        # that may arise, not a report with a content or a date of its own.
+        rf"(?:;\s*(?:kip thoi )?bao cao [^;]{{0,120}}? de (?:xem xet|chi dao|giai quyet|xu ly)[^;]{{0,40}})?$",
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (

@@ -106,3 +106,10 @@ def test_an_enforcement_clause_worded_as_acting_on_the_decision_is_no_task(closi
 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
 Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, {closing[0].lower()}{closing[1:]}"""
     assert [t.lead for t in _tasks(body)] == ["Sở Tư pháp"]
+
+
+def test_a_closing_call_to_carry_out_the_plan_with_a_report_back_for_problems_is_no_task():
+    body = """I. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả phong trào thi đua.
+Các cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai thực hiện Kế hoạch này; kịp thời báo cáo Ủy ban nhân dân tỉnh (qua Sở Văn hóa, Thể thao và Du lịch) để xem xét, chỉ đạo giải quyết./."""
+    assert [t.lead for t in _tasks(body, PLAN)] == ["Sở Nội vụ"]
