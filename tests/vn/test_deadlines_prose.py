@@ -355,3 +355,17 @@ def test_an_event_that_will_happen_is_a_relative_deadline(text, trigger):
 )
 def test_an_occasion_is_not_a_deadline(text):
     assert pick_deadline(text, DOC).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Y tế tổng hợp nhu cầu vắc xin, báo cáo UBND tỉnh trước ngày 20/6/2026.",
+        "Các xã gửi báo cáo về Ủy ban nhân dân tỉnh chậm nhất ngày 20/6/2026.",
+        "Hoàn thiện hồ sơ, trình Chủ tịch UBND tỉnh trước ngày 20/6/2026.",
+    ],
+)
+def test_the_province_before_a_deadline_is_not_a_data_cut_off(text):
+    # "tỉnh" (province) folds to the same letters as "tính" (counted up to): only the second
+    # one makes "… tính đến ngày …" a data window.
+    assert pick_deadline(text, DOC).date == date(2026, 6, 20)
