@@ -41,6 +41,15 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         r"(?:cac )?(?:noi dung|nhiem vu|yeu cau) (?:neu |de ra )?(?:o )?tren\b[^;.]{0,60}(?:\.|$)",
         "Lời kêu gọi chung thực hiện các nội dung trên.",
     ),
+    # "(Đề nghị các đơn vị) khẩn trương triển khai thực hiện./.", "quan tâm, chỉ đạo triển khai thực
+    # hiện có hiệu quả các nội dung trên": a closing call with nothing of its own to do.
+    (
+        r"^(?:(?:khan truong|nghiem tuc|quan tam|chi dao|chu dong|kip thoi|tap trung|phoi hop),? )*"
+        r"(?:to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?"
+        r"(?: (?:co hieu qua|hieu qua|nghiem tuc|day du|kip thoi|tot|dong bo),?)*"
+        r"(?: (?:cac |nhung )?(?:noi dung|nhiem vu|yeu cau)(?: (?:neu|de ra))?(?: o)? tren)?\W*$",
+        "Lời kêu gọi chung thực hiện.",
+    ),
     (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
     (
         r"^(?:[^.;]{0,300}?)chiu trach nhiem (?:truoc|toan dien|ca nhan|giai trinh)",

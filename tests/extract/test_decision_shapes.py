@@ -113,3 +113,34 @@ def test_a_closing_call_to_carry_out_the_plan_with_a_report_back_for_problems_is
 1. Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả phong trào thi đua.
 Các cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai thực hiện Kế hoạch này; kịp thời báo cáo Ủy ban nhân dân tỉnh (qua Sở Văn hóa, Thể thao và Du lịch) để xem xét, chỉ đạo giải quyết./."""
     assert [t.lead for t in _tasks(body, PLAN)] == ["Sở Nội vụ"]
+
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 812/UBND-VX
+V/v triển khai công tác y tế dự phòng
+An Giang, ngày 03 tháng 3 năm 2026
+Kính gửi:
+- Sở Y tế;
+- Ủy ban nhân dân các xã, phường.
+{body}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn B
+"""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Đề nghị các đơn vị khẩn trương triển khai thực hiện./.",
+        "Đề nghị UBND các xã, phường quan tâm, chỉ đạo triển khai thực hiện./.",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương khẩn trương triển khai thực hiện có hiệu quả các nội dung trên./.",
+    ],
+)
+def test_a_closing_call_to_carry_out_without_an_object_is_no_task(closing):
+    body = f"1. Sở Y tế tăng cường giám sát dịch tễ tại các xã biên giới.\n{closing}"
+    assert [t.lead for t in _tasks(body, CONG_VAN)] == ["Sở Y tế"]
