@@ -251,6 +251,10 @@ def build_year(m: re.Match[str], ctx: Ctx) -> Result:
     y2 = int(m.group("y2")) if m.group("y2") else y1
     if not 1900 < y1 <= y2 < 2200:
         return None
+    if not ctx.slot and ctx.folded.startswith("cuoi", m.start()):
+        # "(những tháng) cuối năm 2025" in prose is a vague range with no last day (labelling rule
+        # 1 of devset2, like "đầu năm"): kept as written, no date. A table cell keeps 31/12.
+        return Deadline("none", None, None, None, reason="“cuối năm” không có ngày cuối cụ thể"), False
     label = f"năm {y1}" if y1 == y2 else f"năm {y1} - {y2}"
     return _period(ctx, date(y1, 1, 1), date(y2, 12, 31), label, "cụm năm")
 
