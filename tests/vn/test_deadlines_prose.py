@@ -388,3 +388,16 @@ def test_the_end_of_a_year_is_a_vague_range_kept_as_written(text):
 def test_the_end_of_a_month_or_quarter_still_has_a_last_day():
     assert pick_deadline("Hoàn thành cuối quý III/2026.", DOC).date == date(2026, 9, 30)
     assert pick_deadline("Hoàn thành cuối tháng 10 năm 2026.", DOC).date == date(2026, 10, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các Bộ báo cáo Thủ tướng Chính phủ trước 16 giờ 00 ngày 10/6/2026.",
+        "Gửi báo cáo về Văn phòng Chính phủ trước 17h ngày 10 tháng 6 năm 2026.",
+        "Hoàn thành việc thống kê thiệt hại trước 9 giờ sáng ngày 10/6/2026.",
+    ],
+)
+def test_an_hour_before_the_day_keeps_the_day(text):
+    picked = pick_deadline(text, DOC)
+    assert (picked.kind, picked.date) == ("date", date(2026, 6, 10))
