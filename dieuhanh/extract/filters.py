@@ -30,13 +30,25 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
     ),
     (
         rf"^(?![^.;]{{0,60}}?(?:kinh phi|ngan sach|du toan|nguon von|theo doi, don doc))"
-        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}$",
+        rf"[^.;]{{0,60}}?(?:trien khai|to chuc|thuc hien) (?:thuc hien )?(?:kip thoi,? )?(?:[a-z ]{{0,20}})?{_DOC} nay\b[^;]{{0,60}}"
+        # "…; kịp thời báo cáo UBND tỉnh (qua Sở X) để xem xét, chỉ đạo giải quyết./.": the problems
+        # that may arise, not a report with a content or a date of its own.
+        rf"(?:;\s*(?:kip thoi )?bao cao [^;]{{0,120}}? de (?:xem xet|chi dao|giai quyet|xu ly)[^;]{{0,40}})?$",
         "Lời kêu gọi chung triển khai văn bản này.",
     ),
     (
         r"^(?:to chuc )?(?:trien khai|thuc hien)(?: va (?:to chuc )?thuc hien)? (?:co hieu qua |nghiem tuc |tot )?"
         r"(?:cac )?(?:noi dung|nhiem vu|yeu cau) (?:neu |de ra )?(?:o )?tren\b[^;.]{0,60}(?:\.|$)",
         "Lời kêu gọi chung thực hiện các nội dung trên.",
+    ),
+    # "(Đề nghị các đơn vị) khẩn trương triển khai thực hiện./.", "quan tâm, chỉ đạo triển khai thực
+    # hiện có hiệu quả các nội dung trên": a closing call with nothing of its own to do.
+    (
+        r"^(?:(?:khan truong|nghiem tuc|quan tam|chi dao|chu dong|kip thoi|tap trung|phoi hop),? )*"
+        r"(?:to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?"
+        r"(?: (?:co hieu qua|hieu qua|nghiem tuc|day du|kip thoi|tot|dong bo),?)*"
+        r"(?: (?:cac |nhung )?(?:noi dung|nhiem vu|yeu cau)(?: (?:neu|de ra))?(?: o)? tren)?\W*$",
+        "Lời kêu gọi chung thực hiện.",
     ),
     (r"^(?:nang cao|quan triet) trach nhiem (?:cua )?nguoi dung dau", "Nêu trách nhiệm, thái độ."),
     (
@@ -131,13 +143,16 @@ _RULE_TEXTS: tuple[tuple[str, str], ...] = (
         "Mô tả thẩm quyền, không phải nhiệm vụ.",
     ),
     (r"co trach nhiem thi hanh", "Điều khoản thi hành."),
+    # "… và các tổ chức, cá nhân có liên quan căn cứ Quyết định (này) thi hành/thực hiện./."
+    (rf"\bcan cu (?:vao )?{_DOC}(?: nay)?,? (?:de )?(?:thi hanh|thuc hien)\W*$", "Điều khoản thi hành."),
     (r"^(?:tai|theo) (?:diem|khoan|dieu|muc) \w", "Trích dẫn quy định pháp luật."),
     (
         r"^quyet dinh (?:cac |nhung )?(?:van de|noi dung|viec) thuoc",
         "Mô tả thẩm quyền, không phải nhiệm vụ.",
     ),
     (
-        r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban|quy che|chuong trinh)",
+        # "Ban hành văn bản hướng dẫn/chỉ đạo …" is a unit's duty, not the issuer promulgating this text.
+        r"^ban hanh (?:ke hoach|chi thi|quyet dinh|cong van|van ban(?! (?:chi dao|huong dan))|quy che|chuong trinh)",
         "Câu nêu việc ban hành văn bản này.",
     ),
     (r"^thong bao (?:de|cho|ket luan)", "Câu kết của thông báo."),

@@ -21,7 +21,11 @@ _SKIP_SECTION = re.compile(
     r"danh gia chung|mot so ket qua|doi tuong|vi tri(?:,| va) chuc nang|chuc nang,? nhiem vu|"
     r"nhiem vu,? quyen han|tham quyen|phan cap|co cau to chuc|to chuc bo may|tieu chi|"
     r"danh hieu|khau hieu|ton tai|han che|nguyen nhan|(?:cac )?hanh vi (?:vi pham|bi nghiem cam)|"
-    r"bang khen|giay khen|co thi dua|chien si thi dua|huan chuong)"
+    r"bang khen|giay khen|co thi dua|chien si thi dua|huan chuong|"
+    # "Số lượng đề nghị khen thưởng", "Thủ tục, hồ sơ và thời gian khen thưởng": award rules
+    r"(?!thi dua|cong tac)(?:\w+,? ){1,8}khen thuong\W*$|"
+    # the parts of a published administrative procedure: steps, not duties
+    r"trinh tu|buoc \d|nop ho so|thanh phan,? (?:so luong )?ho so|thoi han giai quyet)"
 )
 
 _ASSESSMENT = re.compile(

@@ -214,7 +214,15 @@ def build_tree(elements: list[Line | Table]) -> Block:
         # The closing sentence ("… nghiêm túc thực hiện./.") belongs to no item.
         parent = stack[0] if text.endswith("/.") or _ISSUER_REQUEST.match(text) else stack[-1]
         node = Block("paragraph", line=el)
-        if parent.kind == "item" and (not parent.heading_like or _DEADLINE_LINE.match(text)):
+        deadline_line = _DEADLINE_LINE.match(text) is not None
+        if deadline_line and parent.kind == "item" and parent.heading_like:
+            last = parent.children[-1] if parent.children else None
+            if last is not None and last.kind == "paragraph" and not last.continuation:
+                # "1. Sở X chủ trì …:" then the duty, then "Thời hạn … kể từ ngày ban hành": the
+                # deadline is the duty's, not a passage of its own under the lead-in.
+                parent = last
+                node.continuation = True
+        if parent.kind == "item" and (not parent.heading_like or deadline_line):
             # "Thời hạn chậm nhất 10 ngày làm việc kể từ ngày ký." on its own line under an item
             # is that item's deadline.
             node.continuation = True

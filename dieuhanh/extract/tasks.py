@@ -125,6 +125,13 @@ _ANSWERS_A_LETTER = re.compile(
 # A topic label before the assignment in a conclusion notice ("3. Về đề nghị của Tỉnh …: …").
 _TOPIC_LABEL = re.compile(r"Về [^:]{3,600}?:\s+")
 
+# An agreement, then the duty handed out in the same sentence ("Đồng ý về nguyên tắc đề xuất của
+# Tỉnh; giao Bộ Tài chính chủ trì …", "Các Bộ thống nhất …; giao Bộ X …"): the unit after "giao" leads.
+_AGREED_THEN_GIVES = re.compile(
+    r"[^.;]{0,200}?\b(?:[Đđ]ồng ý|[Tt]hống nhất|[Nn]hất trí|[Gg]hi nhận|[Hh]oan nghênh)\b[^.;]{0,300}?"
+    r"[;,]\s+(?:và\s+)?giao\s+(?:cho\s+)?(?=[A-ZĐỦ]|các\s)"
+)
+
 # An event that sets off a duty of its own: a relative deadline (labelling rule 8).
 _EVENT_OPENER = re.compile(r"(?:Sau khi|Ngay sau khi)\s")
 
@@ -572,6 +579,12 @@ class TaskBuilder:
     def _own_subject(self, text: str) -> tuple[list[UnitMatch], int]:
         """The passage's own subject: at the start, after an opening clause, after a topic label
         ("Về đề nghị …: Giao Bộ X …") or after a short label."""
+        topic = _TOPIC_LABEL.match(text)
+        agreed = _AGREED_THEN_GIVES.match(text, topic.end() if topic else 0)
+        if agreed:
+            own, end = subject(text, agreed.end())
+            if own:
+                return own, end
         own, end = subject(text)
         if not own and OPENER.match(text):
             own, end = subject_after_opener(text)

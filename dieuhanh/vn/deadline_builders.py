@@ -115,8 +115,14 @@ def _period(
 _DATA_WINDOW = re.compile(r"tinh\s+(?:tu|den)")
 
 
+def _counted_up_to(ctx: Ctx, start: int) -> bool:
+    """Whether "tính" (counted) stands right before ``start`` ("số liệu tính đến ngày 30/6"). Read on
+    the original text: folded, "tính" is the "tỉnh" of "báo cáo UBND tỉnh trước ngày …"."""
+    return ctx.original[max(0, start - 5) : start].lower().endswith("tính ")
+
+
 def build_cued_date(m: re.Match[str], ctx: Ctx) -> Result:
-    if ctx.folded[max(0, m.start() - 5) : m.start()].endswith("tinh ") or (
+    if _counted_up_to(ctx, m.start()) or (
         m.group("cue").startswith("den") and _DATA_WINDOW.search(ctx.clause_before(m.start()))
     ):
         return None  # "số liệu tính (từ ngày ...) đến ngày 30/6" is a data cut-off, not a deadline
@@ -133,7 +139,7 @@ def build_bare_date(m: re.Match[str], ctx: Ctx) -> Result:
 
 
 def build_date_range(m: re.Match[str], ctx: Ctx) -> Result:
-    if not ctx.slot and ctx.folded[max(0, m.start() - 5) : m.start()].endswith("tinh "):
+    if not ctx.slot and _counted_up_to(ctx, m.start()):
         return None  # "số liệu tính từ ngày ... đến ngày ..." is the data window
     day2, month2, year2 = _dmy(m, "a")
     inferred = year2 is None
@@ -245,6 +251,10 @@ def build_year(m: re.Match[str], ctx: Ctx) -> Result:
     y2 = int(m.group("y2")) if m.group("y2") else y1
     if not 1900 < y1 <= y2 < 2200:
         return None
+    if not ctx.slot and ctx.folded.startswith("cuoi", m.start()):
+        # "(những tháng) cuối năm 2025" in prose is a vague range with no last day (labelling rule
+        # 1 of devset2, like "đầu năm"): kept as written, no date. A table cell keeps 31/12.
+        return Deadline("none", None, None, None, reason="“cuối năm” không có ngày cuối cụ thể"), False
     label = f"năm {y1}" if y1 == y2 else f"năm {y1} - {y2}"
     return _period(ctx, date(y1, 1, 1), date(y2, 12, 31), label, "cụm năm")
 

@@ -158,6 +158,8 @@ _rule(
     "cued_date",
     rf"{_B}(?P<cue>(?:(?:hoan\s+thanh|xong|gui|nop|ket\s+thuc)\s+)?(?:truoc|cham\s+nhat(?:\s+(?:la|vao))*"
     rf"|(?:thoi\s+)?han(?:\s+(?:cuoi|chot))?(?:\s+(?:la|vao))*|den(?:\s+het)?\s+ngay|trong\s+ngay|vao\s+ngay)"
+    # the hour before the day: "trước 16 giờ 00 (phút) (chiều) ngày 10/3/2026", "trước 17h ngày …"
+    rf"(?:\s+\d{{1,2}}\s*(?:gio|h)(?:\s*\d{{1,2}})?(?:\s*phut)?(?:\s+(?:sang|trua|chieu|toi))?\s*,?)?"
     rf"(?:\s+ngay)?\s+|(?:hoan\s+thanh|xong|ket\s+thuc)\s+(?:vao\s+|trong\s+)?ngay\s+){_DATE}",
     build_cued_date,
     first_words=("hoan", "xong", "gui", "nop", "ket", "truoc", "cham", "thoi", "han", "den", "trong", "vao"),

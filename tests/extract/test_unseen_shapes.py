@@ -487,3 +487,18 @@ Trong tháng 10 năm 2026, mưa lũ lớn đã gây ngập sâu tại nhiều đ
 - Lưu: VT.
 """
     assert [t.lead for t in extract(telegram).tasks] == ["Bộ Tài chính"]
+
+
+def test_an_agreement_followed_by_giao_hands_the_duty_to_the_unit_after_giao():
+    body = """Ngày 20 tháng 02 năm 2026, tại tỉnh Hòa Bình, Phó Thủ tướng đã làm việc với lãnh đạo Tỉnh.
+
+II. VỀ CÁC KIẾN NGHỊ CỦA TỈNH
+
+1. Về nguồn vốn làm đường liên xã: Đồng ý về nguyên tắc đề xuất của Tỉnh; giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng xem xét, bố trí vốn theo quy định.
+
+2. Về cơ quan chủ quản Chương trình: Các Bộ, cơ quan thống nhất chỉ có một cơ quan chủ trì; giao Bộ Xây dựng làm chủ Chương trình, hoàn thiện hồ sơ trình cấp có thẩm quyền.
+
+3. Về đường nối cửa khẩu: Thủ tướng Chính phủ đồng ý chủ trương đầu tư; giao Ủy ban nhân dân tỉnh Lào Cai khẩn trương hoàn thiện hồ sơ dự án."""
+    tasks = extract(NOTICE.format(body=body)).tasks
+    assert [t.lead for t in tasks] == ["Bộ Tài chính", "Bộ Xây dựng", "Ủy ban nhân dân tỉnh Lào Cai"]
+    assert tasks[0].coordinators == ("Bộ Xây dựng",)

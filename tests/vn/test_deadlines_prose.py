@@ -355,3 +355,49 @@ def test_an_event_that_will_happen_is_a_relative_deadline(text, trigger):
 )
 def test_an_occasion_is_not_a_deadline(text):
     assert pick_deadline(text, DOC).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Y tế tổng hợp nhu cầu vắc xin, báo cáo UBND tỉnh trước ngày 20/6/2026.",
+        "Các xã gửi báo cáo về Ủy ban nhân dân tỉnh chậm nhất ngày 20/6/2026.",
+        "Hoàn thiện hồ sơ, trình Chủ tịch UBND tỉnh trước ngày 20/6/2026.",
+    ],
+)
+def test_the_province_before_a_deadline_is_not_a_data_cut_off(text):
+    # "tỉnh" (province) folds to the same letters as "tính" (counted up to): only the second
+    # one makes "… tính đến ngày …" a data window.
+    assert pick_deadline(text, DOC).date == date(2026, 6, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoàn thành việc sắp xếp trụ sở trong cuối năm 2026.",
+        "Tập trung giải ngân vốn đầu tư công những tháng cuối năm 2026.",
+    ],
+)
+def test_the_end_of_a_year_is_a_vague_range_kept_as_written(text):
+    # Labelling rule 1 of devset2: "cuối năm", like "đầu năm", has no last day.
+    picked = pick_deadline(text, DOC)
+    assert (picked.kind, picked.date) == ("none", None)
+    assert picked.text == "cuối năm 2026"
+
+
+def test_the_end_of_a_month_or_quarter_still_has_a_last_day():
+    assert pick_deadline("Hoàn thành cuối quý III/2026.", DOC).date == date(2026, 9, 30)
+    assert pick_deadline("Hoàn thành cuối tháng 10 năm 2026.", DOC).date == date(2026, 10, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các Bộ báo cáo Thủ tướng Chính phủ trước 16 giờ 00 ngày 10/6/2026.",
+        "Gửi báo cáo về Văn phòng Chính phủ trước 17h ngày 10 tháng 6 năm 2026.",
+        "Hoàn thành việc thống kê thiệt hại trước 9 giờ sáng ngày 10/6/2026.",
+    ],
+)
+def test_an_hour_before_the_day_keeps_the_day(text):
+    picked = pick_deadline(text, DOC)
+    assert (picked.kind, picked.date) == ("date", date(2026, 6, 10))
