@@ -22,6 +22,7 @@ from dieuhanh.org.constants import Role, UnitKind
 from dieuhanh.tasks.access import SECRET_LEVELS, visible_tasks
 from dieuhanh.tasks.constants import TaskState
 from dieuhanh.tasks.dashboard import _trend_chart
+from dieuhanh.tasks.listing import in_subtree
 from dieuhanh.tasks.models import ProgressReport, Task, note_last_reports
 from dieuhanh.tasks.rates import compute_rates, reported_between
 from dieuhanh.tasks.services.progress import report_progress
@@ -138,6 +139,15 @@ def test_the_trend_counted_in_one_pass_equals_the_trend_counted_by_month_ranges(
         by_month = _trend_chart(qs, end, as_of, few=False)
         assert one_pass == by_month
         assert sum(sum(d["data"]) for d in by_month["datasets"]) > 0
+    # The month ranges are added to the scope's compiled SQL: a scope joining the units (a
+    # commune's tasks) and one that can hold nothing give the same figures as the one pass.
+    end, as_of = D(2026, 12, 31), D(2026, 6, 10)
+    for scope in (qs.filter(in_subtree(s.commune)), qs.filter(in_subtree(s.other_commune)), qs.none()):
+        assert _trend_chart(scope, end, as_of, few=True) == _trend_chart(scope, end, as_of, few=False)
+    assert (
+        sum(_trend_chart(qs.filter(in_subtree(s.commune)), end, as_of, few=False)["datasets"][0]["data"]) == 7
+    )
+    assert sum(_trend_chart(qs.none(), end, as_of, few=False)["datasets"][0]["data"]) == 0
 
 
 def visible_by_paths(access: Access):
