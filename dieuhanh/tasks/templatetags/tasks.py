@@ -42,7 +42,10 @@ def tasks_url(params: dict | None = None, **extra) -> str:
 def and_params(url: str, **extra) -> str:
     """`url` (a `tasks_url` with parameters) with `extra` after them: what `tasks_url` gives for
     the same parameters plus `extra`, without resolving the URL again for each row of a table."""
-    return f"{url}&{urlencode(extra)}"
+    extra = {k: v for k, v in extra.items() if v not in (None, "")}
+    if not extra:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(extra)}"
 
 
 @register.simple_tag(takes_context=True)
