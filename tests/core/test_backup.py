@@ -79,7 +79,11 @@ def test_a_backup_taken_while_reports_are_written_restores_with_identical_counts
     backup = run(["backup", "--out", str(archive)], source)
     writer.stdout.readline()  # and at least one more after it
     stop.touch()
-    lines = writer.communicate(timeout=120)[0].split()
+    # read() to the end, not communicate(timeout=…): that reads the pipe's descriptor and misses
+    # the lines readline() has already buffered (all of them when the writer stops at once; seen
+    # under load). The writer ends once it sees the stop file, which closes the pipe.
+    lines = writer.stdout.read().split()
+    writer.wait(timeout=120)
     written = int(lines[-1]) if lines else 2
     assert "Đã sao lưu vào" in backup.stdout
     after = counts(source)["tasks_progressreport"]
