@@ -54,6 +54,20 @@ def without_hidden_events(user, events: QuerySet) -> QuerySet:
     return events
 
 
+class ReadOnly:
+    """Mixin for ModelAdmin and inline classes of rows written only by the app's own services
+    (records, received packages, keys): shown, never added, changed or deleted in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class Scoped:
     """Mixin for ModelAdmin and inline classes: rows and choices limited to the registered scopes."""
 

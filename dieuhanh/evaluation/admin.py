@@ -3,7 +3,7 @@ are written by the cycle (the pages), which keeps the steps, the scores and the 
 
 from django.contrib import admin
 
-from dieuhanh.core.admin_scope import Scoped, register_scope
+from dieuhanh.core.admin_scope import ReadOnly, Scoped, register_scope
 from dieuhanh.evaluation.access import readable_product_ids, visible_sheets
 from dieuhanh.evaluation.models import EvaluationRules, Period, Product, Sheet
 from dieuhanh.org.access import Access
@@ -16,17 +16,6 @@ def _readable_products(user, rows):
 
 register_scope(Sheet, lambda user, sheets: visible_sheets(Access.of(user), sheets))
 register_scope(Product, _readable_products)
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EvaluationRules)

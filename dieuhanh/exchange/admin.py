@@ -7,7 +7,7 @@ private key is never shown."""
 
 from django.contrib import admin, messages
 
-from dieuhanh.core.admin_scope import Scoped, register_scope
+from dieuhanh.core.admin_scope import ReadOnly, Scoped, register_scope
 from dieuhanh.exchange import receiving
 from dieuhanh.exchange.models import ReceivedPackage, SenderKey, SentPackage, SigningKey
 from dieuhanh.exchange.package import PackageError
@@ -17,17 +17,6 @@ register_scope(SenderKey, lambda user, rows: rows.filter(unit__in=receiving.send
 register_scope(ReceivedPackage, lambda user, rows: rows.filter(unit__in=receiving.senders(user)))
 register_scope(SigningKey, lambda user, rows: rows.filter(organisation__in=Access.of(user).visible_units()))
 register_scope(SentPackage, lambda user, rows: rows.filter(organisation__in=Access.of(user).visible_units()))
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SenderKey)
