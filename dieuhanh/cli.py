@@ -35,6 +35,9 @@ Cách dùng: dieuhanh LỆNH [tham số]   (dieuhanh LỆNH --help để xem chi
 
 
 def main(argv: list[str] | None = None) -> None:
+    from dieuhanh import cli_vietnamese
+
+    cli_vietnamese.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
         sys.stdout.write(OVERVIEW)
