@@ -17,33 +17,22 @@ from django.test import Client
 from dieuhanh.api.tokens import create_personal_token
 from dieuhanh.exchange.models import ReceivedPackage
 from dieuhanh.org.constants import Role, UnitKind
+from tests.exchange.commune_installation import SETUP
 from tests.factories import CommuneFactory, MembershipFactory, UnitFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 # The commune's installation: a fresh database, its tasks entered by its tracker, its package exported.
-COMMUNE = """
+COMMUNE = (
+    SETUP
+    + """
 import json
-import django
-import time_machine
-django.setup()
-from django.core.management import call_command
 from django.test import Client
 from dieuhanh.api.tokens import create_personal_token
 from dieuhanh.exchange.models import SigningKey
-from dieuhanh.org.constants import Role, UnitKind
-from dieuhanh.org.models import Membership, Unit, User
-from dieuhanh.reports.excel_import import add_task
 
-call_command("migrate", verbosity=0)
 with time_machine.travel("2026-06-01 09:00 +0700", tick=False):
-    commune = Unit.objects.create(kind=UnitKind.COMMUNE, name="Ủy ban nhân dân xã Gia Lộc", code="10507")
-    Unit.objects.create(kind=UnitKind.COMMUNE_DEPT, parent=commune, name="Phòng Văn hóa - Xã hội", code="gl-vhxh")
-    tracker = User.objects.create_user("chuyenvien", full_name="Chuyên viên xã")
-    Membership.objects.create(user=tracker, unit=commune, role=Role.TRACKER)
-    for text, deadline in [("Rà soát hộ nghèo", "20/06/2026"), ("Tập huấn chuyển đổi số", "30/09/2026")]:
-        add_task(commune, tracker, {"text": text, "lead": "Phòng Văn hóa - Xã hội", "deadline": deadline})
     token = create_personal_token(tracker, "Hệ thống báo cáo tỉnh")[1]
 with time_machine.travel("2026-07-15 09:00 +0700", tick=False):
     response = Client(SERVER_NAME="localhost", HTTP_AUTHORIZATION=f"Bearer {token}").post(
@@ -53,6 +42,7 @@ assert response.status_code == 200, response.content
 key = SigningKey.objects.get(organisation=commune)
 print(json.dumps({"package": response.json(), "public_key": key.public_key}, ensure_ascii=False))
 """
+)
 
 
 def commune_installation(tmp_path) -> dict:

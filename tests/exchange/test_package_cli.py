@@ -18,29 +18,12 @@ from django.core.management.base import CommandError
 from dieuhanh.core.models import AuditEvent
 from dieuhanh.exchange.models import ReceivedPackage, SenderKey, SigningKey
 from dieuhanh.org.constants import Role, UnitKind
+from tests.exchange.commune_installation import SETUP
 from tests.factories import CommuneFactory, MembershipFactory, UnitFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 DIEUHANH = str(Path(sys.executable).with_name("dieuhanh"))
 pytestmark = pytest.mark.django_db
-
-SETUP = """
-import django, time_machine
-django.setup()
-from django.core.management import call_command
-from dieuhanh.org.constants import Role, UnitKind
-from dieuhanh.org.models import Membership, Unit, User
-from dieuhanh.reports.excel_import import add_task
-
-call_command("migrate", verbosity=0)
-with time_machine.travel("2026-06-01 09:00 +0700", tick=False):
-    commune = Unit.objects.create(kind=UnitKind.COMMUNE, name="Ủy ban nhân dân xã Gia Lộc", code="10507")
-    Unit.objects.create(kind=UnitKind.COMMUNE_DEPT, parent=commune, name="Phòng Văn hóa - Xã hội", code="gl-vhxh")
-    tracker = User.objects.create_user("chuyenvien", full_name="Chuyên viên xã")
-    Membership.objects.create(user=tracker, unit=commune, role=Role.TRACKER)
-    for text, deadline in [("Rà soát hộ nghèo", "20/06/2026"), ("Tập huấn chuyển đổi số", "30/09/2026")]:
-        add_task(commune, tracker, {"text": text, "lead": "Phòng Văn hóa - Xã hội", "deadline": deadline})
-"""
 
 
 class Commune:
